@@ -1,0 +1,27 @@
+import type { Tx } from '../db/client';
+import { auditLog } from '../db/schema';
+
+export interface AuditEntry {
+  tenantId: string | null;
+  actorType: 'user' | 'system' | 'platform' | 'anonymous';
+  actorId?: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string | null;
+  meta?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends one audit row; call it inside the transaction of the mutation it describes. */
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    tenantId: entry.tenantId,
+    actorType: entry.actorType,
+    actorId: entry.actorId ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    meta: entry.meta ?? null,
+    ip: entry.ip ?? null,
+  });
+}

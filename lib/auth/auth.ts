@@ -1,0 +1,78 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { db } from '../db/client';
+import { env, serverEnv } from '../env';
+import { findTenantByHost } from '../tenant/lookup';
+import { clientIp } from '../tenant/request-ip';
+import { sessionCookieName } from './cookie';
+import { attemptLogin, loginSchema } from './login';
+import { sessionPolicy } from './sessions';
+
+export class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+  constructor(public readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+function hostOf(h: Headers): string | null {
+  if (env().TRUST_PROXY) return h.get('x-forwarded-host')?.split(',')[0]?.trim() ?? h.get('host');
+  return h.get('host');
+}
+
+/**
+ * Auth.js (next-auth 5) with the credentials provider. The JWT cookie only carries the session id and
+ * tenant id; lib/auth/current.ts checks the session row on every request (idle, absolute, revoked).
+ */
+export const { signIn, signOut } = NextAuth(() => {
+  const e = serverEnv();
+  const secure = e.APP_URL_SCHEME === 'https';
+  return {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: sessionPolicy.absoluteSeconds },
+    pages: { signIn: '/login', error: '/login' },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { login: {}, password: {} },
+        async authorize(credentials, request) {
+          const parsed = loginSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const tenant = await findTenantByHost(hostOf(request.headers));
+          if (!tenant) return null;
+          const result = await attemptLogin(db(), {
+            tenantId: tenant.id,
+            login: parsed.data.login,
+            password: parsed.data.password,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get('user-agent'),
+          });
+          if (!result.ok) {
+            if (result.code === 'throttled') throw new ThrottledSignin(result.retryAfterSeconds);
+            return null;
+          }
+          return { id: result.user.id, sid: result.sessionId, tid: tenant.id };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as { id: string; sid: string; tid: string };
+          return { sub: u.id, sid: u.sid, tid: u.tid };
+        }
+        return token;
+      },
+      // Nothing of the session is exposed to the browser's JavaScript.
+      session({ session }) {
+        return { expires: session.expires } as typeof session;
+      },
+    },
+  };
+});

@@ -1,0 +1,64 @@
+import 'server-only';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '../db/client';
+import type { Tenant } from '../db/schema';
+import { serverEnv } from '../env';
+import { currentTenant } from '../tenant/request';
+import { sessionCookieName } from './cookie';
+import { validateSession, type SessionUser } from './sessions';
+
+export interface Actor {
+  tenant: Tenant;
+  user: SessionUser;
+  sessionId: string;
+}
+
+/** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
+export async function readSessionToken(): Promise<{ sid: string; tid: string } | null> {
+  const name = sessionCookieName();
+  const raw = (await cookies()).get(name)?.value;
+  if (!raw) return null;
+  try {
+    const token = await decode({ token: raw, secret: serverEnv().AUTH_SECRET, salt: name });
+    if (!token || typeof token.sid !== 'string' || typeof token.tid !== 'string') return null;
+    return { sid: token.sid, tid: token.tid };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user of this request, re-checked against PostgreSQL every time: the session must belong
+ * to the tenant of this host (a cookie from another tenant is refused), be live and not revoked.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const tenant = await currentTenant();
+  if (!tenant) return null;
+  const token = await readSessionToken();
+  if (!token || token.tid !== tenant.id) return null;
+  const user = await validateSession(db(), token.sid, tenant.id);
+  return user ? { tenant, user, sessionId: token.sid } : null;
+});
+
+export function homePathFor(user: Pick<SessionUser, 'kind'>): string {
+  return user.kind === 'employee' ? '/dashboard' : '/portal';
+}
+
+/** For advisor pages and actions: an employee of this tenant, else to the login page. */
+export async function requireAdvisor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (actor.user.kind !== 'employee') redirect(homePathFor(actor.user));
+  return actor;
+}
+
+/** For portal pages and actions: a client of this tenant, else to the login page. */
+export async function requireClient(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (actor.user.kind !== 'client') redirect(homePathFor(actor.user));
+  return actor;
+}

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { sessions, users, type User } from '../db/schema';
+
+/** R-S1: idle 30 minutes, absolute 12 hours, enforced on the server for every request. */
+export const sessionPolicy = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 60 * 60, touchEverySeconds: 60 } as const;
+
+export function hashSessionId(raw: string): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+export async function createSession(
+  tx: Tx,
+  input: { tenantId: string; userId: string; ip?: string; userAgent?: string | null },
+): Promise<string> {
+  const raw = randomBytes(32).toString('base64url');
+  await tx.insert(sessions).values({
+    idHash: hashSessionId(raw),
+    tenantId: input.tenantId,
+    userId: input.userId,
+    expiresAt: sql`now() + make_interval(secs => ${sessionPolicy.absoluteSeconds})`,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return raw;
+}
+
+export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status'>;
+
+/**
+ * The signed-in user if the session is live for this tenant: not revoked, not idle for 30 min,
+ * not older than 12 h, and the account is still active. Refreshes last_seen_at at most once a minute.
+ */
+export async function validateSession(tx: Tx, rawId: string, tenantId: string): Promise<SessionUser | null> {
+  const idHash = hashSessionId(rawId);
+  const rows = await tx
+    .select({
+      user: {
+        id: users.id,
+        tenantId: users.tenantId,
+        kind: users.kind,
+        role: users.role,
+        email: users.email,
+        username: users.username,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        status: users.status,
+      },
+      stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${sessionPolicy.touchEverySeconds})`,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        eq(sessions.tenantId, tenantId),
+        isNull(sessions.revokedAt),
+        sql`${sessions.expiresAt} > now()`,
+        sql`${sessions.lastSeenAt} > now() - make_interval(secs => ${sessionPolicy.idleSeconds})`,
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.stale) {
+    await tx.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+  }
+  return row.user;
+}
+
+export async function revokeSession(tx: Tx, rawId: string): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.idHash, hashSessionId(rawId)), isNull(sessions.revokedAt)));
+}
+
+/** After a lock or a password change: every session of the user ends on its next request (R-S2). */
+export async function revokeUserSessions(tx: Tx, tenantId: string, userId: string): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
+}

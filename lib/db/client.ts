@@ -1,0 +1,27 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { serverEnv } from '../env';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction or the database itself: domain functions accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+const globalRef = globalThis as unknown as { __mappeDb?: { db: Db; sql: postgres.Sql } };
+
+export function createDb(url: string, max = 10): { db: Db; sql: postgres.Sql } {
+  const sql = postgres(url, { max, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
+  return { db: drizzle(sql, { schema }), sql };
+}
+
+/** The app's shared connection pool (one per process). */
+export function db(): Db {
+  globalRef.__mappeDb ??= createDb(serverEnv().DATABASE_URL);
+  return globalRef.__mappeDb.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalRef.__mappeDb;
+  globalRef.__mappeDb = undefined;
+  await current?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,6 @@
+export * from './tenants';
+export * from './users';
+export * from './sessions';
+export * from './throttle';
+export * from './outbox';
+export * from './audit';

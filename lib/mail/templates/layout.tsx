@@ -1,0 +1,63 @@
+import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+import { defaultTheme, readableOn, type ThemeColors } from '../../tenant/theme';
+
+export interface Brand {
+  name: string;
+  colors: ThemeColors;
+  /** Sanitised HTML of the tenant's E-MAIL-SIGNATUR (EINSTELLUNGEN), once one exists. */
+  signatureHtml?: string | null;
+}
+
+export const platformBrand: Brand = { name: 'Mappe', colors: defaultTheme };
+
+/** Every mail: the tenant's name in its main colour, the content, the signature, a short footer. */
+export function BrandedMail({ brand, preview, title, children }: { brand: Brand; preview: string; title: string; children: ReactNode }) {
+  const onPrimary = readableOn(brand.colors.primary);
+  return (
+    <Html lang="de">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
+        <Container style={{ backgroundColor: '#ffffff', borderRadius: 8, maxWidth: 560, overflow: 'hidden' }}>
+          <Section style={{ backgroundColor: brand.colors.primary, padding: '20px 28px' }}>
+            <Text style={{ color: onPrimary, fontSize: 18, fontWeight: 700, margin: 0 }}>{brand.name}</Text>
+          </Section>
+          <Section style={{ padding: '24px 28px', color: brand.colors.font }}>
+            <Heading as="h1" style={{ fontSize: 20, margin: '0 0 16px' }}>
+              {title}
+            </Heading>
+            {children}
+            {brand.signatureHtml ? <Section dangerouslySetInnerHTML={{ __html: brand.signatureHtml }} /> : null}
+          </Section>
+          <Hr style={{ borderColor: '#e5e7eb', margin: 0 }} />
+          <Text style={{ color: '#6b7280', fontSize: 12, padding: '12px 28px', margin: 0 }}>
+            Diese Nachricht wurde automatisch von {brand.name} über Mappe versandt. Vertrauliche Inhalte finden Sie
+            ausschließlich nach dem Login in Ihrem Portal.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function MailButton({ brand, href, children }: { brand: Brand; href: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: '24px 0' }}>
+      <a
+        href={href}
+        style={{
+          backgroundColor: brand.colors.primary,
+          color: readableOn(brand.colors.primary),
+          borderRadius: 6,
+          padding: '12px 20px',
+          textDecoration: 'none',
+          fontWeight: 600,
+          display: 'inline-block',
+        }}
+      >
+        {children}
+      </a>
+    </Section>
+  );
+}

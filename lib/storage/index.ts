@@ -1,0 +1,3 @@
+export { bucket, createS3Client, s3 } from './client';
+export { keyBelongsTo, objectKey } from './keys';
+export * from './files';

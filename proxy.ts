@@ -1,0 +1,81 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { env } from './lib/env';
+import { isSameOriginWrite, securityHeaders } from './lib/http/security-headers';
+import { unknownHostHtml } from './lib/http/not-found-page';
+import { checkPlatformAuth } from './lib/platform/auth';
+import { matchHost } from './lib/tenant/host';
+import { findTenantByHost } from './lib/tenant/lookup';
+
+/**
+ * Next 16's request interceptor (formerly middleware.ts): host → tenant routing, per-request CSP nonce,
+ * security headers. Routing only – every page, action and route handler checks tenant and actor again.
+ */
+export async function proxy(request: NextRequest) {
+  const e = env();
+  const host = e.TRUST_PROXY ? (request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host')) : request.headers.get('host');
+  const match = matchHost(host, e.APP_ROOT_DOMAIN);
+  const path = request.nextUrl.pathname;
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const headerSet = securityHeaders({
+    nonce,
+    dev: e.NODE_ENV === 'development',
+    https: e.APP_URL_SCHEME === 'https',
+    storageOrigin: e.S3_ENDPOINT ? new URL(e.S3_ENDPOINT).origin : undefined,
+    noReferrer: path.startsWith('/activate') || path.startsWith('/reset'),
+  });
+  const finish = (response: NextResponse) => {
+    for (const [k, v] of Object.entries(headerSet)) response.headers.set(k, v);
+    return response;
+  };
+
+  // Client-sent internal headers never reach the app.
+  const requestHeaders = new Headers(request.headers);
+  for (const key of [...requestHeaders.keys()]) if (key.startsWith('x-mappe-')) requestHeaders.delete(key);
+  requestHeaders.set('content-security-policy', headerSet['Content-Security-Policy']!);
+  requestHeaders.set('x-mappe-nonce', nonce);
+
+  const unknownHost = () =>
+    new NextResponse(unknownHostHtml(), {
+      status: 404,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+    });
+
+  if (request.method === 'POST' && !isSameOriginWrite(request.headers, host)) {
+    return finish(new NextResponse('Anfrage abgelehnt.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+
+  if (path === '/api/health') return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+
+  if (match.kind === 'platform') {
+    if (!checkPlatformAuth(request.headers.get('authorization'), e.PLATFORM_ADMIN_PASSWORD)) {
+      return finish(
+        new NextResponse('Anmeldung für den Betreiber-Bereich erforderlich.', {
+          status: 401,
+          headers: { 'www-authenticate': 'Basic realm="Mappe Betreiber", charset="UTF-8"', 'content-type': 'text/plain; charset=utf-8' },
+        }),
+      );
+    }
+    if (!path.startsWith('/platform')) {
+      const url = request.nextUrl.clone();
+      url.pathname = `/platform${path === '/' ? '' : path}`;
+      return finish(NextResponse.rewrite(url, { request: { headers: requestHeaders } }));
+    }
+    return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+  }
+
+  if (match.kind === 'invalid') return unknownHost();
+  const tenant = await findTenantByHost(host);
+  if (!tenant) return unknownHost();
+
+  if (path.startsWith('/platform')) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/404';
+    return finish(NextResponse.rewrite(url, { request: { headers: requestHeaders } }));
+  }
+  return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};

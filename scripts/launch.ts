@@ -1,0 +1,120 @@
+/**
+ * `npm start` / `npm run dev`: embedded PostgreSQL + s3rver (unless DATABASE_URL / S3_ENDPOINT are set),
+ * migrations, demo seed, a build when the sources changed, then Next.js. Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoLogins } from '../lib/db/seed';
+import { EnvError } from '../lib/env';
+import { prepareServices, type Services } from './services';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const buildInputs = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) walk(path.join(p, entry));
+    } else {
+      hash.update(path.relative(root, p));
+      hash.update(readFileSync(p));
+    }
+  };
+  for (const input of buildInputs) walk(path.join(root, input));
+  return hash.digest('hex');
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<void> {
+  const running: { services?: Services; child?: ChildProcess } = {};
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = running.child;
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          child?.kill('SIGKILL');
+          r(undefined);
+        }, 8000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          r(undefined);
+        });
+      });
+    }
+    await running.services?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const services = await prepareServices({ seed: process.env.MAPPE_SEED !== 'false' });
+  running.services = services;
+  const e = services.env;
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...services.vars, NEXT_TELEMETRY_DISABLED: '1' };
+
+  if (mode === 'start') {
+    const stampFile = path.join(root, '.next', 'mappe-source-hash');
+    const hash = sourceHash();
+    const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+    if (!built) {
+      console.log('• Building the app (next build) – only when the sources changed …');
+      const code = await run(['build'], { ...childEnv, NODE_ENV: 'production' });
+      if (code !== 0) {
+        console.error('✖ next build failed');
+        return shutdown(code);
+      }
+      writeFileSync(stampFile, hash);
+    }
+  }
+
+  const port = String(e.PORT);
+  const child = spawn(process.execPath, [nextBin, mode, '-p', port], {
+    stdio: 'inherit',
+    env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+  });
+  running.child = child;
+  child.on('exit', (code) => void shutdown(code ?? 0));
+
+  const base = (slug: string) => `${e.APP_URL_SCHEME}://${slug}.${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
+  const platform = `${e.APP_URL_SCHEME}://${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
+  const d = demoLogins;
+  console.log(`
+  Mappe läuft (${mode === 'dev' ? 'Entwicklung' : 'Produktion'}):
+    Demo Makler GmbH       ${base('demo')}/login
+        Admin              ${d.demo.admin.username} / ${d.demo.admin.password}
+        Mitarbeiter        ${d.demo.employee.username} / ${d.demo.employee.password}
+        Kunde              ${d.demo.client.username} / ${d.demo.client.password}
+    Nordlicht Finanz GmbH  ${base('nord')}/login
+        Admin              ${d.nord.admin.username} / ${d.nord.admin.password}
+    Postfach (lokal)       ${base('demo')}/dev/mailbox
+    Betreiber-Bereich      ${platform}/  (Benutzer "betreiber", Passwort in ${path.join(e.MAPPE_DATA_DIR, 'platform-password')} oder PLATFORM_ADMIN_PASSWORD)
+  Beenden mit Strg+C.
+`);
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) {
+    console.error(`✖ ${error.message}`);
+  } else {
+    console.error('✖ Start failed:', error);
+  }
+  process.exit(1);
+});
