@@ -50,7 +50,7 @@ export async function recordFailure(tx: Tx, account: string, ip: string): Promis
       window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN now() ELSE t.window_start END,
       blocked_until = CASE
         WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN NULL
-        WHEN t.failures + 1 > ${i.maxFailures} THEN t.window_start + make_interval(secs => ${i.windowSeconds})
+        WHEN t.failures + 1 >= ${i.maxFailures} THEN t.window_start + make_interval(secs => ${i.windowSeconds})
         ELSE NULL END`);
 }
 

@@ -18,7 +18,7 @@ function assertTenantKey(key: string, tenantId: string): void {
  * A presigned POST for a direct browser upload: key and content type pinned, size limited by the
  * policy (real S3 enforces it; verifyUpload checks again because s3rver does not).
  */
-export function presignUpload(input: { tenantId: string; key: string; contentType: string; maxBytes: number }): Promise<PresignedPost> {
+export async function presignUpload(input: { tenantId: string; key: string; contentType: string; maxBytes: number }): Promise<PresignedPost> {
   assertTenantKey(input.key, input.tenantId);
   return createPresignedPost(s3(), {
     Bucket: bucket(),
@@ -89,7 +89,7 @@ export function contentDisposition(filename: string): string {
 }
 
 /** A short-lived signed download URL (60 s), to be issued only after the caller's right was checked. */
-export function signedDownloadUrl(input: { tenantId: string; key: string; filename: string; contentType: string }): Promise<string> {
+export async function signedDownloadUrl(input: { tenantId: string; key: string; filename: string; contentType: string }): Promise<string> {
   assertTenantKey(input.key, input.tenantId);
   return getSignedUrl(
     s3(),

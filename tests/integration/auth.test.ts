@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attemptLogin } from '../../lib/auth/login';
+import { verifyPassword } from '../../lib/auth/password';
+import { createSession, revokeSession, revokeUserSessions, validateSession } from '../../lib/auth/sessions';
+import type { Db } from '../../lib/db/client';
+import { testDb } from './db';
+import { makeTenant, PASSWORD } from './fixtures';
+
+let db: Db;
+let t: Awaited<ReturnType<typeof makeTenant>>;
+let other: Awaited<ReturnType<typeof makeTenant>>;
+
+beforeAll(async () => {
+  ({ db } = await testDb());
+  t = await makeTenant(db, 'login');
+  other = await makeTenant(db, 'andere');
+});
+
+const login = (over: Partial<Parameters<typeof attemptLogin>[1]> = {}) =>
+  attemptLogin(db, { tenantId: t.tenant.id, login: t.admin.username, password: PASSWORD, ip: '10.0.0.1', ...over });
+
+describe('login', () => {
+  it('accepts username or e-mail, case-insensitively, and creates a session row', async () => {
+    const byName = await login({ login: t.admin.username.toUpperCase(), ip: '10.0.1.1' });
+    const byMail = await login({ login: 'ADMIN@login.example', ip: '10.0.1.1' });
+    expect(byName.ok && byMail.ok).toBe(true);
+    const rows = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${t.admin.id}`);
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a user of another tenant on this tenant', async () => {
+    const result = await login({ login: other.admin.email, ip: '10.0.1.2' });
+    expect(result).toEqual({ ok: false, code: 'invalid' });
+  });
+
+  it('stores argon2id hashes with at least 19 MiB and t=2', async () => {
+    const rows = await db.execute<{ password_hash: string }>(sql`SELECT password_hash FROM users WHERE id = ${t.admin.id}`);
+    const phc = rows[0]!.password_hash;
+    expect(phc).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
+    const [, m, tc] = /m=(\d+),t=(\d+)/.exec(phc)!;
+    expect(Number(m)).toBeGreaterThanOrEqual(19_456);
+    expect(Number(tc)).toBeGreaterThanOrEqual(2);
+    expect(await verifyPassword(phc, PASSWORD)).toBe(true);
+    expect(await verifyPassword(phc, 'falsch')).toBe(false);
+  });
+
+  it('answers the same for a wrong password and an unknown account, with similar timing', async () => {
+    const time = async (loginName: string, ip: string) => {
+      const start = performance.now();
+      const result = await login({ login: loginName, password: 'falsches-passwort', ip });
+      return { result, ms: performance.now() - start };
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const a = await time(t.client.username, `10.0.2.${i}`);
+      const b = await time(`niemand${i}`, `10.0.3.${i}`);
+      expect(a.result).toEqual({ ok: false, code: 'invalid' });
+      expect(b.result).toEqual({ ok: false, code: 'invalid' });
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    // Both paths run one argon2 verification; a missing account must not answer measurably faster.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+  });
+
+  it('throttles an account after 5 failures with a growing delay, also for the right password', async () => {
+    const name = t.client.email;
+    for (let i = 0; i < 4; i++) expect(await login({ login: name, password: 'falsch', ip: `10.1.0.${i}` })).toEqual({ ok: false, code: 'invalid' });
+    expect(await login({ login: name, password: 'falsch', ip: '10.1.0.9' })).toEqual({ ok: false, code: 'invalid' });
+    const blocked = await login({ login: name, password: PASSWORD, ip: '10.1.0.10' });
+    expect(blocked).toMatchObject({ ok: false, code: 'throttled' });
+    // The block expires; the next failure doubles it.
+    await db.execute(sql`UPDATE auth_throttle SET blocked_until = now() - interval '1 second' WHERE key LIKE 'acct:%'`);
+    expect(await login({ login: name, password: 'falsch', ip: '10.1.0.11' })).toEqual({ ok: false, code: 'invalid' });
+    const rows = await db.execute<{ secs: number }>(
+      sql`SELECT round(extract(epoch FROM blocked_until - now()))::int AS secs FROM auth_throttle WHERE key = ${`acct:${t.tenant.id}:${name.toLowerCase()}`}`,
+    );
+    expect(rows[0]!.secs).toBeGreaterThanOrEqual(1);
+    expect(rows[0]!.secs).toBeLessThanOrEqual(2);
+  });
+
+  it('throttles unknown accounts exactly like known ones', async () => {
+    for (let i = 0; i < 5; i++) await login({ login: 'gibt-es-nicht', password: 'falsch', ip: `10.2.0.${i}` });
+    expect(await login({ login: 'gibt-es-nicht', password: 'falsch', ip: '10.2.0.9' })).toMatchObject({ ok: false, code: 'throttled' });
+  });
+
+  it('blocks an IP after 30 failures in 10 minutes, across accounts', async () => {
+    for (let i = 0; i < 30; i++) {
+      expect(await login({ login: `opfer${i}`, password: 'falsch', ip: '203.0.113.7' })).toEqual({ ok: false, code: 'invalid' });
+    }
+    expect(await login({ login: 'opfer-neu', password: 'falsch', ip: '203.0.113.7' })).toMatchObject({ ok: false, code: 'throttled' });
+    // Another address is not affected.
+    expect((await login({ ip: '203.0.113.8' })).ok).toBe(true);
+  });
+
+  it('refuses locked accounts', async () => {
+    await db.execute(sql`UPDATE users SET status = 'locked' WHERE id = ${other.client.id}`);
+    const result = await attemptLogin(db, { tenantId: other.tenant.id, login: other.client.username, password: PASSWORD, ip: '10.3.0.1' });
+    expect(result).toEqual({ ok: false, code: 'invalid' });
+  });
+
+  it('writes audit rows for failures and successes', async () => {
+    const rows = await db.execute<{ action: string }>(sql`SELECT DISTINCT action FROM audit_log WHERE tenant_id = ${t.tenant.id}`);
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login.failed', 'auth.login.succeeded', 'auth.login.throttled']));
+  });
+});
+
+describe('sessions', () => {
+  const newSession = () => createSession(db, { tenantId: t.tenant.id, userId: t.admin.id });
+
+  it('are valid for their own tenant only', async () => {
+    const sid = await newSession();
+    expect((await validateSession(db, sid, t.tenant.id))?.id).toBe(t.admin.id);
+    expect(await validateSession(db, sid, other.tenant.id)).toBeNull();
+    expect(await validateSession(db, 'forged', t.tenant.id)).toBeNull();
+  });
+
+  it('store only a hash of the session id', async () => {
+    const sid = await newSession();
+    const rows = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE id_hash = ${sid}`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('end after 30 idle minutes', async () => {
+    const sid = await newSession();
+    await db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = ${t.admin.id}`);
+    expect(await validateSession(db, sid, t.tenant.id)).not.toBeNull();
+    // The check above refreshed last_seen_at; going idle again for 31 minutes ends it.
+    await db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = ${t.admin.id}`);
+    expect(await validateSession(db, sid, t.tenant.id)).toBeNull();
+  });
+
+  it('end 12 hours after login even while active', async () => {
+    const sid = await newSession();
+    await db.execute(sql`UPDATE sessions SET created_at = now() - interval '12 hours', expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`);
+    expect(await validateSession(db, sid, t.tenant.id)).toBeNull();
+  });
+
+  it('end on logout (revocation) at the next request', async () => {
+    const sid = await newSession();
+    await revokeSession(db, sid);
+    expect(await validateSession(db, sid, t.tenant.id)).toBeNull();
+  });
+
+  it('all end when the account is locked or its password changes', async () => {
+    const a = await newSession();
+    const b = await newSession();
+    expect(await revokeUserSessions(db, t.tenant.id, t.admin.id)).toBeGreaterThanOrEqual(2);
+    expect(await validateSession(db, a, t.tenant.id)).toBeNull();
+    expect(await validateSession(db, b, t.tenant.id)).toBeNull();
+    const c = await newSession();
+    await db.execute(sql`UPDATE users SET status = 'locked' WHERE id = ${t.admin.id}`);
+    expect(await validateSession(db, c, t.tenant.id)).toBeNull();
+    await db.execute(sql`UPDATE users SET status = 'active' WHERE id = ${t.admin.id}`);
+  });
+});

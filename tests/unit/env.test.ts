@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../../lib/env';
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(EnvError);
+    return (e as EnvError).problems;
+  }
+}
+
+describe('environment validation', () => {
+  it('has working local defaults', () => {
+    const e = parseEnv({});
+    expect(e.APP_ROOT_DOMAIN).toBe('localhost');
+    expect(e.APP_URL_SCHEME).toBe('http');
+    expect(e.APP_PUBLIC_PORT).toBe(3000);
+    expect(e.DEV_MAILBOX).toBe(true);
+    expect(e.MAIL_WORKER).toBe(true);
+    expect(e.S3_BUCKET).toBe('mappe');
+  });
+
+  it('defaults to https without a port on a real domain', () => {
+    const e = parseEnv({ APP_ROOT_DOMAIN: 'mappe.de', RESEND_API_KEY: 're_123' });
+    expect(e.APP_URL_SCHEME).toBe('https');
+    expect(e.APP_PUBLIC_PORT).toBeUndefined();
+    expect(e.DEV_MAILBOX).toBe(false);
+    expect(e.MAIL_FROM).toBe('Mappe <noreply@mappe.de>');
+  });
+
+  it('takes external services when configured', () => {
+    const e = parseEnv({
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/mappe',
+      S3_ENDPOINT: 'https://s3.eu-central-1.amazonaws.com',
+      S3_ACCESS_KEY_ID: 'AKIA',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'false',
+      PORT: '8080',
+    });
+    expect(e.DATABASE_URL).toContain('db.internal');
+    expect(e.S3_FORCE_PATH_STYLE).toBe(false);
+    expect(e.PORT).toBe(8080);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ S3_ENDPOINT: 'ftp://s3' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET: 'Not_A_Bucket' }, 'S3_BUCKET'],
+    [{ S3_ACCESS_KEY_ID: 'only-one' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ RESEND_API_KEY: 'sk_live' }, 'RESEND_API_KEY'],
+    [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
+    [{ APP_ROOT_DOMAIN: 'https://mappe.de' }, 'APP_ROOT_DOMAIN'],
+    [{ APP_ROOT_DOMAIN: 'mappe.de:3000' }, 'APP_ROOT_DOMAIN'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ PLATFORM_ADMIN_PASSWORD: 'kurz' }, 'PLATFORM_ADMIN_PASSWORD'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DEV_MAILBOX: 'ja' }, 'DEV_MAILBOX'],
+  ])('rejects %o with a message naming %s', (source, variable) => {
+    const list = problems(source as Record<string, string>);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.join('\n')).toContain(variable);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problems({ PORT: 'x', S3_BUCKET: 'X', AUTH_SECRET: 'y' })).toHaveLength(3);
+  });
+});

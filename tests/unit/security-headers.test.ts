@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildCsp, isSameOriginWrite, securityHeaders } from '../../lib/http/security-headers';
+import { checkPlatformAuth } from '../../lib/platform/auth';
+
+describe('security headers', () => {
+  it('builds a strict nonce CSP without inline scripts or framing', () => {
+    const csp = buildCsp({ nonce: 'abc', dev: false });
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+  });
+
+  it('adds HSTS only for https and no-referrer on token pages', () => {
+    expect(securityHeaders({ nonce: 'n', dev: false, https: false })['Strict-Transport-Security']).toBeUndefined();
+    const h = securityHeaders({ nonce: 'n', dev: false, https: true, noReferrer: true });
+    expect(h['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+    expect(h['Referrer-Policy']).toBe('no-referrer');
+    expect(h['X-Content-Type-Options']).toBe('nosniff');
+  });
+
+  it('accepts only same-origin writes', () => {
+    const h = (init: Record<string, string>) => new Headers(init);
+    expect(isSameOriginWrite(h({ origin: 'http://demo.localhost:3000' }), 'demo.localhost:3000')).toBe(true);
+    expect(isSameOriginWrite(h({ origin: 'http://nord.localhost:3000' }), 'demo.localhost:3000')).toBe(false);
+    expect(isSameOriginWrite(h({ origin: 'null' }), 'demo.localhost:3000')).toBe(false);
+    expect(isSameOriginWrite(h({}), 'demo.localhost:3000')).toBe(false);
+    expect(isSameOriginWrite(h({ 'sec-fetch-site': 'same-origin' }), 'demo.localhost:3000')).toBe(true);
+    expect(isSameOriginWrite(h({ 'sec-fetch-site': 'cross-site' }), 'demo.localhost:3000')).toBe(false);
+  });
+
+  it('checks the operator password in constant time', () => {
+    const basic = (s: string) => `Basic ${Buffer.from(s).toString('base64')}`;
+    expect(checkPlatformAuth(basic('betreiber:richtig-langes-pw'), 'richtig-langes-pw')).toBe(true);
+    expect(checkPlatformAuth(basic('betreiber:falsch'), 'richtig-langes-pw')).toBe(false);
+    expect(checkPlatformAuth(basic('admin:richtig-langes-pw'), 'richtig-langes-pw')).toBe(false);
+    expect(checkPlatformAuth(basic('betreiber:'), undefined)).toBe(false);
+    expect(checkPlatformAuth(null, 'richtig-langes-pw')).toBe(false);
+  });
+});
