@@ -1,0 +1,120 @@
+import { expect, test } from '@playwright/test';
+import { demo, demoLogins, login, loginAsDemoAdmin, nord, platform, viaHost } from './helpers';
+
+test.describe('tenant login page', () => {
+  test('shows the tenant name and colours in the server-rendered page @phone', async ({ page }) => {
+    const response = await page.goto(`${demo}/login`);
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(/Anmelden · Demo Makler GmbH/);
+    await expect(page.getByRole('heading', { name: 'Willkommen bei Demo Makler GmbH' })).toBeVisible();
+    // Colours are in the HTML itself (no flash): the raw response carries the custom properties.
+    const html = await response!.text();
+    expect(html).toMatch(/--tenant-primary:#0b4f6c/);
+    await expect(page.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(11, 79, 108)');
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/api\/tenant\/icon/);
+  });
+
+  test('another tenant has its own name and colours', async ({ page }) => {
+    await page.goto(`${nord}/login`);
+    await expect(page).toHaveTitle(/Nordlicht Finanz GmbH/);
+    await expect(page.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(124, 45, 18)');
+  });
+
+  test('an unknown host gets a German 404 page', async ({ page }) => {
+    const response = await page.goto(`http://unbekannt.localhost:3100/login`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Diese Adresse ist uns nicht bekannt' })).toBeVisible();
+  });
+
+  test('sends security headers with a fresh CSP nonce', async ({ request }) => {
+    const target = viaHost(`${demo}/login`);
+    const a = await request.get(target.url, { headers: target.headers });
+    const b = await request.get(target.url, { headers: target.headers });
+    expect(a.status()).toBe(200);
+    const csp = a.headers()['content-security-policy']!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toBe(b.headers()['content-security-policy']);
+    expect(a.headers()['x-content-type-options']).toBe('nosniff');
+    expect(a.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+test.describe('login', () => {
+  test('the admin lands in the advisor area @phone', async ({ page }) => {
+    await loginAsDemoAdmin(page);
+    await expect(page.getByRole('heading', { name: 'Guten Tag, Anna' })).toBeVisible();
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'mappe.session');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
+  });
+
+  test('a client lands in the portal and cannot open the advisor area', async ({ page }) => {
+    await login(page, demo, demoLogins.demo.client.username, demoLogins.demo.client.password);
+    await expect(page).toHaveURL(`${demo}/portal`);
+    await expect(page.getByRole('heading', { name: 'Hallo Julia' })).toBeVisible();
+    await page.goto(`${demo}/dashboard`);
+    await expect(page).toHaveURL(`${demo}/portal`);
+  });
+
+  test('a wrong password shows a German error and keeps the user name', async ({ page }) => {
+    await login(page, demo, 'demo.admin', 'falsches-passwort');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Benutzername oder Passwort ist nicht korrekt.');
+    await expect(page.getByLabel('Benutzername oder E-Mail')).toHaveValue('demo.admin');
+    await expect(page).toHaveURL(`${demo}/login`);
+  });
+
+  test('an empty form gets messages next to the fields', async ({ page }) => {
+    await page.goto(`${demo}/login`);
+    await page.getByRole('button', { name: 'LOGIN' }).click();
+    await expect(page.getByText('Bitte geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein.')).toBeVisible();
+    await expect(page.getByText('Bitte geben Sie Ihr Passwort ein.')).toBeVisible();
+  });
+
+  test('the advisor area needs a login', async ({ page }) => {
+    await page.goto(`${demo}/dashboard`);
+    await expect(page).toHaveURL(`${demo}/login`);
+  });
+
+  test("a session cookie does not work on another tenant's host", async ({ page, context }) => {
+    await loginAsDemoAdmin(page);
+    const session = (await context.cookies()).find((c) => c.name === 'mappe.session')!;
+    await context.addCookies([{ ...session, domain: 'nord.localhost' }]);
+    await page.goto(`${nord}/dashboard`);
+    await expect(page).toHaveURL(`${nord}/login`);
+    // A user of the demo tenant cannot log in on nord either.
+    await login(page, nord, demoLogins.demo.admin.username, demoLogins.demo.admin.password);
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Benutzername oder Passwort ist nicht korrekt.');
+  });
+
+  test('after logout the old cookie is dead, even if replayed', async ({ page, context }) => {
+    await loginAsDemoAdmin(page);
+    const session = (await context.cookies()).find((c) => c.name === 'mappe.session')!;
+    await page.getByRole('button', { name: 'Abmelden' }).first().click();
+    await expect(page).toHaveURL(`${demo}/login?abgemeldet=1`);
+    await expect(page.getByText('Sie wurden abgemeldet.')).toBeVisible();
+    await context.addCookies([session]);
+    await page.goto(`${demo}/dashboard`);
+    await expect(page).toHaveURL(`${demo}/login`);
+  });
+});
+
+test.describe('operator area', () => {
+  test('needs the operator password and lists the tenants', async ({ browser, request }) => {
+    const target = viaHost(`${platform}/`);
+    expect((await request.get(target.url, { headers: target.headers })).status()).toBe(401);
+    const context = await browser.newContext({ httpCredentials: { username: 'betreiber', password: 'e2e-betreiber-passwort' } });
+    const page = await context.newPage();
+    await page.goto(`${platform}/`);
+    await expect(page.getByRole('heading', { name: 'Betreiber-Bereich' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Demo Makler GmbH' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Nordlicht Finanz GmbH' })).toBeVisible();
+    await context.close();
+  });
+
+  test('is not reachable from a tenant host', async ({ request }) => {
+    const target = viaHost(`${demo}/platform`);
+    expect((await request.get(target.url, { headers: target.headers })).status()).toBe(404);
+  });
+});
