@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { ...alias, ...serverOnlyStub } },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias: { ...alias, ...serverOnlyStub } },
@@ -24,6 +24,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
