@@ -1,20 +1,16 @@
 import { getRequestConfig } from 'next-intl/server';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 
 export const locales = ['de', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-/** German by default; English when the user chose it (cookie) or the browser prefers it strongly. */
-async function pickLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get('mappe.locale')?.value;
-  if (chosen === 'de' || chosen === 'en') return chosen;
-  const accept = (await headers()).get('accept-language') ?? '';
-  const first = accept.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-  return first === 'en' ? 'en' : 'de';
-}
-
+/**
+ * German always, unless the user chose English (cookie "mappe.locale"). The product's words are the
+ * German handbook's; guessing from Accept-Language would show brokers' clients a mixed portal.
+ */
 export default getRequestConfig(async () => {
-  const locale = await pickLocale();
+  const chosen = (await cookies()).get('mappe.locale')?.value;
+  const locale: Locale = chosen === 'en' ? 'en' : 'de';
   return {
     locale,
     timeZone: 'Europe/Berlin',

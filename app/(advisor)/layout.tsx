@@ -9,7 +9,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const t = await getTranslations('advisor');
   const tc = await getTranslations('common');
   const isAdmin = user.role === 'admin';
-  const soon = t('comingSoon');
+  const soon = t('soon');
   const nav = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     { href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon />, disabledHint: soon },

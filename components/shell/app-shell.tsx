@@ -38,6 +38,7 @@ export function AppShell({
   skipLabel: string;
   children: ReactNode;
 }) {
+  const reachable = nav.filter((item) => !item.disabledHint);
   const badge = (item: NavItem) =>
     item.badge ? (
       <Badge tone="secondary" label={item.badgeLabel}>
@@ -63,7 +64,9 @@ export function AppShell({
               <span key={item.href} aria-disabled="true" className="flex items-center gap-3 rounded-lg px-3 py-2.5 text-sm font-semibold tracking-wide text-gray-400">
                 {item.icon}
                 <span className="flex-1">{item.label}</span>
-                <span className="text-[11px] font-medium normal-case tracking-normal">{item.disabledHint}</span>
+                <span className="whitespace-nowrap rounded-full bg-gray-100 px-2 py-0.5 text-[10px] font-semibold normal-case tracking-normal text-gray-500">
+                  {item.disabledHint}
+                </span>
               </span>
             ) : (
               <NavLink key={item.href} href={item.href} variant="side">
@@ -102,8 +105,9 @@ export function AppShell({
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
 
+      {reachable.length > 1 ? (
       <nav aria-label={areaName} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-gray-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden">
-        {nav.filter((item) => !item.disabledHint).slice(0, 5).map((item) => (
+        {reachable.slice(0, 5).map((item) => (
           <NavLink key={item.href} href={item.href} variant="bottom">
             <span className="relative">
               {item.icon}
@@ -117,6 +121,7 @@ export function AppShell({
           </NavLink>
         ))}
       </nav>
+      ) : null}
     </div>
   );
 }

@@ -18,11 +18,10 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t('greeting', { name: user.firstName })} subtitle={t('intro')} />
-      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:max-w-xl">
         {[
           [t('stats.clients'), counts.clients],
           [t('stats.employees'), counts.employees],
-          [t('stats.unread'), 0],
         ].map(([label, value]) => (
           <div key={String(label)} className="rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-black/5">
             <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{label}</dt>
