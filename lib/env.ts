@@ -68,6 +68,7 @@ const schema = z
     DEV_MAILBOX: optionalString,
     MAIL_WORKER: bool(true),
     MAPPE_DATA_DIR: z.string().trim().min(1).default('.data'),
+    MAPPE_SEED: bool(true),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {

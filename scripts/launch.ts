@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoLogins } from '../lib/db/seed';
-import { EnvError } from '../lib/env';
+import { EnvError, parseEnv } from '../lib/env';
 import { prepareServices, type Services } from './services';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  const services = await prepareServices({ seed: process.env.MAPPE_SEED !== 'false' });
+  const services = await prepareServices({ seed: parseEnv(process.env).MAPPE_SEED });
   running.services = services;
   const e = services.env;
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...services.vars, NEXT_TELEMETRY_DISABLED: '1' };
