@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
-import { ChatIcon, ContactsIcon, HomeIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
+import { ChatIcon, ContactsIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
+import { canViewContacts } from '@/lib/access/employee';
 import { requireAdvisor } from '@/lib/auth/current';
 
 export default async function AdvisorLayout({ children }: { children: ReactNode }) {
@@ -12,14 +13,15 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const soon = t('soon');
   const nav = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
-    { href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon />, disabledHint: soon },
+    ...(canViewContacts(user) || isAdmin ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
     { href: '/tickets', label: t('nav.communication'), icon: <ChatIcon />, disabledHint: soon },
     ...(isAdmin
       ? [
-          { href: '/users', label: t('nav.users'), icon: <UsersIcon />, disabledHint: soon },
+          { href: '/users', label: t('nav.users'), icon: <UsersIcon /> },
           { href: '/settings', label: t('nav.settings'), icon: <SettingsIcon />, disabledHint: soon },
         ]
       : []),
+    { href: '/account', label: t('nav.account'), icon: <UserIcon /> },
   ];
   return (
     <AppShell

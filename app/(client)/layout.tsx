@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
-import { HomeIcon } from '@/components/ui/icons';
+import { HomeIcon, UserIcon } from '@/components/ui/icons';
 import { requireClient } from '@/lib/auth/current';
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
@@ -13,7 +13,10 @@ export default async function ClientLayout({ children }: { children: ReactNode }
       tenantName={tenant.name}
       areaName={t('areaName')}
       userName={`${user.firstName} ${user.lastName}`}
-      nav={[{ href: '/portal', label: 'Start', icon: <HomeIcon /> }]}
+      nav={[
+        { href: '/portal', label: 'Start', icon: <HomeIcon /> },
+        { href: '/portal/account', label: 'Mein Zugang', icon: <UserIcon /> },
+      ]}
       logoutLabel={tc('logout')}
       skipLabel={tc('skipToContent')}
     >

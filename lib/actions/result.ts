@@ -30,3 +30,13 @@ export function formValues(formData: FormData): Record<string, string> {
   }
   return out;
 }
+
+/** What a form action hands back to its form: the result plus the typed values, so nothing is lost. */
+export type FormState<T = undefined> = (ActionResult<T> & { values?: Record<string, string> }) | null;
+
+/** The submitted text values without secrets (they are never sent back to the browser). */
+export function echoValues(formData: FormData): Record<string, string> {
+  const values = formValues(formData);
+  for (const key of Object.keys(values)) if (/password|pin/i.test(key)) delete values[key];
+  return values;
+}

@@ -4,8 +4,12 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { publicAction } from '../actions/wrap';
-import type { ActionResult } from '../actions/result';
+import { publicAction, sessionAction } from '../actions/wrap';
+import { echoValues, type ActionResult, type FormState } from '../actions/result';
+import { headers } from 'next/headers';
+import { clientIp } from '../tenant/request-ip';
+import { activateAccount, activationSchema, requestPasswordReset, resetRequestSchema } from './activation';
+import { changePassword, changePasswordSchema } from './change-password';
 import { audit } from '../audit';
 import { db } from '../db/client';
 import { users } from '../db/schema';
@@ -55,4 +59,34 @@ export async function logoutAction(): Promise<void> {
   }
   await signOut({ redirect: false });
   redirect('/login?abgemeldet=1');
+}
+
+/** PASSWORTVERGABE (invitation) and the reset: link + password twice + PIN. */
+export async function activateAction(_prev: FormState<ActivationDone>, formData: FormData): Promise<FormState<ActivationDone>> {
+  const h = await headers();
+  const token = String(formData.get('token') ?? '');
+  const result = await publicAction<typeof activationSchema, ActivationDone>('activate', activationSchema, formData, async ({ tenant, input }) =>
+    activateAccount(db(), tenant, { token, ...input, ip: clientIp(h) }),
+  );
+  return result;
+}
+
+export type ActivationDone = { username: string; kind: 'employee' | 'client'; purpose: 'invite' | 'reset' };
+
+/** "Passwort vergessen?": always the same answer. */
+export async function requestResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const h = await headers();
+  const result = await publicAction<typeof resetRequestSchema, undefined>('reset.request', resetRequestSchema, formData, async ({ tenant, input }) => {
+    await requestPasswordReset(db(), tenant, { login: input.login, ip: clientIp(h) });
+    return { ok: true, data: undefined };
+  });
+  return { ...result, values: echoValues(formData) };
+}
+
+/** Passwort ändern (signed in): other sessions end. */
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return sessionAction('password.change', changePasswordSchema, formData, async ({ actor, input }) => {
+    await changePassword(db(), actor.tenant, { userId: actor.user.id, sessionId: actor.sessionId }, input);
+    return { ok: true, data: undefined };
+  });
 }

@@ -26,7 +26,7 @@ export async function createSession(
   return raw;
 }
 
-export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status'>;
+export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status' | 'rights' | 'scope'>;
 
 /**
  * The signed-in user if the session is live for this tenant: not revoked, not idle for 30 min,
@@ -46,6 +46,8 @@ export async function validateSession(tx: Tx, rawId: string, tenantId: string): 
         firstName: users.firstName,
         lastName: users.lastName,
         status: users.status,
+        rights: users.rights,
+        scope: users.scope,
       },
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${sessionPolicy.touchEverySeconds})`,
     })
@@ -83,6 +85,16 @@ export async function revokeUserSessions(tx: Tx, tenantId: string, userId: strin
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
+}
+
+/** After a password change: all other sessions of the user end, the current one stays. */
+export async function revokeOtherSessions(tx: Tx, tenantId: string, userId: string, keepRawId: string): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.idHash} <> ${hashSessionId(keepRawId)}`))
     .returning({ idHash: sessions.idHash });
   return rows.length;
 }

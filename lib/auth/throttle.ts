@@ -57,3 +57,25 @@ export async function recordFailure(tx: Tx, account: string, ip: string): Promis
 export async function clearAccount(tx: Tx, account: string): Promise<void> {
   await tx.execute(sql`DELETE FROM auth_throttle WHERE key = ${account}`);
 }
+
+/**
+ * A fixed-window counter: records one hit for the key and returns true while the key has reached
+ * `max` hits inside the window (used for PIN failures and reset requests per IP).
+ */
+export async function countHit(tx: Tx, key: string, windowSeconds: number, max: number): Promise<boolean> {
+  const rows = await tx.execute<{ failures: number }>(sql`
+    INSERT INTO auth_throttle AS t (key, failures, window_start)
+    VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN t.window_start < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE t.failures + 1 END,
+      window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE t.window_start END
+    RETURNING failures`);
+  return Number(rows[0]?.failures ?? 0) > max;
+}
+
+/** True while the key has more than `max` hits in its current window (without counting a new one). */
+export async function isOverLimit(tx: Tx, key: string, windowSeconds: number, max: number): Promise<boolean> {
+  const rows = await tx.execute<{ n: number }>(sql`
+    SELECT failures AS n FROM auth_throttle WHERE key = ${key} AND window_start >= now() - make_interval(secs => ${windowSeconds})`);
+  return Number(rows[0]?.n ?? 0) >= max;
+}

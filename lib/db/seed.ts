@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password';
 import { createAccount } from '../users/create';
 import { createTenant } from '../tenant/create';
 import type { Db } from './client';
-import { tenants } from './schema';
+import { contactProfiles, tenants } from './schema';
 
 /** Demo logins printed by `npm start` and used by the end-to-end tests. */
 export const demoLogins = {
@@ -35,45 +35,47 @@ export async function seedDemo(database: Db): Promise<{ created: string[] }> {
           email: 'anna.berger@demo-makler.example',
           firstName: 'Anna',
           lastName: 'Berger',
+          birthDate: '1979-04-12',
           username: demoLogins.demo.admin.username,
           passwordHash: await hashPassword(demoLogins.demo.admin.password),
         },
       });
-      await createAccount(tx, {
+      const employee = await createAccount(tx, {
         tenantId: tenant.id,
         kind: 'employee',
         role: 'employee',
         email: 'max.keller@demo-makler.example',
+        salutation: 'Herr',
         firstName: 'Max',
         lastName: 'Keller',
+        birthDate: '1985-06-14',
         username: demoLogins.demo.employee.username,
         passwordHash: await hashPassword(demoLogins.demo.employee.password),
         status: 'active',
+        employeeType: 'mitarbeiter',
+        rights: { insurance: 'write', finance: 'write', other: 'read', emergency: 'none', communication: 'write' },
+        scope: 'all',
       });
-      await createAccount(tx, {
-        tenantId: tenant.id,
-        kind: 'client',
-        email: 'julia.schmidt@kunde.example',
-        salutation: 'Frau',
-        firstName: 'Julia',
-        lastName: 'Schmidt',
-        username: demoLogins.demo.client.username,
-        passwordHash: await hashPassword(demoLogins.demo.client.password),
-        status: 'active',
-      });
-      for (const [salutation, firstName, lastName] of [
-        ['Herr', 'Thomas', 'Wagner'],
-        ['Frau', 'Sabine', 'Hoffmann'],
-        ['Herr', 'Mehmet', 'Yılmaz'],
-      ] as const) {
-        await createAccount(tx, {
+      const contacts: [string, string, string, string, 'none' | 'active', string?][] = [
+        ['Frau', 'Julia', 'Schmidt', '1990-03-21', 'active', demoLogins.demo.client.username],
+        ['Herr', 'Thomas', 'Wagner', '1972-11-02', 'none'],
+        ['Frau', 'Sabine', 'Hoffmann', '1968-01-30', 'none'],
+        ['Herr', 'Mehmet', 'Yılmaz', '1988-08-08', 'none'],
+      ];
+      for (const [salutation, firstName, lastName, birthDate, status, username] of contacts) {
+        const contact = await createAccount(tx, {
           tenantId: tenant.id,
           kind: 'client',
           salutation,
           firstName,
           lastName,
+          birthDate,
+          username,
           email: `${firstName}.${lastName}@kunde.example`.toLowerCase().replace('ı', 'i'),
+          passwordHash: status === 'active' ? await hashPassword(demoLogins.demo.client.password) : null,
+          status,
         });
+        await tx.insert(contactProfiles).values({ tenantId: tenant.id, userId: contact.id, city: 'Hamburg', zip: '20095', advisorId: employee.id, createdBy: employee.id });
       }
       created.push('demo');
     }

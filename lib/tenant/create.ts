@@ -30,6 +30,7 @@ export const newTenantSchema = z.object({
     firstName: z.string().trim().min(1).max(80),
     lastName: z.string().trim().min(1).max(80),
     passwordHash: z.string().min(1),
+    birthDate: z.iso.date().optional(),
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,40}$/).optional(),
   }),
 });
@@ -67,6 +68,7 @@ export async function createTenant(tx: Tx, input: NewTenant): Promise<{ tenant: 
     lastName: data.admin.lastName,
     username: data.admin.username,
     passwordHash: data.admin.passwordHash,
+    birthDate: data.admin.birthDate ?? null,
     status: 'active',
   });
   await audit(tx, { tenantId: tenant!.id, actorType: 'platform', action: 'tenant.created', targetType: 'tenant', targetId: tenant!.id, meta: { slug: data.slug } });

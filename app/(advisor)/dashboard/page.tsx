@@ -30,11 +30,11 @@ export default async function DashboardPage() {
         ))}
       </dl>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Tile href="/contacts" icon={<ContactsIcon />} title={t('nav.contacts')} description={t('tiles.contacts')} actionLabel={tc('open')} {...soon} />
+        <Tile href="/contacts" icon={<ContactsIcon />} title={t('nav.contacts')} description={t('tiles.contacts')} actionLabel={tc('open')} />
         <Tile href="/tickets" icon={<ChatIcon />} title={t('nav.communication')} description={t('tiles.communication')} actionLabel={tc('open')} {...soon} />
         {isAdmin ? (
           <>
-            <Tile href="/users" icon={<UsersIcon />} title={t('nav.users')} description={t('tiles.users')} actionLabel={tc('open')} {...soon} />
+            <Tile href="/users" icon={<UsersIcon />} title={t('nav.users')} description={t('tiles.users')} actionLabel={tc('open')} />
             <Tile href="/settings" icon={<SettingsIcon />} title={t('nav.settings')} description={t('tiles.settings')} actionLabel={tc('open')} {...soon} />
           </>
         ) : null}

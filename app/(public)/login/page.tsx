@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { LockIcon } from '@/components/ui/icons';
@@ -50,10 +51,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             labels={{ login: t('login'), password: t('password'), submit: t('submit'), submitting: t('submitting') }}
           />
-          <details className="mt-6 text-sm text-gray-600">
-            <summary className="cursor-pointer font-medium text-primary hover:underline">{t('forgot')}</summary>
-            <p className="mt-2 leading-relaxed">{t('forgotHint')}</p>
-          </details>
+          <p className="mt-6 text-sm">
+            <Link href="/reset" className="font-medium text-primary hover:underline">
+              {t('forgot')}
+            </Link>
+          </p>
           <footer className="mt-10 flex items-center justify-between border-t border-gray-200 pt-4 text-xs text-gray-500">
             <span>{tc('poweredBy', { tenant: tenant.name })}</span>
             <a href="/impressum" className="font-medium text-gray-600 hover:text-primary hover:underline">

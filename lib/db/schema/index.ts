@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './throttle';
 export * from './outbox';
 export * from './audit';
+export * from './contacts';

@@ -1,8 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, unique, uniqueIndex, uuid, index } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
-/** Accounts of one tenant: employees (advisor area) and clients (portal). One e-mail = one account. */
+export const moduleKeys = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
+export type ModuleKey = (typeof moduleKeys)[number];
+export type RightLevel = 'none' | 'read' | 'write';
+export type EmployeeRights = Record<ModuleKey, RightLevel>;
+
+/**
+ * The people of one tenant: employees (BENUTZER, advisor area) and contacts (KONTAKTE, portal). One
+ * e-mail address = one row per tenant, employees and contacts together (unique index below).
+ * Contacts start without an account (status 'none'); BENUTZERKONTO ERSTELLEN makes it 'created', the
+ * REGISTRIERUNGSMAIL 'invited', the password setup 'active'.
+ */
 export const users = pgTable(
   'users',
   {
@@ -16,9 +26,15 @@ export const users = pgTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash'),
     salutation: text('salutation'),
+    title: text('title'),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
-    status: text('status', { enum: ['invited', 'active', 'locked'] }).notNull().default('invited'),
+    /** GEBURTSDATUM: the PIN of the password setup (TTMMJJJJ). */
+    birthDate: date('birth_date'),
+    status: text('status', { enum: ['none', 'created', 'invited', 'active', 'locked'] }).notNull().default('invited'),
+    employeeType: text('employee_type', { enum: ['mitarbeiter', 'netzwerkpartner', 'experte'] }),
+    rights: jsonb('rights').$type<EmployeeRights>(),
+    scope: text('scope', { enum: ['all', 'own'] }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -27,7 +43,7 @@ export const users = pgTable(
     unique('users_tenant_id_key').on(t.tenantId, t.id),
     uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
     uniqueIndex('users_tenant_username_key').on(t.tenantId, sql`lower(${t.username})`),
-    index('users_tenant_kind_name_idx').on(t.tenantId, t.kind, t.lastName, t.id),
+    index('users_tenant_kind_created_idx').on(t.tenantId, t.kind, t.createdAt, t.id),
   ],
 );
 

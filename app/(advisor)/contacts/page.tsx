@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { ContactsIcon } from '@/components/ui/icons';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { Table, Td } from '@/components/ui/table';
+import { canEditContacts, canViewContacts } from '@/lib/access/employee';
+import { requireAdvisor } from '@/lib/auth/current';
+import { contactListSchema } from '@/lib/contacts/schemas';
+import { contactList } from '@/lib/contacts/read';
+import { statusLabels } from '@/lib/users/labels';
+
+export const metadata: Metadata = { title: 'KONTAKTÜBERSICHT' };
+
+export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { tenant, user } = await requireAdvisor();
+  if (!canViewContacts(user)) {
+    return (
+      <EmptyState icon={<ContactsIcon width={36} height={36} />} title="Ihnen wurden noch keine Rechte vergeben">
+        Bitte wenden Sie sich an einen Admin Ihres Unternehmens. Er kann Ihnen unter BENUTZER die Rechte für die einzelnen Module geben.
+      </EmptyState>
+    );
+  }
+  const params = await searchParams;
+  const query = contactListSchema.safeParse(params);
+  const { q, sort, after } = query.success ? query.data : { q: '', sort: 'name' as const, after: undefined };
+  const { items, next } = await contactList(tenant.id, user, { q, sort, after });
+  const qs = (extra: Record<string, string | undefined>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ q: q || undefined, sort: sort === 'name' ? undefined : sort, ...extra })) if (v) p.set(k, v);
+    const s = p.toString();
+    return s ? `/contacts?${s}` : '/contacts';
+  };
+  return (
+    <>
+      <PageHeader title="KONTAKTÜBERSICHT" subtitle="Ihre Kunden und Interessenten" actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">KONTAKT ERSTELLEN</ButtonLink> : undefined} />
+      {params.neu ? (
+        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          Der Kontakt wurde angelegt. Öffnen Sie ihn, um das BENUTZERKONTO ZU ERSTELLEN.
+        </p>
+      ) : null}
+      <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/contacts">
+        <label htmlFor="q" className="sr-only">
+          Suche nach Name oder E-Mail
+        </label>
+        <input id="q" name="q" type="search" defaultValue={q} placeholder="Name oder E-Mail suchen …" className="h-11 flex-1 rounded-lg border border-gray-300 bg-white px-3.5 text-base shadow-sm outline-none focus:border-primary focus:ring-4 focus:ring-primary/15" />
+        <label htmlFor="sort" className="sr-only">
+          Sortierung
+        </label>
+        <select id="sort" name="sort" defaultValue={sort} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
+          <option value="name">Nach Name</option>
+          <option value="created">Neueste zuerst</option>
+        </select>
+        <button type="submit" className={buttonClass('secondary', 'md')}>
+          Suchen
+        </button>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState icon={<ContactsIcon width={36} height={36} />} title={q ? `Keine Kontakte zu „${q}“ gefunden` : 'Noch keine Kontakte'}>
+          {q ? 'Prüfen Sie die Schreibweise oder suchen Sie nach der E-Mail-Adresse.' : 'Legen Sie Ihren ersten Kunden mit KONTAKT ERSTELLEN an.'}
+        </EmptyState>
+      ) : (
+        <Table caption="Kontakte" head={['Name', 'E-Mail', 'Ort', 'BETREUER', 'Zugang']}>
+          {items.map((c) => (
+            <tr key={c.id} className={c.id === params.neu ? 'bg-primary-soft' : undefined} data-highlight={c.id === params.neu ? 'true' : undefined}>
+              <Td>
+                <Link href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
+                  {c.lastName}, {c.firstName}
+                </Link>
+              </Td>
+              <Td className="text-gray-600">{c.email}</Td>
+              <Td>{c.city ?? '–'}</Td>
+              <Td>{c.advisorName ?? '–'}</Td>
+              <Td>
+                <StatusBadge status={c.status} label={statusLabels[c.status] ?? c.status} />
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <nav aria-label="Seiten" className="mt-4 flex justify-end gap-2">
+        {after ? (
+          <Link href={qs({})} className={buttonClass('ghost', 'sm')}>
+            Zum Anfang
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={qs({ after: next })} className={buttonClass('secondary', 'sm')}>
+            Nächste Seite →
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { EmployeeRights, ModuleKey, RightLevel } from '../db/schema';
+
+/** Employee rights as pure functions (SPEC §3); the FREIGABEN issue extends this module. */
+export interface EmployeeLike {
+  kind: 'employee' | 'client';
+  role: 'admin' | 'employee' | null;
+  rights?: EmployeeRights | null;
+  scope?: 'all' | 'own' | null;
+  id: string;
+}
+
+export const noRights: EmployeeRights = { insurance: 'none', finance: 'none', other: 'none', emergency: 'none', communication: 'none' };
+
+export function isAdmin(e: EmployeeLike): boolean {
+  return e.kind === 'employee' && e.role === 'admin';
+}
+
+export function rightOf(e: EmployeeLike, module: ModuleKey): RightLevel {
+  if (e.kind !== 'employee') return 'none';
+  if (isAdmin(e)) return 'write';
+  return e.rights?.[module] ?? 'none';
+}
+
+/** Only admins manage BENUTZER and EINSTELLUNGEN. */
+export function canManageUsers(e: EmployeeLike): boolean {
+  return isAdmin(e);
+}
+
+export function hasAnyRight(e: EmployeeLike): boolean {
+  return isAdmin(e) || Object.values(e.rights ?? noRights).some((r) => r !== 'none');
+}
+
+/** Sees the contact list at all (an employee without any right sees the "no rights yet" state). */
+export function canViewContacts(e: EmployeeLike): boolean {
+  return e.kind === 'employee' && hasAnyRight(e);
+}
+
+/** Creates contacts and edits master data: admins, and employees with write in at least one module. */
+export function canEditContacts(e: EmployeeLike): boolean {
+  return isAdmin(e) || (e.kind === 'employee' && Object.values(e.rights ?? noRights).some((r) => r === 'write'));
+}
+
+/** Whether the employee may see this contact: all contacts, or only those they are BETREUER of. */
+export function canSeeContact(e: EmployeeLike, contact: { advisorId: string | null }): boolean {
+  if (!canViewContacts(e)) return false;
+  if (isAdmin(e) || (e.scope ?? 'all') === 'all') return true;
+  return contact.advisorId === e.id;
+}

@@ -1,0 +1,170 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { canSeeContact, isAdmin, type EmployeeLike } from '../access/employee';
+import { latestLinkState } from '../auth/tokens';
+import type { Db } from '../db/client';
+import { contactProfiles, users } from '../db/schema';
+
+export const PAGE_SIZE = 50;
+
+export interface ContactListItem {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  city: string | null;
+  status: string;
+  advisorName: string | null;
+  createdAt: Date;
+}
+
+type Cursor = { n: [string, string, string] } | { c: [string, string] };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if ('n' in c && Array.isArray(c.n) && c.n.length === 3 && c.n.every((x) => typeof x === 'string')) return c;
+    if ('c' in c && Array.isArray(c.c) && c.c.length === 2 && c.c.every((x) => typeof x === 'string')) return c;
+  } catch {
+    /* a broken cursor simply starts at the first page */
+  }
+  return null;
+}
+
+const advisor = alias(users, 'advisor');
+
+/**
+ * KONTAKTÜBERSICHT: one tenant's contacts the employee may see (all, or those they are BETREUER of),
+ * searched with pg_trgm (name, e-mail) and paged with a keyset on (sort key, id) – no OFFSET, no count.
+ */
+export async function listContacts(
+  database: Db,
+  tenantId: string,
+  actor: EmployeeLike,
+  options: { q?: string; sort?: 'name' | 'created'; after?: string; limit?: number },
+): Promise<{ items: ContactListItem[]; next: string | null }> {
+  const limit = options.limit ?? PAGE_SIZE;
+  const sort = options.sort ?? 'name';
+  const where: SQL[] = [eq(users.tenantId, tenantId), eq(users.kind, 'client')];
+  if (!isAdmin(actor) && actor.scope === 'own') where.push(eq(contactProfiles.advisorId, actor.id));
+  const q = (options.q ?? '').trim().toLowerCase();
+  if (q.length > 0) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE ${pattern}`);
+  }
+  const cursor = decodeCursor(options.after);
+  if (sort === 'name' && cursor && 'n' in cursor) {
+    where.push(sql`(lower(${users.lastName}), lower(${users.firstName}), ${users.id}) > (${cursor.n[0]}, ${cursor.n[1]}, ${cursor.n[2]}::uuid)`);
+  }
+  if (sort === 'created' && cursor && 'c' in cursor) {
+    where.push(sql`(${users.createdAt}, ${users.id}) < (${cursor.c[0]}::timestamptz, ${cursor.c[1]}::uuid)`);
+  }
+  const order =
+    sort === 'name'
+      ? [asc(sql`lower(${users.lastName})`), asc(sql`lower(${users.firstName})`), asc(users.id)]
+      : [desc(users.createdAt), desc(users.id)];
+  const rows = await database
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      status: users.status,
+      createdAt: users.createdAt,
+      createdAtText: sql<string>`to_char(${users.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      city: contactProfiles.city,
+      advisorFirst: advisor.firstName,
+      advisorLast: advisor.lastName,
+    })
+    .from(users)
+    .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
+    .leftJoin(advisor, and(eq(advisor.tenantId, contactProfiles.tenantId), eq(advisor.id, contactProfiles.advisorId)))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next =
+    rows.length > limit && last
+      ? encodeCursor(sort === 'name' ? { n: [last.lastName.toLowerCase(), last.firstName.toLowerCase(), last.id] } : { c: [last.createdAtText, last.id] })
+      : null;
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      city: r.city,
+      status: r.status,
+      createdAt: r.createdAt,
+      advisorName: r.advisorFirst ? `${r.advisorFirst} ${r.advisorLast}` : null,
+    })),
+    next,
+  };
+}
+
+export interface ContactDetail {
+  id: string;
+  salutation: string | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  email: string;
+  username: string;
+  status: string;
+  phone: string | null;
+  mobile: string | null;
+  street: string | null;
+  zip: string | null;
+  city: string | null;
+  advisorId: string | null;
+  note: string | null;
+  createdAt: Date;
+  link: 'none' | 'open' | 'burned' | 'expired' | 'used';
+}
+
+/** One contact, or null when it does not exist in this tenant or the employee may not see it. */
+export async function getContact(database: Db, tenantId: string, actor: EmployeeLike, id: string): Promise<ContactDetail | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const [row] = await database
+    .select({
+      id: users.id,
+      salutation: users.salutation,
+      title: users.title,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      birthDate: users.birthDate,
+      email: users.email,
+      username: users.username,
+      status: users.status,
+      createdAt: users.createdAt,
+      phone: contactProfiles.phone,
+      mobile: contactProfiles.mobile,
+      street: contactProfiles.street,
+      zip: contactProfiles.zip,
+      city: contactProfiles.city,
+      advisorId: contactProfiles.advisorId,
+      note: contactProfiles.note,
+    })
+    .from(users)
+    .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
+    .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'client'), eq(users.id, id)));
+  if (!row || !canSeeContact(actor, { advisorId: row.advisorId })) return null;
+  return { ...row, link: await latestLinkState(database, tenantId, id) };
+}
+
+/** Employees who can be BETREUER (for the select), active or invited. */
+export async function advisorOptions(database: Db, tenantId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await database
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'employee'), sql`${users.status} <> 'locked'`))
+    .orderBy(asc(sql`lower(${users.lastName})`), asc(users.id));
+  return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` }));
+}
