@@ -28,9 +28,10 @@ interface Target {
   headers?: Record<string, string>;
 }
 
-async function waitForHealth(timeoutMs: number): Promise<void> {
+async function waitForHealth(timeoutMs: number, app: { exitCode: number | null }): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
+    if (app.exitCode !== null) throw new Error('the app exited before it was ready (see the output above)');
     try {
       if ((await fetch(`${origin}/api/health`)).ok) return;
     } catch {
@@ -39,6 +40,34 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error('the app did not come up');
+}
+
+const BENCH_CONTACTS = 20_000;
+
+/** The demo tenant gets 20,000 contacts (once), so the contact list is measured at a realistic size. */
+async function ensureContacts(): Promise<void> {
+  const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
+  try {
+    const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = 'demo' AND u.kind = 'client'`;
+    const n = counted[0]?.n ?? 0;
+    if (n >= BENCH_CONTACTS) return;
+    console.log(`• adding ${BENCH_CONTACTS - n} contacts to the demo tenant …`);
+    await sql`
+      WITH t AS (SELECT id FROM tenants WHERE slug = 'demo'),
+      first AS (SELECT ARRAY['Anna','Ben','Clara','David','Emma','Felix','Greta','Hannah','Jonas','Lena','Lukas','Marie','Noah','Paula','Sophie','Tim'] AS a),
+      last AS (SELECT ARRAY['Müller','Schmidt','Schneider','Fischer','Weber','Meyer','Wagner','Becker','Schulz','Hoffmann','Koch','Richter','Klein','Wolf','Schröder','Neumann','Schwarz','Braun','Zimmermann','Krüger'] AS a),
+      ins AS (
+        INSERT INTO users (tenant_id, kind, email, username, first_name, last_name, status, birth_date, created_at)
+        SELECT t.id, 'client', 'bench' || g || '@kunde.example', 'bench.' || g,
+          first.a[1 + g % 16], last.a[1 + (g / 16) % 20] || ' ' || g, 'none', date '1950-01-01' + (g % 18000), now() - make_interval(secs => g)
+        FROM t, first, last, generate_series(${n + 1}::int, ${BENCH_CONTACTS}::int) AS g
+        RETURNING tenant_id, id)
+      INSERT INTO contact_profiles (tenant_id, user_id, city) SELECT tenant_id, id, 'Hamburg' FROM ins`;
+    await sql`ANALYZE users`;
+    await sql`ANALYZE contact_profiles`;
+  } finally {
+    await sql.end();
+  }
 }
 
 /** A signed-in advisor: a real session row and an Auth.js cookie for it. */
@@ -99,12 +128,16 @@ async function main() {
     process.exit(130);
   });
   try {
-    await waitForHealth(600_000);
+    await waitForHealth(600_000, app);
+    await ensureContacts();
     const cookie = await advisorCookie();
     const targets: Target[] = [
       { name: 'baseline /api/health', path: '/api/health' },
       { name: 'login page', path: '/login' },
       { name: 'advisor start page', path: '/dashboard', headers: { cookie } },
+      { name: 'contacts, first page (20k)', path: '/contacts', headers: { cookie } },
+      { name: 'contacts, search "schmidt 12"', path: '/contacts?q=schmidt%2012', headers: { cookie } },
+      { name: 'contacts, search "bench1234@"', path: '/contacts?q=bench1234%40', headers: { cookie } },
     ];
     for (const t of targets) await measure({ ...t }); // warm-up (JIT, caches)
     const samples = new Map<string, { rps: number[]; p50: number[]; p95: number[]; errors: number }>();

@@ -1,6 +1,6 @@
 /**
  * Platform operator CLI:
- *   npm run tenant:create -- --slug acme --name "Acme Makler GmbH" --admin-email anna@acme.de \
+ *   npm run tenant:create -- --slug acme --name "Acme Makler GmbH" --admin-email anna@acme.de --admin-birth-date 12.04.1979 \
  *     [--admin-first-name Anna --admin-last-name Berger] [--domain portal.acme.de] [--password …]
  *     [--primary "#0b4f6c" --secondary "#f2a541" --font "#1f2933"]
  * Creates the tenant and its first admin, queues a welcome mail and prints the login link, the
@@ -13,13 +13,14 @@ import { ZodError } from 'zod';
 import { hashPassword } from '../lib/auth/password';
 import { createDb } from '../lib/db/client';
 import { EnvError } from '../lib/env';
+import { parseGermanDate } from '../lib/forms/fields';
 import { enqueueMail } from '../lib/mail/outbox';
 import { WelcomeMail } from '../lib/mail/templates/welcome';
 import { createTenant, SlugTakenError } from '../lib/tenant/create';
 import { tenantBaseUrl } from '../lib/tenant/lookup';
 import { prepareServices } from './services';
 
-const usage = `Usage: npm run tenant:create -- --slug <slug> --name "<Firmenname>" --admin-email <e-mail>
+const usage = `Usage: npm run tenant:create -- --slug <slug> --name "<Firmenname>" --admin-email <e-mail> --admin-birth-date <TT.MM.JJJJ>
   [--admin-first-name <Vorname>] [--admin-last-name <Nachname>] [--domain <host>]... [--password <initial password>]
   [--primary <#rrggbb>] [--secondary <#rrggbb>] [--font <#rrggbb>]`;
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
       'admin-email': { type: 'string' },
       'admin-first-name': { type: 'string', default: 'Admin' },
       'admin-last-name': { type: 'string' },
+      'admin-birth-date': { type: 'string' },
       domain: { type: 'string', multiple: true, default: [] },
       password: { type: 'string' },
       primary: { type: 'string' },
@@ -39,13 +41,19 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help || !values.slug || !values.name || !values['admin-email']) {
+  if (values.help || !values.slug || !values.name || !values['admin-email'] || !values['admin-birth-date']) {
     console.error(usage);
     return values.help ? 0 : 2;
   }
   const password = values.password ?? randomBytes(15).toString('base64url');
   if (password.length < 12) {
     console.error('✖ --password: at least 12 characters');
+    return 2;
+  }
+
+  const birthDate = parseGermanDate(values['admin-birth-date']!);
+  if (!birthDate) {
+    console.error('✖ --admin-birth-date: a real date as TT.MM.JJJJ (it is the PIN of a later password reset)');
     return 2;
   }
 
@@ -65,6 +73,7 @@ async function main(): Promise<number> {
           email: values['admin-email']!,
           firstName: values['admin-first-name']!,
           lastName: values['admin-last-name'] ?? values.name!,
+          birthDate,
           passwordHash,
         },
       });

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { users, type Tenant } from '../db/schema';
 import { brandOf } from '../mail/brand';
 import { enqueueMail } from '../mail/outbox';
+import { renderMail } from '../mail/render';
 import { PasswordLinkMail, UsernameMail } from '../mail/templates/password';
 import { tenantBaseUrl } from '../tenant/lookup';
 import { hashPassword } from './password';
@@ -131,11 +132,15 @@ export async function requestPasswordReset(database: Db, tenant: Tenant, input: 
   await database.transaction(async (tx) => {
     if (await countHit(tx, `reset-ip:${input.ip}`, 3600, 10)) return;
     const [user] = await tx
-      .select({ id: users.id, email: users.email, firstName: users.firstName, status: users.status })
+      .select({ id: users.id, email: users.email, firstName: users.firstName, status: users.status, birthDate: users.birthDate })
       .from(users)
       .where(and(eq(users.tenantId, tenant.id), or(sql`lower(${users.username}) = ${login}`, sql`lower(${users.email}) = ${login}`)))
       .limit(1);
-    if (!user || user.status !== 'active') return;
+    if (!user || user.status !== 'active' || !user.birthDate) {
+      // The same work as a real reset (rendering the mail), so the answer time reveals nothing.
+      await renderMail(createElement(PasswordLinkMail, { brand: brandOf(tenant), firstName: 'x', url: `${tenantBaseUrl(tenant)}/reset/x`, purpose: 'reset', validFor: '' }));
+      return;
+    }
     await sendPasswordLink(tx, tenant, user, 'reset');
     await audit(tx, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.reset.requested', targetType: 'user', targetId: user.id, ip: input.ip });
   });

@@ -43,7 +43,8 @@ function mapEmailTaken(error: unknown): never {
 /** KONTAKT ERSTELLEN: the person (no account yet) with a BENUTZERNAME reserved, and the master data. */
 export async function createContact(database: Db, tenant: Tenant, actor: EmployeeLike, input: ContactInput): Promise<{ id: string }> {
   if (!canEditContacts(actor)) throw new ContactRuleError('forbidden', 'Sie haben keine Berechtigung, Kontakte anzulegen.');
-  const advisorId = input.advisorId ?? (isAdmin(actor) ? null : actor.id);
+  // An employee who only sees their own contacts always becomes the BETREUER (else the contact would vanish for them).
+  const advisorId = !isAdmin(actor) && actor.scope === 'own' ? actor.id : (input.advisorId ?? (isAdmin(actor) ? null : actor.id));
   return database
     .transaction(async (tx) => {
       await assertAdvisor(tx, tenant.id, advisorId);

@@ -52,10 +52,11 @@ export async function listContacts(
   const sort = options.sort ?? 'name';
   const where: SQL[] = [eq(users.tenantId, tenantId), eq(users.kind, 'client')];
   if (!isAdmin(actor) && actor.scope === 'own') where.push(eq(contactProfiles.advisorId, actor.id));
-  const q = (options.q ?? '').trim().toLowerCase();
+  const q = (options.q ?? '').trim();
   if (q.length > 0) {
+    // Lower-cased by PostgreSQL on both sides (JavaScript and PostgreSQL disagree on e.g. İ and Σ).
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE ${pattern}`);
+    where.push(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE lower(${pattern})`);
   }
   const cursor = decodeCursor(options.after);
   if (sort === 'name' && cursor && 'n' in cursor) {
@@ -77,6 +78,8 @@ export async function listContacts(
       status: users.status,
       createdAt: users.createdAt,
       createdAtText: sql<string>`to_char(${users.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      lastLower: sql<string>`lower(${users.lastName})`,
+      firstLower: sql<string>`lower(${users.firstName})`,
       city: contactProfiles.city,
       advisorFirst: advisor.firstName,
       advisorLast: advisor.lastName,
@@ -91,7 +94,7 @@ export async function listContacts(
   const last = page.at(-1);
   const next =
     rows.length > limit && last
-      ? encodeCursor(sort === 'name' ? { n: [last.lastName.toLowerCase(), last.firstName.toLowerCase(), last.id] } : { c: [last.createdAtText, last.id] })
+      ? encodeCursor(sort === 'name' ? { n: [last.lastLower, last.firstLower, last.id] } : { c: [last.createdAtText, last.id] })
       : null;
   return {
     items: page.map((r) => ({

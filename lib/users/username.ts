@@ -1,11 +1,17 @@
 /** BENUTZERNAME: immutable, lower-case ASCII "vorname.nachname", unique per tenant (max.mueller, max.mueller2). */
 export function asciiName(s: string): string {
   return s
+    .normalize('NFC')
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/đ/g, 'd')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')

@@ -18,12 +18,12 @@ describe('message catalogs', () => {
 
 describe('usernames', () => {
   it('builds an ASCII username from the name', () => {
-    expect(usernameBase('Jürgen', 'Groß-Öztürk')).toBe('jgrossoeztuerk');
+    expect(usernameBase('Jürgen', 'Groß-Öztürk')).toBe('juergen.gross-oeztuerk');
     expect(usernameBase('', '')).toBe('benutzer');
   });
   it('takes the first free number', () => {
-    expect(nextFreeUsername('mbauer', new Set())).toBe('mbauer');
-    expect(nextFreeUsername('mbauer', new Set(['mbauer', 'mbauer2']))).toBe('mbauer3');
+    expect(nextFreeUsername('max.mueller', new Set())).toBe('max.mueller');
+    expect(nextFreeUsername('max.mueller', new Set(['max.mueller', 'max.mueller2']))).toBe('max.mueller3');
   });
 });
 

@@ -44,7 +44,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <label htmlFor="q" className="sr-only">
           Suche nach Name oder E-Mail
         </label>
-        <input id="q" name="q" type="search" defaultValue={q} placeholder="Name oder E-Mail suchen …" className="h-11 flex-1 rounded-lg border border-gray-300 bg-white px-3.5 text-base shadow-sm outline-none focus:border-primary focus:ring-4 focus:ring-primary/15" />
+        <input id="q" name="q" type="search" defaultValue={q} placeholder="Name oder E-Mail suchen …" className="h-11 w-full rounded-lg border border-gray-300 sm:flex-1 bg-white px-3.5 text-base shadow-sm outline-none focus:border-primary focus:ring-4 focus:ring-primary/15" />
         <label htmlFor="sort" className="sr-only">
           Sortierung
         </label>
