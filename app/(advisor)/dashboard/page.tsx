@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/card';
+import { hasAnyRight } from '@/lib/access/employee';
 import { ChatIcon, ContactsIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { requireAdvisor } from '@/lib/auth/current';
@@ -18,6 +20,12 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t('greeting', { name: user.firstName })} subtitle={t('intro')} />
+      {hasAnyRight(user) ? null : (
+        <Alert className="mb-6">
+          <strong>Ihnen wurden noch keine Rechte vergeben.</strong> Bis ein Admin Ihnen unter BENUTZER Rechte für die Module gibt, finden Sie hier nur einen leeren
+          Vertragsordner.
+        </Alert>
+      )}
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:max-w-xl">
         {[
           [t('stats.clients'), counts.clients],
