@@ -30,6 +30,13 @@ export const { signIn, signOut } = NextAuth(() => {
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
+    // A wrong password is an expected outcome, not a server error: keep it out of the error log.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+        console.error('[auth]', error);
+      },
+    },
     session: { strategy: 'jwt', maxAge: sessionPolicy.absoluteSeconds },
     pages: { signIn: '/login', error: '/login' },
     cookies: {

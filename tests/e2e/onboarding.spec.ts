@@ -117,6 +117,8 @@ test('a contact is created with German field errors first, then onboarded and lo
 test('forgot password answers the same for unknown accounts', async ({ page }) => {
   await page.goto(`${demo}/login`);
   await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+  // The login page has a field with the same label: wait for the reset page first.
+  await expect(page.getByRole('heading', { name: 'Passwort vergessen?' })).toBeVisible();
   await page.getByLabel('Benutzername oder E-Mail').fill('niemand-hier');
   await page.getByRole('button', { name: 'LINK ANFORDERN' }).click();
   await expect(page.getByText('Wenn es zu diesen Angaben ein Benutzerkonto gibt')).toBeVisible();
