@@ -1,25 +1,23 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/shell/app-shell';
-import { HomeIcon, UserIcon } from '@/components/ui/icons';
-import { requireClient } from '@/lib/auth/current';
+import { AppShell, type NavItem } from '@/components/shell/app-shell';
+import { ChatIcon, FolderIcon, HomeIcon, LockIcon, UserIcon } from '@/components/ui/icons';
+import { folderModules, rightsOf } from '@/lib/access/freigaben';
+import { clientContext } from '@/lib/portal/context';
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
-  const { tenant, user } = await requireClient();
+  const { actor, grants } = await clientContext();
+  const { tenant, user } = actor;
   const t = await getTranslations('portal');
   const tc = await getTranslations('common');
+  const nav: NavItem[] = [{ href: '/portal', label: 'Start', icon: <HomeIcon /> }];
+  if (folderModules.some((m) => rightsOf(grants, m).visible)) nav.push({ href: '/portal/folder', label: 'Ordner', icon: <FolderIcon /> });
+  // The badge slot of KOMMUNIKATION is filled by the tickets issue (unread count).
+  if (rightsOf(grants, 'communication').visible) nav.push({ href: '/portal/messages', label: 'Nachrichten', icon: <ChatIcon />, badge: 0, badgeLabel: 'ungelesene Nachrichten' });
+  if (rightsOf(grants, 'profile').visible) nav.push({ href: '/portal/profile', label: 'Profil', icon: <UserIcon /> });
+  nav.push({ href: '/portal/account', label: 'Zugang', icon: <LockIcon /> });
   return (
-    <AppShell
-      tenantName={tenant.name}
-      areaName={t('areaName')}
-      userName={`${user.firstName} ${user.lastName}`}
-      nav={[
-        { href: '/portal', label: 'Start', icon: <HomeIcon /> },
-        { href: '/portal/account', label: 'Mein Zugang', icon: <UserIcon /> },
-      ]}
-      logoutLabel={tc('logout')}
-      skipLabel={tc('skipToContent')}
-    >
+    <AppShell tenantName={tenant.name} areaName={t('areaName')} userName={`${user.firstName} ${user.lastName}`} nav={nav} logoutLabel={tc('logout')} skipLabel={tc('skipToContent')}>
       {children}
     </AppShell>
   );

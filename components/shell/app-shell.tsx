@@ -69,7 +69,7 @@ export function AppShell({
                 </span>
               </span>
             ) : (
-              <NavLink key={item.href} href={item.href} variant="side">
+              <NavLink key={item.href} href={item.href} variant="side" exact={item.href === nav[0]?.href}>
                 {item.icon}
                 <span className="flex-1">{item.label}</span>
                 {badge(item)}
@@ -108,7 +108,7 @@ export function AppShell({
       {reachable.length > 1 ? (
       <nav aria-label={areaName} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-gray-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden">
         {reachable.slice(0, 5).map((item) => (
-          <NavLink key={item.href} href={item.href} variant="bottom">
+          <NavLink key={item.href} href={item.href} variant="bottom" exact={item.href === nav[0]?.href}>
             <span className="relative">
               {item.icon}
               {item.badge ? (

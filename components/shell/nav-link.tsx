@@ -5,9 +5,9 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cn } from '../ui/cn';
 
-export function NavLink({ href, children, variant }: { href: string; children: ReactNode; variant: 'side' | 'bottom' }) {
+export function NavLink({ href, children, variant, exact }: { href: string; children: ReactNode; variant: 'side' | 'bottom'; exact?: boolean }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const active = pathname === href || (!exact && pathname.startsWith(`${href}/`));
   return (
     <Link
       href={href}

@@ -74,3 +74,21 @@ export async function sessionAction<S extends z.ZodType, T>(
     return failure(error, name);
   }
 }
+
+/** Wrapper for client-portal actions: a client's live session of this tenant; FREIGABEN are checked in the domain. */
+export async function clientAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  formData: FormData,
+  handler: (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const actor = await currentActor();
+  if (!actor || actor.user.kind !== 'client') return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
+  const parsed = schema.safeParse(formValues(formData));
+  if (!parsed.success) return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), message: 'Bitte prüfen Sie die markierten Felder.' };
+  try {
+    return await handler({ actor, input: parsed.data });
+  } catch (error) {
+    return failure(error, name);
+  }
+}

@@ -1,22 +1,16 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { EmptyState, PageHeader } from '@/components/ui/card';
-import { FolderIcon } from '@/components/ui/icons';
-import { requireClient } from '@/lib/auth/current';
+import { PortalHome } from '@/components/portal/portal-home';
+import { PageHeader } from '@/components/ui/card';
+import { clientContext } from '@/lib/portal/context';
 
 export const metadata: Metadata = { title: 'Mein Ordner' };
 
-/** The client's start page. Until FREIGABEN exist (nothing is granted by default) it explains the empty folder. */
 export default async function PortalPage() {
-  const { tenant, user } = await requireClient();
-  const t = await getTranslations('portal');
+  const { actor, grants } = await clientContext();
   return (
     <>
-      <PageHeader title={t('greeting', { name: user.firstName })} />
-      <EmptyState icon={<FolderIcon width={40} height={40} />} title={t('emptyTitle')}>
-        <p>{t('emptyText', { tenant: tenant.name })}</p>
-        <p className="mt-2">{t('emptyContact')}</p>
-      </EmptyState>
+      <PageHeader title={`Hallo ${actor.user.firstName}`} subtitle={`Ihr digitaler Ordner bei ${actor.tenant.name}`} />
+      <PortalHome grants={grants} tenantName={actor.tenant.name} base="/portal" />
     </>
   );
 }

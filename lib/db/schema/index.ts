@@ -5,3 +5,4 @@ export * from './throttle';
 export * from './outbox';
 export * from './audit';
 export * from './contacts';
+export * from './grants';

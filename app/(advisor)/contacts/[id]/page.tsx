@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getFormatter } from 'next-intl/server';
 import { AccountCard } from '@/components/contacts/account-card';
+import { GrantsGrid } from '@/components/contacts/grants-grid';
+import { ButtonLink } from '@/components/ui/button';
+import { activityOf, grantsOf } from '@/lib/grants/read';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -17,7 +21,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const { tenant, user } = await requireAdvisor();
   const contact = await contactDetail(tenant.id, user, (await params).id);
   if (!contact) notFound();
-  const advisors = await advisorsOf(tenant.id);
+  const [advisors, grants, activity, format] = await Promise.all([advisorsOf(tenant.id), grantsOf(tenant.id, contact.id), activityOf(tenant.id, contact.id), getFormatter()]);
   const editable = canEditContacts(user);
   const initial: Record<string, string> = {
     id: contact.id,
@@ -51,15 +55,55 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+        {contact.status === 'none' ? null : (
+          <Card>
+            <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+              <div>
+                <h2 className="text-lg font-semibold">FREIGABEN ERTEILEN</h2>
+                <p className="mt-1 text-sm text-gray-600">Sie entscheiden, was {contact.firstName} sieht und wo mitgearbeitet werden darf. Standardmäßig ist nichts freigegeben.</p>
+              </div>
+              <ButtonLink href={`/contacts/${contact.id}/kundenansicht`} variant="secondary" size="sm">
+                KUNDENANSICHT
+              </ButtonLink>
+            </div>
+            {editable ? (
+              <GrantsGrid contactId={contact.id} initial={grants} />
+            ) : (
+              <p className="text-sm text-gray-600">Sie haben keine Berechtigung, FREIGABEN zu ändern.</p>
+            )}
+          </Card>
+        )}
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Stammdaten</h2>
           <ContactForm action={updateContactAction} initial={initial} advisors={advisors} submitLabel="SPEICHERN" savedMessage="Die Stammdaten sind gespeichert." readOnly={!editable} />
         </Card>
+        </div>
         <Card className="h-fit">
           <h2 className="text-lg font-semibold">Benutzerkonto</h2>
           <div className="mt-3">
             <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
           </div>
+          <h2 className="mt-8 text-lg font-semibold">Aktivität</h2>
+          {activity.length === 0 ? (
+            <p className="mt-2 text-sm text-gray-600">Noch keine Einträge.</p>
+          ) : (
+            <ol className="mt-3 space-y-3" aria-label="Aktivität">
+              {activity.map((a, i) => (
+                <li key={i} className="border-l-2 border-primary/30 pl-3 text-sm">
+                  <p className="font-medium text-ink">
+                    {a.label}
+                    {a.byClient ? <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">durch den Kunden</span> : null}
+                  </p>
+                  {a.detail ? <p className="text-gray-600">{a.detail}</p> : null}
+                  <p className="text-xs text-gray-500">
+                    {format.dateTime(a.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                    {a.actorName && !a.byClient ? ` · ${a.actorName}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
         </Card>
       </div>
     </>
