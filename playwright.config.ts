@@ -7,7 +7,9 @@ function chromiumPath(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
-export const E2E_PORT = 3100;
+/** E2E_PORT lets a second run go on beside another (its own data folder too). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = E2E_PORT === 3100 ? '.data/e2e' : `.data/e2e-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,11 +34,11 @@ export default defineConfig({
   ],
   webServer: {
     // The real app through the same launcher as `npm start`, with its own fresh data folder and port.
-    command: `node -e "require('fs').rmSync('.data/e2e',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/launch.ts start`,
+    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/launch.ts start`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), MAPPE_DATA_DIR: '.data/e2e', PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(E2E_PORT), MAPPE_DATA_DIR: dataDir, PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort', NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { demoLogins } from '../../lib/db/seed';
 
-export const PORT = 3100;
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const demo = `http://demo.localhost:${PORT}`;
 export const nord = `http://nord.localhost:${PORT}`;
 export const platform = `http://localhost:${PORT}`;

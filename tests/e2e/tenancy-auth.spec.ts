@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, demoLogins, login, loginAsDemoAdmin, nord, platform, viaHost } from './helpers';
+import { demo, demoLogins, login, loginAsDemoAdmin, nord, platform, PORT, viaHost } from './helpers';
 
 test.describe('tenant login page', () => {
   test('shows the tenant name and colours in the server-rendered page @phone', async ({ page }) => {
@@ -21,7 +21,7 @@ test.describe('tenant login page', () => {
   });
 
   test('an unknown host gets a German 404 page', async ({ page }) => {
-    const response = await page.goto(`http://unbekannt.localhost:3100/login`);
+    const response = await page.goto(`http://unbekannt.localhost:${PORT}/login`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Diese Adresse ist uns nicht bekannt' })).toBeVisible();
   });

@@ -54,8 +54,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <div className="space-y-6">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
         {contact.status === 'none' ? null : (
           <Card>
             <div className="mb-4 flex flex-wrap items-start justify-between gap-3">

@@ -45,7 +45,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           </span>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <Card>
           <EmployeeForm action={updateEmployeeAction} initial={initial} submitLabel="SPEICHERN" savedMessage="Die Änderungen sind gespeichert." />
         </Card>
