@@ -54,26 +54,26 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
+      {contact.status === 'none' ? null : (
+        <Card className="mb-6">
+          <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+            <div>
+              <h2 className="text-lg font-semibold">FREIGABEN ERTEILEN</h2>
+              <p className="mt-1 text-sm text-gray-600">Sie entscheiden, was {contact.firstName} sieht und wo mitgearbeitet werden darf. Standardmäßig ist nichts freigegeben.</p>
+            </div>
+            <ButtonLink href={`/contacts/${contact.id}/kundenansicht`} variant="secondary" size="sm">
+              KUNDENANSICHT
+            </ButtonLink>
+          </div>
+          {editable ? (
+            <GrantsGrid contactId={contact.id} initial={grants} />
+          ) : (
+            <p className="text-sm text-gray-600">Sie haben keine Berechtigung, FREIGABEN zu ändern.</p>
+          )}
+        </Card>
+      )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
-        {contact.status === 'none' ? null : (
-          <Card>
-            <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-              <div>
-                <h2 className="text-lg font-semibold">FREIGABEN ERTEILEN</h2>
-                <p className="mt-1 text-sm text-gray-600">Sie entscheiden, was {contact.firstName} sieht und wo mitgearbeitet werden darf. Standardmäßig ist nichts freigegeben.</p>
-              </div>
-              <ButtonLink href={`/contacts/${contact.id}/kundenansicht`} variant="secondary" size="sm">
-                KUNDENANSICHT
-              </ButtonLink>
-            </div>
-            {editable ? (
-              <GrantsGrid contactId={contact.id} initial={grants} />
-            ) : (
-              <p className="text-sm text-gray-600">Sie haben keine Berechtigung, FREIGABEN zu ändern.</p>
-            )}
-          </Card>
-        )}
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Stammdaten</h2>
           <ContactForm action={updateContactAction} initial={initial} advisors={advisors} submitLabel="SPEICHERN" savedMessage="Die Stammdaten sind gespeichert." readOnly={!editable} />
