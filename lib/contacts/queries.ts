@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { canSeeContact, isAdmin, type EmployeeLike } from '../access/employee';
+import { canSeeContact, canViewContacts, isAdmin, type EmployeeLike } from '../access/employee';
 import { latestLinkState } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { contactProfiles, users } from '../db/schema';
@@ -48,10 +48,12 @@ export async function listContacts(
   actor: EmployeeLike,
   options: { q?: string; sort?: 'name' | 'created'; after?: string; limit?: number },
 ): Promise<{ items: ContactListItem[]; next: string | null }> {
+  // Deny by default: no right to contacts (or not an employee) → nothing, whoever calls this.
+  if (!canViewContacts(actor)) return { items: [], next: null };
   const limit = options.limit ?? PAGE_SIZE;
   const sort = options.sort ?? 'name';
   const where: SQL[] = [eq(users.tenantId, tenantId), eq(users.kind, 'client')];
-  if (!isAdmin(actor) && actor.scope === 'own') where.push(eq(contactProfiles.advisorId, actor.id));
+  if (!isAdmin(actor) && (actor.scope ?? 'all') === 'own') where.push(eq(contactProfiles.advisorId, actor.id));
   const q = (options.q ?? '').trim();
   if (q.length > 0) {
     // Lower-cased by PostgreSQL on both sides (JavaScript and PostgreSQL disagree on e.g. İ and Σ).

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './audit';
 export * from './contacts';
 export * from './grants';
+export * from './settings';

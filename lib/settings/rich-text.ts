@@ -1,0 +1,61 @@
+import { generateHTML } from '@tiptap/html/server';
+import type { JSONContent } from '@tiptap/core';
+import sanitizeHtml from 'sanitize-html';
+import { richTextExtensions } from './extensions';
+import { validateLinkUrl } from './links';
+
+/** R-X1: the allow-list. No styles, classes, images, frames, forms or event handlers – ever. */
+export const allowedTags = ['p', 'br', 'strong', 'em', 'u', 's', 'a', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'blockquote'];
+export const richTextLimit = 20_000;
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags,
+  allowedAttributes: { a: ['href', 'target', 'rel'] },
+  allowedSchemes: ['https', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'object', 'svg', 'math'],
+  transformTags: {
+    b: 'strong',
+    i: 'em',
+    a: (_tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+      const check = validateLinkUrl(attribs.href ?? '');
+      // Not allowed → an <a> without href: plain, harmless text. (Renaming the tag here would confuse
+      // sanitize-html's closing-tag bookkeeping for later links.)
+      if (!check.ok) return { tagName: 'a', attribs: {} as sanitizeHtml.Attributes };
+      const blank = attribs.target === '_blank';
+      const attrs: sanitizeHtml.Attributes = blank ? { href: check.href, target: '_blank', rel: 'noopener noreferrer nofollow' } : { href: check.href, rel: 'nofollow' };
+      return { tagName: 'a', attribs: attrs };
+    },
+  },
+};
+
+/** Sanitises HTML to the allow-list (run on save and again on render). */
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, options);
+}
+
+export type RichTextResult = { ok: true; json: JSONContent; html: string; empty: boolean } | { ok: false; message: string };
+
+/** Editor JSON → sanitised HTML, refusing anything too large or not a tiptap document. */
+export function renderRichText(raw: string): RichTextResult {
+  if (raw.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
+  let json: JSONContent;
+  try {
+    json = JSON.parse(raw) as JSONContent;
+  } catch {
+    return { ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' };
+  }
+  if (!json || typeof json !== 'object' || json.type !== 'doc') return { ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' };
+  let html: string;
+  try {
+    html = generateHTML(json, richTextExtensions);
+  } catch {
+    return { ok: false, message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.' };
+  }
+  const clean = sanitizeRichText(html);
+  if (clean.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
+  const empty = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).trim() === '';
+  return { ok: true, json, html: clean, empty };
+}

@@ -1,0 +1,654 @@
+/**
+ * AUTHORIZATION MATRIX (domain layer, real PostgreSQL).
+ *
+ * One hand-written table says, for every actor × operation × owner, whether the domain function must
+ * allow or refuse. It is written from the rules (SPEC §3), not from the code:
+ *   - only admins manage users (BENUTZER);
+ *   - employees need a right to see contacts, and 'write' in at least one module to change contacts,
+ *     FREIGABEN, accounts and to send the REGISTRIERUNGSMAIL;
+ *   - scope 'own' only reaches the contacts the employee is BETREUER of;
+ *   - clients never call advisor operations;
+ *   - a client changes only their own PROFIL, and only with the profile write right
+ *     (FREISCHALTUNG or DATENFREIGABE, each without NUR LESEN);
+ *   - nothing ever reaches another tenant.
+ *
+ * Owners (always relative to the actor's home tenant H; the call always passes H, like the server
+ * actions do with actor.tenant – a foreign id in the form is the only thing a crafted request can add):
+ *   contact operations     own   = a contact of H looked after by H's scoped employee (A: "ownA");
+ *                                  for client actors: the client's own contact record
+ *                          same  = a contact of H looked after by somebody else
+ *                          other = a contact of the other tenant
+ *   createContact          own   = BETREUER left to the default; same = a colleague as BETREUER;
+ *                          other = an employee of the other tenant as BETREUER (crafted form value)
+ *   createEmployee         own   = a new employee in H (there is nothing else to point at)
+ *   updateEmployee         own   = the actor's own user row (non-admins try to make themselves admin)
+ *   setEmployeeLocked /    same  = another (invited) employee of H; other = an employee of the other tenant
+ *   resendInvitation       own   = the actor themselves ('-' for admins: self-lock and re-inviting an
+ *                                  active user are separate business rules, not authorization)
+ *   updateOwnProfile       own   = the actor's identity with H; other = the same identity with the other
+ *                                  tenant's id
+ *
+ * A refusal ('deny') is a thrown DomainError with code 'forbidden' or 'not_found' (reads: null / not in
+ * the list) AND an unchanged database (fingerprint of users, contact_profiles, client_grants,
+ * account_tokens, outbox, audit_log and sessions of both tenants). An 'allow' must succeed, leave the
+ * other tenant untouched, write the audit row of the operation (mutations) or return the target (reads).
+ * Every mutation cell works on freshly created targets, so a lock or a new account never leaks into
+ * another cell.
+ */
+import { and, eq, gt, sql as dsql } from 'drizzle-orm';
+import type postgres from 'postgres';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { noRights } from '../../lib/access/employee';
+import type { Grants } from '../../lib/access/freigaben';
+import { emptyGrants } from '../../lib/access/freigaben';
+import { DomainError } from '../../lib/actions/domain-error';
+import type { SessionUser } from '../../lib/auth/sessions';
+import { createContact, createContactAccount, sendRegistrationMail, updateContact } from '../../lib/contacts/mutations';
+import { getContact, listContacts } from '../../lib/contacts/queries';
+import { contactSchema } from '../../lib/contacts/schemas';
+import type { Db } from '../../lib/db/client';
+import { auditLog, clientGrants, contactProfiles, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
+import { saveGrants } from '../../lib/grants';
+import { updateOwnProfile } from '../../lib/portal/profile';
+import { createTenant } from '../../lib/tenant/create';
+import { createAccount } from '../../lib/users/create';
+import { createEmployee, employeeSchema, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
+import { testDb } from './db';
+
+/* ------------------------------------------------------------------ the table */
+
+const actorKeys = [
+  'adminA',
+  'writerA', // all modules 'write', scope all
+  'partialWriterA', // 'write' in one module only (insurance), scope all
+  'readerA', // all modules 'read', scope all
+  'noRightsA', // all modules 'none'
+  'ownA', // all modules 'write', scope own, BETREUER of A1
+  'clientA1', // PROFIL: FREISCHALTUNG (+ some other FREIGABEN)
+  'clientA2', // PROFIL: NUR LESEN
+  'clientA3', // PROFIL: DATENFREIGABE
+  'clientA4', // PROFIL: DATENFREIGABE + NUR LESEN
+  'clientA5', // PROFIL: FREISCHALTUNG + NUR LESEN
+  'clientA6', // no FREIGABEN at all
+  'adminB',
+  'clientB1', // PROFIL: DATENFREIGABE
+] as const;
+type ActorKey = (typeof actorKeys)[number];
+
+const ops = [
+  'createEmployee',
+  'updateEmployee',
+  'setEmployeeLocked',
+  'resendInvitation',
+  'createContact',
+  'updateContact',
+  'createContactAccount',
+  'sendRegistrationMail',
+  'saveGrants',
+  'getContact',
+  'listContacts',
+  'updateOwnProfile',
+] as const;
+type Op = (typeof ops)[number];
+
+const owners = ['own', 'same', 'other'] as const;
+type Owner = (typeof owners)[number];
+type Expect = 'allow' | 'deny' | '-';
+type Row = readonly [own: Expect, same: Expect, other: Expect];
+
+const D3: Row = ['deny', 'deny', 'deny'];
+/** Every client actor: never an advisor operation. */
+const clientsDeny = { clientA1: D3, clientA2: D3, clientA3: D3, clientA4: D3, clientA5: D3, clientA6: D3, clientB1: D3 } as const;
+
+//                                  own      same     other
+const expectations: Record<Op, Record<ActorKey, Row>> = {
+  createEmployee: {
+    adminA: /*                   */ ['allow', '-', '-'],
+    writerA: /*                  */ ['deny', '-', '-'],
+    partialWriterA: /*           */ ['deny', '-', '-'],
+    readerA: /*                  */ ['deny', '-', '-'],
+    noRightsA: /*                */ ['deny', '-', '-'],
+    ownA: /*                     */ ['deny', '-', '-'],
+    clientA1: ['deny', '-', '-'],
+    clientA2: ['deny', '-', '-'],
+    clientA3: ['deny', '-', '-'],
+    clientA4: ['deny', '-', '-'],
+    clientA5: ['deny', '-', '-'],
+    clientA6: ['deny', '-', '-'],
+    adminB: /*                   */ ['allow', '-', '-'],
+    clientB1: ['deny', '-', '-'],
+  },
+  updateEmployee: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: D3, // incl. making themselves admin
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: D3,
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  setEmployeeLocked: {
+    adminA: /*                   */ ['-', 'allow', 'deny'],
+    writerA: D3,
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: D3,
+    ...clientsDeny,
+    adminB: /*                   */ ['-', 'allow', 'deny'],
+  },
+  resendInvitation: {
+    adminA: /*                   */ ['-', 'allow', 'deny'],
+    writerA: D3,
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: D3,
+    ...clientsDeny,
+    adminB: /*                   */ ['-', 'allow', 'deny'],
+  },
+  createContact: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: D3,
+    noRightsA: D3,
+    // A scoped employee always becomes the BETREUER: a colleague's or a foreign BETREUER in the form is
+    // ignored, the contact is created in the own tenant and stays visible to its creator.
+    ownA: /*                     */ ['allow', 'allow', 'allow'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  updateContact: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  createContactAccount: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  sendRegistrationMail: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  saveGrants: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  getContact: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  listContacts: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  updateOwnProfile: {
+    adminA: ['deny', '-', 'deny'],
+    writerA: ['deny', '-', 'deny'],
+    partialWriterA: ['deny', '-', 'deny'],
+    readerA: ['deny', '-', 'deny'],
+    noRightsA: ['deny', '-', 'deny'],
+    ownA: ['deny', '-', 'deny'],
+    clientA1: /*                 */ ['allow', '-', 'deny'], // FREISCHALTUNG
+    clientA2: /*                 */ ['deny', '-', 'deny'], // NUR LESEN only
+    clientA3: /*                 */ ['allow', '-', 'deny'], // DATENFREIGABE
+    clientA4: /*                 */ ['deny', '-', 'deny'], // DATENFREIGABE + NUR LESEN
+    clientA5: /*                 */ ['deny', '-', 'deny'], // FREISCHALTUNG + NUR LESEN
+    clientA6: /*                 */ ['deny', '-', 'deny'], // nothing granted
+    adminB: ['deny', '-', 'deny'],
+    clientB1: /*                 */ ['allow', '-', 'deny'], // DATENFREIGABE
+  },
+};
+
+interface Cell {
+  op: Op;
+  actor: ActorKey;
+  owner: Owner;
+  expected: 'allow' | 'deny';
+}
+
+const cells: Cell[] = ops.flatMap((op) =>
+  actorKeys.flatMap((actor) =>
+    owners.flatMap((owner, i) => {
+      const expected = expectations[op][actor][i]!;
+      return expected === '-' ? [] : [{ op, actor, owner, expected }];
+    }),
+  ),
+);
+
+/* ------------------------------------------------------------------ the world */
+
+type TenantKey = 'A' | 'B';
+const otherOf = (k: TenantKey): TenantKey => (k === 'A' ? 'B' : 'A');
+
+let db: Db;
+let pg: postgres.Sql;
+const tenantOf = {} as Record<TenantKey, Tenant>;
+const ids = {} as Record<ActorKey | 'writerB' | 'contactB2', string>;
+const homeOf = (a: ActorKey): TenantKey => (a === 'adminB' || a === 'clientB1' ? 'B' : 'A');
+/** Per tenant: the scoped employee's stand-in (BETREUER of the 'own' contacts) and a colleague. */
+const betreuer = (k: TenantKey) => (k === 'A' ? { own: ids.ownA, colleague: ids.writerA } : { own: ids.adminB, colleague: ids.writerB });
+
+let seq = 0;
+const next = () => ++seq;
+
+const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({ insurance: level, finance: level, other: level, emergency: level, communication: level });
+
+function grantsWith(profile: Partial<Grants['profile']>, more: Partial<Grants> = {}): Grants {
+  const g = emptyGrants();
+  g.profile = { ...g.profile, ...profile };
+  return { ...g, ...more };
+}
+
+async function insertGrants(tenantId: string, userId: string, g: Grants): Promise<void> {
+  for (const [module, s] of Object.entries(g)) {
+    if (!s.activation && !s.dataRelease && !s.readOnly) continue;
+    await db.insert(clientGrants).values({ tenantId, userId, module: module as keyof Grants, ...s });
+  }
+}
+
+async function freshEmployee(k: TenantKey, status: 'invited' | 'active' = 'invited'): Promise<string> {
+  const n = next();
+  const u = await createAccount(db, {
+    tenantId: tenantOf[k].id,
+    kind: 'employee',
+    role: 'employee',
+    email: `ziel${n}@${k.toLowerCase()}.example`,
+    firstName: 'Ziel',
+    lastName: `Mitarbeiter${n}`,
+    birthDate: '1980-02-01',
+    status,
+    rights: rights('read'),
+    scope: 'all',
+  });
+  return u.id;
+}
+
+async function freshContact(k: TenantKey, advisorId: string | null, status: 'none' | 'created' | 'invited' | 'active' = 'none'): Promise<string> {
+  const n = next();
+  const u = await createAccount(db, {
+    tenantId: tenantOf[k].id,
+    kind: 'client',
+    email: `kontakt${n}@${k.toLowerCase()}.example`,
+    firstName: 'Ziel',
+    lastName: `Kontakt${n}`,
+    birthDate: '1975-05-05',
+    status,
+  });
+  await db.insert(contactProfiles).values({ tenantId: tenantOf[k].id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
+  return u.id;
+}
+
+/** The signed-in user exactly as the server actions hand it to the domain (validateSession's columns). */
+async function sessionUser(id: string): Promise<SessionUser> {
+  const [u] = await db
+    .select({
+      id: users.id,
+      tenantId: users.tenantId,
+      kind: users.kind,
+      role: users.role,
+      email: users.email,
+      username: users.username,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      status: users.status,
+      rights: users.rights,
+      scope: users.scope,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return u!;
+}
+
+beforeAll(async () => {
+  ({ db, sql: pg } = await testDb());
+  const passwordHash = 'kein-echter-hash'; // nobody logs in here: the domain functions get the actor directly
+  for (const k of ['A', 'B'] as const) {
+    const { tenant, admin } = await createTenant(db, {
+      slug: `matrix-${k.toLowerCase()}`,
+      name: `Matrix ${k} GmbH`,
+      admin: { email: `admin@${k.toLowerCase()}.example`, firstName: 'Ada', lastName: `Admin${k}`, passwordHash, birthDate: '1970-01-01' },
+    });
+    tenantOf[k] = tenant;
+    ids[k === 'A' ? 'adminA' : 'adminB'] = admin.id;
+  }
+  const A = tenantOf.A.id;
+  const B = tenantOf.B.id;
+  const employee = async (key: ActorKey | 'writerB', tenantId: string, r: EmployeeRights, scope: 'all' | 'own') => {
+    const u = await createAccount(db, {
+      tenantId,
+      kind: 'employee',
+      role: 'employee',
+      email: `${key.toLowerCase()}@matrix.example`,
+      firstName: 'Erika',
+      lastName: key,
+      birthDate: '1985-03-04',
+      passwordHash,
+      status: 'active',
+      rights: r,
+      scope,
+    });
+    ids[key] = u.id;
+  };
+  await employee('writerA', A, rights('write'), 'all');
+  await employee('partialWriterA', A, { ...noRights, insurance: 'write' }, 'all');
+  await employee('readerA', A, rights('read'), 'all');
+  await employee('noRightsA', A, rights('none'), 'all');
+  await employee('ownA', A, rights('write'), 'own');
+  await employee('writerB', B, rights('write'), 'all');
+
+  const client = async (key: ActorKey | 'contactB2', k: TenantKey, advisorId: string, g: Grants | null) => {
+    const u = await createAccount(db, {
+      tenantId: tenantOf[k].id,
+      kind: 'client',
+      email: `${key.toLowerCase()}@kunde.example`,
+      firstName: 'Karl',
+      lastName: key,
+      birthDate: '1990-03-21',
+      passwordHash: g ? passwordHash : null,
+      status: g ? 'active' : 'none',
+    });
+    await db.insert(contactProfiles).values({ tenantId: tenantOf[k].id, userId: u.id, city: 'Hamburg', phone: '040 123456', advisorId, createdBy: advisorId });
+    if (g) await insertGrants(tenantOf[k].id, u.id, g);
+    ids[key] = u.id;
+  };
+  const s = (activation: boolean, dataRelease: boolean, readOnly: boolean) => ({ activation, dataRelease, readOnly });
+  // A1 is looked after by the scoped employee; the other clients by the writer.
+  await client('clientA1', 'A', ids.ownA, grantsWith(s(true, false, false), { insurance: s(false, true, false), communication: s(true, false, false) }));
+  await client('clientA2', 'A', ids.writerA, grantsWith(s(false, false, true), { insurance: s(false, false, true) }));
+  await client('clientA3', 'A', ids.writerA, grantsWith(s(false, true, false)));
+  await client('clientA4', 'A', ids.writerA, grantsWith(s(false, true, true)));
+  await client('clientA5', 'A', ids.writerA, grantsWith(s(true, false, true)));
+  await client('clientA6', 'A', ids.writerA, emptyGrants());
+  await client('clientB1', 'B', ids.adminB, grantsWith(s(false, true, false)));
+  await client('contactB2', 'B', ids.writerB, null);
+});
+
+/* ------------------------------------------------------------------ fingerprints */
+
+type Print = Record<string, string>;
+
+/** Everything an operation could change, per tenant (row text of every row, hashed). */
+async function fingerprint(): Promise<Record<TenantKey, Print>> {
+  const rows = await pg<{ slug: string; users: string; profiles: string; grants: string; tokens: string; outbox: string; audit: string; sessions: string }[]>`
+    SELECT t.slug,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM users x WHERE x.tenant_id = t.id), '')) AS users,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.user_id) FROM contact_profiles x WHERE x.tenant_id = t.id), '')) AS profiles,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.user_id, x.module) FROM client_grants x WHERE x.tenant_id = t.id), '')) AS grants,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.token_hash) FROM account_tokens x WHERE x.tenant_id = t.id), '')) AS tokens,
+      (SELECT count(*)::text FROM outbox x WHERE x.tenant_id = t.id) AS outbox,
+      (SELECT count(*)::text FROM audit_log x WHERE x.tenant_id = t.id) AS audit,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id_hash) FROM sessions x WHERE x.tenant_id = t.id), '')) AS sessions
+    FROM tenants t WHERE t.slug IN ('matrix-a', 'matrix-b')`;
+  const byKey = (slug: string) => {
+    const { slug: _s, ...rest } = rows.find((r) => r.slug === slug)!;
+    return rest as Print;
+  };
+  return { A: byKey('matrix-a'), B: byKey('matrix-b') };
+}
+
+/* ------------------------------------------------------------------ operations */
+
+interface Prepared {
+  /** Runs the domain function as the crafted request would. */
+  call: () => Promise<unknown>;
+  /** Reads: whether the result contains the target. */
+  found?: (result: unknown) => boolean;
+  /** Mutations: the audit action expected for an allowed call, and its target (or: from the result). */
+  audit?: { action: string; targetId?: string };
+  /** Extra checks after an allowed call. */
+  verify?: (result: unknown) => Promise<void>;
+  /** Refusal codes accepted besides 'forbidden' / 'not_found'. */
+  alsoRefusedAs?: string[];
+}
+
+interface Ctx {
+  actor: SessionUser;
+  actorKey: ActorKey;
+  home: TenantKey;
+  away: TenantKey;
+  owner: Owner;
+  isClient: boolean;
+}
+
+const employeeInput = (over: Record<string, string>) =>
+  employeeSchema.parse({
+    firstName: 'Neu',
+    lastName: `Mitarbeiter${next()}`,
+    birthDate: '01.02.1980',
+    email: `neu${next()}@matrix.example`,
+    employeeType: 'mitarbeiter',
+    role: 'employee',
+    scope: 'all',
+    right_insurance: 'write',
+    ...over,
+  });
+
+const allWriteFields = { right_insurance: 'write', right_finance: 'write', right_other: 'write', right_emergency: 'write', right_communication: 'write' };
+
+const contactInput = (over: Record<string, string> = {}) =>
+  contactSchema.parse({ firstName: 'Neu', lastName: `Kontakt${next()}`, birthDate: '01.02.1980', email: `neukontakt${next()}@matrix.example`, city: 'Bonn', ...over });
+
+/** The contact a contact operation targets, created fresh in the state the operation needs. */
+async function contactTarget(c: Ctx, status: 'none' | 'created'): Promise<string> {
+  if (c.owner === 'own' && c.isClient) return c.actor.id; // a client "editing" their own contact record
+  if (c.owner === 'own') return freshContact(c.home, betreuer(c.home).own, status);
+  if (c.owner === 'same') return freshContact(c.home, betreuer(c.home).colleague, status);
+  return freshContact(c.away, betreuer(c.away).own, status);
+}
+
+/** The fixed contacts for the reads: A1 (BETREUER ownA), A2 (BETREUER writerA), B1, B2. */
+function readTarget(c: Ctx): string {
+  if (c.owner === 'own') return c.isClient ? c.actor.id : c.home === 'A' ? ids.clientA1 : ids.clientB1;
+  if (c.owner === 'same') {
+    if (c.home === 'B') return ids.contactB2;
+    return c.actorKey === 'clientA2' ? ids.clientA1 : ids.clientA2;
+  }
+  return c.home === 'A' ? ids.clientB1 : ids.clientA1;
+}
+
+const stillVisibleToCreator = (c: Ctx) => async (result: unknown) => {
+  const id = (result as { id: string }).id;
+  const seen = await getContact(db, tenantOf[c.home].id, c.actor, id);
+  expect(seen, 'the creator still sees the new contact').not.toBeNull();
+  const [p] = await db.select({ advisorId: contactProfiles.advisorId, tenantId: contactProfiles.tenantId }).from(contactProfiles).where(eq(contactProfiles.userId, id));
+  expect(p!.tenantId).toBe(tenantOf[c.home].id);
+  if (c.actor.scope === 'own' && c.actor.role !== 'admin') expect(p!.advisorId, 'a scoped employee becomes the BETREUER').toBe(c.actor.id);
+};
+
+const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
+  async createEmployee(c) {
+    return {
+      call: () => createEmployee(db, tenantOf[c.home], c.actor, employeeInput({ role: 'admin', ...allWriteFields })),
+      audit: { action: 'user.created' },
+    };
+  },
+  async updateEmployee(c) {
+    if (c.owner === 'own') {
+      // Admins save their own data unchanged; everybody else tries to make themselves admin with all rights.
+      const me = c.actor;
+      const input = employeeInput({ firstName: me.firstName, lastName: me.lastName, email: me.email, role: 'admin', ...allWriteFields });
+      return { call: () => updateEmployee(db, tenantOf[c.home], c.actor, me.id, input), audit: { action: 'user.updated', targetId: me.id } };
+    }
+    const target = await freshEmployee(c.owner === 'same' ? c.home : c.away);
+    const input = employeeInput({ role: 'admin', ...allWriteFields });
+    return { call: () => updateEmployee(db, tenantOf[c.home], c.actor, target, input), audit: { action: 'user.updated', targetId: target } };
+  },
+  async setEmployeeLocked(c) {
+    const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'active');
+    return { call: () => setEmployeeLocked(db, tenantOf[c.home], c.actor, target, true), audit: { action: 'user.locked', targetId: target } };
+  },
+  async resendInvitation(c) {
+    const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'invited');
+    return { call: () => resendInvitation(db, tenantOf[c.home], c.actor, target), audit: { action: 'user.invitation.resent', targetId: target } };
+  },
+  async createContact(c) {
+    const advisorId = c.owner === 'own' ? '' : c.owner === 'same' ? betreuer(c.home).colleague : betreuer(c.away).own;
+    return {
+      call: () => createContact(db, tenantOf[c.home], c.actor, contactInput({ advisorId })),
+      audit: { action: 'contact.created' },
+      verify: stillVisibleToCreator(c),
+      // A foreign BETREUER is refused like any unknown one ("Bitte wählen Sie einen Betreuer aus der Liste.").
+      alsoRefusedAs: c.owner === 'other' ? ['advisor'] : [],
+    };
+  },
+  async updateContact(c) {
+    const target = await contactTarget(c, 'none');
+    // The form hands the contact to a colleague; a scoped employee keeps it (and must still see it).
+    const input = contactInput({ advisorId: betreuer(c.home).colleague, city: `Ort ${next()}` });
+    return {
+      call: () => updateContact(db, tenantOf[c.home], c.actor, target, input),
+      audit: { action: 'contact.updated', targetId: target },
+      verify: async () => expect(await getContact(db, tenantOf[c.home].id, c.actor, target), 'the editor still sees the contact').not.toBeNull(),
+    };
+  },
+  async createContactAccount(c) {
+    const target = await contactTarget(c, 'none');
+    return { call: () => createContactAccount(db, tenantOf[c.home], c.actor, target), audit: { action: 'contact.account.created', targetId: target } };
+  },
+  async sendRegistrationMail(c) {
+    const target = await contactTarget(c, 'created');
+    return { call: () => sendRegistrationMail(db, tenantOf[c.home], c.actor, target), audit: { action: 'contact.registration.sent', targetId: target } };
+  },
+  async saveGrants(c) {
+    const target = await contactTarget(c, 'created');
+    const all = emptyGrants();
+    for (const m of Object.keys(all) as (keyof Grants)[]) all[m] = { activation: true, dataRelease: true, readOnly: false };
+    return { call: () => saveGrants(db, tenantOf[c.home].id, c.actor, target, all), audit: { action: 'grants.changed', targetId: target } };
+  },
+  async getContact(c) {
+    const target = readTarget(c);
+    return { call: () => getContact(db, tenantOf[c.home].id, c.actor, target), found: (r) => (r as { id?: string } | null)?.id === target };
+  },
+  async listContacts(c) {
+    const target = readTarget(c);
+    const [t] = await db.select({ email: users.email }).from(users).where(eq(users.id, target));
+    return {
+      // Searching for the target's e-mail keeps the answer to one page, whatever else the tenant holds.
+      call: () => listContacts(db, tenantOf[c.home].id, c.actor, { q: t!.email }),
+      found: (r) => (r as Awaited<ReturnType<typeof listContacts>>).items.some((i) => i.id === target),
+    };
+  },
+  async updateOwnProfile(c) {
+    const tenant = c.owner === 'own' ? tenantOf[c.home] : tenantOf[c.away];
+    const input = { phone: '0221 555555', mobile: null, street: 'Hauptstraße 1', zip: '50667', city: `Ort ${next()}` };
+    return {
+      call: () => updateOwnProfile(db, tenant.id, c.actor, input),
+      audit: { action: 'contact.profile.changed_by_client', targetId: c.actor.id },
+    };
+  },
+};
+
+/* ------------------------------------------------------------------ the run */
+
+let ran = 0;
+let passed = 0;
+
+async function maxAuditId(): Promise<number> {
+  const [r] = await db.select({ n: dsql<number>`coalesce(max(${auditLog.id}), 0)::bigint` }).from(auditLog);
+  return Number(r!.n);
+}
+
+async function runCell(cell: Cell): Promise<void> {
+  ran++;
+  const home = homeOf(cell.actor);
+  const actor = await sessionUser(ids[cell.actor]);
+  const ctx: Ctx = { actor, actorKey: cell.actor, home, away: otherOf(home), owner: cell.owner, isClient: actor.kind === 'client' };
+  const p = await prepare[cell.op](ctx);
+  const auditFrom = await maxAuditId();
+  const before = await fingerprint();
+  let result: unknown;
+  let error: unknown;
+  try {
+    result = await p.call();
+  } catch (e) {
+    error = e;
+  }
+  const after = await fingerprint();
+  const isRead = p.found !== undefined;
+
+  // Whatever the answer: the other tenant never changes.
+  expect(after[ctx.away], `nothing changed in tenant ${ctx.away}`).toEqual(before[ctx.away]);
+
+  if (cell.expected === 'allow') {
+    expect(error, `expected ${cell.op} to be allowed, got ${String(error)}`).toBeUndefined();
+    if (isRead) {
+      expect(p.found!(result), 'the target is in the answer').toBe(true);
+      expect(after).toEqual(before);
+    } else {
+      expect(after[home], `tenant ${home} changed`).not.toEqual(before[home]);
+      const targetId = p.audit!.targetId ?? (result as { id: string }).id;
+      const rows = await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(gt(auditLog.id, auditFrom), eq(auditLog.tenantId, tenantOf[home].id), eq(auditLog.action, p.audit!.action), eq(auditLog.targetId, targetId), eq(auditLog.actorId, actor.id)));
+      expect(rows.length, `audit '${p.audit!.action}' for the target`).toBeGreaterThan(0);
+    }
+    await p.verify?.(result);
+  } else {
+    if (isRead) {
+      expect(error, `a refused read answers empty, it does not throw: ${String(error)}`).toBeUndefined();
+      expect(p.found!(result), 'the target is NOT in the answer').toBe(false);
+    } else {
+      expect(error, `expected ${cell.op} to be refused, but it succeeded`).toBeInstanceOf(DomainError);
+      expect(['forbidden', 'not_found', ...(p.alsoRefusedAs ?? [])], `refusal code (message: ${(error as Error).message})`).toContain((error as DomainError).code);
+    }
+    expect(after, 'nothing changed at all').toEqual(before);
+  }
+  passed++;
+}
+
+describe('authorization matrix', () => {
+  for (const op of ops) {
+    describe(op, () => {
+      for (const cell of cells.filter((c) => c.op === op)) {
+        it(`${cell.actor} × ${cell.owner} → ${cell.expected}`, () => runCell(cell));
+      }
+    });
+  }
+
+  it('ran every cell of the table', () => {
+    const allow = cells.filter((c) => c.expected === 'allow').length;
+    console.log(`authorization matrix: ${ran} cases run (${allow} allow, ${cells.length - allow} deny), ${passed} passed, ${ran - passed} failed`);
+    expect(cells.length).toBeGreaterThan(300);
+    expect(ran).toBe(cells.length);
+  });
+});
