@@ -18,7 +18,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
     ...(isAdmin
       ? [
           { href: '/users', label: t('nav.users'), icon: <UsersIcon /> },
-          { href: '/settings', label: t('nav.settings'), icon: <SettingsIcon />, disabledHint: soon },
+          { href: '/settings', label: t('nav.settings'), icon: <SettingsIcon /> },
         ]
       : []),
     { href: '/account', label: t('nav.account'), icon: <UserIcon /> },

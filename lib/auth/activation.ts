@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audit } from '../audit';
 import type { Db } from '../db/client';
 import { users, type Tenant } from '../db/schema';
-import { brandOf } from '../mail/brand';
+import { brandFor, brandOf } from '../mail/brand';
 import { enqueueMail } from '../mail/outbox';
 import { renderMail } from '../mail/render';
 import { PasswordLinkMail, UsernameMail } from '../mail/templates/password';
@@ -89,7 +89,7 @@ export async function activateAccount(
         to: user.email,
         subject: `Ihr Benutzername für ${tenant.name}`,
         fromName: tenant.name,
-        element: createElement(UsernameMail, { brand: brandOf(tenant), firstName: user.firstName, username: user.username, loginUrl: `${tenantBaseUrl(tenant)}/login` }),
+        element: createElement(UsernameMail, { brand: await brandFor(tx, tenant), firstName: user.firstName, username: user.username, loginUrl: `${tenantBaseUrl(tenant)}/login` }),
       });
     }
     await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: user.id, action: consumed.purpose === 'invite' ? 'auth.account.activated' : 'auth.password.reset', targetType: 'user', targetId: user.id, ip: input.ip });
@@ -113,7 +113,7 @@ export async function sendPasswordLink(
     subject: purpose === 'invite' ? `Ihr Zugang zu ${tenant.name}: Passwort vergeben` : `${tenant.name}: Passwort zurücksetzen`,
     fromName: tenant.name,
     element: createElement(PasswordLinkMail, {
-      brand: brandOf(tenant),
+      brand: await brandFor(tx, tenant),
       firstName: user.firstName,
       url: `${tenantBaseUrl(tenant)}/${path}/${raw}`,
       purpose,

@@ -43,7 +43,7 @@ export default async function DashboardPage() {
         {isAdmin ? (
           <>
             <Tile href="/users" icon={<UsersIcon />} title={t('nav.users')} description={t('tiles.users')} actionLabel={tc('open')} />
-            <Tile href="/settings" icon={<SettingsIcon />} title={t('nav.settings')} description={t('tiles.settings')} actionLabel={tc('open')} {...soon} />
+            <Tile href="/settings" icon={<SettingsIcon />} title={t('nav.settings')} description={t('tiles.settings')} actionLabel={tc('open')} />
           </>
         ) : null}
       </div>

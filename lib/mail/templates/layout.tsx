@@ -28,7 +28,9 @@ export function BrandedMail({ brand, preview, title, children }: { brand: Brand;
               {title}
             </Heading>
             {children}
-            {brand.signatureHtml ? <Section dangerouslySetInnerHTML={{ __html: brand.signatureHtml }} /> : null}
+            {brand.signatureHtml ? (
+              <div style={{ borderTop: '1px solid #e5e7eb', marginTop: 24, paddingTop: 16, fontSize: 14, lineHeight: '1.6' }} dangerouslySetInnerHTML={{ __html: brand.signatureHtml }} />
+            ) : null}
           </Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: 0 }} />
           <Text style={{ color: '#6b7280', fontSize: 12, padding: '12px 28px', margin: 0 }}>

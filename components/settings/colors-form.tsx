@@ -1,0 +1,121 @@
+'use client';
+
+import { HexColorPicker } from 'react-colorful';
+import { useActionState, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { SubmitButton } from '@/components/ui/form-controls';
+import type { FormState } from '@/lib/actions/result';
+import { saveColorsAction } from '@/lib/settings/actions';
+import { contrastRatio, defaultTheme, isHexColor, readableOn, type ThemeColors } from '@/lib/tenant/theme';
+
+const fields: { key: keyof ThemeColors; label: string; help: string }[] = [
+  { key: 'primary', label: 'HAUPTFARBE', help: 'Kopfbereich, Buttons, aktive Navigation' },
+  { key: 'secondary', label: 'ZWEITFARBE', help: 'Akzente und Hinweise' },
+  { key: 'font', label: 'ERSTE SCHRIFTFARBE', help: 'Text auf hellem Grund' },
+];
+
+/** WHITELABEL colours: picker + hex input, live preview, a contrast warning (not a block) below WCAG AA. */
+export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tenantName: string }) {
+  const [colors, setColors] = useState<ThemeColors>(initial);
+  const [typed, setTyped] = useState<ThemeColors>(initial);
+  const [saveState, action] = useActionState<FormState, FormData>(saveColorsAction, null);
+  const [resetState, resetAction] = useActionState<FormState, FormData>(async (prev, data) => {
+    const result = await saveColorsAction(prev, data);
+    if (result?.ok) {
+      setColors(defaultTheme);
+      setTyped(defaultTheme);
+    }
+    return result;
+  }, null);
+  const state = resetState ?? saveState;
+  const set = (key: keyof ThemeColors, value: string) => {
+    setTyped((t) => ({ ...t, [key]: value }));
+    if (isHexColor(value)) setColors((c) => ({ ...c, [key]: value.toLowerCase() }));
+  };
+  const ok = isHexColor(typed.primary) && isHexColor(typed.secondary) && isHexColor(typed.font);
+  const textOnWhite = contrastRatio(colors.font, '#ffffff');
+  const buttonText = contrastRatio(colors.primary, readableOn(colors.primary));
+  const warnings = [
+    textOnWhite < 4.5 ? `Die ERSTE SCHRIFTFARBE hat auf Weiß nur einen Kontrast von ${textOnWhite.toFixed(1)}:1 (empfohlen mindestens 4,5:1).` : null,
+    buttonText < 4.5 ? `Schrift auf der HAUPTFARBE erreicht nur ${buttonText.toFixed(1)}:1 (empfohlen mindestens 4,5:1).` : null,
+  ].filter(Boolean);
+  const fieldError = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <form action={action} className="space-y-6">
+        <div className="grid gap-6 md:grid-cols-3">
+          {fields.map((f) => (
+            <div key={f.key} className="space-y-2">
+              <label htmlFor={`color-${f.key}`} className="block text-sm font-semibold text-ink">
+                {f.label}
+              </label>
+              <p className="text-xs text-gray-500">{f.help}</p>
+              <HexColorPicker color={colors[f.key]} onChange={(v) => set(f.key, v)} style={{ width: '100%', height: 150 }} aria-label={`${f.label} wählen`} />
+              <div className="flex items-center gap-2">
+                <span className="h-10 w-10 shrink-0 rounded-lg ring-1 ring-black/10" style={{ backgroundColor: colors[f.key] }} aria-hidden="true" />
+                <input
+                  id={`color-${f.key}`}
+                  name={f.key}
+                  value={typed[f.key]}
+                  onChange={(e) => set(f.key, e.target.value.trim())}
+                  maxLength={7}
+                  spellCheck={false}
+                  aria-invalid={!isHexColor(typed[f.key]) || undefined}
+                  className="h-10 w-full rounded-lg border border-gray-300 px-3 font-mono text-sm uppercase"
+                />
+              </div>
+              {!isHexColor(typed[f.key]) ? (
+                <p role="alert" className="text-sm font-medium text-red-700">
+                  Bitte als #rrggbb eingeben, z. B. #0b4f6c.
+                </p>
+              ) : fieldError?.[f.key] ? (
+                <p role="alert" className="text-sm font-medium text-red-700">
+                  {fieldError[f.key]}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+        {warnings.length ? (
+          <Alert>
+            <strong>Hinweis zur Lesbarkeit:</strong> {warnings.join(' ')} Sie können trotzdem speichern.
+          </Alert>
+        ) : null}
+        {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+        {state?.ok ? <Alert tone="success">Gespeichert. Die Farben gelten ab dem nächsten Seitenaufruf – auf allen Seiten, der Login-Seite und in E-Mails.</Alert> : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <button type="submit" form="colors-reset" className="inline-flex h-11 items-center rounded-lg px-4 text-sm font-semibold text-ink ring-1 ring-inset ring-gray-300 hover:bg-gray-50">
+            Zurücksetzen
+          </button>
+          <SubmitButton pendingLabel="Wird gespeichert …">SPEICHERN</SubmitButton>
+        </div>
+        {ok ? null : <p className="text-right text-sm text-red-700">Bitte korrigieren Sie die Farbwerte.</p>}
+      </form>
+      <form id="colors-reset" action={resetAction} className="hidden">
+        <input type="hidden" name="intent" value="reset" />
+      </form>
+      <section aria-label="Vorschau" className="space-y-3">
+        <p className="text-sm font-semibold text-gray-600">Vorschau</p>
+        <div className="overflow-hidden rounded-2xl shadow-sm ring-1 ring-black/10">
+          <div className="px-5 py-4" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
+            <p className="font-semibold">{tenantName}</p>
+            <p className="text-sm opacity-90">Willkommen bei {tenantName}</p>
+          </div>
+          <div className="space-y-3 bg-white p-5" style={{ color: colors.font }}>
+            <p className="text-sm font-semibold">Anmelden</p>
+            <div className="h-9 rounded-md border border-gray-300" />
+            <div className="flex h-9 items-center justify-center rounded-md text-sm font-semibold" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
+              LOGIN
+            </div>
+          </div>
+        </div>
+        <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/10" style={{ color: colors.font }}>
+          <span className="inline-block rounded-lg px-2 py-1 text-xs font-semibold" style={{ backgroundColor: colors.secondary, color: readableOn(colors.secondary) }}>
+            KOMMUNIKATION
+          </span>
+          <p className="mt-2 text-sm">So erscheint eine Kachel im Kundenportal.</p>
+        </div>
+      </section>
+    </div>
+  );
+}
