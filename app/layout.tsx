@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: name, template: `%s · ${name}` },
     description: tenant ? `Digitaler Ordner von ${name}` : 'Mappe – die digitale Kundenakte für Versicherungsmakler',
-    icons: tenant ? { icon: [{ url: '/api/tenant/icon', type: 'image/svg+xml' }] } : undefined,
+    icons: tenant ? { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/svg+xml' }] } : undefined,
+    manifest: tenant ? '/api/tenant/manifest' : undefined,
     robots: { index: false, follow: false },
   };
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { logoUrl } from '@/lib/tenant/branding';
 import { AppShell } from '@/components/shell/app-shell';
 import { ChatIcon, ContactsIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
 import { canViewContacts } from '@/lib/access/employee';
@@ -26,6 +27,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   return (
     <AppShell
       tenantName={tenant.name}
+      logoUrl={logoUrl(tenant)}
       areaName={t('areaName')}
       userName={`${user.firstName} ${user.lastName}`}
       userRole={isAdmin ? t('roleAdmin') : t('roleEmployee')}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { logoUrl } from '@/lib/tenant/branding';
 import { AppShell, type NavItem } from '@/components/shell/app-shell';
 import { ChatIcon, FolderIcon, HomeIcon, LockIcon, UserIcon } from '@/components/ui/icons';
 import { folderModules, rightsOf } from '@/lib/access/freigaben';
@@ -17,7 +18,8 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   if (rightsOf(grants, 'profile').visible) nav.push({ href: '/portal/profile', label: 'Profil', icon: <UserIcon /> });
   nav.push({ href: '/portal/account', label: 'Zugang', icon: <LockIcon /> });
   return (
-    <AppShell tenantName={tenant.name} areaName={t('areaName')} userName={`${user.firstName} ${user.lastName}`} nav={nav} logoutLabel={tc('logout')} skipLabel={tc('skipToContent')}>
+    <AppShell tenantName={tenant.name}
+      logoUrl={logoUrl(tenant)} areaName={t('areaName')} userName={`${user.firstName} ${user.lastName}`} nav={nav} logoutLabel={tc('logout')} skipLabel={tc('skipToContent')}>
       {children}
     </AppShell>
   );

@@ -21,6 +21,7 @@ export interface NavItem {
  */
 export function AppShell({
   tenantName,
+  logoUrl,
   areaName,
   userName,
   userRole,
@@ -30,6 +31,7 @@ export function AppShell({
   children,
 }: {
   tenantName: string;
+  logoUrl?: string | null;
   areaName: string;
   userName: string;
   userRole?: string;
@@ -52,7 +54,7 @@ export function AppShell({
       </a>
       <aside className="hidden w-72 shrink-0 flex-col border-r border-gray-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-dvh">
         <div className="flex items-center gap-3 border-b border-gray-100 px-5 py-5">
-          <TenantMark name={tenantName} />
+          <TenantMark name={tenantName} logoUrl={logoUrl} />
           <div className="min-w-0">
             <p className="truncate font-bold text-ink">{tenantName}</p>
             <p className="text-xs text-gray-500">{areaName}</p>
@@ -90,7 +92,7 @@ export function AppShell({
 
       <header className="sticky top-0 z-20 flex items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden">
         <div className="flex min-w-0 items-center gap-2.5">
-          <TenantMark name={tenantName} size="sm" />
+          <TenantMark name={tenantName} size="sm" logoUrl={logoUrl} />
           <p className="truncate font-bold text-ink">{tenantName}</p>
         </div>
         <form action={logoutAction}>

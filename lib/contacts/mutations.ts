@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { canEditContacts, canSeeContact, isAdmin, type EmployeeLike } from '../access/employee';
+import { assertActorInTenant } from '../access/guard';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
 import { sendPasswordLink } from '../auth/activation';
@@ -25,6 +26,7 @@ async function assertAdvisor(tx: Tx, tenantId: string, advisorId: string | null)
 
 /** The contact's row, locked for the change, if the employee may see it. */
 async function visibleContact(tx: Tx, tenantId: string, actor: EmployeeLike, id: string) {
+  await assertActorInTenant(tx, tenantId, actor);
   const [row] = await tx
     .select({ id: users.id, status: users.status, email: users.email, firstName: users.firstName, advisorId: contactProfiles.advisorId })
     .from(users)
@@ -47,6 +49,7 @@ export async function createContact(database: Db, tenant: Tenant, actor: Employe
   const advisorId = !isAdmin(actor) && actor.scope === 'own' ? actor.id : (input.advisorId ?? (isAdmin(actor) ? null : actor.id));
   return database
     .transaction(async (tx) => {
+      await assertActorInTenant(tx, tenant.id, actor);
       await assertAdvisor(tx, tenant.id, advisorId);
       const user = await createAccount(tx, {
         tenantId: tenant.id,

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { canEditContacts, canSeeContact, type EmployeeLike } from '../access/employee';
+import { assertActorInTenant } from '../access/guard';
 import { clientModules, emptyGrants, moduleNames, type ClientModule, type Grants, type Switches } from '../access/freigaben';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
@@ -44,6 +45,7 @@ export const grantsFormSchema = z
 export async function saveGrants(database: Db, tenantId: string, actor: EmployeeLike, contactId: string, next: Grants): Promise<{ changed: number }> {
   if (!canEditContacts(actor)) throw new DomainError('forbidden', 'Sie haben keine Berechtigung, FREIGABEN zu ändern.');
   return database.transaction(async (tx) => {
+    await assertActorInTenant(tx, tenantId, actor);
     const [contact] = await tx
       .select({ id: users.id, status: users.status, advisorId: contactProfiles.advisorId })
       .from(users)

@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { advisorAction } from '../actions/wrap';
-import { echoValues, type FormState } from '../actions/result';
+import { echoValues, type ActionResult, type FormState } from '../actions/result';
 import { db } from '../db/client';
 import { saveColors, saveRichText } from '.';
+import { finalizeBrandingUpload, removeBranding, requestBrandingUpload } from './branding';
 
 const hex = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'Bitte geben Sie die Farbe als #rrggbb an, z. B. #0b4f6c.');
 
@@ -30,4 +31,39 @@ export async function saveColorsAction(_prev: FormState, formData: FormData): Pr
     return { ok: true, data: undefined };
   });
   return { ...result, values: reset ? undefined : echoValues(formData) };
+}
+
+const kindSchema = z.enum(['logo', 'favicon']);
+
+/** LOGO / FAVICON upload, step 1: a presigned POST for the browser (admins only). */
+export async function requestBrandingUploadAction(input: { kind: string; contentType: string; size: number }): Promise<ActionResult<{ url: string; fields: Record<string, string>; key: string }>> {
+  const form = new FormData();
+  form.set('kind', String(input.kind));
+  form.set('contentType', String(input.contentType).slice(0, 100));
+  form.set('size', String(Number(input.size) || 0));
+  const schema = z.object({ kind: kindSchema, contentType: z.string(), size: z.coerce.number().int().min(1, 'Die Datei ist leer.') });
+  return advisorAction('settings.branding.presign', schema, form, async ({ actor, input: i }) => ({
+    ok: true,
+    data: await requestBrandingUpload(actor.tenant.id, actor.user, i.kind, i.contentType, i.size),
+  }));
+}
+
+/** Step 2: verify, re-encode and publish the uploaded file. */
+export async function finalizeBrandingUploadAction(input: { kind: string; key: string }): Promise<ActionResult<{ version: number }>> {
+  const form = new FormData();
+  form.set('kind', String(input.kind));
+  form.set('key', String(input.key).slice(0, 300));
+  return advisorAction('settings.branding.finalize', z.object({ kind: kindSchema, key: z.string() }), form, async ({ actor, input: i }) => {
+    const result = await finalizeBrandingUpload(db(), actor.tenant.id, actor.user, i.kind, i.key);
+    revalidatePath('/', 'layout');
+    return { ok: true, data: result };
+  });
+}
+
+export async function removeBrandingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return advisorAction('settings.branding.remove', z.object({ kind: kindSchema }), formData, async ({ actor, input }) => {
+    await removeBranding(db(), actor.tenant.id, actor.user, input.kind);
+    revalidatePath('/', 'layout');
+    return { ok: true, data: undefined };
+  });
 }

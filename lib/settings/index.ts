@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { canManageUsers, type EmployeeLike } from '../access/employee';
+import { assertActorInTenant } from '../access/guard';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
 import type { Db, Tx } from '../db/client';
@@ -40,6 +41,7 @@ export async function saveRichText(database: Db, tenantId: string, actor: Employ
   const json = result.empty ? null : result.json;
   const values = kind === 'impressum' ? { impressumJson: json, impressumHtml: html } : { signatureJson: json, signatureHtml: html };
   await database.transaction(async (tx) => {
+    await assertActorInTenant(tx, tenantId, actor);
     await tx
       .insert(tenantSettings)
       .values({ tenantId, ...values, updatedBy: actor.id })
@@ -53,10 +55,11 @@ export async function saveRichText(database: Db, tenantId: string, actor: Employ
 export async function saveColors(database: Db, tenantId: string, actor: EmployeeLike, colors: ThemeColors | 'reset'): Promise<void> {
   requireAdmin(actor);
   const next = colors === 'reset' ? defaultTheme : colors;
-  for (const [field, value] of Object.entries(next)) {
-    if (!isHexColor(value)) throw new DomainError('invalid', 'Bitte geben Sie die Farbe als #rrggbb an, z. B. #0b4f6c.', field);
+  for (const field of ['primary', 'secondary', 'font'] as const) {
+    if (!isHexColor(next?.[field])) throw new DomainError('invalid', 'Bitte geben Sie die Farbe als #rrggbb an, z. B. #0b4f6c.', field);
   }
   await database.transaction(async (tx) => {
+    await assertActorInTenant(tx, tenantId, actor);
     await tx
       .update(tenants)
       .set({ primaryColor: next.primary.toLowerCase(), secondaryColor: next.secondary.toLowerCase(), fontColor: next.font.toLowerCase() })

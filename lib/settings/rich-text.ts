@@ -1,4 +1,4 @@
-import { generateHTML } from '@tiptap/html/server';
+import { generateHTML, generateJSON } from '@tiptap/html/server';
 import type { JSONContent } from '@tiptap/core';
 import sanitizeHtml from 'sanitize-html';
 import { richTextExtensions } from './extensions';
@@ -43,7 +43,8 @@ export function renderRichText(raw: string): RichTextResult {
   if (raw.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
   let json: JSONContent;
   try {
-    json = JSON.parse(raw) as JSONContent;
+    // NUL cannot be stored in PostgreSQL text and has no place in a document.
+    json = JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '') : value)) as JSONContent;
   } catch {
     return { ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' };
   }
@@ -57,5 +58,7 @@ export function renderRichText(raw: string): RichTextResult {
   const clean = sanitizeRichText(html);
   if (clean.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
   const empty = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).trim() === '';
-  return { ok: true, json, html: clean, empty };
+  // The stored JSON is rebuilt from the clean HTML, so it can never carry what the sanitiser removed.
+  const cleanJson = generateJSON(clean, richTextExtensions) as JSONContent;
+  return { ok: true, json: cleanJson, html: clean, empty };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { canManageUsers } from '../access/employee';
+import { assertActorInTenant } from '../access/guard';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
 import { sendPasswordLink } from '../auth/activation';
@@ -111,6 +112,7 @@ export async function createEmployee(database: Db, tenant: Tenant, actor: Actor,
   requireAdminActor(actor);
   try {
     return await database.transaction(async (tx) => {
+      await assertActorInTenant(tx, tenant.id, actor);
       const user = await createAccount(tx, {
         tenantId: tenant.id,
         kind: 'employee',
@@ -148,6 +150,7 @@ export async function updateEmployee(database: Db, tenant: Tenant, actor: Actor,
   requireAdminActor(actor);
   try {
     await database.transaction(async (tx) => {
+      await assertActorInTenant(tx, tenant.id, actor);
       // Serialises concurrent admin changes within the tenant, so two demotions cannot both pass the check.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`admins:${tenant.id}`}))`);
       const [current] = await tx.select({ role: users.role, email: users.email }).from(users).where(and(eq(users.tenantId, tenant.id), eq(users.kind, 'employee'), eq(users.id, id)));
@@ -183,6 +186,7 @@ export async function updateEmployee(database: Db, tenant: Tenant, actor: Actor,
 export async function setEmployeeLocked(database: Db, tenant: Tenant, actor: Actor, id: string, locked: boolean): Promise<void> {
   requireAdminActor(actor);
   await database.transaction(async (tx) => {
+    await assertActorInTenant(tx, tenant.id, actor);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`admins:${tenant.id}`}))`);
     const [current] = await tx
       .select({ role: users.role, status: users.status, passwordHash: users.passwordHash })
@@ -204,6 +208,7 @@ export async function setEmployeeLocked(database: Db, tenant: Tenant, actor: Act
 export async function resendInvitation(database: Db, tenant: Tenant, actor: Actor, id: string): Promise<void> {
   requireAdminActor(actor);
   await database.transaction(async (tx) => {
+    await assertActorInTenant(tx, tenant.id, actor);
     const [user] = await tx
       .select({ id: users.id, email: users.email, firstName: users.firstName, status: users.status })
       .from(users)

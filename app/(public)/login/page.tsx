@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { LockIcon } from '@/components/ui/icons';
 import { TenantMark } from '@/components/ui/tenant-mark';
+import { logoUrl } from '@/lib/tenant/branding';
 import { currentActor, homePathFor } from '@/lib/auth/current';
 import { requireTenant } from '@/lib/tenant/request';
 import { LoginForm } from './login-form';
@@ -28,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="pointer-events-none absolute -right-24 -top-24 h-72 w-72 rounded-full bg-secondary opacity-30 blur-2xl" aria-hidden="true" />
         <div className="pointer-events-none absolute -bottom-28 -left-20 h-80 w-80 rounded-full bg-white opacity-10" aria-hidden="true" />
         <div className="relative flex items-center gap-3">
-          <TenantMark name={tenant.name} className="bg-white/15 ring-1 ring-white/30" />
+          <TenantMark name={tenant.name} logoUrl={logoUrl(tenant)} className="bg-white/15 ring-1 ring-white/30" />
           <span className="text-lg font-semibold">{tenant.name}</span>
         </div>
         <div className="relative mt-8 max-w-md lg:mt-0">

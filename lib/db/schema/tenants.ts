@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const tenants = pgTable(
   'tenants',
@@ -11,6 +11,13 @@ export const tenants = pgTable(
     secondaryColor: text('secondary_color').notNull().default('#0f766e'),
     fontColor: text('font_color').notNull().default('#111827'),
     status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    /** WHITELABEL files in S3 (re-encoded on upload); the version busts caches on replacement. */
+    logoKey: text('logo_key'),
+    logoWidth: integer('logo_width'),
+    logoHeight: integer('logo_height'),
+    faviconKey: text('favicon_key'),
+    faviconType: text('favicon_type'),
+    brandingVersion: integer('branding_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
