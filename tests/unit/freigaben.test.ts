@@ -18,23 +18,23 @@ const table: [A: 0 | 1, D: 0 | 1, R: 0 | 1, visible: 0 | 1, advisorItems: 0 | 1,
 ];
 
 describe('client FREIGABEN – all 8 switch combinations × 6 modules', () => {
-  for (const module of clientModules) {
-    it.each(table)(`${module}: A=%i D=%i R=%i`, (a, d, r, visible, advisorItems, ownItems, createOwn, changeAdvisor) => {
+  for (const mod of clientModules) {
+    it.each(table)(`${mod}: A=%i D=%i R=%i`, (a, d, r, visible, advisorItems, ownItems, createOwn, changeAdvisor) => {
       const grants = emptyGrants();
-      grants[module] = { activation: !!a, dataRelease: !!d, readOnly: !!r };
-      expect(deriveRights(grants[module])).toEqual({
+      grants[mod] = { activation: !!a, dataRelease: !!d, readOnly: !!r };
+      expect(deriveRights(grants[mod])).toEqual({
         visible: !!visible,
         seesAdvisorItems: !!advisorItems,
         seesOwnItems: !!ownItems,
         mayCreateEditOwn: !!createOwn,
         mayEditDeleteAdvisorItems: !!changeAdvisor,
       });
-      expect(maySeeItem(grants, module, false)).toBe(!!advisorItems);
-      expect(maySeeItem(grants, module, true)).toBe(!!ownItems);
-      expect(mayChangeItem(grants, module, true)).toBe(!!createOwn);
-      expect(mayChangeItem(grants, module, false)).toBe(!!changeAdvisor);
+      expect(maySeeItem(grants, mod, false)).toBe(!!advisorItems);
+      expect(maySeeItem(grants, mod, true)).toBe(!!ownItems);
+      expect(mayChangeItem(grants, mod, true)).toBe(!!createOwn);
+      expect(mayChangeItem(grants, mod, false)).toBe(!!changeAdvisor);
       // A switch on one module never leaks into another.
-      for (const other of clientModules.filter((m) => m !== module)) expect(deriveRights(grants[other]).visible).toBe(false);
+      for (const other of clientModules.filter((m) => m !== mod)) expect(deriveRights(grants[other]).visible).toBe(false);
       expect(hasAnyVisible(grants)).toBe(!!visible);
     });
   }
