@@ -6,7 +6,10 @@ import { matchHost, type HostMatch } from './host';
 
 /** Tenants change rarely; a short per-process cache keeps the proxy cheap (performance anchor #9). */
 const TTL_MS = 15_000;
-const cache = new Map<string, { at: number; tenant: Tenant | null }>();
+// On globalThis: Next bundles route handlers, pages and actions separately, and a change (e.g. WHITELABEL)
+// must clear the one cache of the process, not just the copy in the action's bundle.
+const globalRef = globalThis as unknown as { __mappeTenantCache?: Map<string, { at: number; tenant: Tenant | null }> };
+const cache = (globalRef.__mappeTenantCache ??= new Map());
 
 async function load(match: HostMatch): Promise<Tenant | null> {
   if (match.kind === 'slug') {

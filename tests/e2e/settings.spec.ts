@@ -91,6 +91,28 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   await expect(visitor.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(29, 78, 216)');
 });
 
+test('a LOGO goes straight to S3, is re-encoded and appears on the login page; SVG is refused', async ({ page, browser }) => {
+  const sharp = (await import('sharp')).default;
+  const logo = await sharp({ create: { width: 1200, height: 400, channels: 3, background: '#7a1fa2' } }).png().toBuffer();
+  await login(page, farbe, 'farbe.admin', adminPassword);
+  await expect(page).toHaveURL(`${farbe}/dashboard`);
+  await page.goto(`${farbe}/settings/whitelabel`);
+  await page.getByLabel('LOGO hochladen').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await expect(page.getByText('Bitte laden Sie ein Bild als PNG, JPEG oder WebP hoch (kein SVG).')).toBeVisible();
+  await page.getByLabel('LOGO hochladen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+  await expect(page.getByText('LOGO gespeichert.')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Aktuelles LOGO' })).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`${farbe}/login`);
+  const img = visitor.getByRole('img', { name: 'Logo Farbe Makler GmbH' });
+  await expect(img).toBeVisible();
+  const src = await img.getAttribute('src');
+  const response = await visitor.goto(`${farbe}${src}`);
+  expect(response?.headers()['content-type']).toBe('image/png');
+  expect(response?.headers()['cache-control']).toContain('immutable');
+});
+
 test('employees who are not admins cannot open the settings', async ({ page }) => {
   await login(page, demo, demoLogins.demo.employee.username, demoLogins.demo.employee.password);
   await expect(page).toHaveURL(`${demo}/dashboard`);
