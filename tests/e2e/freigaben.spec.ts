@@ -29,7 +29,11 @@ async function setGrants(page: Page, setting: Setting) {
 }
 
 async function save(page: Page) {
-  await page.getByRole('button', { name: 'FREIGABEN SPEICHERN' }).click();
+  // The success message of an earlier save may still be on screen: wait for this save's answer.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/contacts/')),
+    page.getByRole('button', { name: 'FREIGABEN SPEICHERN' }).click(),
+  ]);
   await expect(page.getByText('Die FREIGABEN sind gespeichert')).toBeVisible();
 }
 
