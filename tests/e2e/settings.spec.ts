@@ -67,6 +67,38 @@ test('the admin writes the IMPRESSUM; pasted links become text; the login page s
   await expect(content.locator('a[href^="javascript"]')).toHaveCount(0);
 });
 
+test('hostile HTML pasted into the IMPRESSUM never executes on the login page', async ({ page, browser }) => {
+  await loginAsDemoAdmin(page);
+  await page.goto(`${demo}/settings/impressum`);
+  const editor = page.getByRole('textbox', { name: 'IMPRESSUM' });
+  await editor.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData(
+      'text/html',
+      '<p>Haftung<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">klick</a><svg onload="alert(4)"></svg><iframe src="javascript:alert(5)"></iframe><b style="background:url(javascript:alert(6))">fett</b></p>',
+    );
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('button', { name: 'SPEICHERN' }).click();
+  await expect(page.getByText('Gespeichert.')).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  const problems: string[] = [];
+  visitor.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  visitor.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await visitor.goto(`${demo}/impressum`);
+  await expect(visitor.locator('.rich-text')).toContainText('Haftung');
+  await visitor.waitForTimeout(500);
+  expect(problems).toEqual([]);
+  await expect(visitor.locator('.rich-text img, .rich-text script, .rich-text svg, .rich-text iframe, .rich-text [style], .rich-text a[href^="javascript"]')).toHaveCount(0);
+});
+
 test('WHITELABEL colours apply to the login page from the next request; Zurücksetzen restores them', async ({ page, browser }) => {
   await login(page, farbe, 'farbe.admin', adminPassword);
   await expect(page).toHaveURL(`${farbe}/dashboard`);
@@ -84,6 +116,20 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`${farbe}/login`);
   await expect(visitor.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(122, 31, 162)');
+  // The signed-in area and a newly sent e-mail use the new colours too.
+  await page.goto(`${farbe}/dashboard`);
+  await expect(page.locator('html')).toHaveAttribute('style', /--tenant-primary:#7a1fa2/);
+  await page.goto(`${farbe}/users/new`);
+  await page.getByLabel('Vorname').fill('Nina');
+  await page.getByLabel('Nachname').fill('Neu');
+  await page.getByLabel('Geburtsdatum').fill('1990-01-01');
+  await page.getByLabel('E-Mail').fill(`nina@${slug}.example`);
+  await page.getByRole('button', { name: 'SPEICHERN' }).click();
+  await expect(page).toHaveURL(/\/users\?neu=/);
+  await page.goto(`${farbe}/dev/mailbox`);
+  await page.getByRole('row').filter({ hasText: `nina@${slug}.example` }).getByRole('link', { name: 'Anzeigen' }).click();
+  await expect(page.locator('iframe')).toHaveAttribute('srcdoc', /#7a1fa2/);
+  await page.goto(`${farbe}/settings/whitelabel`);
 
   await page.getByRole('button', { name: 'Zurücksetzen' }).click();
   await expect(page.getByLabel('HAUPTFARBE', { exact: true })).toHaveValue('#1d4ed8');
