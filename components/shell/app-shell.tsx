@@ -53,13 +53,23 @@ export function AppShell({
         {skipLabel}
       </a>
       <aside className="hidden w-72 shrink-0 flex-col border-r border-gray-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-dvh">
-        <div className="flex items-center gap-3 border-b border-gray-100 px-5 py-5">
-          <TenantMark name={tenantName} logoUrl={logoUrl} />
-          <div className="min-w-0">
-            <p className="truncate font-bold text-ink">{tenantName}</p>
-            <p className="text-xs text-gray-500">{areaName}</p>
+        {logoUrl ? (
+          <div className="border-b border-gray-100 px-5 py-4">
+            <TenantMark name={tenantName} logoUrl={logoUrl} />
+            <p className="mt-2 text-xs text-gray-500">
+              <span className="sr-only">{tenantName} · </span>
+              {areaName}
+            </p>
           </div>
-        </div>
+        ) : (
+          <div className="flex items-center gap-3 border-b border-gray-100 px-5 py-5">
+            <TenantMark name={tenantName} />
+            <div className="min-w-0">
+              <p className="truncate font-bold text-ink">{tenantName}</p>
+              <p className="text-xs text-gray-500">{areaName}</p>
+            </div>
+          </div>
+        )}
         <nav aria-label={areaName} className="flex flex-1 flex-col gap-1 p-3">
           {nav.map((item) =>
             item.disabledHint ? (
@@ -93,7 +103,7 @@ export function AppShell({
       <header className="sticky top-0 z-20 flex items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden">
         <div className="flex min-w-0 items-center gap-2.5">
           <TenantMark name={tenantName} size="sm" logoUrl={logoUrl} />
-          <p className="truncate font-bold text-ink">{tenantName}</p>
+          <p className={logoUrl ? 'sr-only' : 'truncate font-bold text-ink'}>{tenantName}</p>
         </div>
         <form action={logoutAction}>
           <button type="submit" className="flex h-10 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-gray-600 hover:bg-gray-100">
