@@ -36,18 +36,18 @@ function failure(error: unknown, name: string): ActionResult<never> {
   return unexpected(error, name);
 }
 
-/**
- * Wrapper for advisor-area actions: tenant from the host, an employee's live session of that tenant
- * (re-checked in PostgreSQL), input parsed with zod; the domain function checks the specific right.
- */
-export async function advisorAction<S extends z.ZodType, T>(
+type ActorHandler<S extends z.ZodType, T> = (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>;
+
+/** Shared body of the signed-in wrappers: a live session of this tenant (checked in PostgreSQL), zod input. */
+async function withActor<S extends z.ZodType, T>(
+  accept: (actor: Actor) => boolean,
   name: string,
   schema: S,
   formData: FormData,
-  handler: (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>,
+  handler: ActorHandler<S, T>,
 ): Promise<ActionResult<T>> {
   const actor = await currentActor();
-  if (!actor || actor.user.kind !== 'employee') return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
+  if (!actor || !accept(actor)) return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
   const parsed = schema.safeParse(formValues(formData));
   if (!parsed.success) return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), message: 'Bitte prüfen Sie die markierten Felder.' };
   try {
@@ -57,38 +57,17 @@ export async function advisorAction<S extends z.ZodType, T>(
   }
 }
 
-/** Wrapper for actions of any signed-in user (employee or client), e.g. changing one's password. */
-export async function sessionAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  formData: FormData,
-  handler: (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>,
-): Promise<ActionResult<T>> {
-  const actor = await currentActor();
-  if (!actor) return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
-  const parsed = schema.safeParse(formValues(formData));
-  if (!parsed.success) return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    return await handler({ actor, input: parsed.data });
-  } catch (error) {
-    return failure(error, name);
-  }
+/** Advisor-area actions: an employee of this tenant; the domain function checks the specific right. */
+export function advisorAction<S extends z.ZodType, T>(name: string, schema: S, formData: FormData, handler: ActorHandler<S, T>): Promise<ActionResult<T>> {
+  return withActor((a) => a.user.kind === 'employee', name, schema, formData, handler);
 }
 
-/** Wrapper for client-portal actions: a client's live session of this tenant; FREIGABEN are checked in the domain. */
-export async function clientAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  formData: FormData,
-  handler: (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>,
-): Promise<ActionResult<T>> {
-  const actor = await currentActor();
-  if (!actor || actor.user.kind !== 'client') return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
-  const parsed = schema.safeParse(formValues(formData));
-  if (!parsed.success) return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), message: 'Bitte prüfen Sie die markierten Felder.' };
-  try {
-    return await handler({ actor, input: parsed.data });
-  } catch (error) {
-    return failure(error, name);
-  }
+/** Actions of any signed-in user (employee or client), e.g. changing one's password. */
+export function sessionAction<S extends z.ZodType, T>(name: string, schema: S, formData: FormData, handler: ActorHandler<S, T>): Promise<ActionResult<T>> {
+  return withActor(() => true, name, schema, formData, handler);
+}
+
+/** Client-portal actions: a client of this tenant; FREIGABEN are checked in the domain. */
+export function clientAction<S extends z.ZodType, T>(name: string, schema: S, formData: FormData, handler: ActorHandler<S, T>): Promise<ActionResult<T>> {
+  return withActor((a) => a.user.kind === 'client', name, schema, formData, handler);
 }
