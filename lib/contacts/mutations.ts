@@ -28,7 +28,7 @@ async function assertAdvisor(tx: Tx, tenantId: string, advisorId: string | null)
 async function visibleContact(tx: Tx, tenantId: string, actor: EmployeeLike, id: string) {
   await assertActorInTenant(tx, tenantId, actor);
   const [row] = await tx
-    .select({ id: users.id, status: users.status, email: users.email, firstName: users.firstName, advisorId: contactProfiles.advisorId })
+    .select({ id: users.id, status: users.status, email: users.email, firstName: users.firstName, birthDate: users.birthDate, advisorId: contactProfiles.advisorId })
     .from(users)
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
     .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'client'), eq(users.id, id)))
@@ -110,6 +110,8 @@ export async function createContactAccount(database: Db, tenant: Tenant, actor: 
   await database.transaction(async (tx) => {
     const current = await visibleContact(tx, tenant.id, actor, id);
     if (current.status !== 'none') throw new ContactRuleError('state', 'Für diesen Kontakt gibt es bereits ein Benutzerkonto.');
+    // The birth date is the PIN of the password setup; prospects from the contact form have none yet.
+    if (!current.birthDate) throw new ContactRuleError('state', 'Bitte tragen Sie zuerst das Geburtsdatum ein – es ist die PIN bei der Passwortvergabe.');
     await tx.update(users).set({ status: 'created', updatedAt: sql`now()` }).where(and(eq(users.tenantId, tenant.id), eq(users.id, id)));
     await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'contact.account.created', targetType: 'contact', targetId: id });
   });

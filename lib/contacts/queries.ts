@@ -16,6 +16,7 @@ export interface ContactListItem {
   status: string;
   advisorName: string | null;
   createdAt: Date;
+  lead: boolean;
 }
 
 type Cursor = { n: [string, string, string] } | { c: [string, string] };
@@ -46,7 +47,7 @@ export async function listContacts(
   database: Db,
   tenantId: string,
   actor: EmployeeLike,
-  options: { q?: string; sort?: 'name' | 'created'; after?: string; limit?: number },
+  options: { q?: string; sort?: 'name' | 'created'; after?: string; limit?: number; leadsOnly?: boolean },
 ): Promise<{ items: ContactListItem[]; next: string | null }> {
   // Deny by default: no right to contacts (or not an employee) → nothing, whoever calls this.
   if (!canViewContacts(actor)) return { items: [], next: null };
@@ -54,6 +55,7 @@ export async function listContacts(
   const sort = options.sort ?? 'name';
   const where: SQL[] = [eq(users.tenantId, tenantId), eq(users.kind, 'client')];
   if (!isAdmin(actor) && (actor.scope ?? 'all') === 'own') where.push(eq(contactProfiles.advisorId, actor.id));
+  if (options.leadsOnly) where.push(eq(contactProfiles.lead, true));
   const q = (options.q ?? '').trim();
   if (q.length > 0) {
     // Lower-cased by PostgreSQL on both sides (JavaScript and PostgreSQL disagree on e.g. İ and Σ).
@@ -83,6 +85,7 @@ export async function listContacts(
       lastLower: sql<string>`lower(${users.lastName})`,
       firstLower: sql<string>`lower(${users.firstName})`,
       city: contactProfiles.city,
+      lead: contactProfiles.lead,
       advisorFirst: advisor.firstName,
       advisorLast: advisor.lastName,
     })
@@ -107,6 +110,7 @@ export async function listContacts(
       city: r.city,
       status: r.status,
       createdAt: r.createdAt,
+      lead: r.lead ?? false,
       advisorName: r.advisorFirst ? `${r.advisorFirst} ${r.advisorLast}` : null,
     })),
     next,
@@ -131,6 +135,9 @@ export interface ContactDetail {
   advisorId: string | null;
   note: string | null;
   createdAt: Date;
+  lead: boolean;
+  leadTopic: string | null;
+  leadMessage: string | null;
   link: 'none' | 'open' | 'burned' | 'expired' | 'used';
 }
 
@@ -156,12 +163,15 @@ export async function getContact(database: Db, tenantId: string, actor: Employee
       city: contactProfiles.city,
       advisorId: contactProfiles.advisorId,
       note: contactProfiles.note,
+      lead: contactProfiles.lead,
+      leadTopic: contactProfiles.leadTopic,
+      leadMessage: contactProfiles.leadMessage,
     })
     .from(users)
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
     .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'client'), eq(users.id, id)));
   if (!row || !canSeeContact(actor, { advisorId: row.advisorId })) return null;
-  return { ...row, link: await latestLinkState(database, tenantId, id) };
+  return { ...row, lead: row.lead ?? false, link: await latestLinkState(database, tenantId, id) };
 }
 
 /** Employees who can be BETREUER (for the select), active or invited. */

@@ -87,6 +87,8 @@ const activityLabels: Record<string, string> = {
   'contact.profile.changed_by_client': 'Profil durch den Kunden geändert',
   'auth.account.activated': 'Passwort vergeben',
   'auth.password.reset': 'Passwort zurückgesetzt',
+  'lead.created': 'Anfrage über das Kontaktformular',
+  'lead.accepted': 'Als Kunde übernommen',
 };
 
 export interface ActivityItem {

@@ -290,7 +290,8 @@ describe('form schemas', () => {
   });
 
   it('contactListSchema defaults to sort by name and refuses other sorts', () => {
-    expect(contactListSchema.parse({})).toEqual({ q: '', sort: 'name' });
+    expect(contactListSchema.parse({})).toEqual({ q: '', sort: 'name', filter: 'all' });
+    expect(contactListSchema.safeParse({ filter: 'everything' }).success).toBe(false);
     expect(contactListSchema.safeParse({ sort: 'email' }).success).toBe(false);
   });
 });

@@ -24,11 +24,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   }
   const params = await searchParams;
   const query = contactListSchema.safeParse(params);
-  const { q, sort, after } = query.success ? query.data : { q: '', sort: 'name' as const, after: undefined };
-  const { items, next } = await contactList(tenant.id, user, { q, sort, after });
+  const { q, sort, after, filter } = query.success ? query.data : { q: '', sort: 'name' as const, after: undefined, filter: 'all' as const };
+  const { items, next } = await contactList(tenant.id, user, { q, sort, after, leadsOnly: filter === 'leads' });
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q: q || undefined, sort: sort === 'name' ? undefined : sort, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({ q: q || undefined, sort: sort === 'name' ? undefined : sort, filter: filter === 'all' ? undefined : filter, ...extra })) if (v) p.set(k, v);
     const s = p.toString();
     return s ? `/contacts?${s}` : '/contacts';
   };
@@ -48,6 +48,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <label htmlFor="sort" className="sr-only">
           Sortierung
         </label>
+        <label htmlFor="filter" className="sr-only">
+          Anzeigen
+        </label>
+        <select id="filter" name="filter" defaultValue={filter} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
+          <option value="all">Alle Kontakte</option>
+          <option value="leads">Nur Interessenten</option>
+        </select>
         <select id="sort" name="sort" defaultValue={sort} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
           <option value="name">Nach Name</option>
           <option value="created">Neueste zuerst</option>
@@ -69,6 +76,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
                   {c.lastName}, {c.firstName}
                 </a>
+                {c.lead ? <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">Interessent</span> : null}
               </Td>
               <Td className="text-gray-600">{c.email}</Td>
               <Td>{c.city ?? '–'}</Td>

@@ -52,9 +52,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             labels={{ login: t('login'), password: t('password'), submit: t('submit'), submitting: t('submitting') }}
           />
-          <p className="mt-6 text-sm">
+          <p className="mt-6 flex flex-wrap justify-between gap-2 text-sm">
             <Link href="/reset" className="font-medium text-primary hover:underline">
               {t('forgot')}
+            </Link>
+            <Link href="/anfrage" className="font-medium text-primary hover:underline">
+              Kunde werden / Kontakt aufnehmen
             </Link>
           </p>
           <footer className="mt-10 flex items-center justify-between border-t border-gray-200 pt-4 text-xs text-gray-500">

@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 /** KONTAKT master data beyond the identity in `users` (1:1, same id). */
@@ -15,6 +15,11 @@ export const contactProfiles = pgTable(
     /** BETREUER: the responsible employee. */
     advisorId: uuid('advisor_id'),
     note: text('note'),
+    /** NEUKUNDENGEWINNUNG: a prospect from the public contact form, until an advisor takes them on. */
+    lead: boolean('lead').notNull().default(false),
+    leadTopic: text('lead_topic'),
+    leadMessage: text('lead_message'),
+    leadConsentAt: timestamp('lead_consent_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter } from 'next-intl/server';
 import { AccountCard } from '@/components/contacts/account-card';
+import { AcceptLeadButton } from '@/components/leads/accept-lead-button';
 import { GrantsGrid } from '@/components/contacts/grants-grid';
 import { ButtonLink } from '@/components/ui/button';
 import { activityOf, grantsOf } from '@/lib/grants/read';
@@ -54,6 +55,19 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
+      {contact.lead ? (
+        <Card className="mb-6 border-l-4 border-secondary">
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="max-w-2xl">
+              <h2 className="text-lg font-semibold">Interessent – Anfrage über das Kontaktformular</h2>
+              <p className="mt-1 text-sm text-gray-600">Thema: {contact.leadTopic ?? '–'}</p>
+              {contact.leadMessage ? <p className="mt-3 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">{contact.leadMessage}</p> : null}
+              <p className="mt-3 text-xs text-gray-500">Ergänzen Sie das Geburtsdatum, bevor Sie ein Benutzerkonto erstellen.</p>
+            </div>
+            {editable ? <AcceptLeadButton id={contact.id} /> : null}
+          </div>
+        </Card>
+      ) : null}
       {contact.status === 'none' ? null : (
         <Card className="mb-6">
           <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
