@@ -17,15 +17,20 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const headerSet = securityHeaders({
-    nonce,
-    dev: e.NODE_ENV === 'development',
-    https: e.APP_URL_SCHEME === 'https',
-    storageOrigin: e.S3_ENDPOINT ? new URL(e.S3_ENDPOINT).origin : undefined,
-    noReferrer: path.startsWith('/activate') || path.startsWith('/reset'),
-  });
+  /** Only the embeddable login card may be framed, and only by the tenant's listed websites. */
+  let frameAncestors: string[] | undefined;
+  const headersFor = () =>
+    securityHeaders({
+      nonce,
+      dev: e.NODE_ENV === 'development',
+      https: e.APP_URL_SCHEME === 'https',
+      storageOrigin: e.S3_ENDPOINT ? new URL(e.S3_ENDPOINT).origin : undefined,
+      noReferrer: path.startsWith('/activate') || path.startsWith('/reset'),
+      frameAncestors,
+    });
+  const headerSet = headersFor();
   const finish = (response: NextResponse) => {
-    for (const [k, v] of Object.entries(headerSet)) response.headers.set(k, v);
+    for (const [k, v] of Object.entries(headersFor())) response.headers.set(k, v);
     return response;
   };
 
@@ -67,6 +72,8 @@ export async function proxy(request: NextRequest) {
   if (match.kind === 'invalid') return unknownHost();
   const tenant = await findTenantByHost(host);
   if (!tenant) return unknownHost();
+
+  if (path === '/embed' && tenant.frameAncestors.length) frameAncestors = tenant.frameAncestors;
 
   if (path.startsWith('/platform')) {
     const url = request.nextUrl.clone();

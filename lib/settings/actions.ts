@@ -7,6 +7,7 @@ import { echoValues, type ActionResult, type FormState } from '../actions/result
 import { db } from '../db/client';
 import { saveColors, saveRichText } from '.';
 import { finalizeBrandingUpload, removeBranding, requestBrandingUpload } from './branding';
+import { saveFrameOrigins } from './embed';
 
 const hex = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'Bitte geben Sie die Farbe als #rrggbb an, z. B. #0b4f6c.');
 
@@ -66,4 +67,14 @@ export async function removeBrandingAction(_prev: FormState, formData: FormData)
     revalidatePath('/', 'layout');
     return { ok: true, data: undefined };
   });
+}
+
+/** "Auf Ihrer Website einbinden": the websites allowed to frame the login card. */
+export async function saveFrameOriginsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await advisorAction('settings.embed', z.object({ origins: z.string().max(5000, 'Zu viele Einträge.') }), formData, async ({ actor, input }) => {
+    await saveFrameOrigins(db(), actor.tenant.id, actor.user, input.origins);
+    revalidatePath('/settings/website');
+    return { ok: true, data: undefined };
+  });
+  return { ...result, values: echoValues(formData) };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
-import { MailIcon, SettingsIcon, HelpIcon } from '@/components/ui/icons';
+import { HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageUsers } from '@/lib/access/employee';
 import { requireAdvisor } from '@/lib/auth/current';
@@ -17,7 +17,8 @@ export default async function SettingsPage() {
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         <Tile href="/settings/impressum" icon={<HelpIcon />} title="IMPRESSUM" description="Pflichtangaben, erreichbar über den Link auf Ihrer Login-Seite." actionLabel="ÖFFNEN" />
         <Tile href="/settings/signatur" icon={<MailIcon />} title="E-MAIL-SIGNATUR" description="Steht unter jeder E-Mail, die Ihr Portal verschickt." actionLabel="ÖFFNEN" />
-        <Tile href="/settings/whitelabel" icon={<SettingsIcon />} title="WHITELABEL" description="HAUPTFARBE, ZWEITFARBE und ERSTE SCHRIFTFARBE Ihres Portals." actionLabel="ÖFFNEN" />
+        <Tile href="/settings/whitelabel" icon={<SettingsIcon />} title="WHITELABEL" description="LOGO, FAVICON, HAUPTFARBE, ZWEITFARBE und ERSTE SCHRIFTFARBE Ihres Portals." actionLabel="ÖFFNEN" />
+        <Tile href="/settings/website" icon={<HomeIcon />} title="AUF IHRER WEBSITE" description="Login-Button und Kundenportal-Karte zum Einbinden auf Ihrer Website." actionLabel="ÖFFNEN" />
       </div>
     </>
   );

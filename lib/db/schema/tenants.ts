@@ -18,6 +18,8 @@ export const tenants = pgTable(
     faviconKey: text('favicon_key'),
     faviconType: text('favicon_type'),
     brandingVersion: integer('branding_version').notNull().default(0),
+    /** Origins allowed to frame the embeddable login card (CSP frame-ancestors); empty = nobody. */
+    frameAncestors: text('frame_ancestors').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

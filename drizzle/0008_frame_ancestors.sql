@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "frame_ancestors" text[] DEFAULT '{}'::text[] NOT NULL;
