@@ -9,7 +9,7 @@ import { forgetTenantCache } from '../tenant/lookup';
 
 export const maxFrameOrigins = 10;
 
-/** One website origin as CSP frame-ancestors wants it: https://host[:port], nothing else. */
+/** One website origin as CSP frame-ancestors wants it: https://host[:port] (http only for *.localhost test pages). */
 export function parseFrameOrigin(raw: string): string | null {
   const value = raw.trim();
   if (!value) return null;
@@ -19,7 +19,9 @@ export function parseFrameOrigin(raw: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' || url.username || url.password || !url.hostname.includes('.')) return null;
+  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  if (url.username || url.password) return null;
+  if (!(url.protocol === 'https:' && url.hostname.includes('.') && !local) && !(url.protocol === 'http:' && local)) return null;
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
   if (!/^[a-z0-9.-]+$/.test(url.hostname)) return null;
   return url.origin;

@@ -8,11 +8,12 @@ describe('websites that may frame the login card', () => {
     ['https://www.makler-mueller.de/', 'https://www.makler-mueller.de'],
     ['  https://Makler-Mueller.de  ', 'https://makler-mueller.de'],
     ['https://shop.example.com:8443', 'https://shop.example.com:8443'],
+    ['http://localhost:4100', 'http://localhost:4100'],
   ])('%j → %s', (input, origin) => {
     expect(parseFrameOrigin(input)).toBe(origin);
   });
 
-  it.each(['http://www.makler.de', 'www.makler.de', 'https://www.makler.de/seite', 'https://www.makler.de/?x=1', 'https://user:pw@makler.de', 'https://localhost', "https://a.de; script-src *", 'javascript:alert(1)', '*', "'self'", ''])(
+  it.each(['http://www.makler.de', 'www.makler.de', 'https://www.makler.de/seite', 'https://www.makler.de/?x=1', 'https://user:pw@makler.de', "https://localhost", 'http://127.0.0.1:4100', "https://a.de; script-src *", 'javascript:alert(1)', '*', "'self'", ''])(
     'refuses %j',
     (input) => {
       expect(parseFrameOrigin(input)).toBeNull();
