@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { logoUrl } from '@/lib/tenant/branding';
 import { AppShell } from '@/components/shell/app-shell';
-import { ChatIcon, ContactsIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
+import { ChatIcon, ContactsIcon, HelpIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
 import { canViewContacts } from '@/lib/access/employee';
 import { requireAdvisor } from '@/lib/auth/current';
 
@@ -22,6 +22,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
           { href: '/settings', label: t('nav.settings'), icon: <SettingsIcon /> },
         ]
       : []),
+    { href: '/help', label: t('nav.help'), icon: <HelpIcon /> },
     { href: '/account', label: t('nav.account'), icon: <UserIcon /> },
   ];
   return (
