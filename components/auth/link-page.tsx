@@ -2,6 +2,7 @@ import { ButtonLink } from '../ui/button';
 import { Alert } from '../ui/alert';
 import { ActivationForm } from './activation-form';
 import { PublicCard } from './public-card';
+import { logoUrl } from '@/lib/tenant/branding';
 import type { TokenInfo } from '@/lib/auth/tokens';
 
 const invalidText: Record<string, string> = {
@@ -13,11 +14,12 @@ const invalidText: Record<string, string> = {
 };
 
 /** PASSWORTVERGABE page for invitation and reset links. */
-export function LinkPage({ tenant, token, info, purpose }: { tenant: { name: string }; token: string; info: TokenInfo; purpose: 'invite' | 'reset' }) {
+export function LinkPage({ tenant, token, info, purpose }: { tenant: { name: string; logoKey: string | null; brandingVersion: number }; token: string; info: TokenInfo; purpose: 'invite' | 'reset' }) {
   const valid = info.state === 'valid' && info.purpose === purpose && info.user;
   return (
     <PublicCard
       tenantName={tenant.name}
+      logoUrl={logoUrl(tenant)}
       title={purpose === 'invite' ? 'PASSWORT VERGEBEN' : 'NEUES PASSWORT VERGEBEN'}
       intro={valid ? <>Guten Tag {info.user!.firstName}, bitte vergeben Sie Ihr persönliches Passwort und bestätigen Sie es mit Ihrer PIN = Ihr Geburtsdatum im Format TTMMJJJJ.</> : undefined}
     >

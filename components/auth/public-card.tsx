@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import { TenantMark } from '../ui/tenant-mark';
 
 /** The branded frame of the public pages (activation, reset). */
-export function PublicCard({ tenantName, title, intro, children }: { tenantName: string; title: string; intro?: ReactNode; children: ReactNode }) {
+export function PublicCard({ tenantName, logoUrl, title, intro, children }: { tenantName: string; logoUrl?: string | null; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <div className="min-h-dvh bg-primary/5">
       <header className="bg-primary px-5 py-4 text-on-primary">
         <div className="mx-auto flex max-w-md items-center gap-3">
-          <TenantMark name={tenantName} size="sm" className="bg-white/15 ring-1 ring-white/30" />
+          <TenantMark name={tenantName} size="sm" logoUrl={logoUrl} className="bg-white/15 ring-1 ring-white/30" />
           <span className="font-semibold">{tenantName}</span>
         </div>
       </header>
