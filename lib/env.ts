@@ -65,6 +65,7 @@ const schema = z
     PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
       z.string().min(12, 'must be at least 12 characters').optional(),
     ),
+    PLATFORM_SUPPORT_EMAIL: optionalString.pipe(z.email('must be an e-mail address').optional()),
     DEV_MAILBOX: optionalString,
     MAIL_WORKER: bool(true),
     MAPPE_DATA_DIR: z.string().trim().min(1).default('.data'),

@@ -45,6 +45,11 @@ export default async function PlatformPage() {
         ))}
       </Table>
       <p className="mt-4 text-sm text-gray-600">{t('createHint')}</p>
+      <p className="mt-2 text-sm">
+        <a href="/support" className="font-medium text-blue-700 hover:underline">
+          Anliegen der Makler ansehen →
+        </a>
+      </p>
     </main>
   );
 }

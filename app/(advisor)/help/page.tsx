@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { SupportForm } from '@/components/help/support-form';
 import { HelpIcon } from '@/components/ui/icons';
 import { isAdmin } from '@/lib/access/employee';
 import { requireAdvisor } from '@/lib/auth/current';
@@ -49,6 +50,11 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
           ))}
         </div>
       )}
+      <Card className="mt-8">
+        <h2 className="text-lg font-bold text-ink">Anliegen mitteilen</h2>
+        <p className="mb-4 mt-1 text-sm text-gray-600">Wir konnten Ihre Frage nicht beantworten? Schreiben Sie uns – gern mit Screenshots.</p>
+        <SupportForm />
+      </Card>
     </>
   );
 }

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './contacts';
 export * from './grants';
 export * from './settings';
+export * from './support';

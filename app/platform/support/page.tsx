@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter } from 'next-intl/server';
+import { supportRequestsForOperator } from '@/lib/support/read';
+
+export const metadata: Metadata = { title: 'Anliegen' };
+
+/** The operator's inbox of "Anliegen mitteilen" (the platform layout checks the operator's login). */
+export default async function SupportInboxPage() {
+  const format = await getFormatter();
+  const requests = await supportRequestsForOperator();
+  return (
+    <main className="mx-auto max-w-4xl px-5 py-10">
+      <Link href="/" className="text-sm font-medium text-blue-700 hover:underline">
+        ← Mandanten
+      </Link>
+      <h1 className="mt-2 text-3xl font-bold text-gray-900">Anliegen</h1>
+      {requests.length === 0 ? <p className="mt-6 text-gray-600">Noch keine Anliegen.</p> : null}
+      <ol className="mt-6 space-y-4">
+        {requests.map((r) => (
+          <li key={r.id} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+            <p className="text-xs text-gray-500">
+              {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {r.tenantName} · {r.authorName} &lt;{r.authorEmail}&gt;
+            </p>
+            <h2 className="mt-1 text-lg font-semibold text-gray-900">{r.subject}</h2>
+            <p className="mt-2 whitespace-pre-line text-sm text-gray-700">{r.message}</p>
+            {r.screenshots.length ? (
+              <div className="mt-3 flex flex-wrap gap-2">
+                {r.screenshots.map((url, i) => (
+                  <a key={url} href={url} className="text-sm font-medium text-blue-700 hover:underline">
+                    Screenshot {i + 1}
+                  </a>
+                ))}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}
