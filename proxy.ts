@@ -74,6 +74,8 @@ export async function proxy(request: NextRequest) {
   if (!tenant) return unknownHost();
 
   if (path === '/embed' && tenant.frameAncestors.length) frameAncestors = tenant.frameAncestors;
+  // Document previews (PDF in an iframe of our own viewer page) may be framed by the same origin only.
+  if (path.startsWith('/api/files/')) frameAncestors = ["'self'"];
 
   if (path.startsWith('/platform')) {
     const url = request.nextUrl.clone();

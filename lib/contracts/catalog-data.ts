@@ -14,8 +14,6 @@
  * direct insurers and German branches of foreign insurers.
  */
 export const insurers: readonly string[] = [
-  'AachenMünchener Lebensversicherung AG',
-  'AachenMünchener Versicherung AG',
   'ADAC Autoversicherung AG',
   'ADAC Versicherung AG',
   'Advocard Rechtsschutzversicherung AG',
@@ -27,7 +25,6 @@ export const insurers: readonly string[] = [
   'Allianz Pensionskasse AG',
   'Allianz Private Krankenversicherungs-AG',
   'Allianz Versicherungs-AG',
-  'Allsecur Deutschland AG',
   'Alte Leipziger Lebensversicherung a. G.',
   'Alte Leipziger Versicherung AG',
   'Alte Oldenburger Krankenversicherung AG',
@@ -36,8 +33,6 @@ export const insurers: readonly string[] = [
   'ARAG Krankenversicherungs-AG',
   'ARAG Lebensversicherungs-AG',
   'ARAG SE',
-  'ASSTEL Lebensversicherung AG',
-  'ASSTEL Sachversicherung AG',
   'Athora Lebensversicherung AG',
   'Auxilia Rechtsschutz-Versicherungs-AG',
   'AWP P&C S.A. Niederlassung für Deutschland',

@@ -89,7 +89,42 @@ const activityLabels: Record<string, string> = {
   'auth.password.reset': 'Passwort zurückgesetzt',
   'lead.created': 'Anfrage über das Kontaktformular',
   'lead.accepted': 'Als Kunde übernommen',
+  'contract.created': 'Vertrag angelegt',
+  'contract.updated': 'Vertrag geändert',
+  'contract.deleted': 'Vertrag gelöscht',
+  'document.added': 'Dokument hinzugefügt',
+  'document.deleted': 'Dokument gelöscht',
 };
+
+/** "Kfz-Versicherung · CONDOR …" or the document title, for activity lines about contracts and documents. */
+export function folderDetail(action: string, meta: Record<string, unknown>): string | null {
+  const area = typeof meta.area === 'string' ? (moduleNames[meta.area as ClientModule] ?? null) : null;
+  const where = meta.area === 'profile' ? 'Allgemeine Dokumente' : area;
+  if (action.startsWith('contract.')) {
+    const what = [meta.product, meta.provider ?? meta.title].filter((x) => typeof x === 'string' && x).join(' · ');
+    const fields = action === 'contract.updated' && Array.isArray(meta.fields) ? ` (${(meta.fields as string[]).map((f) => contractFieldNames[f] ?? f).join(', ')})` : '';
+    return [where, what].filter(Boolean).join(': ') + fields;
+  }
+  if (action.startsWith('document.')) return [where, typeof meta.title === 'string' ? `„${meta.title}“` : null].filter(Boolean).join(': ');
+  return null;
+}
+
+const contractFieldNames: Record<string, string> = {
+  status: 'Status',
+  product: 'Produkt',
+  title: 'Titel',
+  provider: 'Anbieter',
+  number: 'Nummer',
+  paymentMethod: 'Zahlart',
+  frequency: 'Zahlweise',
+  premiumCents: 'Beitrag',
+  startDate: 'Beginn',
+  endDate: 'Ablauf',
+  noticePeriod: 'Kündigungsfrist',
+  note: 'Notiz',
+};
+
+export const activityActionNames = activityLabels;
 
 export interface ActivityItem {
   at: Date;
@@ -117,6 +152,7 @@ export async function contactActivity(database: Db, tenantId: string, contactId:
       detail = `${moduleNames[meta.module as ClientModule] ?? String(meta.module)}: ${switchLabel} ${meta.to ? 'an' : 'aus'}`;
     }
     if (r.action === 'contact.profile.changed_by_client' && Array.isArray(meta.fields)) detail = (meta.fields as string[]).join(', ');
+    if (r.action.startsWith('contract.') || r.action.startsWith('document.')) detail = folderDetail(r.action, meta);
     return {
       at: r.at,
       label: activityLabels[r.action] ?? r.action,

@@ -1,10 +1,12 @@
 import { db } from '../db/client';
+import { sweepUploads } from '../documents';
 import { env } from '../env';
 import { configuredSender } from './sender';
 import { startMailWorker } from './worker';
 
-const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void> };
+const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void>; __mappeSweeper?: NodeJS.Timeout };
 
+/** Background work of every server process: the outbox mail worker and the sweeper of unfinished uploads. */
 export function startBackgroundWork(): void {
   if (globalRef.__mappeWorker || !env().MAIL_WORKER) return;
   try {
@@ -12,4 +14,13 @@ export function startBackgroundWork(): void {
   } catch (error) {
     console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
   }
+  // Uploads never finalised within 24 h: rows and objects removed, hourly (safe with many processes).
+  const sweep = () =>
+    sweepUploads(db()).then(
+      (n) => (n > 0 ? console.info(`[sweeper] removed ${n} unfinished upload(s)`) : undefined),
+      (error) => console.error('[sweeper] failed:', error instanceof Error ? error.name : 'unknown'),
+    );
+  globalRef.__mappeSweeper ??= setInterval(sweep, 60 * 60 * 1000);
+  globalRef.__mappeSweeper.unref();
+  void sweep();
 }

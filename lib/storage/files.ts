@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromBuffer } from 'file-type';
@@ -82,10 +82,10 @@ export async function deleteObject(tenantId: string, key: string): Promise<void>
 }
 
 /** RFC 6266 attachment header; the file name cannot inject header syntax. */
-export function contentDisposition(filename: string): string {
+export function contentDisposition(filename: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const clean = filename.replace(/[\r\n"\\]/g, '_').slice(0, 180) || 'dokument';
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
 }
 
 /** A short-lived signed download URL (60 s), to be issued only after the caller's right was checked. */
@@ -101,4 +101,31 @@ export async function signedDownloadUrl(input: { tenantId: string; key: string; 
     }),
     { expiresIn: uploadPolicy.downloadSeconds },
   );
+}
+
+/** Server-side copy inside the bucket (no bytes through the app): moves a checked upload out of reach of its presigned POST. */
+export async function copyObject(tenantId: string, fromKey: string, toKey: string): Promise<void> {
+  assertTenantKey(fromKey, tenantId);
+  assertTenantKey(toKey, tenantId);
+  await s3().send(new CopyObjectCommand({ Bucket: bucket(), CopySource: `${bucket()}/${fromKey}`, Key: toKey }));
+}
+
+/** The object's body as a web stream (for authorised downloads; never buffered whole). */
+export async function objectStream(tenantId: string, key: string, range?: string): Promise<{ body: ReadableStream; length: number | undefined; contentRange?: string }> {
+  assertTenantKey(key, tenantId);
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: range }));
+  return { body: res.Body!.transformToWebStream(), length: res.ContentLength, contentRange: res.ContentRange };
+}
+
+/** Every key under a prefix of the tenant (for tests, the export and the deletion of a client). */
+export async function listKeys(tenantId: string, prefix: string): Promise<string[]> {
+  assertTenantKey(prefix, tenantId);
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const res = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }));
+    for (const o of res.Contents ?? []) if (o.Key) keys.push(o.Key);
+    token = res.IsTruncated ? res.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
 }

@@ -7,6 +7,11 @@ import { ChatIcon, ContactsIcon, SettingsIcon, UsersIcon } from '@/components/ui
 import { Tile } from '@/components/ui/tile';
 import { requireAdvisor } from '@/lib/auth/current';
 import { accountCounts } from '@/lib/users/queries';
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { clientChangesFor } from '@/lib/contracts/read';
+
+const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 export const metadata: Metadata = { title: 'Startseite' };
 
@@ -14,7 +19,7 @@ export default async function DashboardPage() {
   const { tenant, user } = await requireAdvisor();
   const t = await getTranslations('advisor');
   const tc = await getTranslations('common');
-  const counts = await accountCounts(tenant.id);
+  const [counts, changes] = await Promise.all([accountCounts(tenant.id), clientChangesFor(tenant.id, user)]);
   const isAdmin = user.role === 'admin';
   const soon = { disabled: true, disabledLabel: t('comingSoon') };
   return (
@@ -47,6 +52,32 @@ export default async function DashboardPage() {
           </>
         ) : null}
       </div>
+      {hasAnyRight(user) ? (
+        <Card className="mt-8">
+          <h2 className="text-lg font-semibold">Änderungen durch Kunden</h2>
+          <p className="mt-1 text-sm text-gray-600">Was Ihre Kunden zuletzt in ihren Ordnern angelegt, geändert oder gelöscht haben.</p>
+          {changes.length === 0 ? (
+            <p className="mt-4 text-sm text-gray-600">Noch keine Änderungen durch Kunden.</p>
+          ) : (
+            <ol className="mt-4 divide-y divide-gray-100" aria-label="Änderungen durch Kunden">
+              {changes.map((c, i) => (
+                <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-2.5 text-sm">
+                  <span className="min-w-0">
+                    <Link href={`/contacts/${c.contactId}`} className="font-semibold text-primary hover:underline">
+                      {c.contactName}
+                    </Link>{' '}
+                    <span className="text-ink">{c.label}</span>
+                    {c.detail ? <span className="text-gray-600"> – {c.detail}</span> : null}
+                  </span>
+                  <time className="text-xs text-gray-500" dateTime={c.at.toISOString()}>
+                    {when.format(c.at)}
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -8,3 +8,4 @@ export * from './contacts';
 export * from './grants';
 export * from './settings';
 export * from './support';
+export * from './contracts';

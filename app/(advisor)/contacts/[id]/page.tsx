@@ -15,6 +15,11 @@ import { requireAdvisor } from '@/lib/auth/current';
 import { updateContactAction } from '@/lib/contacts/actions';
 import { advisorsOf, contactDetail } from '@/lib/contacts/read';
 import { linkLabels, statusLabels } from '@/lib/users/labels';
+import { FolderOverview } from '@/components/contracts/folder-overview';
+import { DocumentList } from '@/components/documents/document-list';
+import { DocumentUpload } from '@/components/documents/document-upload';
+import { createDocumentAction } from '@/lib/contracts/actions';
+import { documentsOf, overviewOf } from '@/lib/contracts/read';
 
 export const metadata: Metadata = { title: 'Kontakt' };
 
@@ -22,7 +27,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const { tenant, user } = await requireAdvisor();
   const contact = await contactDetail(tenant.id, user, (await params).id);
   if (!contact) notFound();
-  const [advisors, grants, activity, format] = await Promise.all([advisorsOf(tenant.id), grantsOf(tenant.id, contact.id), activityOf(tenant.id, contact.id), getFormatter()]);
+  const [advisors, grants, activity, format, overview, generalDocs] = await Promise.all([
+    advisorsOf(tenant.id),
+    grantsOf(tenant.id, contact.id),
+    activityOf(tenant.id, contact.id),
+    getFormatter(),
+    overviewOf(tenant.id, user, contact.id),
+    documentsOf(tenant.id, user, { contactId: contact.id, area: 'profile', contractId: null }),
+  ]);
   const editable = canEditContacts(user);
   const initial: Record<string, string> = {
     id: contact.id,
@@ -68,6 +80,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </div>
         </Card>
       ) : null}
+      <Card className="mb-6">
+        <h2 className="mb-4 text-lg font-semibold">DIGITALER ORDNER</h2>
+        <FolderOverview areas={overview.areas} totalAnnualCents={overview.totalAnnualCents} hrefOf={(a) => `/contacts/${contact.id}/folder/${a}`} />
+      </Card>
       {contact.status === 'none' ? null : (
         <Card className="mb-6">
           <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
@@ -88,6 +104,21 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
+        <Card>
+          <h2 className="text-lg font-semibold">Allgemeine Dokumente</h2>
+          <p className="mt-1 text-sm text-gray-600">Dokumente zum Kontakt selbst, zum Beispiel der Maklervertrag oder eine Vollmacht.</p>
+          <div className="mt-3">
+            <DocumentList items={generalDocs} viewerBase="/documents" emptyText="Noch keine Dokumente." />
+          </div>
+          {editable ? (
+            <details className="mt-4 rounded-xl border border-gray-200 p-4 open:bg-gray-50/60">
+              <summary className="cursor-pointer list-none text-base font-semibold text-primary">+ DOKUMENT HINZUFÜGEN</summary>
+              <div className="mt-4">
+                <DocumentUpload action={createDocumentAction} target={{ contactId: contact.id, area: 'profile' }} defaultType="Maklervertrag" />
+              </div>
+            </details>
+          ) : null}
+        </Card>
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Stammdaten</h2>
           <ContactForm action={updateContactAction} initial={initial} advisors={advisors} submitLabel="SPEICHERN" savedMessage="Die Stammdaten sind gespeichert." readOnly={!editable} />

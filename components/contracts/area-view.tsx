@@ -1,0 +1,90 @@
+import { ButtonLink } from '@/components/ui/button';
+import { Card, EmptyState } from '@/components/ui/card';
+import { FolderIcon } from '@/components/ui/icons';
+import { Alert } from '@/components/ui/alert';
+import { DocumentList } from '@/components/documents/document-list';
+import { DocumentUpload } from '@/components/documents/document-upload';
+import type { ContractListItem } from '@/lib/contracts';
+import { createDocumentAction } from '@/lib/contracts/actions';
+import { areaConfig } from '@/lib/contracts/areas';
+import { formatEuro } from '@/lib/contracts/premium';
+import type { FolderArea } from '@/lib/contracts/areas';
+import type { DocumentListItem } from '@/lib/documents';
+import { ContractList } from './contract-list';
+
+/**
+ * One area of a folder, the same for advisor and client: Beitragsübersicht, the contracts, the documents
+ * kept in the area without a contract, and – with the right – VERTRAG HINZUFÜGEN and DOKUMENT HINZUFÜGEN.
+ */
+export function AreaView({
+  area,
+  audience,
+  contactId,
+  items,
+  annualCents,
+  mayAdd,
+  documents,
+  newHref,
+  contractHref,
+  viewerBase,
+  deleted,
+  emptyText,
+}: {
+  area: FolderArea;
+  audience: 'advisor' | 'client';
+  contactId?: string;
+  items: ContractListItem[];
+  annualCents: number;
+  mayAdd: boolean;
+  documents: DocumentListItem[];
+  newHref: string;
+  contractHref: (id: string) => string;
+  viewerBase: string;
+  deleted?: boolean;
+  emptyText: string;
+}) {
+  const cfg = areaConfig[area];
+  return (
+    <div className="space-y-6">
+      {deleted ? <Alert tone="success">Der {cfg.itemLabel} ist gelöscht.</Alert> : null}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        {cfg.premiums ? (
+          <div className="rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-black/5" data-testid="area-total">
+            <p className="text-xs font-semibold uppercase tracking-wider text-gray-500">Beitragsübersicht · pro Jahr</p>
+            <p className="mt-1 text-2xl font-bold text-primary">{formatEuro(annualCents)}</p>
+            <p className="text-xs text-gray-500">aktive und beantragte Verträge, hochgerechnet nach Zahlweise</p>
+          </div>
+        ) : (
+          <span />
+        )}
+        {mayAdd ? (
+          <ButtonLink href={newHref} size="lg">
+            + {cfg.addLabel}
+          </ButtonLink>
+        ) : null}
+      </div>
+      {items.length ? (
+        <ContractList area={area} items={items} hrefOf={contractHref} audience={audience} />
+      ) : (
+        <EmptyState icon={<FolderIcon width={36} height={36} />} title={area === 'emergency' ? 'Noch keine Einträge' : 'Noch keine Verträge in diesem Bereich'}>
+          {emptyText}
+        </EmptyState>
+      )}
+      <Card>
+        <h2 className="text-lg font-semibold">Dokumente ohne {area === 'emergency' ? 'Eintrag' : 'Vertrag'}</h2>
+        <p className="mt-1 text-sm text-gray-600">Zum Beispiel ein Foto eines Briefs, der noch keinem {cfg.itemLabel} zugeordnet ist.</p>
+        <div className="mt-3">
+          <DocumentList items={documents} viewerBase={viewerBase} emptyText="Keine Dokumente." />
+        </div>
+        {mayAdd ? (
+          <details className="group mt-4 rounded-xl border border-gray-200 p-4 open:bg-gray-50/60" open={audience === 'client' && documents.length === 0 && items.length === 0 ? true : undefined}>
+            <summary className="cursor-pointer list-none text-base font-semibold text-primary">+ DOKUMENT HINZUFÜGEN</summary>
+            <div className="mt-4">
+              <DocumentUpload action={createDocumentAction} target={{ contactId, area }} />
+            </div>
+          </details>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

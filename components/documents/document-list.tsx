@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import { ConfirmDelete } from '@/components/contracts/confirm-delete';
+import { deleteDocumentAction } from '@/lib/contracts/actions';
+import type { DocumentListItem } from '@/lib/documents';
+import { previewable } from '@/lib/documents/rules';
+
+const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Documents with their files: view (PDF/images inline), download, delete when allowed. */
+export function DocumentList({ items, viewerBase, emptyText }: { items: DocumentListItem[]; viewerBase: string; emptyText: string }) {
+  if (items.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
+  return (
+    <ul className="divide-y divide-gray-100" aria-label="Dokumente">
+      {items.map((d) => (
+        <li key={d.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+          <div className="min-w-0 flex-1">
+            <p className="font-medium text-ink">
+              {d.title}
+              <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{d.type}</span>
+              {d.createdByClient ? <span className="ml-1 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">vom Kunden</span> : null}
+            </p>
+            <p className="text-xs text-gray-500">
+              {d.documentDate ? `${dateFormat.format(new Date(`${d.documentDate}T12:00:00Z`))} · ` : ''}
+              hinzugefügt {dateFormat.format(d.createdAt)}
+              {d.createdByName ? ` von ${d.createdByName}` : ''}
+            </p>
+            {d.note ? <p className="mt-1 whitespace-pre-line text-sm text-gray-700">{d.note}</p> : null}
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {d.files.map((f) => (
+                <li key={f.id} className="flex items-center gap-1 rounded-lg bg-gray-50 px-2 py-1 text-sm ring-1 ring-black/5">
+                  {previewable(f.mime) ? (
+                    <Link href={`${viewerBase}/${f.id}`} className="max-w-56 truncate font-medium text-primary hover:underline" title={f.filename}>
+                      {f.filename}
+                    </Link>
+                  ) : (
+                    <span className="max-w-56 truncate" title={f.filename}>
+                      {f.filename}
+                    </span>
+                  )}
+                  <span className="text-xs text-gray-500">{formatSize(f.size)}</span>
+                  <a href={`/api/files/${f.id}`} className="ml-1 text-xs font-semibold text-primary hover:underline" aria-label={`${f.filename} herunterladen`} download>
+                    ↓
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+          {d.mayDelete ? (
+            <ConfirmDelete action={deleteDocumentAction} id={d.id} title="Dokument löschen?">
+              „{d.title}“ und {d.files.length === 1 ? 'die Datei werden' : `die ${d.files.length} Dateien werden`} endgültig gelöscht.
+            </ConfirmDelete>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
