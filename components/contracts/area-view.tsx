@@ -3,7 +3,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { FolderIcon } from '@/components/ui/icons';
 import { Alert } from '@/components/ui/alert';
 import { DocumentList } from '@/components/documents/document-list';
-import { DocumentUpload } from '@/components/documents/document-upload';
+import { AddDocument } from '@/components/documents/add-document';
 import type { ContractListItem } from '@/lib/contracts';
 import { createDocumentAction } from '@/lib/contracts/actions';
 import { areaConfig } from '@/lib/contracts/areas';
@@ -74,16 +74,9 @@ export function AreaView({
         <h2 className="text-lg font-semibold">Dokumente ohne {area === 'emergency' ? 'Eintrag' : 'Vertrag'}</h2>
         <p className="mt-1 text-sm text-gray-600">Zum Beispiel ein Foto eines Briefs, der noch keinem {cfg.itemLabel} zugeordnet ist.</p>
         <div className="mt-3">
-          <DocumentList items={documents} viewerBase={viewerBase} emptyText="Keine Dokumente." />
+          <DocumentList items={documents} viewerBase={viewerBase} audience={audience} emptyText="Keine Dokumente." />
         </div>
-        {mayAdd ? (
-          <details className="group mt-4 rounded-xl border border-gray-200 p-4 open:bg-gray-50/60" open={audience === 'client' && documents.length === 0 && items.length === 0 ? true : undefined}>
-            <summary className="cursor-pointer list-none text-base font-semibold text-primary">+ DOKUMENT HINZUFÜGEN</summary>
-            <div className="mt-4">
-              <DocumentUpload action={createDocumentAction} target={{ contactId, area }} />
-            </div>
-          </details>
-        ) : null}
+        {mayAdd ? <AddDocument action={createDocumentAction} target={{ contactId, area }} defaultOpen={audience === 'client' && documents.length === 0 && items.length === 0} /> : null}
       </Card>
     </div>
   );

@@ -60,32 +60,32 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
           <caption className="sr-only">{cfg.label}</caption>
           <thead className="bg-gray-50 text-xs uppercase tracking-wider text-gray-500">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
+              <th scope="col" className="px-3 py-3 font-semibold">
                 {cfg.productLabel}
               </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
+              <th scope="col" className="px-3 py-3 font-semibold">
                 {area === 'emergency' ? 'TITEL' : cfg.providerLabel}
               </th>
               {area === 'emergency' ? null : (
                 <>
-                  <th scope="col" className="px-4 py-3 font-semibold">
+                  <th scope="col" className="px-3 py-3 font-semibold">
                     Nummer
                   </th>
-                  <th scope="col" className="px-4 py-3 font-semibold">
+                  <th scope="col" className="px-3 py-3 font-semibold">
                     Status
                   </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  <th scope="col" className="px-3 py-3 text-right font-semibold">
                     Beitrag
                   </th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  <th scope="col" className="px-3 py-3 text-right font-semibold">
                     pro Jahr
                   </th>
                 </>
               )}
-              <th scope="col" className="px-4 py-3 font-semibold">
+              <th scope="col" className="px-3 py-3 font-semibold">
                 Dokumente
               </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
+              <th scope="col" className="px-3 py-3 font-semibold">
                 Angelegt von
               </th>
             </tr>
@@ -95,24 +95,24 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
               const p = premiumText(c);
               return (
                 <tr key={c.id} className="hover:bg-gray-50">
-                  <td className="px-4 py-3 font-medium">
+                  <td className="px-3 py-3 font-medium">
                     <Link href={hrefOf(c.id)} className="text-primary hover:underline">
                       {c.product}
                     </Link>
                   </td>
-                  <td className="px-4 py-3">{area === 'emergency' ? c.title : c.provider}</td>
+                  <td className="max-w-64 px-3 py-3">{area === 'emergency' ? c.title : c.provider}</td>
                   {area === 'emergency' ? null : (
                     <>
-                      <td className="px-4 py-3 font-mono text-xs">{c.number ?? '–'}</td>
-                      <td className="px-4 py-3">
+                      <td className="whitespace-nowrap px-3 py-3 font-mono text-xs">{c.number ?? '–'}</td>
+                      <td className="px-3 py-3">
                         <ContractStatus status={c.status} />
                       </td>
-                      <td className="whitespace-nowrap px-4 py-3 text-right">{p.perPayment}</td>
-                      <td className="whitespace-nowrap px-4 py-3 text-right font-medium">{p.perYear ?? '–'}</td>
+                      <td className="whitespace-nowrap px-3 py-3 text-right">{p.perPayment}</td>
+                      <td className="whitespace-nowrap px-3 py-3 text-right font-medium">{p.perYear ?? '–'}</td>
                     </>
                   )}
-                  <td className="px-4 py-3">{c.documentCount}</td>
-                  <td className="px-4 py-3 text-gray-600">
+                  <td className="px-3 py-3">{c.documentCount}</td>
+                  <td className="whitespace-nowrap px-3 py-3 text-gray-600">
                     {c.createdByClient ? <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">Kunde</span> : (c.createdByName ?? 'Berater')}
                   </td>
                 </tr>

@@ -1,7 +1,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { DocumentList } from '@/components/documents/document-list';
-import { DocumentUpload } from '@/components/documents/document-upload';
+import { AddDocument } from '@/components/documents/add-document';
 import type { getContract } from '@/lib/contracts';
 import { createDocumentAction, deleteContractAction, updateContractAction } from '@/lib/contracts/actions';
 import { areaConfig, contractInitial, labelIn } from '@/lib/contracts/areas';
@@ -85,15 +85,16 @@ export function ContractView({
       <Card>
         <h2 className="text-lg font-semibold">Dokumente</h2>
         <div className="mt-3">
-          <DocumentList items={documents} viewerBase={viewerBase} emptyText="Zu diesem Vertrag gibt es noch keine Dokumente." />
+          <DocumentList items={documents} viewerBase={viewerBase} audience={audience} emptyText="Zu diesem Vertrag gibt es noch keine Dokumente." />
         </div>
         {detail.mayAddDocument ? (
-          <details className="mt-4 rounded-xl border border-gray-200 p-4 open:bg-gray-50/60" open={documents.length === 0 ? true : undefined}>
-            <summary className="cursor-pointer list-none text-base font-semibold text-primary">+ DOKUMENT HINZUFÜGEN</summary>
-            <div className="mt-4">
-              <DocumentUpload action={createDocumentAction} target={{ contactId: audience === 'advisor' ? c.contactId : undefined, area: c.area, contractId: c.id }} defaultType={c.area === 'emergency' ? 'Sonstiges' : 'Police'} defaultTitle={c.area === 'emergency' ? (c.title ?? c.product) : ''} />
-            </div>
-          </details>
+          <AddDocument
+            action={createDocumentAction}
+            target={{ contactId: audience === 'advisor' ? c.contactId : undefined, area: c.area, contractId: c.id }}
+            defaultType={c.area === 'emergency' ? 'Sonstiges' : 'Police'}
+            defaultTitle={c.area === 'emergency' ? (c.title ?? c.product) : ''}
+            defaultOpen={documents.length === 0}
+          />
         ) : null}
       </Card>
       {detail.mayChange ? (

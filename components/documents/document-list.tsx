@@ -11,17 +11,17 @@ function formatSize(bytes: number): string {
 }
 
 /** Documents with their files: view (PDF/images inline), download, delete when allowed. */
-export function DocumentList({ items, viewerBase, emptyText }: { items: DocumentListItem[]; viewerBase: string; emptyText: string }) {
+export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor' }: { items: DocumentListItem[]; viewerBase: string; emptyText: string; audience?: 'advisor' | 'client' }) {
   if (items.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
   return (
     <ul className="divide-y divide-gray-100" aria-label="Dokumente">
       {items.map((d) => (
         <li key={d.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
           <div className="min-w-0 flex-1">
-            <p className="font-medium text-ink">
-              {d.title}
-              <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{d.type}</span>
-              {d.createdByClient ? <span className="ml-1 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">vom Kunden</span> : null}
+            <p className="flex flex-wrap items-center gap-1.5 font-medium text-ink">
+              <span className="mr-1">{d.title}</span>
+              <span className="rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{d.type}</span>
+              {d.createdByClient ? <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{audience === 'client' ? 'von Ihnen' : 'vom Kunden'}</span> : null}
             </p>
             <p className="text-xs text-gray-500">
               {d.documentDate ? `${dateFormat.format(new Date(`${d.documentDate}T12:00:00Z`))} · ` : ''}

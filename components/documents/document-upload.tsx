@@ -153,7 +153,7 @@ export function DocumentUpload({
           DATEIEN<span className="ml-0.5 text-red-700" aria-hidden="true">*</span>
         </p>
         <div className="mt-2 grid gap-2 sm:flex sm:flex-wrap">
-          <Button type="button" variant="secondary" size="lg" onClick={() => cameraRef.current?.click()} className="w-full sm:w-auto">
+          <Button type="button" variant="secondary" size="lg" onClick={() => cameraRef.current?.click()} className="w-full sm:w-auto md:hidden">
             <CameraIcon /> Foto aufnehmen
           </Button>
           <Button type="button" variant="secondary" size="lg" onClick={() => fileRef.current?.click()} className="w-full sm:w-auto">

@@ -113,7 +113,7 @@ export function AppShell({
         </form>
       </header>
 
-      <main id="inhalt" className="flex-1 px-4 pb-28 pt-6 sm:px-6 lg:px-10 lg:pb-12 lg:pt-10">
+      <main id="inhalt" className="min-w-0 flex-1 px-4 pb-28 pt-6 sm:px-6 lg:px-10 lg:pb-12 lg:pt-10">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
 

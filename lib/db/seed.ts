@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password';
 import { createAccount } from '../users/create';
 import { createTenant } from '../tenant/create';
 import type { Db } from './client';
-import { contactProfiles, tenants } from './schema';
+import { clientGrants, contactProfiles, contracts, tenants } from './schema';
 
 /** Demo logins printed by `npm start` and used by the end-to-end tests. */
 export const demoLogins = {
@@ -76,6 +76,7 @@ export async function seedDemo(database: Db): Promise<{ created: string[] }> {
           status,
         });
         await tx.insert(contactProfiles).values({ tenantId: tenant.id, userId: contact.id, city: 'Hamburg', zip: '20095', advisorId: employee.id, createdBy: employee.id });
+        if (username) await seedFolder(tx, tenant.id, contact.id, employee.id);
       }
       created.push('demo');
     }
@@ -99,4 +100,29 @@ export async function seedDemo(database: Db): Promise<{ created: string[] }> {
     }
   });
   return { created };
+}
+
+type SeedTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The demo client's folder as in the handbook's example: VERSICHERUNGEN read only (advisor contracts
+ * visible), FINANZEN and SONSTIGE VERTRÄGE for own contracts and uploads, KOMMUNIKATION and PROFIL usable.
+ */
+async function seedFolder(tx: SeedTx, tenantId: string, clientId: string, advisorId: string): Promise<void> {
+  const on = { activation: true, dataRelease: false, readOnly: false };
+  await tx.insert(clientGrants).values([
+    { tenantId, userId: clientId, module: 'profile', ...on, updatedBy: advisorId },
+    { tenantId, userId: clientId, module: 'communication', ...on, updatedBy: advisorId },
+    { tenantId, userId: clientId, module: 'insurance', activation: false, dataRelease: false, readOnly: true, updatedBy: advisorId },
+    { tenantId, userId: clientId, module: 'finance', ...on, updatedBy: advisorId },
+    { tenantId, userId: clientId, module: 'other', ...on, updatedBy: advisorId },
+  ]);
+  const by = { tenantId, contactId: clientId, createdBy: advisorId, updatedBy: advisorId, status: 'aktiv' as const, paymentMethod: 'Lastschrift' };
+  await tx.insert(contracts).values([
+    { ...by, area: 'insurance', product: 'Privathaftpflichtversicherung', provider: 'CONDOR Allgemeine Versicherungs-AG', number: 'PHV-4471-2201', frequency: 'jährlich', premiumCents: 8990, startDate: '2022-01-01', noticePeriod: '3 Monate zum Ablauf' },
+    { ...by, area: 'insurance', product: 'Hausratversicherung', provider: 'Allianz Versicherungs-AG', number: 'HR 77 120 455', frequency: 'monatlich', premiumCents: 1245, startDate: '2021-07-01' },
+    { ...by, area: 'insurance', product: 'Kfz-Versicherung', provider: 'HUK-COBURG Haftpflicht-Unterstützungs-Kasse kraftfahrender Beamter Deutschlands a. G. in Coburg', number: 'HH-JS-2024', frequency: 'halbjährlich', premiumCents: 31280, startDate: '2024-03-15' },
+    { ...by, area: 'insurance', product: 'Berufsunfähigkeitsversicherung', provider: 'Alte Leipziger Lebensversicherung a. G.', number: 'BU-998877', frequency: 'monatlich', premiumCents: 7350, startDate: '2019-10-01', endDate: '2057-09-30' },
+    { ...by, area: 'finance', product: 'Bausparvertrag', provider: 'Bausparkasse Schwäbisch Hall AG', number: '4711-0815', frequency: 'monatlich', premiumCents: 5000, startDate: '2020-05-01' },
+  ]);
 }

@@ -17,7 +17,7 @@ import { advisorsOf, contactDetail } from '@/lib/contacts/read';
 import { linkLabels, statusLabels } from '@/lib/users/labels';
 import { FolderOverview } from '@/components/contracts/folder-overview';
 import { DocumentList } from '@/components/documents/document-list';
-import { DocumentUpload } from '@/components/documents/document-upload';
+import { AddDocument } from '@/components/documents/add-document';
 import { createDocumentAction } from '@/lib/contracts/actions';
 import { documentsOf, overviewOf } from '@/lib/contracts/read';
 
@@ -111,12 +111,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <DocumentList items={generalDocs} viewerBase="/documents" emptyText="Noch keine Dokumente." />
           </div>
           {editable ? (
-            <details className="mt-4 rounded-xl border border-gray-200 p-4 open:bg-gray-50/60">
-              <summary className="cursor-pointer list-none text-base font-semibold text-primary">+ DOKUMENT HINZUFÜGEN</summary>
-              <div className="mt-4">
-                <DocumentUpload action={createDocumentAction} target={{ contactId: contact.id, area: 'profile' }} defaultType="Maklervertrag" />
-              </div>
-            </details>
+            <AddDocument action={createDocumentAction} target={{ contactId: contact.id, area: 'profile' }} defaultType="Maklervertrag" />
           ) : null}
         </Card>
         <Card>
