@@ -2,9 +2,11 @@
  * `npm run bench`: builds once (if needed), starts the real app on embedded services (port 3200, data in
  * .data/bench) and measures requests/s and p95 latency of each page against a trivial baseline route
  * (/api/health) in the same run: 3 interleaved rounds, median ratio (the machines are shared and noisy).
+ * Also: the folder pages with 200 contracts (advisor and client) and the app server's peak memory while
+ * 20 clients upload 15 MB each at once (presign → direct POST to S3 → byte check).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { and, eq } from 'drizzle-orm';
@@ -70,16 +72,52 @@ async function ensureContacts(): Promise<void> {
   }
 }
 
-/** A signed-in advisor: a real session row and an Auth.js cookie for it. */
-async function advisorCookie(): Promise<string> {
+const FOLDER_CONTRACTS = 200;
+
+/**
+ * A client "bench.folder" with 200 insurance contracts (shown to them by DATENFREIGABE), created once:
+ * the contact's folder page and the client's area page are measured at that size.
+ */
+async function ensureFolder(): Promise<string> {
+  const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
+  try {
+    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
+    let [client] = await sql<{ id: string }[]>`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'bench.folder'`;
+    if (!client) {
+      [client] = await sql<{ id: string }[]>`
+        INSERT INTO users (tenant_id, kind, email, username, first_name, last_name, status, birth_date)
+        VALUES (${t!.id}, 'client', 'bench.folder@kunde.example', 'bench.folder', 'Bruno', 'Bench', 'active', '1980-01-01') RETURNING id`;
+      await sql`INSERT INTO contact_profiles (tenant_id, user_id, city) VALUES (${t!.id}, ${client!.id}, 'Hamburg')`;
+      await sql`INSERT INTO client_grants (tenant_id, user_id, module, data_release) VALUES (${t!.id}, ${client!.id}, 'insurance', true), (${t!.id}, ${client!.id}, 'finance', true)`;
+    }
+    const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM contracts WHERE contact_id = ${client!.id}`;
+    const n = counted[0]?.n ?? 0;
+    if (n < FOLDER_CONTRACTS) {
+      console.log(`• adding ${FOLDER_CONTRACTS - n} contracts to bench.folder …`);
+      await sql`
+        INSERT INTO contracts (tenant_id, contact_id, area, status, product, provider, number, payment_method, frequency, premium_cents, start_date, created_by_client)
+        SELECT ${t!.id}, ${client!.id}, 'insurance', 'aktiv',
+          (SELECT name FROM product_lines WHERE area = 'insurance' ORDER BY position OFFSET g % 40 LIMIT 1),
+          (SELECT name FROM providers WHERE kind = 'insurer' AND tenant_id IS NULL ORDER BY name OFFSET g % 200 LIMIT 1),
+          'BENCH-' || g, 'Lastschrift', 'monatlich', 1000 + g * 7, date '2020-01-01' + g, g % 5 = 0
+        FROM generate_series(${n + 1}::int, ${FOLDER_CONTRACTS}::int) AS g`;
+    }
+    return client!.id;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** A signed-in user (real session row + Auth.js cookie); the admin by default. */
+async function sessionCookie(username = 'demo.admin'): Promise<string> {
   const { db, sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
     const [row] = await db
       .select({ userId: users.id, tenantId: users.tenantId })
       .from(users)
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
-      .where(and(eq(tenants.slug, 'demo'), eq(users.username, 'demo.admin')));
-    if (!row) throw new Error('demo admin missing');
+      .where(and(eq(tenants.slug, 'demo'), eq(users.username, username)));
+    if (!row) throw new Error(`${username} missing`);
     const sid = await createSession(db, { tenantId: row.tenantId, userId: row.userId });
     const secret = readFileSync(path.join(DATA, 'auth-secret'), 'utf8').trim();
     const token = await encode({ token: { sub: row.userId, sid, tid: row.tenantId }, secret, salt: 'mappe.session', maxAge: 12 * 3600 });
@@ -107,6 +145,69 @@ async function measure(target: Target): Promise<{ rps: number; p50: number; p95:
   return { rps: result.requests.average, p50: pct(0.5), p95: pct(0.95), errors: errors + result.errors };
 }
 
+/** The pid of the process listening on the app port (the next-server, not the launcher). */
+function serverPid(): number {
+  const hex = PORT.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[1]?.endsWith(`:${hex}`) && cols[3] === '0A') inodes.add(cols[9]!);
+    }
+  }
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        const m = /^socket:\[(\d+)\]$/.exec(link);
+        if (m && inodes.has(m[1]!)) return Number(pid);
+      }
+    } catch {
+      /* not ours or gone */
+    }
+  }
+  throw new Error('next-server pid not found');
+}
+
+const statusMiB = (pid: number, field: 'VmHWM' | 'VmRSS') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+/** One client upload as the browser does it: presign at the app, POST the bytes to S3, ask the app to check them. */
+async function uploadOnce(clientCookie: string, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const headers = { host, cookie: clientCookie, origin: `http://${host}`, 'content-type': 'application/json' };
+  const start = await fetch(`${origin}/api/uploads`, { method: 'POST', headers, body: JSON.stringify({ area: 'finance', filename: 'scan.pdf', contentType: 'application/pdf', size: body.byteLength }) });
+  const presigned = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string> };
+  if (!presigned.ok) return false;
+  const form = new FormData();
+  for (const [k, v] of Object.entries(presigned.fields)) form.append(k, v);
+  form.append('file', new Blob([body], { type: 'application/pdf' }), 'scan.pdf');
+  if (!(await fetch(presigned.url, { method: 'POST', body: form })).ok) return false;
+  const checked = (await (await fetch(`${origin}/api/uploads/${presigned.id}`, { method: 'POST', headers })).json()) as { ok: boolean };
+  await fetch(`${origin}/api/uploads/${presigned.id}`, { method: 'DELETE', headers });
+  return checked.ok;
+}
+
+/** Peak memory of the app server during 20 concurrent 15 MB uploads (VmHWM reset right before). */
+async function uploadMemory(clientCookie: string) {
+  const uploads = 20;
+  const mib = 15;
+  const body = new Uint8Array(mib * 1024 * 1024);
+  body.set(new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n'));
+  for (let i = 64; i < body.length; i += 4096) body[i] = i % 251;
+  await uploadOnce(clientCookie, body); // warm-up: routes compiled, pools open
+  const pid = serverPid();
+  let resetOk = true;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
+  } catch {
+    resetOk = false;
+  }
+  const before = resetOk ? statusMiB(pid, 'VmHWM') : statusMiB(pid, 'VmRSS');
+  const t0 = performance.now();
+  const results = await Promise.all(Array.from({ length: uploads }, () => uploadOnce(clientCookie, body)));
+  const seconds = (performance.now() - t0) / 1000;
+  return { uploads, mib, ok: results.every(Boolean), before, after: statusMiB(pid, 'VmHWM'), seconds };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -130,7 +231,10 @@ async function main() {
   try {
     await waitForHealth(600_000, app);
     await ensureContacts();
-    const cookie = await advisorCookie();
+    const folderClient = await ensureFolder();
+    const cookie = await sessionCookie();
+    const clientCookie = await sessionCookie('bench.folder');
+    const memory = await uploadMemory(clientCookie);
     const targets: Target[] = [
       { name: 'baseline /api/health', path: '/api/health' },
       { name: 'login page', path: '/login' },
@@ -138,6 +242,9 @@ async function main() {
       { name: 'contacts, first page (20k)', path: '/contacts', headers: { cookie } },
       { name: 'contacts, search "schmidt 12"', path: '/contacts?q=schmidt%2012', headers: { cookie } },
       { name: 'contacts, search "bench1234@"', path: '/contacts?q=bench1234%40', headers: { cookie } },
+      { name: 'contact page with folder (200 contracts)', path: `/contacts/${folderClient}`, headers: { cookie } },
+      { name: 'advisor area page (200 contracts)', path: `/contacts/${folderClient}/folder/insurance`, headers: { cookie } },
+      { name: 'client area page (200 contracts)', path: '/portal/folder/insurance', headers: { cookie: clientCookie } },
     ];
     for (const t of targets) await measure({ ...t }); // warm-up (JIT, caches)
     const samples = new Map<string, { rps: number[]; p50: number[]; p95: number[]; errors: number }>();
@@ -168,7 +275,11 @@ async function main() {
     });
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per sample, median of ${ROUNDS} interleaved rounds`);
     console.table(rows);
-    if (rows.some((r) => r['non-2xx/errors'] > 0)) {
+    console.log(
+      `\nUploads: ${memory.uploads} × ${memory.mib} MiB at once (presign → POST to S3 → byte check), all accepted: ${memory.ok}. ` +
+        `next-server peak RSS (VmHWM, reset before) ${memory.before} MiB → ${memory.after} MiB: rise ${memory.after - memory.before} MiB (goal < 50 MiB); ${memory.seconds.toFixed(1)} s`,
+    );
+    if (rows.some((r) => r['non-2xx/errors'] > 0) || !memory.ok) {
       console.error('✖ some requests failed – the figures above are not valid');
       process.exitCode = 1;
     }

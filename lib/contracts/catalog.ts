@@ -63,3 +63,9 @@ export async function removeProvider(database: Db, tenantId: string, actor: Empl
     await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'provider.removed', targetType: 'provider', targetId: id, meta: { name: deleted[0]!.name } });
   });
 }
+
+/** How many shipped names each list has (for the settings page). */
+export async function shippedCounts(database: Db): Promise<Record<ProviderKind, number>> {
+  const rows = await database.select({ kind: providers.kind, n: sql<number>`count(*)::int` }).from(providers).where(isNull(providers.tenantId)).groupBy(providers.kind);
+  return { insurer: 0, finance: 0, other: 0, ...Object.fromEntries(rows.map((r) => [r.kind, r.n])) };
+}

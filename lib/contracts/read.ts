@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import type { DocumentArea, FolderArea } from '../db/schema';
 import { listDocuments, openFile } from '../documents';
 import { folderOverview, getContract, listArea } from '.';
-import { ownProviders, productNames, providerNames, type ProviderKind } from './catalog';
+import { ownProviders, productNames, providerNames, shippedCounts, type ProviderKind } from './catalog';
 import { clientChanges } from './changes';
 
 /** Page-level reads with the app's pool; pages pass the signed-in user, never an id of another tenant. */
@@ -18,3 +18,4 @@ export const productsFor = (area: FolderArea) => productNames(db(), area);
 export const ownProvidersOf = (tenantId: string) => ownProviders(db(), tenantId);
 export const clientChangesFor = (tenantId: string, employee: EmployeeLike) => clientChanges(db(), tenantId, employee);
 export const fileFor = (tenantId: string, actor: EmployeeLike, fileId: string) => openFile(db(), tenantId, actor, fileId);
+export const shippedProviderCounts = () => shippedCounts(db());

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
-import { HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
+import { FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageUsers } from '@/lib/access/employee';
 import { requireAdvisor } from '@/lib/auth/current';
@@ -18,6 +18,7 @@ export default async function SettingsPage() {
         <Tile href="/settings/impressum" icon={<HelpIcon />} title="IMPRESSUM" description="Pflichtangaben, erreichbar über den Link auf Ihrer Login-Seite." actionLabel="ÖFFNEN" />
         <Tile href="/settings/signatur" icon={<MailIcon />} title="E-MAIL-SIGNATUR" description="Steht unter jeder E-Mail, die Ihr Portal verschickt." actionLabel="ÖFFNEN" />
         <Tile href="/settings/whitelabel" icon={<SettingsIcon />} title="WHITELABEL" description="LOGO, FAVICON, HAUPTFARBE, ZWEITFARBE und ERSTE SCHRIFTFARBE Ihres Portals." actionLabel="ÖFFNEN" />
+        <Tile href="/settings/anbieter" icon={<FolderIcon />} title="ANBIETER" description="Eigene Versicherer und Anbieter für die Auswahl beim Anlegen von Verträgen." actionLabel="ÖFFNEN" />
         <Tile href="/settings/website" icon={<HomeIcon />} title="AUF IHRER WEBSITE" description="Login-Button und Kundenportal-Karte zum Einbinden auf Ihrer Website." actionLabel="ÖFFNEN" />
       </div>
     </>
