@@ -28,6 +28,7 @@ export async function viewerOf(tx: Tx, tenantId: string, actor: Actor): Promise<
 /** The contact (a client of this tenant) with the BETREUER the scope rule needs; clients only reach themselves. */
 export async function contactFacts(tx: Tx, tenantId: string, actor: Actor, contactId: string): Promise<ContactFacts & { firstName: string; lastName: string }> {
   if (actor.kind === 'client' && actor.id !== contactId) throw missing();
+  await assertActorInTenant(tx, tenantId, actor);
   const [row] = await tx
     .select({ id: users.id, advisorId: contactProfiles.advisorId, firstName: users.firstName, lastName: users.lastName })
     .from(users)
@@ -38,13 +39,18 @@ export async function contactFacts(tx: Tx, tenantId: string, actor: Actor, conta
   return { ...row, advisorId: row.advisorId ?? null };
 }
 
-async function duplicateOf(tx: Tx, tenantId: string, contactId: string, input: ContractInput, exceptId?: string): Promise<Contract | null> {
+/** Same provider + number in the same area of this contact, among the contracts the viewer may see (nothing hidden leaks). */
+async function duplicateOf(tx: Tx, tenantId: string, viewer: Viewer, contact: ContactFacts, input: ContractInput, exceptId?: string): Promise<Contract | null> {
   if (!input.provider || !input.number) return null;
   const rows = await tx
     .select()
     .from(contracts)
-    .where(and(eq(contracts.tenantId, tenantId), eq(contracts.contactId, contactId), sql`lower(${contracts.provider}) = lower(${input.provider})`));
-  return rows.find((r) => r.id !== exceptId && r.number && normaliseNumber(r.number) === normaliseNumber(input.number!)) ?? null;
+    .where(and(eq(contracts.tenantId, tenantId), eq(contracts.contactId, contact.id), eq(contracts.area, input.area), sql`lower(${contracts.provider}) = lower(${input.provider})`));
+  return (
+    rows.find(
+      (r) => r.id !== exceptId && r.number && normaliseNumber(r.number) === normaliseNumber(input.number!) && maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient }),
+    ) ?? null
+  );
 }
 
 function values(input: ContractInput) {
@@ -84,7 +90,7 @@ export async function createContract(database: Db, tenantId: string, actor: Acto
     const viewer = await viewerOf(tx, tenantId, actor);
     if (!maySeeArea(viewer, contact, input.area)) throw missing();
     if (!mayAddTo(viewer, contact, input.area)) throw forbidden();
-    if (!input.confirmDuplicate && (await duplicateOf(tx, tenantId, contactId, input))) throw duplicateError(input);
+    if (!input.confirmDuplicate && (await duplicateOf(tx, tenantId, viewer, contact, input))) throw duplicateError(input);
     const byClient = actor.kind === 'client';
     const [row] = await tx
       .insert(contracts)
@@ -114,7 +120,7 @@ export async function updateContract(database: Db, tenantId: string, actor: Acto
     if (!maySee(viewer, contact, item)) throw missing();
     if (!mayChange(viewer, contact, item)) throw forbidden();
     if (input.area !== current.area) throw new DomainError('invalid', 'Der Bereich eines Vertrags lässt sich nicht ändern.');
-    if (!input.confirmDuplicate && (await duplicateOf(tx, tenantId, current.contactId, input, id))) throw duplicateError(input);
+    if (!input.confirmDuplicate && (await duplicateOf(tx, tenantId, viewer, contact, input, id))) throw duplicateError(input);
     const next = values(input);
     const changed = comparable.filter((k) => String(next[k] ?? '') !== String(current[k] ?? ''));
     if (changed.length === 0) return { id, changed };
@@ -145,13 +151,22 @@ export async function deleteContract(database: Db, tenantId: string, actor: Acto
     const item = { area: current.area, createdByClient: current.createdByClient };
     if (!maySee(viewer, contact, item)) throw missing();
     if (!mayChange(viewer, contact, item)) throw forbidden();
-    const files = await tx
-      .select({ key: documentFiles.objectKey })
-      .from(documentFiles)
-      .innerJoin(documents, and(eq(documents.tenantId, documentFiles.tenantId), eq(documents.id, documentFiles.documentId)))
+    const docs = await tx
+      .select({ id: documents.id, area: documents.area, createdByClient: documents.createdByClient })
+      .from(documents)
       .where(and(eq(documents.tenantId, tenantId), eq(documents.contractId, id)));
+    // A client never removes documents they could not delete one by one (e.g. the advisor's, hidden from them).
+    if (docs.some((d) => !mayChange(viewer, contact, { area: d.area, createdByClient: d.createdByClient }))) {
+      throw new DomainError('forbidden', 'Zu diesem Vertrag gehören Dokumente Ihres Beraters. Bitte wenden Sie sich an ihn, wenn der Vertrag gelöscht werden soll.');
+    }
+    const files = docs.length
+      ? await tx
+          .select({ key: documentFiles.objectKey })
+          .from(documentFiles)
+          .where(and(eq(documentFiles.tenantId, tenantId), inArray(documentFiles.documentId, docs.map((d) => d.id))))
+      : [];
     await tx.delete(contracts).where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, id)));
-    await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'contract.deleted', targetType: 'contact', targetId: current.contactId, meta: { ...summary(current), documents: files.length, byClient: actor.kind === 'client' } });
+    await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'contract.deleted', targetType: 'contact', targetId: current.contactId, meta: { ...summary(current), documents: docs.length, byClient: actor.kind === 'client' } });
     return { keys: files.map((f) => f.key), result: { contactId: current.contactId, area: current.area } };
   });
   await deleteObjectsQuietly(tenantId, keys);
@@ -208,20 +223,26 @@ export async function listArea(database: Db, tenantId: string, actor: Actor, con
       createdLast: creator.lastName,
       updatedFirst: updater.firstName,
       updatedLast: updater.lastName,
-      documentCount: sql<number>`(select count(*)::int from ${documents} d where d.tenant_id = ${contracts.tenantId} and d.contract_id = ${contracts.id})`,
     })
     .from(contracts)
     .leftJoin(creator, and(eq(creator.tenantId, contracts.tenantId), eq(creator.id, contracts.createdBy)))
     .leftJoin(updater, and(eq(updater.tenantId, contracts.tenantId), eq(updater.id, contracts.updatedBy)))
     .where(and(eq(contracts.tenantId, tenantId), eq(contracts.contactId, contactId), eq(contracts.area, area)))
     .orderBy(asc(contracts.product), asc(contracts.provider), asc(contracts.createdAt));
+  // Documents per contract, counted as the viewer sees them (a client may not see the advisor's).
+  const docRows = await database
+    .select({ contractId: documents.contractId, area: documents.area, createdByClient: documents.createdByClient })
+    .from(documents)
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.contactId, contactId), eq(documents.area, area), sql`${documents.contractId} is not null`));
+  const docCount = new Map<string, number>();
+  for (const d of docRows) if (maySee(viewer, contact, { area: d.area, createdByClient: d.createdByClient })) docCount.set(d.contractId!, (docCount.get(d.contractId!) ?? 0) + 1);
   const items: ContractListItem[] = rows
     .filter((r) => maySee(viewer, contact, { area, createdByClient: r.contract.createdByClient }))
     .map((r) => ({
       ...r.contract,
       createdByName: r.createdFirst ? `${r.createdFirst} ${r.createdLast}` : null,
       updatedByName: r.updatedFirst ? `${r.updatedFirst} ${r.updatedLast}` : null,
-      documentCount: r.documentCount,
+      documentCount: docCount.get(r.contract.id) ?? 0,
       mayChange: mayChange(viewer, contact, { area, createdByClient: r.contract.createdByClient }),
     }));
   return {

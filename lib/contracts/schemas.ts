@@ -122,7 +122,7 @@ export const documentSchema = z.object({
     .max(2000)
     .optional()
     .default('')
-    .transform((v) => v.split(',').filter(Boolean))
+    .transform((v) => [...new Set(v.split(',').filter(Boolean))])
     .pipe(z.array(uuidField).min(1, 'Bitte wählen Sie mindestens eine Datei aus.').max(20, 'Höchstens 20 Dateien auf einmal.')),
 });
 export type DocumentInput = z.output<typeof documentSchema>;

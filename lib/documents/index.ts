@@ -8,8 +8,9 @@ import { contactFacts, notFoundMessage, viewerOf, type Actor } from '../contract
 import type { DocumentInput } from '../contracts/schemas';
 import type { Db, Tx } from '../db/client';
 import { contracts, documentFiles, documents, uploads, users, type DocumentArea } from '../db/schema';
-import { copyObject, deleteObject, objectKey, presignUpload, verifyUpload } from '../storage';
+import { deleteObject, objectKey, presignUpload, verifyUpload } from '../storage';
 import { deleteObjectsQuietly } from './cleanup';
+import { claimUploads, consumeUploads, dropUploadObjects, releaseClaimed } from './finalize';
 import { cleanFilename, documentUpload, uploadMessages } from './rules';
 
 const missing = () => new DomainError('not_found', notFoundMessage);
@@ -127,46 +128,23 @@ export async function createDocument(database: Db, tenantId: string, actor: Acto
   const contactId = actor.kind === 'client' ? actor.id : input.contactId;
   if (!contactId) throw missing();
   const target = { contactId, area: input.area, contractId: input.contractId };
-  const pending = await database.transaction(async (tx) => {
+  await database.transaction(async (tx) => {
     await assertActorInTenant(tx, tenantId, actor);
     await resolveTarget(tx, tenantId, actor, target);
-    const rows = await tx.select().from(uploads).where(and(eq(uploads.tenantId, tenantId), eq(uploads.userId, actor.id), inArray(uploads.id, input.uploads)));
-    if (rows.length !== new Set(input.uploads).size) throw new DomainError('invalid', uploadMessages.unknown, 'uploads');
-    return input.uploads.map((id) => rows.find((r) => r.id === id)!);
   });
-
-  const copies: { upload: (typeof pending)[number]; key: string; mime: string; size: number }[] = [];
+  const claimed = await claimUploads(database, tenantId, actor, input.uploads, 'documents');
   try {
-    for (const upload of pending) {
-      const key = objectKey(tenantId, 'documents');
-      try {
-        await copyObject(tenantId, upload.objectKey, key);
-      } catch {
-        throw new DomainError('invalid', `${upload.filename}: ${uploadMessages.missing}`, 'uploads');
-      }
-      const checked = await verifyUpload({ tenantId, key, maxBytes: upload.maxBytes, allowed: documentUpload.types });
-      if (!checked.ok) {
-        await database.delete(uploads).where(eq(uploads.id, upload.id));
-        await deleteObjectsQuietly(tenantId, [upload.objectKey]);
-        throw new DomainError('invalid', `${upload.filename}: ${messageFor(checked.reason)}`, 'uploads');
-      }
-      copies.push({ upload, key, mime: checked.mime, size: checked.size });
-    }
     const id = await database.transaction(async (tx) => {
       await assertActorInTenant(tx, tenantId, actor);
       const { area } = await resolveTarget(tx, tenantId, actor, target);
-      const consumed = await tx
-        .delete(uploads)
-        .where(and(eq(uploads.tenantId, tenantId), eq(uploads.userId, actor.id), inArray(uploads.id, input.uploads)))
-        .returning({ id: uploads.id });
-      if (consumed.length !== pending.length) throw new DomainError('invalid', uploadMessages.unknown, 'uploads');
+      await consumeUploads(tx, tenantId, actor, claimed);
       const byClient = actor.kind === 'client';
       const [doc] = await tx
         .insert(documents)
         .values({ tenantId, contactId, area, contractId: input.contractId, title: input.title, type: input.type, documentDate: input.documentDate, note: input.note, createdBy: actor.id, createdByClient: byClient })
         .returning({ id: documents.id });
       await tx.insert(documentFiles).values(
-        copies.map((c, position) => ({ tenantId, documentId: doc!.id, objectKey: c.key, filename: withExtension(c.upload.filename, c.mime), mime: c.mime, size: c.size, position })),
+        claimed.map((c, position) => ({ tenantId, documentId: doc!.id, objectKey: c.key, filename: withExtension(c.filename, c.mime), mime: c.mime, size: c.size, position })),
       );
       await audit(tx, {
         tenantId,
@@ -175,20 +153,14 @@ export async function createDocument(database: Db, tenantId: string, actor: Acto
         action: 'document.added',
         targetType: 'contact',
         targetId: contactId,
-        meta: { documentId: doc!.id, contractId: input.contractId, area, title: input.title, type: input.type, files: copies.length, byClient },
+        meta: { documentId: doc!.id, contractId: input.contractId, area, title: input.title, type: input.type, files: claimed.length, byClient },
       });
       return doc!.id;
     });
-    await deleteObjectsQuietly(
-      tenantId,
-      pending.map((p) => p.objectKey),
-    );
+    await dropUploadObjects(tenantId, claimed);
     return { id, contactId };
   } catch (error) {
-    await deleteObjectsQuietly(
-      tenantId,
-      copies.map((c) => c.key),
-    );
+    await releaseClaimed(tenantId, claimed);
     throw error;
   }
 }

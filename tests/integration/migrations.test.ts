@@ -22,7 +22,31 @@ describe('migrations', () => {
       const tables = await conn`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
       const extensions = await conn`SELECT extname FROM pg_extension`;
       await conn.end();
-      expect(tables.map((t) => t.tablename)).toEqual(['account_tokens', 'audit_log', 'auth_throttle', 'client_grants', 'contact_profiles', 'outbox', 'sessions', 'support_requests', 'tenant_domains', 'tenant_settings', 'tenants', 'users']);
+      expect(tables.map((t) => t.tablename)).toEqual([
+        'account_tokens',
+        'audit_log',
+        'auth_throttle',
+        'client_grants',
+        'contact_profiles',
+        'contracts',
+        'document_files',
+        'documents',
+        'outbox',
+        'product_lines',
+        'providers',
+        'sessions',
+        'support_requests',
+        'tenant_domains',
+        'tenant_settings',
+        'tenants',
+        'ticket_events',
+        'ticket_files',
+        'ticket_messages',
+        'ticket_reads',
+        'tickets',
+        'uploads',
+        'users',
+      ]);
       expect(extensions.map((e) => e.extname)).toEqual(expect.arrayContaining(['pg_trgm', 'btree_gin']));
     } finally {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -9,3 +9,4 @@ export * from './grants';
 export * from './settings';
 export * from './support';
 export * from './contracts';
+export * from './tickets';
