@@ -3,6 +3,7 @@ import { logoutAction } from '@/lib/auth/actions';
 import { Badge } from '../ui/card';
 import { LogoutIcon } from '../ui/icons';
 import { TenantMark } from '../ui/tenant-mark';
+import { LiveBadge } from './live-badge';
 import { NavLink } from './nav-link';
 
 export interface NavItem {
@@ -12,6 +13,8 @@ export interface NavItem {
   /** Count shown as a badge (e.g. unread messages); hidden when 0. */
   badge?: number;
   badgeLabel?: string;
+  /** The badge refreshes itself (unread messages, every 30 s). */
+  live?: boolean;
   /** Shown but not yet reachable (an area that is still being built). */
   disabledHint?: string;
 }
@@ -42,7 +45,9 @@ export function AppShell({
 }) {
   const reachable = nav.filter((item) => !item.disabledHint);
   const badge = (item: NavItem) =>
-    item.badge ? (
+    item.live ? (
+      <LiveBadge initial={item.badge ?? 0} label={item.badgeLabel} />
+    ) : item.badge ? (
       <Badge tone="secondary" label={item.badgeLabel}>
         {item.badge > 99 ? '99+' : item.badge}
       </Badge>
@@ -123,7 +128,9 @@ export function AppShell({
           <NavLink key={item.href} href={item.href} variant="bottom" exact={item.href === nav[0]?.href}>
             <span className="relative">
               {item.icon}
-              {item.badge ? (
+              {item.live ? (
+                <LiveBadge initial={item.badge ?? 0} floating />
+              ) : item.badge ? (
                 <span className="absolute -right-2.5 -top-1.5" aria-hidden="true">
                   {badge(item)}
                 </span>

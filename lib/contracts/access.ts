@@ -16,24 +16,27 @@ export interface ContactFacts {
   advisorId: string | null;
 }
 
+/** Folder areas, the contact's own documents ('profile') and attachments of KOMMUNIKATION. */
+export type RightsArea = DocumentArea | 'communication';
+
 export interface ItemFacts {
-  area: DocumentArea;
+  area: RightsArea;
   createdByClient: boolean;
 }
 
-function employeeLevel(e: EmployeeLike, area: DocumentArea): 'none' | 'read' | 'write' {
+function employeeLevel(e: EmployeeLike, area: RightsArea): 'none' | 'read' | 'write' {
   if (area === 'profile') return canEditContacts(e) ? 'write' : canViewContacts(e) ? 'read' : 'none';
   return rightOf(e, area);
 }
 
 /** Sees the area of this contact's folder at all (list, totals). */
-export function maySeeArea(v: Viewer, contact: ContactFacts, area: DocumentArea): boolean {
+export function maySeeArea(v: Viewer, contact: ContactFacts, area: RightsArea): boolean {
   if (v.kind === 'employee') return canSeeContact(v.employee, contact) && employeeLevel(v.employee, area) !== 'none';
   return v.clientId === contact.id && rightsOf(v.grants, area).visible;
 }
 
 /** May add contracts/documents to this area of the contact's folder. */
-export function mayAddTo(v: Viewer, contact: ContactFacts, area: DocumentArea): boolean {
+export function mayAddTo(v: Viewer, contact: ContactFacts, area: RightsArea): boolean {
   if (v.kind === 'employee') return canSeeContact(v.employee, contact) && employeeLevel(v.employee, area) === 'write';
   return v.clientId === contact.id && rightsOf(v.grants, area).mayCreateEditOwn;
 }

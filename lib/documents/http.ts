@@ -6,10 +6,13 @@ import { currentActor, type Actor } from '../auth/current';
 import { uuidField } from '../forms/fields';
 import { db } from '../db/client';
 import { checkUpload, discardUpload, openFile, startUpload } from '.';
+import { openTicketFile } from '../tickets';
+import { contentDisposition, objectStream } from '../storage';
+import { previewable } from './rules';
 
 export const startUploadSchema = z.object({
   contactId: uuidField.optional(),
-  area: z.enum(['insurance', 'finance', 'other', 'emergency', 'profile']),
+  area: z.enum(['insurance', 'finance', 'other', 'emergency', 'profile', 'communication']),
   contractId: z.union([uuidField, z.literal(''), z.null()]).optional(),
   filename: z.string().max(500),
   contentType: z.string().max(100),
@@ -44,4 +47,45 @@ export const uploadCalls = {
   check: (actor: Actor, id: string) => checkUpload(db(), actor.tenant.id, actor.user, id),
   discard: (actor: Actor, id: string) => discardUpload(db(), actor.tenant.id, actor.user, id),
   open: (actor: Actor, fileId: string) => openFile(db(), actor.tenant.id, actor.user, fileId),
+  openAttachment: (actor: Actor, fileId: string) => openTicketFile(db(), actor.tenant.id, actor.user, fileId),
 };
+
+const notFoundResponse = () => new Response('Nicht gefunden', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+
+/**
+ * An authorised stream of one stored file (document or ticket attachment), after the caller checked the
+ * right: bytes streamed from S3 (never held whole), the type as verified at upload, `nosniff`,
+ * attachment unless an inline preview of a PDF or image was asked for, and a sandbox CSP for downloads.
+ */
+export async function streamStoredFile(
+  request: Request,
+  id: string,
+  lookup: (actor: Actor, id: string) => Promise<{ key: string; filename: string; mime: string } | null>,
+): Promise<Response> {
+  const parsed = uuidField.safeParse(id);
+  if (!parsed.success) return notFoundResponse();
+  const actor = await currentActor();
+  if (!actor) return notFoundResponse();
+  const file = await lookup(actor, parsed.data);
+  if (!file) return notFoundResponse();
+  const inline = new URL(request.url).searchParams.get('inline') === '1' && previewable(file.mime) !== null;
+  const range = request.headers.get('range') ?? undefined;
+  let object;
+  try {
+    object = await objectStream(actor.tenant.id, file.key, range && /^bytes=\d*-\d*$/.test(range) ? range : undefined);
+  } catch {
+    return notFoundResponse();
+  }
+  const headers = new Headers({
+    'content-type': file.mime,
+    'content-disposition': contentDisposition(file.filename, inline ? 'inline' : 'attachment'),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store',
+    'accept-ranges': 'bytes',
+  });
+  // A download can never run anything on our origin; an inline PDF needs the browser's viewer, so no sandbox there.
+  if (!inline) headers.set('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'");
+  if (object.length !== undefined) headers.set('content-length', String(object.length));
+  if (object.contentRange) headers.set('content-range', object.contentRange);
+  return new Response(object.body, { status: object.contentRange ? 206 : 200, headers });
+}

@@ -37,12 +37,13 @@ export function withExtension(filename: string, mime: string): string {
 
 export interface UploadTarget {
   contactId: string;
-  area: DocumentArea;
+  /** 'communication': an attachment of a KOMMUNIKATION message (needs the right to send messages). */
+  area: DocumentArea | 'communication';
   contractId?: string | null;
 }
 
 /** The contact and, when given, the contract a document would hang on; checks the viewer may add there. */
-async function resolveTarget(tx: Tx, tenantId: string, actor: Actor, target: UploadTarget): Promise<{ contact: ContactFacts; viewer: Viewer; area: DocumentArea }> {
+async function resolveTarget(tx: Tx, tenantId: string, actor: Actor, target: UploadTarget): Promise<{ contact: ContactFacts; viewer: Viewer; area: DocumentArea | 'communication' }> {
   const contact = await contactFacts(tx, tenantId, actor, target.contactId);
   const viewer = await viewerOf(tx, tenantId, actor);
   let area = target.area;
@@ -136,7 +137,9 @@ export async function createDocument(database: Db, tenantId: string, actor: Acto
   try {
     const id = await database.transaction(async (tx) => {
       await assertActorInTenant(tx, tenantId, actor);
-      const { area } = await resolveTarget(tx, tenantId, actor, target);
+      const { area: resolved } = await resolveTarget(tx, tenantId, actor, target);
+      if (resolved === 'communication') throw missing();
+      const area: DocumentArea = resolved;
       await consumeUploads(tx, tenantId, actor, claimed);
       const byClient = actor.kind === 'client';
       const [doc] = await tx

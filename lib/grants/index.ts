@@ -94,6 +94,7 @@ const activityLabels: Record<string, string> = {
   'contract.deleted': 'Vertrag gelöscht',
   'document.added': 'Dokument hinzugefügt',
   'document.deleted': 'Dokument gelöscht',
+  'ticket.created': 'Nachricht an das Team geschrieben',
 };
 
 /** "Kfz-Versicherung · CONDOR …" or the document title, for activity lines about contracts and documents. */

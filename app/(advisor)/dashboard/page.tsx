@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/card';
-import { hasAnyRight } from '@/lib/access/employee';
+import { hasAnyRight, rightOf } from '@/lib/access/employee';
 import { ChatIcon, ContactsIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { requireAdvisor } from '@/lib/auth/current';
@@ -21,7 +21,6 @@ export default async function DashboardPage() {
   const tc = await getTranslations('common');
   const [counts, changes] = await Promise.all([accountCounts(tenant.id), clientChangesFor(tenant.id, user)]);
   const isAdmin = user.role === 'admin';
-  const soon = { disabled: true, disabledLabel: t('comingSoon') };
   return (
     <>
       <PageHeader title={t('greeting', { name: user.firstName })} subtitle={t('intro')} />
@@ -44,7 +43,7 @@ export default async function DashboardPage() {
       </dl>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Tile href="/contacts" icon={<ContactsIcon />} title={t('nav.contacts')} description={t('tiles.contacts')} actionLabel={tc('open')} />
-        <Tile href="/tickets" icon={<ChatIcon />} title={t('nav.communication')} description={t('tiles.communication')} actionLabel={tc('open')} {...soon} />
+        {rightOf(user, 'communication') !== 'none' ? <Tile href="/tickets" icon={<ChatIcon />} title={t('nav.communication')} description={t('tiles.communication')} actionLabel={tc('open')} /> : null}
         {isAdmin ? (
           <>
             <Tile href="/users" icon={<UsersIcon />} title={t('nav.users')} description={t('tiles.users')} actionLabel={tc('open')} />

@@ -20,6 +20,8 @@ import { DocumentList } from '@/components/documents/document-list';
 import { AddDocument } from '@/components/documents/add-document';
 import { createDocumentAction } from '@/lib/contracts/actions';
 import { documentsOf, overviewOf } from '@/lib/contracts/read';
+import { ticketsFor } from '@/lib/tickets/read';
+import { TicketList } from '@/components/tickets/ticket-list';
 
 export const metadata: Metadata = { title: 'Kontakt' };
 
@@ -35,6 +37,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     overviewOf(tenant.id, user, contact.id),
     documentsOf(tenant.id, user, { contactId: contact.id, area: 'profile', contractId: null }),
   ]);
+  const [openTickets, closedTickets] = await Promise.all([
+    ticketsFor(tenant.id, user, { status: 'open', scope: 'all', contactId: contact.id, limit: 10 }),
+    ticketsFor(tenant.id, user, { status: 'closed', scope: 'all', contactId: contact.id, limit: 5 }),
+  ]);
+  const contactTickets = [...openTickets.items, ...closedTickets.items];
   const editable = canEditContacts(user);
   const initial: Record<string, string> = {
     id: contact.id,
@@ -124,6 +131,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <div className="mt-3">
             <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
           </div>
+          <h2 className="mt-8 text-lg font-semibold">KOMMUNIKATION</h2>
+          {contactTickets.length === 0 ? (
+            <p className="mt-2 text-sm text-gray-600">Noch keine Nachrichten.</p>
+          ) : (
+            <div className="mt-3">
+              <TicketList items={contactTickets} hrefOf={(id) => `/tickets/${id}`} audience="advisor" />
+            </div>
+          )}
           <h2 className="mt-8 text-lg font-semibold">Aktivität</h2>
           {activity.length === 0 ? (
             <p className="mt-2 text-sm text-gray-600">Noch keine Einträge.</p>

@@ -1,0 +1,6 @@
+import { streamStoredFile, uploadCalls } from '@/lib/documents/http';
+
+/** An attachment of a KOMMUNIKATION message, streamed after the rights check for its ticket. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return streamStoredFile(request, (await params).id, uploadCalls.openAttachment);
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Badge } from '../ui/card';
+
+/**
+ * The unread count of KOMMUNIKATION: rendered by the server with the page, then refreshed every 30 s and
+ * when the tab becomes visible again (GET /api/tickets/unread).
+ */
+export function LiveBadge({ initial, label, floating }: { initial: number; label?: string; floating?: boolean }) {
+  const [count, setCount] = useState(initial);
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    // A new server render (navigation) brings a fresher number.
+    setSeen(initial);
+    setCount(initial);
+  }
+  useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const res = await fetch('/api/tickets/unread', { cache: 'no-store' });
+        if (res.ok && !stopped) setCount(((await res.json()) as { count: number }).count);
+      } catch {
+        /* offline: keep the last number */
+      }
+    };
+    const timer = setInterval(refresh, 30_000);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, []);
+  if (!count) return null;
+  const badge = (
+    <Badge tone="secondary" label={label ? `${count} ${label}` : undefined}>
+      {count > 99 ? '99+' : count}
+    </Badge>
+  );
+  return floating ? (
+    <span className="absolute -right-2.5 -top-1.5" data-testid="unread-badge-mobile">
+      {badge}
+    </span>
+  ) : (
+    <span data-testid="unread-badge">{badge}</span>
+  );
+}
