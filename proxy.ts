@@ -75,7 +75,7 @@ export async function proxy(request: NextRequest) {
 
   if (path === '/embed' && tenant.frameAncestors.length) frameAncestors = tenant.frameAncestors;
   // Document previews (PDF in an iframe of our own viewer page) may be framed by the same origin only.
-  if (path.startsWith('/api/files/')) frameAncestors = ["'self'"];
+  if (path.startsWith('/api/files/') || path.startsWith('/api/attachments/')) frameAncestors = ["'self'"];
 
   if (path.startsWith('/platform')) {
     const url = request.nextUrl.clone();

@@ -26,6 +26,8 @@ export function LiveBadge({ initial, label, floating }: { initial: number; label
         /* offline: keep the last number */
       }
     };
+    // The page may just have marked a ticket read while the layout counted: ask once more right away.
+    if (initial > 0) void refresh();
     const timer = setInterval(refresh, 30_000);
     document.addEventListener('visibilitychange', refresh);
     return () => {
@@ -33,6 +35,7 @@ export function LiveBadge({ initial, label, floating }: { initial: number; label
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- polling is set up once per mount
   }, []);
   if (!count) return null;
   const badge = (
