@@ -17,6 +17,8 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  // Stored files (documents, attachments): nothing in them may run on our origin.
+  const isFileRoute = path.startsWith('/api/files/') || path.startsWith('/api/attachments/');
   /** Only the embeddable login card may be framed, and only by the tenant's listed websites. */
   let frameAncestors: string[] | undefined;
   const headersFor = () =>
@@ -31,6 +33,7 @@ export async function proxy(request: NextRequest) {
   const headerSet = headersFor();
   const finish = (response: NextResponse) => {
     for (const [k, v] of Object.entries(headersFor())) response.headers.set(k, v);
+    if (isFileRoute) response.headers.set('Content-Security-Policy', fileCsp(request.nextUrl.searchParams.get('inline') === '1'));
     return response;
   };
 
@@ -83,6 +86,17 @@ export async function proxy(request: NextRequest) {
     return finish(NextResponse.rewrite(url, { request: { headers: requestHeaders } }));
   }
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+/**
+ * CSP of a stored file: a download is sandboxed and never framed; an inline preview (PDF or image in our
+ * own viewer page) may be framed by the same origin and keeps no sandbox, which the browser's PDF viewer
+ * refuses to run in. Scripts are never allowed.
+ */
+function fileCsp(inline: boolean): string {
+  return inline
+    ? "default-src 'none'; img-src 'self' data: blob:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
+    : "default-src 'none'; sandbox; frame-ancestors 'none'";
 }
 
 export const config = {

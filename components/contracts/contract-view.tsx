@@ -64,7 +64,7 @@ export function ContractView({
           {detail.mayChange ? (
             <ConfirmDelete action={deleteContractAction} id={c.id} label={`${cfg.itemLabel} löschen`} title={`${cfg.itemLabel} löschen?`} size="md">
               {c.product}
-              {c.provider ? ` bei ${c.provider}` : ''} wird mit {documents.length === 1 ? 'seinem Dokument' : `allen ${documents.length} Dokumenten`} endgültig gelöscht.
+              {c.provider ? ` bei ${c.provider}` : ''} wird {documents.length === 0 ? '' : documents.length === 1 ? 'mit seinem Dokument ' : `mit allen ${documents.length} Dokumenten `}endgültig gelöscht.
               {audience === 'client' && !c.createdByClient ? ' Diesen Eintrag hat Ihr Berater angelegt.' : ''}
             </ConfirmDelete>
           ) : null}

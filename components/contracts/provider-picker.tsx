@@ -59,7 +59,8 @@ export function ProviderPicker({
     setActive(entry.first);
     requestAnimationFrame(() => {
       const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${entry.first}"]`);
-      if (el && listRef.current) listRef.current.scrollTop = el.offsetTop - listRef.current.offsetTop;
+      // The list is the offset parent (position: relative), so offsetTop is measured from its top.
+      if (el && listRef.current) listRef.current.scrollTop = el.offsetTop;
     });
   };
   const choose = (n: string) => {

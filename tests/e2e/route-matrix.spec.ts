@@ -13,18 +13,24 @@
  *
  * The actors are created fresh in the e2e database (tenant demo; nord is the other tenant) with real
  * session rows and Auth.js cookies minted like scripts/bench.ts does.
+ *
+ * DIGITALER ORDNER (contracts and documents): every contact of the world has a contract with a document,
+ * whose file went through the real upload API (presigned POST to S3, byte check). The advisor's folder,
+ * contract, form and viewer pages, the portal's area, form, contract and viewer pages and the file
+ * download /api/files/<id> are in the same table ("notfound" there is a plain 404, never a redirect).
+ * POST /api/uploads has a table of its own (actor × target of the upload).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { presetGrants, type Grants } from '../../lib/access/freigaben';
 import { createSession } from '../../lib/auth/sessions';
 import { createDb, type Db } from '../../lib/db/client';
-import { clientGrants, contactProfiles, tenants, users, type EmployeeRights } from '../../lib/db/schema';
+import { clientGrants, contactProfiles, contracts, documentFiles, documents, tenants, uploads, users, type DocumentArea, type EmployeeRights, type FolderArea } from '../../lib/db/schema';
 import { createAccount } from '../../lib/users/create';
-import { demo, PORT, viaHost } from './helpers';
+import { demo, nord, PORT, viaHost } from './helpers';
 
 const DATA_DIR = PORT === 3100 ? '.data/e2e' : `.data/e2e-${PORT}`;
 /** scripts/services.ts localPorts(): the embedded PostgreSQL of the app under test. */
@@ -42,6 +48,7 @@ const actorKeys = [
   'scoped', // employee with all 'write', scope own: BETREUER of contactOwn only
   'clientNone', // client of demo, all FREIGABEN off
   'clientReadAll', // client of demo, every module NUR LESEN
+  'clientWrite', // client of demo, FREISCHALTUNG in the four folder areas only (own contracts and uploads)
   'nordClient', // client of nord, with a valid nord session cookie, used on the demo host
 ] as const;
 type ActorKey = (typeof actorKeys)[number];
@@ -74,6 +81,36 @@ const routeKeys = [
   '/login',
   '/reset',
   '/impressum',
+  // DIGITALER ORDNER, advisor side
+  '/contacts/<own>/folder/insurance',
+  '/contacts/<other>/folder/insurance',
+  '/contacts/<nord>/folder/insurance',
+  '/contacts/<own>/folder/insurance/new',
+  '/contacts/<own>/contracts/<own contract>',
+  '/contacts/<other>/contracts/<other contract>',
+  '/contacts/<own>/contracts/<other contract>', // a real contract under the wrong contact
+  '/contacts/<nord>/contracts/<nord contract>',
+  '/documents/<own file>',
+  '/documents/<other file>',
+  '/documents/<nord file>',
+  '/documents/<client file>', // uploaded by clientWrite into its own contract
+  // DIGITALER ORDNER, portal side
+  '/portal/folder/finance', // marker: clientWrite's own contract
+  '/portal/folder/insurance [advisor item]', // marker: the advisor's contract in clientWrite's folder
+  '/portal/folder/insurance/new',
+  '/portal/contracts/<readAll contract>', // the advisor's contract in clientReadAll's folder
+  '/portal/contracts/<client contract>', // clientWrite's own contract
+  '/portal/contracts/<advisor contract>', // the advisor's contract in clientWrite's folder (no DATENFREIGABE)
+  '/portal/documents/<readAll file>',
+  '/portal/documents/<client file>',
+  '/portal/documents/<advisor file>',
+  // the file download (a route handler: 404 for everything that is not allowed, no redirects)
+  '/api/files/<own file>',
+  '/api/files/<other file>',
+  '/api/files/<nord file>',
+  '/api/files/<readAll file>',
+  '/api/files/<client file>',
+  '/api/files/<advisor file>',
 ] as const;
 type RouteKey = (typeof routeKeys)[number];
 
@@ -81,6 +118,29 @@ type Outcome = 'ok' | 'hidden' | 'login' | 'home-advisor' | 'home-portal' | 'not
 type Row = Record<RouteKey, Outcome>;
 
 const publicPages = { '/reset': 'ok', '/impressum': 'ok' } as const;
+
+/** No file is served without the right to its document: a 404 (unless a row says otherwise). */
+const noFiles = {
+  '/api/files/<own file>': 'notfound',
+  '/api/files/<other file>': 'notfound',
+  '/api/files/<nord file>': 'notfound',
+  '/api/files/<readAll file>': 'notfound',
+  '/api/files/<client file>': 'notfound',
+  '/api/files/<advisor file>': 'notfound',
+} as const;
+
+/** The portal's folder pages: not visible unless a row says otherwise. */
+const noPortalFolder = {
+  '/portal/folder/finance': 'notfound',
+  '/portal/folder/insurance [advisor item]': 'notfound',
+  '/portal/folder/insurance/new': 'notfound',
+  '/portal/contracts/<readAll contract>': 'notfound',
+  '/portal/contracts/<client contract>': 'notfound',
+  '/portal/contracts/<advisor contract>': 'notfound',
+  '/portal/documents/<readAll file>': 'notfound',
+  '/portal/documents/<client file>': 'notfound',
+  '/portal/documents/<advisor file>': 'notfound',
+} as const;
 
 /** Not signed in on this host: every private page sends to the login. */
 const anonymous: Row = {
@@ -110,6 +170,28 @@ const anonymous: Row = {
   '/portal/account': 'login',
   '/login': 'ok',
   ...publicPages,
+  '/contacts/<own>/folder/insurance': 'login',
+  '/contacts/<other>/folder/insurance': 'login',
+  '/contacts/<nord>/folder/insurance': 'login',
+  '/contacts/<own>/folder/insurance/new': 'login',
+  '/contacts/<own>/contracts/<own contract>': 'login',
+  '/contacts/<other>/contracts/<other contract>': 'login',
+  '/contacts/<own>/contracts/<other contract>': 'login',
+  '/contacts/<nord>/contracts/<nord contract>': 'login',
+  '/documents/<own file>': 'login',
+  '/documents/<other file>': 'login',
+  '/documents/<nord file>': 'login',
+  '/documents/<client file>': 'login',
+  '/portal/folder/finance': 'login',
+  '/portal/folder/insurance [advisor item]': 'login',
+  '/portal/folder/insurance/new': 'login',
+  '/portal/contracts/<readAll contract>': 'login',
+  '/portal/contracts/<client contract>': 'login',
+  '/portal/contracts/<advisor contract>': 'login',
+  '/portal/documents/<readAll file>': 'login',
+  '/portal/documents/<client file>': 'login',
+  '/portal/documents/<advisor file>': 'login',
+  ...noFiles,
 };
 
 /** An employee on portal pages and on the login page: back to the advisor area. */
@@ -123,6 +205,15 @@ const employeeElsewhere = {
   '/portal/account': 'home-advisor',
   '/login': 'home-advisor',
   ...publicPages,
+  '/portal/folder/finance': 'home-advisor',
+  '/portal/folder/insurance [advisor item]': 'home-advisor',
+  '/portal/folder/insurance/new': 'home-advisor',
+  '/portal/contracts/<readAll contract>': 'home-advisor',
+  '/portal/contracts/<client contract>': 'home-advisor',
+  '/portal/contracts/<advisor contract>': 'home-advisor',
+  '/portal/documents/<readAll file>': 'home-advisor',
+  '/portal/documents/<client file>': 'home-advisor',
+  '/portal/documents/<advisor file>': 'home-advisor',
 } as const;
 
 /** A client on advisor pages and on the login page: back to the portal. */
@@ -147,7 +238,44 @@ const clientElsewhere = {
   '/account': 'home-portal',
   '/login': 'home-portal',
   ...publicPages,
+  '/contacts/<own>/folder/insurance': 'home-portal',
+  '/contacts/<other>/folder/insurance': 'home-portal',
+  '/contacts/<nord>/folder/insurance': 'home-portal',
+  '/contacts/<own>/folder/insurance/new': 'home-portal',
+  '/contacts/<own>/contracts/<own contract>': 'home-portal',
+  '/contacts/<other>/contracts/<other contract>': 'home-portal',
+  '/contacts/<own>/contracts/<other contract>': 'home-portal',
+  '/contacts/<nord>/contracts/<nord contract>': 'home-portal',
+  '/documents/<own file>': 'home-portal',
+  '/documents/<other file>': 'home-portal',
+  '/documents/<nord file>': 'home-portal',
+  '/documents/<client file>': 'home-portal',
+  ...noFiles,
+  ...noPortalFolder,
 } as const;
+
+/** Employees who see every contact's folder (admin; write or read in every module, scope all). */
+const allFolders = (mayAdd: boolean) =>
+  ({
+    '/contacts/<own>/folder/insurance': 'ok',
+    '/contacts/<other>/folder/insurance': 'ok',
+    '/contacts/<nord>/folder/insurance': 'notfound',
+    '/contacts/<own>/folder/insurance/new': mayAdd ? 'ok' : 'notfound',
+    '/contacts/<own>/contracts/<own contract>': 'ok',
+    '/contacts/<other>/contracts/<other contract>': 'ok',
+    '/contacts/<own>/contracts/<other contract>': 'notfound',
+    '/contacts/<nord>/contracts/<nord contract>': 'notfound',
+    '/documents/<own file>': 'ok',
+    '/documents/<other file>': 'ok',
+    '/documents/<nord file>': 'notfound',
+    '/documents/<client file>': 'ok',
+    '/api/files/<own file>': 'ok',
+    '/api/files/<other file>': 'ok',
+    '/api/files/<nord file>': 'notfound',
+    '/api/files/<readAll file>': 'ok',
+    '/api/files/<client file>': 'ok',
+    '/api/files/<advisor file>': 'ok',
+  }) as const;
 
 /** Non-admins: the BENUTZER list shows "Nur für Admins", the user pages do not exist for them. */
 const notAdmin = {
@@ -179,6 +307,7 @@ const expectations: Record<ActorKey, Row> = {
     '/users/<nord employee>': 'notfound',
     '/users/<client id>': 'notfound', // a client is no BENUTZER
     '/account': 'ok',
+    ...allFolders(true),
   },
   writer: {
     ...employeeElsewhere,
@@ -195,6 +324,7 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<nord>/kundenansicht': 'notfound',
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
+    ...allFolders(true),
   },
   reader: {
     ...employeeElsewhere,
@@ -211,6 +341,7 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<nord>/kundenansicht': 'notfound',
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
+    ...allFolders(false), // reading is not writing: no form
   },
   noRights: {
     ...employeeElsewhere,
@@ -227,6 +358,19 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<nord>/kundenansicht': 'notfound',
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
+    '/contacts/<own>/folder/insurance': 'notfound',
+    '/contacts/<other>/folder/insurance': 'notfound',
+    '/contacts/<nord>/folder/insurance': 'notfound',
+    '/contacts/<own>/folder/insurance/new': 'notfound',
+    '/contacts/<own>/contracts/<own contract>': 'notfound',
+    '/contacts/<other>/contracts/<other contract>': 'notfound',
+    '/contacts/<own>/contracts/<other contract>': 'notfound',
+    '/contacts/<nord>/contracts/<nord contract>': 'notfound',
+    '/documents/<own file>': 'notfound',
+    '/documents/<other file>': 'notfound',
+    '/documents/<nord file>': 'notfound',
+    '/documents/<client file>': 'notfound',
+    ...noFiles,
   },
   scoped: {
     ...employeeElsewhere,
@@ -243,6 +387,21 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<nord>/kundenansicht': 'notfound',
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
+    // Only the folder of contactOwn (they are its BETREUER).
+    '/contacts/<own>/folder/insurance': 'ok',
+    '/contacts/<other>/folder/insurance': 'notfound',
+    '/contacts/<nord>/folder/insurance': 'notfound',
+    '/contacts/<own>/folder/insurance/new': 'ok',
+    '/contacts/<own>/contracts/<own contract>': 'ok',
+    '/contacts/<other>/contracts/<other contract>': 'notfound',
+    '/contacts/<own>/contracts/<other contract>': 'notfound',
+    '/contacts/<nord>/contracts/<nord contract>': 'notfound',
+    '/documents/<own file>': 'ok',
+    '/documents/<other file>': 'notfound',
+    '/documents/<nord file>': 'notfound',
+    '/documents/<client file>': 'notfound',
+    ...noFiles,
+    '/api/files/<own file>': 'ok',
   },
   clientNone: {
     ...clientElsewhere,
@@ -261,6 +420,28 @@ const expectations: Record<ActorKey, Row> = {
     '/portal/profile': 'ok',
     '/portal/messages': 'ok',
     '/portal/account': 'ok',
+    // NUR LESEN: the advisor's contract and document in its own folder, nothing to add, nobody else's.
+    '/portal/folder/finance': 'hidden', // its own FINANZEN, without clientWrite's contract
+    '/portal/folder/insurance [advisor item]': 'hidden',
+    '/portal/contracts/<readAll contract>': 'ok',
+    '/portal/documents/<readAll file>': 'ok',
+    '/api/files/<readAll file>': 'ok',
+  },
+  clientWrite: {
+    ...clientElsewhere,
+    '/portal': 'ok',
+    '/portal/folder': 'ok',
+    '/portal/folder/insurance': 'ok',
+    '/portal/profile': 'notfound', // PROFIL not granted
+    '/portal/messages': 'notfound',
+    '/portal/account': 'ok',
+    // FREISCHALTUNG: its own contracts and uploads; the advisor's items stay invisible without DATENFREIGABE.
+    '/portal/folder/finance': 'ok',
+    '/portal/folder/insurance [advisor item]': 'hidden',
+    '/portal/folder/insurance/new': 'ok',
+    '/portal/contracts/<client contract>': 'ok',
+    '/portal/documents/<client file>': 'ok',
+    '/api/files/<client file>': 'ok',
   },
   // A valid session of nord is no session on demo's host (token.tid ≠ tenant): like anonymous.
   nordClient: anonymous,
@@ -278,6 +459,9 @@ interface World {
   employeeTarget: { id: string; email: string };
   nordEmployee: { id: string; email: string };
   clientTarget: { id: string; lastName: string };
+  /** Contracts (marker: the number) and their documents' files (marker: the title, in the page and in the PDF). */
+  contracts: Record<'own' | 'other' | 'nord' | 'readAll' | 'client' | 'advisor', { id: string; number: string }>;
+  files: Record<'own' | 'other' | 'nord' | 'readAll' | 'client' | 'advisor', { id: string; title: string }>;
 }
 
 /** The path of each route and the text that shows the target is on the page (if the route has one). */
@@ -310,6 +494,33 @@ const routes: Record<RouteKey, (w: World) => { path: string; marker?: string }> 
   '/login': () => ({ path: '/login' }),
   '/reset': () => ({ path: '/reset' }),
   '/impressum': () => ({ path: '/impressum' }),
+  '/contacts/<own>/folder/insurance': (w) => ({ path: `/contacts/${w.contactOwn.id}/folder/insurance`, marker: w.contracts.own.number }),
+  '/contacts/<other>/folder/insurance': (w) => ({ path: `/contacts/${w.contactOther.id}/folder/insurance`, marker: w.contracts.other.number }),
+  '/contacts/<nord>/folder/insurance': (w) => ({ path: `/contacts/${w.contactNord.id}/folder/insurance`, marker: w.contracts.nord.number }),
+  '/contacts/<own>/folder/insurance/new': (w) => ({ path: `/contacts/${w.contactOwn.id}/folder/insurance/new`, marker: w.contactOwn.lastName }),
+  '/contacts/<own>/contracts/<own contract>': (w) => ({ path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.own.id}`, marker: w.contracts.own.number }),
+  '/contacts/<other>/contracts/<other contract>': (w) => ({ path: `/contacts/${w.contactOther.id}/contracts/${w.contracts.other.id}`, marker: w.contracts.other.number }),
+  '/contacts/<own>/contracts/<other contract>': (w) => ({ path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.other.id}`, marker: w.contracts.other.number }),
+  '/contacts/<nord>/contracts/<nord contract>': (w) => ({ path: `/contacts/${w.contactNord.id}/contracts/${w.contracts.nord.id}`, marker: w.contracts.nord.number }),
+  '/documents/<own file>': (w) => ({ path: `/documents/${w.files.own.id}`, marker: w.files.own.title }),
+  '/documents/<other file>': (w) => ({ path: `/documents/${w.files.other.id}`, marker: w.files.other.title }),
+  '/documents/<nord file>': (w) => ({ path: `/documents/${w.files.nord.id}`, marker: w.files.nord.title }),
+  '/documents/<client file>': (w) => ({ path: `/documents/${w.files.client.id}`, marker: w.files.client.title }),
+  '/portal/folder/finance': (w) => ({ path: '/portal/folder/finance', marker: w.contracts.client.number }),
+  '/portal/folder/insurance [advisor item]': (w) => ({ path: '/portal/folder/insurance', marker: w.contracts.advisor.number }),
+  '/portal/folder/insurance/new': () => ({ path: '/portal/folder/insurance/new' }),
+  '/portal/contracts/<readAll contract>': (w) => ({ path: `/portal/contracts/${w.contracts.readAll.id}`, marker: w.contracts.readAll.number }),
+  '/portal/contracts/<client contract>': (w) => ({ path: `/portal/contracts/${w.contracts.client.id}`, marker: w.contracts.client.number }),
+  '/portal/contracts/<advisor contract>': (w) => ({ path: `/portal/contracts/${w.contracts.advisor.id}`, marker: w.contracts.advisor.number }),
+  '/portal/documents/<readAll file>': (w) => ({ path: `/portal/documents/${w.files.readAll.id}`, marker: w.files.readAll.title }),
+  '/portal/documents/<client file>': (w) => ({ path: `/portal/documents/${w.files.client.id}`, marker: w.files.client.title }),
+  '/portal/documents/<advisor file>': (w) => ({ path: `/portal/documents/${w.files.advisor.id}`, marker: w.files.advisor.title }),
+  '/api/files/<own file>': (w) => ({ path: `/api/files/${w.files.own.id}`, marker: w.files.own.title }),
+  '/api/files/<other file>': (w) => ({ path: `/api/files/${w.files.other.id}`, marker: w.files.other.title }),
+  '/api/files/<nord file>': (w) => ({ path: `/api/files/${w.files.nord.id}`, marker: w.files.nord.title }),
+  '/api/files/<readAll file>': (w) => ({ path: `/api/files/${w.files.readAll.id}`, marker: w.files.readAll.title }),
+  '/api/files/<client file>': (w) => ({ path: `/api/files/${w.files.client.id}`, marker: w.files.client.title }),
+  '/api/files/<advisor file>': (w) => ({ path: `/api/files/${w.files.advisor.id}`, marker: w.files.advisor.title }),
 };
 
 let world: World;
@@ -317,7 +528,8 @@ let close: (() => Promise<unknown>) | undefined;
 
 const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({ insurance: level, finance: level, other: level, emergency: level, communication: level });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(120_000);
   const { db, sql } = createDb(DATABASE_URL, 2);
   close = () => sql.end({ timeout: 5 });
   const secret = readFileSync(path.join(DATA_DIR, 'auth-secret'), 'utf8').trim();
@@ -371,32 +583,137 @@ test.beforeAll(async () => {
   const clientNone = await contact(demoId, 'Ohnefreigabe', writer.id, 'active');
   const clientReadAll = await contact(demoId, 'Leseall', writer.id, 'active', presetGrants('readAll'));
   const nordClient = await contact(nordId, 'Nordkunde', nordAdmin!.id, 'active', presetGrants('readAll'));
+  const clientWrite = await contact(demoId, 'Schreibkunde', writer.id, 'active', folderWrite());
 
   const cookie = async (tenant: string, userId: string) => {
     const sid = await createSession(db as Db, { tenantId: tenant, userId, userAgent: 'route-matrix' });
     const token = await encode({ token: { sub: userId, sid, tid: tenant }, secret, salt: COOKIE, maxAge: 12 * 3600 });
     return `${COOKIE}=${token}`;
   };
+  const cookies: Record<ActorKey, string | null> = {
+    anonymous: null,
+    admin: await cookie(demoId, admin.id),
+    writer: await cookie(demoId, writer.id),
+    reader: await cookie(demoId, reader.id),
+    noRights: await cookie(demoId, noRights.id),
+    scoped: await cookie(demoId, scoped.id),
+    clientNone: await cookie(demoId, clientNone.id),
+    clientReadAll: await cookie(demoId, clientReadAll.id),
+    clientWrite: await cookie(demoId, clientWrite.id),
+    nordClient: await cookie(nordId, nordClient.id),
+  };
+
+  // DIGITALER ORDNER: a contract per contact, each with a document whose file went through the upload API.
+  const contract = async (tenant: string, contactId: string, area: FolderArea, key: string, by: string, byClient = false) => {
+    const number = `MX-${key}-${run}`.toUpperCase();
+    const [row] = await db
+      .insert(contracts)
+      .values({ tenantId: tenant, contactId, area, status: 'aktiv', product: 'Hausratversicherung', provider: 'Allianz Versicherungs-AG', number, frequency: 'monatlich', premiumCents: 990, createdBy: by, createdByClient: byClient, updatedBy: by })
+      .returning({ id: contracts.id });
+    return { id: row!.id, number };
+  };
+  const c = {
+    own: await contract(demoId, contactOwn.id, 'insurance', 'own', admin.id),
+    other: await contract(demoId, contactOther.id, 'insurance', 'oth', admin.id),
+    nord: await contract(nordId, nordClient.id, 'insurance', 'nrd', nordAdmin!.id),
+    readAll: await contract(demoId, clientReadAll.id, 'insurance', 'rda', writer.id),
+    client: await contract(demoId, clientWrite.id, 'finance', 'cli', clientWrite.id, true),
+    advisor: await contract(demoId, clientWrite.id, 'insurance', 'adv', writer.id),
+  };
+  const api = await playwright.request.newContext();
+  const nordAdminCookie = await cookie(nordId, nordAdmin!.id);
+  const file = async (base: string, tenant: string, cookieOf: string, by: string, byClient: boolean, contactId: string, area: DocumentArea, contractId: string, word: string) => {
+    const title = `Matrixdokument ${word} ${run}`;
+    const id = await storeDocument(api, db, { base, cookie: cookieOf, tenantId: tenant, createdBy: by, byClient, contactId, area, contractId, title });
+    return { id, title };
+  };
+  const files = {
+    own: await file(demo, demoId, cookies.admin!, admin.id, false, contactOwn.id, 'insurance', c.own.id, 'Betreut'),
+    other: await file(demo, demoId, cookies.admin!, admin.id, false, contactOther.id, 'insurance', c.other.id, 'Fremd'),
+    nord: await file(nord, nordId, nordAdminCookie, nordAdmin!.id, false, nordClient.id, 'insurance', c.nord.id, 'Nord'),
+    readAll: await file(demo, demoId, cookies.writer!, writer.id, false, clientReadAll.id, 'insurance', c.readAll.id, 'Leser'),
+    client: await file(demo, demoId, cookies.clientWrite!, clientWrite.id, true, clientWrite.id, 'finance', c.client.id, 'Kunde'),
+    advisor: await file(demo, demoId, cookies.writer!, writer.id, false, clientWrite.id, 'insurance', c.advisor.id, 'Berater'),
+  };
+  await api.dispose();
+
   world = {
-    cookies: {
-      anonymous: null,
-      admin: await cookie(demoId, admin.id),
-      writer: await cookie(demoId, writer.id),
-      reader: await cookie(demoId, reader.id),
-      noRights: await cookie(demoId, noRights.id),
-      scoped: await cookie(demoId, scoped.id),
-      clientNone: await cookie(demoId, clientNone.id),
-      clientReadAll: await cookie(demoId, clientReadAll.id),
-      nordClient: await cookie(nordId, nordClient.id),
-    },
+    cookies,
     contactOwn,
     contactOther,
     contactNord: nordClient,
     employeeTarget: { id: target.id, email: target.email },
     nordEmployee: nordAdmin!,
     clientTarget: clientNone,
+    contracts: c,
+    files,
   };
 });
+
+/** FREISCHALTUNG in the four folder areas, nothing else. */
+function folderWrite(): Grants {
+  const g = presetGrants('none');
+  for (const m of ['insurance', 'finance', 'other', 'emergency'] as const) g[m] = { activation: true, dataRelease: false, readOnly: false };
+  return g;
+}
+
+/** A one-page PDF whose text is the marker (so a leaked download would show it). */
+function markerPdf(text: string): Buffer {
+  const content = `BT /F1 12 Tf 20 40 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A POST to the app as the browser would send it (same origin), with a session cookie. */
+function appPost(api: APIRequestContext, base: string, p: string, cookie: string | null, data?: unknown) {
+  const target = viaHost(`${base}${p}`);
+  return api.post(target.url, { headers: { ...target.headers, origin: base, ...(cookie ? { cookie } : {}) }, data, maxRedirects: 0 });
+}
+
+/**
+ * A document with one PDF file, the file through the real upload flow (POST /api/uploads, the presigned
+ * POST to S3, the byte check); the document rows are then written directly (what SPEICHERN's server
+ * action does, minus the copy inside S3), pointing at the checked object.
+ */
+async function storeDocument(
+  api: APIRequestContext,
+  db: Db,
+  o: { base: string; cookie: string; tenantId: string; createdBy: string; byClient: boolean; contactId: string; area: DocumentArea; contractId: string; title: string },
+): Promise<string> {
+  const pdf = markerPdf(o.title);
+  const start = await appPost(api, o.base, '/api/uploads', o.cookie, { contactId: o.contactId, area: o.area, contractId: o.contractId, filename: 'matrix.pdf', contentType: 'application/pdf', size: pdf.length });
+  const s = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
+  if (!s.ok) throw new Error(`upload start for "${o.title}": ${start.status()} ${s.message}`);
+  const sent = await api.post(s.url, { multipart: { ...s.fields, file: { name: 'matrix.pdf', mimeType: 'application/pdf', buffer: pdf } } });
+  if (!sent.ok()) throw new Error(`S3 POST for "${o.title}": ${sent.status()} ${await sent.text()}`);
+  const checked = (await (await appPost(api, o.base, `/api/uploads/${s.id}`, o.cookie)).json()) as { ok: boolean; message?: string };
+  if (!checked.ok) throw new Error(`upload check for "${o.title}": ${checked.message}`);
+  const [upload] = await db.delete(uploads).where(eq(uploads.id, s.id)).returning({ key: uploads.objectKey });
+  const [doc] = await db
+    .insert(documents)
+    .values({ tenantId: o.tenantId, contactId: o.contactId, area: o.area, contractId: o.contractId, title: o.title, type: 'Police', createdBy: o.createdBy, createdByClient: o.byClient })
+    .returning({ id: documents.id });
+  const [f] = await db
+    .insert(documentFiles)
+    .values({ tenantId: o.tenantId, documentId: doc!.id, objectKey: upload!.key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length })
+    .returning({ id: documentFiles.id });
+  return f!.id;
+}
 
 test.afterAll(async () => {
   await close?.();
@@ -419,6 +736,10 @@ test.describe('route matrix', () => {
       if (marker) {
         if (expected === 'ok') expect(body, `the page shows the target (${marker})`).toContain(marker);
         else expect(body, `the answer must not reveal the target (${marker})`).not.toContain(marker);
+      }
+      if (p.startsWith('/api/files/') && expected === 'ok') {
+        expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="matrix\.pdf"/);
+        expect(response.headers()['x-content-type-options']).toBe('nosniff');
       }
     });
   }
@@ -451,3 +772,112 @@ function outcomeShape(o: Outcome): string {
       return 'redirect /portal';
   }
 }
+
+/* ------------------------------------------------------------------ POST /api/uploads */
+
+/**
+ * Step 1 of every upload, actor × target. The body is what a browser sends; a client's contactId is
+ * ignored (a client always uploads into its own folder), so for clients the targets differ only by area
+ * and contract. Outcomes:
+ *   accepted   200 {ok: true, id, url, fields}
+ *   forbidden  403 {ok: false} – the place is visible, but adding is not allowed (read right, NUR LESEN)
+ *   notfound   404 {ok: false} – the place is not visible (other tenant, other client, no right, scope)
+ *   nocontact  200 {ok: false, 'Kein Kontakt gewählt.'} – an employee must name the contact
+ *   login      401 {ok: false} – no session on this host
+ * Nothing but 'accepted' carries a presigned URL.
+ */
+const uploadTargetKeys = [
+  '<own> insurance',
+  '<own> insurance, <own contract>',
+  '<other> insurance',
+  '<nord> insurance',
+  '<own> profile',
+  'no contact, finance',
+  'no contact, insurance, <advisor contract>',
+  'no contact, insurance',
+] as const;
+type UploadTargetKey = (typeof uploadTargetKeys)[number];
+type UploadOutcome = 'accepted' | 'forbidden' | 'notfound' | 'nocontact' | 'login';
+
+const uploadTargets: Record<UploadTargetKey, (w: World) => Record<string, unknown>> = {
+  '<own> insurance': (w) => ({ contactId: w.contactOwn.id, area: 'insurance' }),
+  '<own> insurance, <own contract>': (w) => ({ contactId: w.contactOwn.id, area: 'insurance', contractId: w.contracts.own.id }),
+  '<other> insurance': (w) => ({ contactId: w.contactOther.id, area: 'insurance' }),
+  '<nord> insurance': (w) => ({ contactId: w.contactNord.id, area: 'insurance' }),
+  '<own> profile': (w) => ({ contactId: w.contactOwn.id, area: 'profile' }),
+  'no contact, finance': () => ({ area: 'finance' }),
+  'no contact, insurance, <advisor contract>': (w) => ({ area: 'insurance', contractId: w.contracts.advisor.id }),
+  'no contact, insurance': () => ({ area: 'insurance' }),
+};
+
+const row = (...o: UploadOutcome[]) => Object.fromEntries(uploadTargetKeys.map((k, i) => [k, o[i]!])) as Record<UploadTargetKey, UploadOutcome>;
+const noUploads = row('login', 'login', 'login', 'login', 'login', 'login', 'login', 'login');
+const uploadExpectations: Record<ActorKey, Record<UploadTargetKey, UploadOutcome>> = {
+  anonymous: noUploads,
+  admin: row('accepted', 'accepted', 'accepted', 'notfound', 'accepted', 'nocontact', 'nocontact', 'nocontact'),
+  writer: row('accepted', 'accepted', 'accepted', 'notfound', 'accepted', 'nocontact', 'nocontact', 'nocontact'),
+  reader: row('forbidden', 'forbidden', 'forbidden', 'notfound', 'forbidden', 'nocontact', 'nocontact', 'nocontact'),
+  noRights: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'nocontact', 'nocontact', 'nocontact'),
+  scoped: row('accepted', 'accepted', 'notfound', 'notfound', 'accepted', 'nocontact', 'nocontact', 'nocontact'),
+  // Clients: always their own folder; another contact's contract is not found.
+  clientNone: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound'),
+  clientReadAll: row('forbidden', 'notfound', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'notfound', 'forbidden'),
+  clientWrite: row('accepted', 'notfound', 'accepted', 'accepted', 'notfound', 'accepted', 'notfound', 'accepted'),
+  nordClient: noUploads,
+};
+
+const uploadStatus: Record<UploadOutcome, number> = { accepted: 200, forbidden: 403, notfound: 404, nocontact: 200, login: 401 };
+
+test.describe('upload matrix (POST /api/uploads)', () => {
+  for (const actor of actorKeys) {
+    for (const target of uploadTargetKeys) {
+      const expected = uploadExpectations[actor][target];
+      test(`${actor} POST /api/uploads ${target} → ${expected}`, async ({ request }) => {
+        const cookie = world.cookies[actor];
+        const body = { ...uploadTargets[target](world), filename: 'scan.pdf', contentType: 'application/pdf', size: 4096 };
+        const response = await appPost(request, demo, '/api/uploads', cookie, body);
+        const json = (await response.json()) as { ok: boolean; id?: string; url?: string; fields?: unknown; message?: string };
+        expect(response.status(), `${actor}: ${JSON.stringify(json)}`).toBe(uploadStatus[expected]);
+        expect(json.ok).toBe(expected === 'accepted');
+        if (expected === 'accepted') {
+          expect(json.url).toBeTruthy();
+          expect(json.fields).toBeTruthy();
+          // Tidy up: the pending upload is discarded again.
+          const discard = viaHost(`${demo}/api/uploads/${json.id}`);
+          expect((await request.delete(discard.url, { headers: { ...discard.headers, cookie: cookie! } })).status()).toBe(200);
+        } else {
+          expect(json.url).toBeUndefined();
+          expect(json.fields).toBeUndefined();
+          expect(json.message, 'a German message').toBeTruthy();
+          if (expected === 'nocontact') expect(json.message).toBe('Kein Kontakt gewählt.');
+        }
+      });
+    }
+  }
+
+  test('a pending upload belongs to its uploader: nobody else can check or discard it', async ({ request }) => {
+    const start = await appPost(request, demo, '/api/uploads', world.cookies.admin, { contactId: world.contactOwn.id, area: 'insurance', filename: 'scan.pdf', contentType: 'application/pdf', size: 4096 });
+    const { id } = (await start.json()) as { id: string };
+    for (const actor of ['writer', 'scoped', 'clientWrite'] as const) {
+      const check = await appPost(request, demo, `/api/uploads/${id}`, world.cookies[actor]);
+      expect(check.status(), actor).toBe(404);
+      expect(((await check.json()) as { message: string }).message).toBe('Diese Datei gehört nicht zu Ihrem Upload. Bitte wählen Sie sie erneut aus.');
+      const discard = viaHost(`${demo}/api/uploads/${id}`);
+      await request.delete(discard.url, { headers: { ...discard.headers, cookie: world.cookies[actor]! } });
+    }
+    expect((await appPost(request, demo, `/api/uploads/${id}`, null)).status()).toBe(401);
+    // Still there for the uploader (nothing was sent to S3 yet, so the check says so).
+    const own = await appPost(request, demo, `/api/uploads/${id}`, world.cookies.admin);
+    expect(own.status()).toBe(200);
+    expect(((await own.json()) as { message: string }).message).toBe('Die Datei ist nicht (vollständig) angekommen. Bitte laden Sie sie erneut hoch.');
+    const discard = viaHost(`${demo}/api/uploads/${id}`);
+    expect((await request.delete(discard.url, { headers: { ...discard.headers, cookie: world.cookies.admin! } })).status()).toBe(200);
+  });
+
+  test('upload matrix size', () => {
+    const all = actorKeys.flatMap((a) => uploadTargetKeys.map((t) => uploadExpectations[a][t]));
+    const counts = all.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
+    console.log(`upload matrix: ${all.length} cases (${actorKeys.length} actors × ${uploadTargetKeys.length} targets) ${JSON.stringify(counts)}`);
+    expect(all.every(Boolean)).toBe(true);
+  });
+});
