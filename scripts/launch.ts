@@ -13,7 +13,7 @@ import { prepareServices, type Services } from './services';
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const buildInputs = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const buildInputs = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function sourceHash(): string {
   const hash = createHash('sha256');

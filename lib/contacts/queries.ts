@@ -138,6 +138,7 @@ export interface ContactDetail {
   lead: boolean;
   leadTopic: string | null;
   leadMessage: string | null;
+  archivedAt: Date | null;
   link: 'none' | 'open' | 'burned' | 'expired' | 'used';
 }
 
@@ -166,6 +167,7 @@ export async function getContact(database: Db, tenantId: string, actor: Employee
       lead: contactProfiles.lead,
       leadTopic: contactProfiles.leadTopic,
       leadMessage: contactProfiles.leadMessage,
+      archivedAt: contactProfiles.archivedAt,
     })
     .from(users)
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))

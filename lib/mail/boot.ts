@@ -1,5 +1,6 @@
 import { db } from '../db/client';
 import { sweepUploads } from '../documents';
+import { retryDeletionJobs } from '../privacy';
 import { env } from '../env';
 import { configuredSender } from './sender';
 import { startMailWorker } from './worker';
@@ -14,9 +15,10 @@ export function startBackgroundWork(): void {
   } catch (error) {
     console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
   }
-  // Uploads never finalised within 24 h: rows and objects removed, hourly (safe with many processes).
+  // Hourly in every process (both idempotent): uploads never finalised within 24 h are removed; deletion
+  // jobs whose storage step failed are retried.
   const sweep = () =>
-    sweepUploads(db()).then(
+    Promise.all([sweepUploads(db()), retryDeletionJobs(db())]).then(([n]) => n).then(
       (n) => (n > 0 ? console.info(`[sweeper] removed ${n} unfinished upload(s)`) : undefined),
       (error) => console.error('[sweeper] failed:', error instanceof Error ? error.name : 'unknown'),
     );

@@ -129,3 +129,10 @@ export async function listKeys(tenantId: string, prefix: string): Promise<string
   } while (token);
   return keys;
 }
+
+/** The object's body as a Node stream (for ZIP exports; never buffered whole). */
+export async function objectNodeStream(tenantId: string, key: string): Promise<import('node:stream').Readable> {
+  assertTenantKey(key, tenantId);
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return res.Body as import('node:stream').Readable;
+}

@@ -35,6 +35,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="KONTAKTÜBERSICHT" subtitle="Ihre Kunden und Interessenten" actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">KONTAKT ERSTELLEN</ButtonLink> : undefined} />
+      {params.geloescht ? (
+        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          Der Kontakt und alle seine Daten sind gelöscht. Im Protokoll steht nur noch ein Pseudonym.
+        </p>
+      ) : null}
       {params.neu ? (
         <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           Der Kontakt wurde angelegt. Öffnen Sie ihn, um das BENUTZERKONTO ZU ERSTELLEN.

@@ -20,6 +20,8 @@ export const contactProfiles = pgTable(
     leadTopic: text('lead_topic'),
     leadMessage: text('lead_message'),
     leadConsentAt: timestamp('lead_consent_at', { withTimezone: true }),
+    /** ARCHIVIEREN: login off, data kept (retention periods); cleared when reactivated. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

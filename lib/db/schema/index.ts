@@ -10,3 +10,4 @@ export * from './settings';
 export * from './support';
 export * from './contracts';
 export * from './tickets';
+export * from './privacy';

@@ -22,6 +22,8 @@ import { createDocumentAction } from '@/lib/contracts/actions';
 import { documentsOf, overviewOf } from '@/lib/contracts/read';
 import { ticketsFor } from '@/lib/tickets/read';
 import { TicketList } from '@/components/tickets/ticket-list';
+import { PrivacyCard } from '@/components/contacts/privacy-card';
+import { mayErase, mayExport } from '@/lib/privacy/rules';
 
 export const metadata: Metadata = { title: 'Kontakt' };
 
@@ -71,6 +73,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             BENUTZERNAME <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{contact.username}</code>
             <StatusBadge status={contact.status} label={statusLabels[contact.status] ?? contact.status} />
             {contact.status === 'invited' && contact.link === 'burned' ? <StatusBadge status="locked" label={linkLabels.burned} /> : null}
+            {contact.archivedAt ? <StatusBadge status="locked" label="archiviert" /> : null}
           </span>
         }
       />
@@ -131,6 +134,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <div className="mt-3">
             <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
           </div>
+          {mayExport(user) || mayErase(user) ? (
+            <>
+              <h2 className="mt-8 text-lg font-semibold">Datenschutz</h2>
+              <div className="mt-3">
+                <PrivacyCard id={contact.id} name={`${contact.firstName} ${contact.lastName}`} archived={Boolean(contact.archivedAt)} canExport={mayExport(user)} canErase={mayErase(user)} />
+              </div>
+            </>
+          ) : null}
           <h2 className="mt-8 text-lg font-semibold">KOMMUNIKATION</h2>
           {contactTickets.length === 0 ? (
             <p className="mt-2 text-sm text-gray-600">Noch keine Nachrichten.</p>

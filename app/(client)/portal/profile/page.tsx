@@ -2,6 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProfileForm } from '@/components/portal/profile-form';
 import { Card, PageHeader } from '@/components/ui/card';
+import { buttonClass } from '@/components/ui/button';
+import { AddDocument } from '@/components/documents/add-document';
+import { DocumentList } from '@/components/documents/document-list';
+import { createDocumentAction } from '@/lib/contracts/actions';
+import { documentsOf } from '@/lib/contracts/read';
 import { requireModule } from '@/lib/portal/context';
 import { ownProfile } from '@/lib/portal/read';
 
@@ -17,6 +22,7 @@ export default async function ProfilePage() {
   const { actor, rights } = await requireModule('profile');
   const p = await ownProfile(actor.tenant.id, actor.user.id);
   if (!p) notFound();
+  const generalDocs = await documentsOf(actor.tenant.id, actor.user, { contactId: actor.user.id, area: 'profile', contractId: null });
   const rows: [string, string][] = [
     ['Name', [p.salutation, p.title, p.firstName, p.lastName].filter(Boolean).join(' ')],
     ['Geburtsdatum', formatDate(p.birthDate)],
@@ -57,6 +63,21 @@ export default async function ProfilePage() {
               ))}
             </dl>
           )}
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Allgemeine Dokumente</h2>
+          <p className="mt-1 text-sm text-gray-600">Dokumente zu Ihrer Person, zum Beispiel Ihr Maklervertrag.</p>
+          <div className="mt-3">
+            <DocumentList items={generalDocs} viewerBase="/portal/documents" audience="client" emptyText="Noch keine Dokumente." />
+          </div>
+          {rights.mayCreateEditOwn ? <AddDocument action={createDocumentAction} target={{ area: 'profile' }} /> : null}
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Meine Daten</h2>
+          <p className="mt-1 text-sm text-gray-600">Laden Sie alle Daten, die Ihr Berater zu Ihnen gespeichert hat, mit allen Dateien als ZIP herunter (Art. 15 und 20 DSGVO).</p>
+          <a href="/api/portal/export" className={`${buttonClass('secondary', 'md')} mt-3`} download>
+            DATENEXPORT HERUNTERLADEN
+          </a>
         </Card>
       </div>
     </>
