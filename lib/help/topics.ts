@@ -65,9 +65,56 @@ export const helpTopics: HelpTopic[] = [
     keywords: 'kunde ändern änderungen profil aktivität sehen adresse telefon',
     steps: [
       'Mit FREISCHALTUNG oder DATENFREIGABE (ohne NUR LESEN) für PROFIL ändert der Kunde Adresse und Telefon selbst.',
-      'Jede Änderung erscheint auf der Kontaktseite unter „Aktivität“ mit dem Vermerk „durch den Kunden“.',
+      'In den Ordnerbereichen legt er mit Schreibrecht eigene Verträge an und lädt Dokumente hoch; mit DATENFREIGABE darf er auch Ihre Verträge ändern und löschen.',
+      'Jede Änderung erscheint auf der Kontaktseite unter „Aktivität“ mit dem Vermerk „durch den Kunden“ und auf Ihrer Startseite unter „Änderungen durch Kunden“.',
     ],
-    link: { href: '/contacts', label: 'Zur KONTAKTÜBERSICHT' },
+    link: { href: '/dashboard', label: 'Änderungen durch Kunden ansehen' },
+  },
+  {
+    id: 'vertragsanlage',
+    title: 'Die VERTRAGSANLAGE',
+    keywords: 'vertrag anlegen versicherung versicherer sparte beitrag zahlweise police ordner finanzen notfall',
+    steps: [
+      'KONTAKTE → Kontakt öffnen → im DIGITALEN ORDNER den Bereich wählen → VERTRAG HINZUFÜGEN.',
+      'Pflichtfelder in VERSICHERUNGEN: VERTRAGSSTATUS, PRODUKT / SPARTE, VERSICHERER und VERSICHERUNGSNUMMER. Den Versicherer finden Sie über die Suche oder die Buchstabenleiste (z. B. „C“ für CONDOR).',
+      'Den BRUTTOBEITRAG geben Sie gemäß ZAHLWEISE ein, z. B. „12,50“ monatlich; die Beitragsübersicht rechnet ihn auf das Jahr hoch.',
+      'Fehlt ein Versicherer oder Anbieter, ergänzt ein Admin ihn unter EINSTELLUNGEN → ANBIETER.',
+    ],
+    link: { href: '/contacts', label: 'Kontakt öffnen' },
+  },
+  {
+    id: 'dokumentenupload',
+    title: 'Der DOKUMENTENUPLOAD',
+    keywords: 'dokument hochladen upload datei pdf foto kamera police nachtrag',
+    steps: [
+      'Im Vertrag, im Bereich oder auf der Kontaktseite (Allgemeine Dokumente, z. B. der Maklervertrag) DOKUMENT HINZUFÜGEN wählen.',
+      'TITEL und ART angeben und eine oder mehrere Dateien wählen: PDF, JPEG, PNG, WebP oder HEIC bis 20 MB. Jede Datei wird sofort geprüft (✓).',
+      'Ihre Kunden fotografieren Dokumente direkt mit dem Handy; Fotos werden dabei verkleinert und Standortdaten entfernt.',
+    ],
+    link: { href: '/contacts', label: 'Kontakt öffnen' },
+  },
+  {
+    id: 'kommunikation',
+    title: 'Die KOMMUNIKATION',
+    keywords: 'nachricht ticket antworten weiterleiten abschliessen historie ungelesen kommunikation',
+    steps: [
+      'Schreibt Ihnen ein Kunde, bekommen Sie eine E-Mail ohne Inhalt und die Zahl neben KOMMUNIKATION steigt.',
+      'Im Ticket antworten Sie unter NEUER EINTRAG → SENDEN; der Kunde wird per E-Mail benachrichtigt.',
+      'WEITERLEITEN gibt das Ticket an einen Kollegen, auf Wunsch mit einer internen Notiz, die der Kunde nie sieht. ABSCHLIESSEN legt es unter GESCHLOSSENE TICKETS ab.',
+      'HISTORIE zeigt, wer wann geantwortet und an wen weitergeleitet hat.',
+    ],
+    link: { href: '/tickets', label: 'Zur KOMMUNIKATION' },
+  },
+  {
+    id: 'kunde-loeschen',
+    title: 'Kann ich einen Kunden löschen oder seine Daten exportieren?',
+    keywords: 'löschen kunde entfernen dsgvo datenexport export archivieren auskunft',
+    steps: [
+      'Auf der Kontaktseite unter „Datenschutz“: DATENEXPORT lädt alle Daten und Dateien als ZIP herunter (Art. 15/20 DSGVO). Kunden mit PROFIL laden ihn im Portal selbst herunter.',
+      'ARCHIVIEREN sperrt den Login und behält die Daten, wenn Aufbewahrungsfristen laufen.',
+      'KONTAKT LÖSCHEN entfernt nach Eingabe des Namens alles endgültig – Konto, Verträge, Dokumente, Nachrichten; im Protokoll bleibt nur ein Pseudonym.',
+    ],
+    link: { href: '/contacts', label: 'Kontakt öffnen' },
   },
   {
     id: 'impressum',
