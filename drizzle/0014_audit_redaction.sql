@@ -6,7 +6,8 @@ CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE pl
 BEGIN
   IF TG_OP = 'UPDATE' AND coalesce(current_setting('mappe.audit_redaction', true), '') = 'on'
      AND NEW.id = OLD.id AND NEW.tenant_id IS NOT DISTINCT FROM OLD.tenant_id AND NEW.action = OLD.action
-     AND NEW.actor_type = OLD.actor_type AND NEW.created_at = OLD.created_at THEN
+     AND NEW.actor_type = OLD.actor_type AND NEW.created_at = OLD.created_at
+     AND NEW.target_type IS NOT DISTINCT FROM OLD.target_type THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';

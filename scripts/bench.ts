@@ -273,6 +273,9 @@ async function main() {
       { name: 'advisor area page (200 contracts)', path: `/contacts/${folderClient}/folder/insurance`, headers: { cookie } },
       { name: 'client area page (200 contracts)', path: '/portal/folder/insurance', headers: { cookie: clientCookie } },
     ];
+    // BENCH_ONLY=<regex> measures only matching pages (the baseline always runs).
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+    if (only) targets.splice(1, targets.length, ...targets.slice(1).filter((t) => only.test(t.name)));
     for (const t of targets) await measure({ ...t }); // warm-up (JIT, caches)
     const samples = new Map<string, { rps: number[]; p50: number[]; p95: number[]; errors: number }>();
     for (let round = 1; round <= ROUNDS; round++) {

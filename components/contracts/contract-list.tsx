@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ContractListItem } from '@/lib/contracts';
 import { areaConfig } from '@/lib/contracts/areas';
 import { annualCents, formatEuro, type PaymentFrequency } from '@/lib/contracts/premium';
@@ -38,7 +37,7 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
           const p = premiumText(c);
           return (
             <li key={c.id}>
-              <Link href={hrefOf(c.id)} className="block rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 active:bg-gray-50">
+              <a href={hrefOf(c.id)} className="block rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 active:bg-gray-50">
                 <div className="flex items-start justify-between gap-2">
                   <p className="font-semibold text-ink">{c.product}</p>
                   <ContractStatus status={c.status} />
@@ -50,7 +49,7 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
                   {c.documentCount === 1 ? '1 Dokument' : `${c.documentCount} Dokumente`}
                   {c.createdByClient ? (audience === 'client' ? ' · von Ihnen angelegt' : ' · vom Kunden angelegt') : ''}
                 </p>
-              </Link>
+              </a>
             </li>
           );
         })}
@@ -96,9 +95,10 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
               return (
                 <tr key={c.id} className="hover:bg-gray-50">
                   <td className="px-3 py-3 font-medium">
-                    <Link href={hrefOf(c.id)} className="text-primary hover:underline">
+                    {/* Plain links: 200 client-side Links would each be serialised and prefetched. */}
+                    <a href={hrefOf(c.id)} className="text-primary hover:underline">
                       {c.product}
-                    </Link>
+                    </a>
                   </td>
                   <td className="max-w-64 px-3 py-3">{area === 'emergency' ? c.title : c.provider}</td>
                   {area === 'emergency' ? null : (

@@ -68,7 +68,6 @@ export const notClientData: Record<string, string> = {
   product_lines: 'catalogue of product names',
   support_requests: 'employees to the platform operator',
   deletion_jobs: 'pseudonym and object keys only',
-  __drizzle_migrations: 'schema history',
 };
 
 const notFound = () => new DomainError('not_found', 'Diesen Kontakt gibt es nicht (mehr) oder Sie haben keinen Zugriff darauf.');
@@ -125,7 +124,8 @@ export async function deleteContact(database: Db, tenant: Tenant, actor: Employe
       .where(
         and(
           eq(outbox.tenantId, tenant.id),
-          or(sql`lower(${outbox.toAddress}) = lower(${contact.email})`, and(sql`${outbox.status} <> 'pending'`, sql`(${outbox.text} || ${outbox.subject}) ILIKE ${`%${fullName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)),
+          // Mails to them, and staff notifications naming them (sent or still pending – they must not go out).
+          or(sql`lower(${outbox.toAddress}) = lower(${contact.email})`, sql`(${outbox.text} || ${outbox.subject}) ILIKE ${`%${fullName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
         ),
       );
     await tx.delete(authThrottle).where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email)]));
@@ -139,7 +139,8 @@ export async function deleteContact(database: Db, tenant: Tenant, actor: Employe
       .set({
         targetId: sql`CASE WHEN ${auditLog.targetId} = ${contactId} THEN ${pseudonym} ELSE ${auditLog.targetId} END`,
         actorId: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid THEN NULL ELSE ${auditLog.actorId} END`,
-        ip: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid THEN NULL ELSE ${auditLog.ip} END`,
+        // Their own or anonymous requests about them (failed logins, PIN, reset) carry their IP.
+        ip: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid OR ${auditLog.actorType} = 'anonymous' THEN NULL ELSE ${auditLog.ip} END`,
         meta: sql`jsonb_build_object('pseudonymisiert', true)`,
       })
       .where(and(eq(auditLog.tenantId, tenant.id), or(eq(auditLog.targetId, contactId), eq(auditLog.actorId, contactId))));
@@ -275,7 +276,7 @@ export async function exportContact(database: Db, tenant: Tenant, actor: ExportA
       entries.push({ name: path, key: f.objectKey });
       return { datei: path, typ: f.mime, groesse: f.size };
     });
-    return { titel: d.title, art: d.type, datum: d.documentDate, notiz: d.note, bereich: moduleNames[d.area as keyof typeof moduleNames] ?? 'Allgemeine Dokumente', vertrag: contract ? `${contract.product} · ${contract.provider ?? contract.title ?? ''}` : null, angelegtVomKunden: d.createdByClient, angelegtAm: d.createdAt, dateien: files };
+    return { titel: d.title, art: d.type, datum: d.documentDate, notiz: d.note, bereich: d.area === 'profile' ? 'Allgemeine Dokumente' : moduleNames[d.area], vertrag: contract ? `${contract.product} · ${contract.provider ?? contract.title ?? ''}` : null, angelegtVomKunden: d.createdByClient, angelegtAm: d.createdAt, dateien: files };
   });
   const ticketsOut = ticketRows.map((t) => ({
     betreff: t.subject,
