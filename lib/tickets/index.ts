@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { canSeeContact, isAdmin, rightOf, type EmployeeLike } from '../access/employee';
 import { assertActorInTenant } from '../access/guard';
 import { rightsOf } from '../access/freigaben';
+import { loadGrants } from '../grants';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
 import { contactFacts, viewerOf } from '../contracts';
@@ -37,21 +38,32 @@ export async function ticketRights(tx: Tx, tenantId: string, actor: Actor, conta
   return { read: level !== 'none', write: level === 'write' };
 }
 
-/** Employees a client may write to / a ticket may be forwarded to: active, with the communication write right. */
-export async function assignableEmployees(database: Tx, tenantId: string): Promise<{ id: string; name: string; email: string }[]> {
+/**
+ * Employees a client may write to / a ticket may be forwarded to: active, with the communication write
+ * right, and able to see this contact (scope "own" only reaches the contacts they are BETREUER of).
+ */
+export async function assignableEmployees(database: Tx, tenantId: string, contact: { advisorId: string | null }): Promise<{ id: string; name: string; email: string }[]> {
   const rows = await database
-    .select({ id: users.id, first: users.firstName, last: users.lastName, email: users.email, role: users.role, rights: users.rights })
+    .select({ id: users.id, kind: users.kind, first: users.firstName, last: users.lastName, email: users.email, role: users.role, rights: users.rights, scope: users.scope })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'employee'), eq(users.status, 'active')))
     .orderBy(asc(users.lastName), asc(users.firstName));
-  return rows.filter((r) => r.role === 'admin' || r.rights?.communication === 'write').map((r) => ({ id: r.id, name: `${r.first} ${r.last}`, email: r.email }));
+  return rows
+    .filter((r) => rightOf(r, 'communication') === 'write' && canSeeContact(r, contact))
+    .map((r) => ({ id: r.id, name: `${r.first} ${r.last}`, email: r.email }));
 }
 
-async function markRead(tx: Tx, tenantId: string, ticketId: string, userId: string): Promise<void> {
+/**
+ * Read marker = the newest entry the reader was shown (taken from the ticket row in the reader's snapshot),
+ * never "now": a reply committing while the page is read stays unread.
+ */
+async function markRead(tx: Tx, tenantId: string, ticketId: string, userId: string, side: 'staff' | 'client'): Promise<void> {
+  const last = side === 'staff' ? tickets.lastEntryAt : tickets.lastPublicAt;
+  const seen = sql`(select ${last} from ${tickets} where ${tickets.tenantId} = ${tenantId} and ${tickets.id} = ${ticketId})`;
   await tx
     .insert(ticketReads)
-    .values({ tenantId, ticketId, userId, readAt: sql`now()` as unknown as Date })
-    .onConflictDoUpdate({ target: [ticketReads.tenantId, ticketReads.ticketId, ticketReads.userId], set: { readAt: sql`greatest(${ticketReads.readAt}, now())` } });
+    .values({ tenantId, ticketId, userId, readAt: seen as unknown as Date })
+    .onConflictDoUpdate({ target: [ticketReads.tenantId, ticketReads.ticketId, ticketReads.userId], set: { readAt: sql`greatest(${ticketReads.readAt}, excluded.read_at)` } });
 }
 
 async function insertMessage(tx: Tx, tenantId: string, ticketId: string, actor: Actor, body: string, claimed: ClaimedFile[], idempotencyKey: string | null): Promise<string> {
@@ -81,6 +93,8 @@ async function staffMail(tx: Tx, tenant: Tenant, to: { email: string }, reason: 
 async function clientMail(tx: Tx, tenant: Tenant, contactId: string, ticketId: string) {
   const [client] = await tx.select({ email: users.email, status: users.status }).from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, contactId)));
   if (!client || client.status === 'locked' || client.status === 'none') return;
+  // No mail about a message the client cannot open (KOMMUNIKATION no longer visible).
+  if (!rightsOf(await loadGrants(tx, tenant.id, contactId), 'communication').visible) return;
   const brand = await brandFor(tx, tenant);
   await enqueueMail(tx, {
     tenantId: tenant.id,
@@ -110,7 +124,7 @@ export async function createTicket(database: Db, tenant: Tenant, actor: Actor, i
     const rights = await ticketRights(tx, tenant.id, actor, contact);
     if (!rights.read) throw missing();
     if (!rights.write) throw forbidden('Sie können Nachrichten lesen, aber keine schreiben.');
-    const assignee = (await assignableEmployees(tx, tenant.id)).find((e) => e.id === input.assigneeId);
+    const assignee = (await assignableEmployees(tx, tenant.id, contact)).find((e) => e.id === input.assigneeId);
     if (!assignee) throw new DomainError('invalid', 'Bitte wählen Sie einen Ansprechpartner aus der Liste.', 'assigneeId');
     if (input.contractId) {
       const [c] = await tx.select().from(contracts).where(and(eq(contracts.tenantId, tenant.id), eq(contracts.id, input.contractId), eq(contracts.contactId, actor.id)));
@@ -141,7 +155,7 @@ export async function createTicket(database: Db, tenant: Tenant, actor: Actor, i
       await consumeUploads(tx, tenant.id, actor, claimed);
       await insertMessage(tx, tenant.id, row.id, actor, input.message, claimed, null);
       await tx.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: row.id, type: 'created', actorId: actor.id, actorKind: 'client', meta: { toId: assignee.id } });
-      await markRead(tx, tenant.id, row.id, actor.id);
+      await markRead(tx, tenant.id, row.id, actor.id, 'client');
       await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.created', targetType: 'contact', targetId: contact.id, meta: { ticketId: row.id } });
       await staffMail(tx, tenant, assignee, 'created', `${contact.firstName} ${contact.lastName}`, row.id);
       return { id: row.id, created: true };
@@ -202,11 +216,12 @@ export async function replyToTicket(database: Db, tenant: Tenant, actor: Actor, 
       const messageId = await insertMessage(tx, tenant.id, t.id, actor, input.message, claimed, input.idempotencyKey);
       if (step.reopened) await tx.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'reopened', actorId: actor.id, actorKind: actor.kind });
       await tx.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'replied', actorId: actor.id, actorKind: actor.kind });
+      await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.replied', targetType: 'ticket', targetId: t.id, meta: { reopened: step.reopened, files: claimed.length } });
       await tx
         .update(tickets)
         .set({ status: 'open', closedAt: null, lastEntryAt: sql`now()`, lastEntryBy: actor.id, lastPublicAt: sql`now()`, lastPublicBy: actor.id })
         .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
-      await markRead(tx, tenant.id, t.id, actor.id);
+      await markRead(tx, tenant.id, t.id, actor.id, actor.kind === 'client' ? 'client' : 'staff');
       if (actor.kind === 'client') {
         const [assignee] = await tx.select({ email: users.email }).from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, t.assigneeId)));
         if (assignee) await staffMail(tx, tenant, assignee, 'replied', `${contact.firstName} ${contact.lastName}`, t.id);
@@ -234,12 +249,12 @@ export async function forwardTicket(database: Db, tenant: Tenant, actor: Actor, 
     if (!rights.write) throw forbidden();
     const step = transition(t.status as TicketStatus, 'forward', 'employee');
     if (!step.ok) throw new DomainError('invalid', step.reason);
-    const to = (await assignableEmployees(tx, tenant.id)).find((e) => e.id === input.toId);
+    const to = (await assignableEmployees(tx, tenant.id, contact)).find((e) => e.id === input.toId);
     if (!to) throw new DomainError('invalid', 'Bitte wählen Sie einen Mitarbeiter aus der Liste.', 'toId');
     if (to.id === t.assigneeId) throw new DomainError('invalid', 'Das Ticket liegt bereits bei dieser Person.', 'toId');
     await tx.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'forwarded', actorId: actor.id, actorKind: 'employee', meta: { fromId: t.assigneeId, toId: to.id, ...(input.note ? { internalNote: input.note } : {}) } });
     await tx.update(tickets).set({ assigneeId: to.id, lastEntryAt: sql`now()`, lastEntryBy: actor.id }).where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
-    await markRead(tx, tenant.id, t.id, actor.id);
+    await markRead(tx, tenant.id, t.id, actor.id, actor.kind === 'client' ? 'client' : 'staff');
     await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.forwarded', targetType: 'ticket', targetId: t.id, meta: { fromId: t.assigneeId, toId: to.id } });
     await staffMail(tx, tenant, to, 'forwarded', `${contact.firstName} ${contact.lastName}`, t.id, await nameOf(tx, tenant.id, actor.id));
   });
@@ -276,14 +291,15 @@ export interface TicketListItem {
   contractLabel: string | null;
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+/** The cursor keeps PostgreSQL's microseconds (a JS Date would cut them and skip rows of the same millisecond). */
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
 }
 function decodeCursor(raw?: string): [string, string] | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/.test(v[1])) return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(v[0]) && /^[0-9a-f-]{36}$/.test(v[1])) return [v[0], v[1]];
   } catch {
     /* start at the first page */
   }
@@ -291,6 +307,12 @@ function decodeCursor(raw?: string): [string, string] | null {
 }
 
 export const TICKET_PAGE = 50;
+
+/** Scope "own": only tickets of contacts the employee is BETREUER of (even when assigned to them). */
+function ownScopeFilter(actor: Actor): SQL {
+  if (isAdmin(actor) || (actor.scope ?? 'all') === 'all') return sql`true`;
+  return sql`exists (select 1 from contact_profiles cp where cp.tenant_id = ${tickets.tenantId} and cp.user_id = ${tickets.contactId} and cp.advisor_id = ${actor.id}::uuid)`;
+}
 
 /**
  * KOMMUNIKATION list for employees: OFFENE / GESCHLOSSENE TICKETS, "alle meine" or (admins) "alle",
@@ -313,11 +335,13 @@ export async function listTickets(
     where.push(eq(tickets.contactId, options.contactId));
   }
   else if (options.scope === 'mine' || !isAdmin(actor)) where.push(eq(tickets.assigneeId, actor.id));
+  where.push(ownScopeFilter(actor));
   const cursor = decodeCursor(options.after);
   if (cursor) where.push(sql`(${tickets.lastEntryAt}, ${tickets.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
   const rows = await database
     .select({
       t: tickets,
+      cursorAt: sql<string>`${tickets.lastEntryAt}::text`,
       cFirst: contactUser.firstName,
       cLast: contactUser.lastName,
       aFirst: assigneeUser.firstName,
@@ -350,7 +374,7 @@ export async function listTickets(
     });
   }
   const last = page[page.length - 1];
-  return { items: visible, next: rows.length > limit && last ? encodeCursor(last.t.lastEntryAt, last.t.id) : null };
+  return { items: visible, next: rows.length > limit && last ? encodeCursor(last.cursorAt, last.t.id) : null };
 }
 
 /** The client's own tickets (open or closed), unread = a message from the advisor side not yet read. */
@@ -394,12 +418,15 @@ export async function unreadCount(database: Db, tenantId: string, actor: Actor):
         and(
           eq(tickets.tenantId, tenantId),
           eq(tickets.assigneeId, actor.id),
+          ownScopeFilter(actor),
           sql`${tickets.lastEntryBy} is distinct from ${actor.id}::uuid`,
           or(sql`${ticketReads.readAt} is null`, sql`${tickets.lastEntryAt} > ${ticketReads.readAt}`),
         ),
       );
     return row?.n ?? 0;
   }
+  const contact = await contactFacts(database, tenantId, actor, actor.id).catch(() => null);
+  if (!contact || !(await ticketRights(database, tenantId, actor, contact)).read) return 0;
   const [row] = await database
     .select({ n: sql<number>`count(*)::int` })
     .from(tickets)
@@ -436,7 +463,12 @@ export interface HistoryEntry {
 }
 
 /** One ticket with its thread and HISTORIE (internal notes only for staff); marks it read for the viewer. */
-export async function openTicket(database: Db, tenantId: string, actor: Actor, id: string) {
+export async function openTicket(db: Db, tenantId: string, actor: Actor, id: string) {
+  // One snapshot for what is shown and the read marker (a reply committing meanwhile stays unread).
+  return db.transaction((tx) => readTicket(tx, tenantId, actor, id), { isolationLevel: 'repeatable read', accessMode: 'read write' });
+}
+
+async function readTicket(database: Tx, tenantId: string, actor: Actor, id: string) {
   await assertActorInTenant(database, tenantId, actor);
   const [t] = await database.select().from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
   if (!t) throw missing();
@@ -461,7 +493,7 @@ export async function openTicket(database: Db, tenantId: string, actor: Actor, i
     const viewer = await viewerOf(database, tenantId, actor);
     if (c && maySee(viewer, contact, { area: c.area, createdByClient: c.createdByClient })) contract = { id: c.id, label: [c.product, c.provider].filter(Boolean).join(' · '), area: c.area };
   }
-  await markRead(database, tenantId, id, actor.id);
+  await markRead(database, tenantId, id, actor.id, actor.kind === 'client' ? 'client' : 'staff');
   const staff = actor.kind === 'employee';
   return {
     ticket: t,
@@ -524,7 +556,7 @@ export async function ticketFileKeys(database: Tx, tenantId: string, contactId: 
 /** NEUE NACHRICHT: who can be chosen (BETREUER first if possible) and which of the client's contracts may be named. */
 export async function ticketFormOptions(database: Db, tenantId: string, actor: Actor) {
   const contact = await contactFacts(database, tenantId, actor, actor.id);
-  const employees = await assignableEmployees(database, tenantId);
+  const employees = await assignableEmployees(database, tenantId, contact);
   const viewer = await viewerOf(database, tenantId, actor);
   const rows = await database
     .select({ id: contracts.id, area: contracts.area, createdByClient: contracts.createdByClient, product: contracts.product, provider: contracts.provider, title: contracts.title })

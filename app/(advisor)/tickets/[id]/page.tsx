@@ -17,7 +17,7 @@ export default async function AdvisorTicketPage({ params }: { params: Promise<{ 
   const id = idParam((await params).id);
   const data = await orNotFound(() => ticketFor(tenant.id, user, id));
   const t = data.ticket;
-  const employees = data.rights.forward ? (await employeesForTickets(tenant.id)).filter((e) => e.id !== t.assigneeId) : [];
+  const employees = data.rights.forward ? (await employeesForTickets(tenant.id, data.contact)).filter((e) => e.id !== t.assigneeId) : [];
   return (
     <>
       <Link href={t.status === 'closed' ? '/tickets?status=closed' : '/tickets'} className="text-sm font-medium text-primary hover:underline">
