@@ -10,6 +10,8 @@ import type { DocumentListItem } from '@/lib/documents';
 import { ConfirmDelete } from './confirm-delete';
 import { ContractForm } from './contract-form';
 import { ContractStatus } from './contract-list';
+import { TicketList } from '@/components/tickets/ticket-list';
+import type { TicketListItem } from '@/lib/tickets';
 
 type Detail = Awaited<ReturnType<typeof getContract>>;
 const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
@@ -24,6 +26,7 @@ export function ContractView({
   documents,
   viewerBase,
   created,
+  tickets,
 }: {
   detail: Detail;
   audience: 'advisor' | 'client';
@@ -32,6 +35,8 @@ export function ContractView({
   documents: DocumentListItem[];
   viewerBase: string;
   created?: boolean;
+  /** Advisor only: KOMMUNIKATION tickets that name this contract. */
+  tickets?: TicketListItem[];
 }) {
   const c = detail.contract;
   const cfg = areaConfig[c.area];
@@ -97,6 +102,14 @@ export function ContractView({
           />
         ) : null}
       </Card>
+      {tickets && tickets.length ? (
+        <Card>
+          <h2 className="text-lg font-semibold">Nachrichten zu diesem Vertrag</h2>
+          <div className="mt-3">
+            <TicketList items={tickets} hrefOf={(id) => `/tickets/${id}`} audience="advisor" />
+          </div>
+        </Card>
+      ) : null}
       {detail.mayChange ? (
         <Card>
           <details>

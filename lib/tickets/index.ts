@@ -322,17 +322,19 @@ export async function listTickets(
   database: Db,
   tenantId: string,
   actor: Actor,
-  options: { status: TicketStatus; scope: 'mine' | 'all'; after?: string; contactId?: string; limit?: number },
+  options: { status: TicketStatus | 'any'; scope: 'mine' | 'all'; after?: string; contactId?: string; contractId?: string; limit?: number },
 ): Promise<{ items: TicketListItem[]; next: string | null }> {
   if (actor.kind !== 'employee' || rightOf(actor, 'communication') === 'none') return { items: [], next: null };
   await assertActorInTenant(database, tenantId, actor);
   const limit = options.limit ?? TICKET_PAGE;
-  const where: SQL[] = [eq(tickets.tenantId, tenantId), eq(tickets.status, options.status)];
+  const where: SQL[] = [eq(tickets.tenantId, tenantId)];
+  if (options.status !== 'any') where.push(eq(tickets.status, options.status));
   if (options.contactId) {
     // The contact page: every ticket of a contact the employee may see, whoever it is assigned to.
     const contact = await contactFacts(database, tenantId, actor, options.contactId).catch(() => null);
     if (!contact || !(await ticketRights(database, tenantId, actor, contact)).read) return { items: [], next: null };
     where.push(eq(tickets.contactId, options.contactId));
+    if (options.contractId) where.push(eq(tickets.contractId, options.contractId));
   }
   else if (options.scope === 'mine' || !isAdmin(actor)) where.push(eq(tickets.assigneeId, actor.id));
   where.push(ownScopeFilter(actor));

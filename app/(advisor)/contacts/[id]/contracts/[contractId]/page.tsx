@@ -8,6 +8,7 @@ import { areaConfig } from '@/lib/contracts/areas';
 import { idParam, orNotFound } from '@/lib/contracts/page-data';
 import { contractOf, documentsOf, productsFor, providersFor } from '@/lib/contracts/read';
 import { notFound } from 'next/navigation';
+import { ticketsFor } from '@/lib/tickets/read';
 
 export const metadata: Metadata = { title: 'Vertrag' };
 
@@ -18,10 +19,11 @@ export default async function AdvisorContractPage({ params, searchParams }: { pa
   if (detail.contract.contactId !== id) notFound();
   const area = detail.contract.area;
   const cfg = areaConfig[area];
-  const [documents, products, providers] = await Promise.all([
+  const [documents, products, providers, linked] = await Promise.all([
     documentsOf(tenant.id, user, { contactId: id, area, contractId }),
     detail.mayChange ? productsFor(area) : Promise.resolve([]),
     detail.mayChange && cfg.providerKind ? providersFor(tenant.id, cfg.providerKind) : Promise.resolve([]),
+    ticketsFor(tenant.id, user, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
   ]);
   return (
     <>
@@ -35,7 +37,7 @@ export default async function AdvisorContractPage({ params, searchParams }: { pa
         </Link>
       </nav>
       <PageHeader title={`${cfg.itemLabel}: ${detail.contract.product}`} />
-      <ContractView detail={detail} audience="advisor" products={products} providers={providers} documents={documents} viewerBase="/documents" created={(await searchParams).neu === '1'} />
+      <ContractView detail={detail} audience="advisor" products={products} providers={providers} documents={documents} viewerBase="/documents" created={(await searchParams).neu === '1'} tickets={linked.items} />
     </>
   );
 }
