@@ -22,7 +22,7 @@ function premiumText(c: ContractListItem): { perPayment: string; perYear: string
 export function ContractList({ area, items, hrefOf, audience }: { area: FolderArea; items: ContractListItem[]; hrefOf: (id: string) => string; audience: 'advisor' | 'client' }) {
   const cfg = areaConfig[area];
   const emergency = area === 'emergency';
-  const byClient = audience === 'client' ? 'von Ihnen' : 'Kunde';
+  const byClient = audience === 'client' ? 'Ihnen' : 'Kunde';
   return (
     <div className={emergency ? 'clist clist-emergency' : 'clist'} role="table" aria-label={cfg.label}>
       <div className="clist-head" role="row">
@@ -56,24 +56,33 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
             {emergency ? null : (
               <>
                 <span className="crow-meta font-mono" role="cell">
-                  {c.number ? `Nr. ${c.number}` : '–'}
+                  {c.number ? (
+                    <>
+                      <span className="md:hidden">Nr. </span>
+                      {c.number}
+                    </>
+                  ) : (
+                    '–'
+                  )}
                 </span>
                 {/* On phones the status sits top right of the card. */}
-                <span className="col-start-2 row-start-1 md:col-start-auto md:row-start-auto" role="cell">
+                <span className="crow-status" role="cell">
                   <ContractStatus status={c.status} />
                 </span>
                 <span className="crow-meta md:text-right" role="cell">
                   {p.perPayment}
                 </span>
-                <span className="hidden text-right font-medium md:block" role="cell">
+                <span className="hidden text-right font-medium md:block md:order-none" role="cell">
                   {p.perYear ?? '–'}
                 </span>
               </>
             )}
             <span className="crow-meta" role="cell">
-              {c.documentCount === 1 ? '1 Dokument' : `${c.documentCount} Dokumente`}
+              {c.documentCount}
+              <span className="md:hidden">{c.documentCount === 1 ? ' Dokument' : ' Dokumente'}</span>
             </span>
             <span className="crow-meta" role="cell">
+              <span className="md:hidden">angelegt von </span>
               {c.createdByClient ? byClient : (c.createdByName ?? 'Berater')}
             </span>
           </a>
