@@ -380,8 +380,11 @@ describe('documentSchema', () => {
   });
 
   it('refuses more than 20 files, malformed upload ids, bad ids and dates', () => {
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: Array(21).fill(uuid).join(',') }).error!)).toEqual({ uploads: 'Höchstens 20 Dateien auf einmal.' });
-    expect(documentSchema.parse({ ...doc, uploads: Array(20).fill(uuid).join(',') }).uploads).toHaveLength(20);
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: ids(21) }).error!)).toEqual({ uploads: 'Höchstens 20 Dateien auf einmal.' });
+    expect(documentSchema.parse({ ...doc, uploads: ids(20) }).uploads).toHaveLength(20);
+    // The same upload twice counts once.
+    expect(documentSchema.parse({ ...doc, uploads: Array(21).fill(uuid).join(',') }).uploads).toEqual([uuid]);
     expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: `${uuid},abc` }).error!)).toEqual({ 'uploads.1': 'Ungültige Auswahl.' });
     expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, contractId: 'abc' }).error!)).toHaveProperty('contractId');
     expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, contactId: '' }).error!)).toEqual({ contactId: 'Ungültige Auswahl.' });
