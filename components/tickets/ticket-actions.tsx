@@ -29,7 +29,7 @@ export function TicketActions({ ticketId, forward, close, employees, canForward,
         </Button>
       ) : null}
       <Dialog open={dialog === 'forward' && !forwarded} onClose={() => setDialog(null)} title="Ticket weiterleiten">
-        <form action={fw.formAction} className="space-y-4" key={fw.version}>
+        <form action={fw.formAction} noValidate className="space-y-4" key={fw.version}>
           <input type="hidden" name="ticketId" value={ticketId} />
           {fw.failed?.message ? <Alert tone="error">{fw.failed.message}</Alert> : null}
           <SelectField label="AN" name="toId" required defaultValue={fw.value('toId')} placeholder="– Mitarbeiter wählen –" options={employees.map((e) => ({ value: e.id, label: e.name }))} error={fw.error('toId')} />

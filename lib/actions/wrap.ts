@@ -47,7 +47,9 @@ async function withActor<S extends z.ZodType, T>(
   handler: ActorHandler<S, T>,
 ): Promise<ActionResult<T>> {
   const actor = await currentActor();
-  if (!actor || !accept(actor)) return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
+  if (!actor) return { ok: false, code: 'unauthenticated', message: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' };
+  // Signed in, but the wrong kind of account (e.g. a client posting an advisor action).
+  if (!accept(actor)) return { ok: false, code: 'forbidden', message: 'Dafür haben Sie keine Berechtigung.' };
   const parsed = schema.safeParse(formValues(formData));
   if (!parsed.success) return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), message: 'Bitte prüfen Sie die markierten Felder.' };
   try {

@@ -315,8 +315,8 @@ function ownScopeFilter(actor: Actor): SQL {
 }
 
 /**
- * KOMMUNIKATION list for employees: OFFENE / GESCHLOSSENE TICKETS, "alle meine" or (admins) "alle",
- * newest activity first, unread flagged, keyset pages on (last activity, id).
+ * KOMMUNIKATION list for employees: OFFENE / GESCHLOSSENE TICKETS, "alle meine" or "alle" (admins: the
+ * whole tenant; employees: the contacts they may see), newest activity first, unread flagged, keyset pages.
  */
 export async function listTickets(
   database: Db,
@@ -336,7 +336,7 @@ export async function listTickets(
     where.push(eq(tickets.contactId, options.contactId));
     if (options.contractId) where.push(eq(tickets.contractId, options.contractId));
   }
-  else if (options.scope === 'mine' || !isAdmin(actor)) where.push(eq(tickets.assigneeId, actor.id));
+  else if (options.scope === 'mine') where.push(eq(tickets.assigneeId, actor.id));
   where.push(ownScopeFilter(actor));
   const cursor = decodeCursor(options.after);
   if (cursor) where.push(sql`(${tickets.lastEntryAt}, ${tickets.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);

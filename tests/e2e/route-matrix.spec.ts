@@ -19,6 +19,15 @@
  * contract, form and viewer pages, the portal's area, form, contract and viewer pages and the file
  * download /api/files/<id> are in the same table ("notfound" there is a plain 404, never a redirect).
  * POST /api/uploads has a table of its own (actor × target of the upload).
+ *
+ * KOMMUNIKATION and Datenschutz: every client with a communication module has a ticket (seeded in the
+ * database, each with a PDF attachment that went through the upload API); the advisor's list and ticket
+ * pages, the portal's thread and NEUE NACHRICHT pages, the attachment download /api/attachments/<id>, the
+ * badge count /api/tickets/unread and both DATENEXPORT routes are in the same table. Route handlers
+ * answer with a status, never a redirect:
+ *   unauthorized 401 (the badge count without a session)
+ *   forbidden    403 (DATENEXPORT for an employee who lacks a right in some module)
+ * A DATENEXPORT 'ok' is a ZIP whose daten.json names the target; anything else is no ZIP at all.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,9 +37,26 @@ import { encode } from 'next-auth/jwt';
 import { presetGrants, type Grants } from '../../lib/access/freigaben';
 import { createSession } from '../../lib/auth/sessions';
 import { createDb, type Db } from '../../lib/db/client';
-import { clientGrants, contactProfiles, contracts, documentFiles, documents, tenants, uploads, users, type DocumentArea, type EmployeeRights, type FolderArea } from '../../lib/db/schema';
+import {
+  clientGrants,
+  contactProfiles,
+  contracts,
+  documentFiles,
+  documents,
+  tenants,
+  ticketEvents,
+  ticketFiles,
+  ticketMessages,
+  tickets,
+  uploads,
+  users,
+  type DocumentArea,
+  type EmployeeRights,
+  type FolderArea,
+} from '../../lib/db/schema';
 import { createAccount } from '../../lib/users/create';
 import { demo, nord, PORT, viaHost } from './helpers';
+import { readZip } from './world';
 
 const DATA_DIR = PORT === 3100 ? '.data/e2e' : `.data/e2e-${PORT}`;
 /** scripts/services.ts localPorts(): the embedded PostgreSQL of the app under test. */
@@ -49,6 +75,7 @@ const actorKeys = [
   'clientNone', // client of demo, all FREIGABEN off
   'clientReadAll', // client of demo, every module NUR LESEN
   'clientWrite', // client of demo, FREISCHALTUNG in the four folder areas only (own contracts and uploads)
+  'clientComm', // client of demo, FREISCHALTUNG in KOMMUNIKATION only (may write messages)
   'nordClient', // client of nord, with a valid nord session cookie, used on the demo host
 ] as const;
 type ActorKey = (typeof actorKeys)[number];
@@ -111,10 +138,33 @@ const routeKeys = [
   '/api/files/<readAll file>',
   '/api/files/<client file>',
   '/api/files/<advisor file>',
+  // KOMMUNIKATION, advisor side (tickets of contactOwn → scoped, contactOther / clientReadAll / clientComm → writer)
+  '/tickets', // marker: the ticket of contactOther, assigned to writer ("alle meine")
+  '/tickets?scope=all', // marker: the ticket of contactOwn, assigned to scoped ("alle": admins only)
+  '/tickets/<own ticket>',
+  '/tickets/<other ticket>',
+  '/tickets/<nord ticket>',
+  // KOMMUNIKATION, portal side
+  '/portal/messages/new',
+  '/portal/messages/<comm ticket>', // clientComm's own ticket
+  '/portal/messages/<readAll ticket>', // clientReadAll's own ticket
+  '/portal/messages/<nord ticket>',
+  // route handlers: badge count, attachments, DATENEXPORT
+  '/api/tickets/unread',
+  '/api/attachments/<own attachment>',
+  '/api/attachments/<other attachment>',
+  '/api/attachments/<nord attachment>',
+  '/api/attachments/<readAll attachment>',
+  '/api/attachments/<comm attachment>',
+  '/api/contacts/<own>/export',
+  '/api/contacts/<other>/export',
+  '/api/contacts/<nord>/export',
+  '/api/contacts/<employee id>/export',
+  '/api/portal/export',
 ] as const;
 type RouteKey = (typeof routeKeys)[number];
 
-type Outcome = 'ok' | 'hidden' | 'login' | 'home-advisor' | 'home-portal' | 'notfound';
+type Outcome = 'ok' | 'hidden' | 'login' | 'home-advisor' | 'home-portal' | 'notfound' | 'unauthorized' | 'forbidden';
 type Row = Record<RouteKey, Outcome>;
 
 const publicPages = { '/reset': 'ok', '/impressum': 'ok' } as const;
@@ -127,6 +177,32 @@ const noFiles = {
   '/api/files/<readAll file>': 'notfound',
   '/api/files/<client file>': 'notfound',
   '/api/files/<advisor file>': 'notfound',
+} as const;
+
+/** No ticket attachment is served without the right to its ticket: a 404 (unless a row says otherwise). */
+const noAttachments = {
+  '/api/attachments/<own attachment>': 'notfound',
+  '/api/attachments/<other attachment>': 'notfound',
+  '/api/attachments/<nord attachment>': 'notfound',
+  '/api/attachments/<readAll attachment>': 'notfound',
+  '/api/attachments/<comm attachment>': 'notfound',
+} as const;
+
+/** DATENEXPORT: nothing for anyone unless a row says otherwise (the advisor's route is for employees only, the portal's for clients). */
+const noExports = {
+  '/api/contacts/<own>/export': 'notfound',
+  '/api/contacts/<other>/export': 'notfound',
+  '/api/contacts/<nord>/export': 'notfound',
+  '/api/contacts/<employee id>/export': 'notfound',
+  '/api/portal/export': 'notfound',
+} as const;
+
+/** The portal's KOMMUNIKATION pages beyond the list: not visible unless a row says otherwise. */
+const noPortalMessages = {
+  '/portal/messages/new': 'notfound',
+  '/portal/messages/<comm ticket>': 'notfound',
+  '/portal/messages/<readAll ticket>': 'notfound',
+  '/portal/messages/<nord ticket>': 'notfound',
 } as const;
 
 /** The portal's folder pages: not visible unless a row says otherwise. */
@@ -192,6 +268,18 @@ const anonymous: Row = {
   '/portal/documents/<client file>': 'login',
   '/portal/documents/<advisor file>': 'login',
   ...noFiles,
+  '/tickets': 'login',
+  '/tickets?scope=all': 'login',
+  '/tickets/<own ticket>': 'login',
+  '/tickets/<other ticket>': 'login',
+  '/tickets/<nord ticket>': 'login',
+  '/portal/messages/new': 'login',
+  '/portal/messages/<comm ticket>': 'login',
+  '/portal/messages/<readAll ticket>': 'login',
+  '/portal/messages/<nord ticket>': 'login',
+  '/api/tickets/unread': 'unauthorized',
+  ...noAttachments,
+  ...noExports,
 };
 
 /** An employee on portal pages and on the login page: back to the advisor area. */
@@ -214,6 +302,12 @@ const employeeElsewhere = {
   '/portal/documents/<readAll file>': 'home-advisor',
   '/portal/documents/<client file>': 'home-advisor',
   '/portal/documents/<advisor file>': 'home-advisor',
+  '/portal/messages/new': 'home-advisor',
+  '/portal/messages/<comm ticket>': 'home-advisor',
+  '/portal/messages/<readAll ticket>': 'home-advisor',
+  '/portal/messages/<nord ticket>': 'home-advisor',
+  '/api/tickets/unread': 'ok', // the own count (0 without KOMMUNIKATION)
+  '/api/portal/export': 'notfound', // the portal's export is the client's own
 } as const;
 
 /** A client on advisor pages and on the login page: back to the portal. */
@@ -252,6 +346,15 @@ const clientElsewhere = {
   '/documents/<client file>': 'home-portal',
   ...noFiles,
   ...noPortalFolder,
+  '/tickets': 'home-portal',
+  '/tickets?scope=all': 'home-portal',
+  '/tickets/<own ticket>': 'home-portal',
+  '/tickets/<other ticket>': 'home-portal',
+  '/tickets/<nord ticket>': 'home-portal',
+  ...noPortalMessages,
+  '/api/tickets/unread': 'ok', // the own count (0 without KOMMUNIKATION)
+  ...noAttachments,
+  ...noExports,
 } as const;
 
 /** Employees who see every contact's folder (admin; write or read in every module, scope all). */
@@ -286,6 +389,26 @@ const notAdmin = {
   '/users/<client id>': 'notfound',
 } as const;
 
+/**
+ * Employees who see every contact (admin; write or read in every module, scope all): every ticket of
+ * demo and its attachment, nothing of nord; DATENEXPORT of every client (read in every module suffices),
+ * but an employee is no contact.
+ */
+const allTickets = {
+  '/tickets/<own ticket>': 'ok',
+  '/tickets/<other ticket>': 'ok',
+  '/tickets/<nord ticket>': 'notfound',
+  '/api/attachments/<own attachment>': 'ok',
+  '/api/attachments/<other attachment>': 'ok',
+  '/api/attachments/<nord attachment>': 'notfound',
+  '/api/attachments/<readAll attachment>': 'ok',
+  '/api/attachments/<comm attachment>': 'ok',
+  '/api/contacts/<own>/export': 'ok',
+  '/api/contacts/<other>/export': 'ok',
+  '/api/contacts/<nord>/export': 'notfound',
+  '/api/contacts/<employee id>/export': 'notfound',
+} as const;
+
 const expectations: Record<ActorKey, Row> = {
   anonymous,
   admin: {
@@ -308,6 +431,9 @@ const expectations: Record<ActorKey, Row> = {
     '/users/<client id>': 'notfound', // a client is no BENUTZER
     '/account': 'ok',
     ...allFolders(true),
+    ...allTickets,
+    '/tickets': 'hidden', // "alle meine": nothing is assigned to this admin
+    '/tickets?scope=all': 'ok',
   },
   writer: {
     ...employeeElsewhere,
@@ -325,6 +451,9 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
     ...allFolders(true),
+    ...allTickets,
+    '/tickets': 'ok',
+    '/tickets?scope=all': 'hidden', // "alle" is for admins: still only its own tickets
   },
   reader: {
     ...employeeElsewhere,
@@ -342,6 +471,9 @@ const expectations: Record<ActorKey, Row> = {
     '/contacts/<employee id>': 'notfound',
     '/account': 'ok',
     ...allFolders(false), // reading is not writing: no form
+    ...allTickets, // reading a ticket and exporting need the read right only
+    '/tickets': 'hidden', // nothing assigned to the reader
+    '/tickets?scope=all': 'hidden',
   },
   noRights: {
     ...employeeElsewhere,
@@ -371,6 +503,17 @@ const expectations: Record<ActorKey, Row> = {
     '/documents/<nord file>': 'notfound',
     '/documents/<client file>': 'notfound',
     ...noFiles,
+    '/tickets': 'notfound', // no KOMMUNIKATION right
+    '/tickets?scope=all': 'notfound',
+    '/tickets/<own ticket>': 'notfound',
+    '/tickets/<other ticket>': 'notfound',
+    '/tickets/<nord ticket>': 'notfound',
+    ...noAttachments,
+    // DATENEXPORT needs read in every module: refused before any contact is looked up.
+    '/api/contacts/<own>/export': 'forbidden',
+    '/api/contacts/<other>/export': 'forbidden',
+    '/api/contacts/<nord>/export': 'forbidden',
+    '/api/contacts/<employee id>/export': 'forbidden',
   },
   scoped: {
     ...employeeElsewhere,
@@ -402,6 +545,18 @@ const expectations: Record<ActorKey, Row> = {
     '/documents/<client file>': 'notfound',
     ...noFiles,
     '/api/files/<own file>': 'ok',
+    // KOMMUNIKATION and DATENEXPORT only for contactOwn.
+    '/tickets': 'hidden',
+    '/tickets?scope=all': 'ok', // "alle" is ignored for non-admins; the own-scope ticket assigned to it is listed
+    '/tickets/<own ticket>': 'ok',
+    '/tickets/<other ticket>': 'notfound',
+    '/tickets/<nord ticket>': 'notfound',
+    ...noAttachments,
+    '/api/attachments/<own attachment>': 'ok',
+    '/api/contacts/<own>/export': 'ok',
+    '/api/contacts/<other>/export': 'notfound',
+    '/api/contacts/<nord>/export': 'notfound',
+    '/api/contacts/<employee id>/export': 'notfound',
   },
   clientNone: {
     ...clientElsewhere,
@@ -426,6 +581,10 @@ const expectations: Record<ActorKey, Row> = {
     '/portal/contracts/<readAll contract>': 'ok',
     '/portal/documents/<readAll file>': 'ok',
     '/api/files/<readAll file>': 'ok',
+    // KOMMUNIKATION NUR LESEN: its own thread and attachment, no NEUE NACHRICHT; PROFIL visible → own export.
+    '/portal/messages/<readAll ticket>': 'ok',
+    '/api/attachments/<readAll attachment>': 'ok',
+    '/api/portal/export': 'ok',
   },
   clientWrite: {
     ...clientElsewhere,
@@ -443,6 +602,18 @@ const expectations: Record<ActorKey, Row> = {
     '/portal/documents/<client file>': 'ok',
     '/api/files/<client file>': 'ok',
   },
+  clientComm: {
+    ...clientElsewhere,
+    '/portal': 'ok',
+    '/portal/folder': 'notfound',
+    '/portal/folder/insurance': 'notfound',
+    '/portal/profile': 'notfound', // no PROFIL: no export either
+    '/portal/messages': 'ok',
+    '/portal/account': 'ok',
+    '/portal/messages/new': 'ok',
+    '/portal/messages/<comm ticket>': 'ok',
+    '/api/attachments/<comm attachment>': 'ok',
+  },
   // A valid session of nord is no session on demo's host (token.tid ≠ tenant): like anonymous.
   nordClient: anonymous,
 };
@@ -459,13 +630,20 @@ interface World {
   employeeTarget: { id: string; email: string };
   nordEmployee: { id: string; email: string };
   clientTarget: { id: string; lastName: string };
+  clientReadAll: { id: string; email: string };
   /** Contracts (marker: the number) and their documents' files (marker: the title, in the page and in the PDF). */
   contracts: Record<'own' | 'other' | 'nord' | 'readAll' | 'client' | 'advisor', { id: string; number: string }>;
   files: Record<'own' | 'other' | 'nord' | 'readAll' | 'client' | 'advisor', { id: string; title: string }>;
+  /** Tickets (marker: the subject) and the PDF attached to each one's first message (marker: its text). */
+  tickets: Record<'own' | 'other' | 'nord' | 'readAll' | 'comm', { id: string; subject: string }>;
+  attachments: Record<'own' | 'other' | 'nord' | 'readAll' | 'comm', { id: string; title: string }>;
 }
 
-/** The path of each route and the text that shows the target is on the page (if the route has one). */
-const routes: Record<RouteKey, (w: World) => { path: string; marker?: string }> = {
+/**
+ * The path of each route and the text that shows the target is on the page (if the route has one).
+ * `zip`: the answer is a DATENEXPORT; 'ok' means a ZIP whose daten.json contains this text.
+ */
+const routes: Record<RouteKey, (w: World) => { path: string; marker?: string; zip?: string }> = {
   '/': () => ({ path: '/' }),
   '/dashboard': () => ({ path: '/dashboard' }),
   // Searched by last name, recognised by e-mail (the search box repeats the query, never the e-mail).
@@ -521,6 +699,26 @@ const routes: Record<RouteKey, (w: World) => { path: string; marker?: string }> 
   '/api/files/<readAll file>': (w) => ({ path: `/api/files/${w.files.readAll.id}`, marker: w.files.readAll.title }),
   '/api/files/<client file>': (w) => ({ path: `/api/files/${w.files.client.id}`, marker: w.files.client.title }),
   '/api/files/<advisor file>': (w) => ({ path: `/api/files/${w.files.advisor.id}`, marker: w.files.advisor.title }),
+  '/tickets': (w) => ({ path: '/tickets', marker: w.tickets.other.subject }),
+  '/tickets?scope=all': (w) => ({ path: '/tickets?scope=all', marker: w.tickets.own.subject }),
+  '/tickets/<own ticket>': (w) => ({ path: `/tickets/${w.tickets.own.id}`, marker: w.tickets.own.subject }),
+  '/tickets/<other ticket>': (w) => ({ path: `/tickets/${w.tickets.other.id}`, marker: w.tickets.other.subject }),
+  '/tickets/<nord ticket>': (w) => ({ path: `/tickets/${w.tickets.nord.id}`, marker: w.tickets.nord.subject }),
+  '/portal/messages/new': () => ({ path: '/portal/messages/new', marker: 'BETREFF' }),
+  '/portal/messages/<comm ticket>': (w) => ({ path: `/portal/messages/${w.tickets.comm.id}`, marker: w.tickets.comm.subject }),
+  '/portal/messages/<readAll ticket>': (w) => ({ path: `/portal/messages/${w.tickets.readAll.id}`, marker: w.tickets.readAll.subject }),
+  '/portal/messages/<nord ticket>': (w) => ({ path: `/portal/messages/${w.tickets.nord.id}`, marker: w.tickets.nord.subject }),
+  '/api/tickets/unread': () => ({ path: '/api/tickets/unread' }),
+  '/api/attachments/<own attachment>': (w) => ({ path: `/api/attachments/${w.attachments.own.id}`, marker: w.attachments.own.title }),
+  '/api/attachments/<other attachment>': (w) => ({ path: `/api/attachments/${w.attachments.other.id}`, marker: w.attachments.other.title }),
+  '/api/attachments/<nord attachment>': (w) => ({ path: `/api/attachments/${w.attachments.nord.id}`, marker: w.attachments.nord.title }),
+  '/api/attachments/<readAll attachment>': (w) => ({ path: `/api/attachments/${w.attachments.readAll.id}`, marker: w.attachments.readAll.title }),
+  '/api/attachments/<comm attachment>': (w) => ({ path: `/api/attachments/${w.attachments.comm.id}`, marker: w.attachments.comm.title }),
+  '/api/contacts/<own>/export': (w) => ({ path: `/api/contacts/${w.contactOwn.id}/export`, zip: w.contactOwn.email }),
+  '/api/contacts/<other>/export': (w) => ({ path: `/api/contacts/${w.contactOther.id}/export`, zip: w.contactOther.email }),
+  '/api/contacts/<nord>/export': (w) => ({ path: `/api/contacts/${w.contactNord.id}/export`, zip: w.contactNord.lastName }),
+  '/api/contacts/<employee id>/export': (w) => ({ path: `/api/contacts/${w.employeeTarget.id}/export`, zip: w.employeeTarget.email }),
+  '/api/portal/export': (w) => ({ path: '/api/portal/export', zip: w.clientReadAll.email }),
 };
 
 let world: World;
@@ -584,6 +782,7 @@ test.beforeAll(async ({ playwright }) => {
   const clientReadAll = await contact(demoId, 'Leseall', writer.id, 'active', presetGrants('readAll'));
   const nordClient = await contact(nordId, 'Nordkunde', nordAdmin!.id, 'active', presetGrants('readAll'));
   const clientWrite = await contact(demoId, 'Schreibkunde', writer.id, 'active', folderWrite());
+  const clientComm = await contact(demoId, 'Nachrichtenkunde', writer.id, 'active', presetGrants('communicationOnly'));
 
   const cookie = async (tenant: string, userId: string) => {
     const sid = await createSession(db as Db, { tenantId: tenant, userId, userAgent: 'route-matrix' });
@@ -600,6 +799,7 @@ test.beforeAll(async ({ playwright }) => {
     clientNone: await cookie(demoId, clientNone.id),
     clientReadAll: await cookie(demoId, clientReadAll.id),
     clientWrite: await cookie(demoId, clientWrite.id),
+    clientComm: await cookie(demoId, clientComm.id),
     nordClient: await cookie(nordId, nordClient.id),
   };
 
@@ -635,6 +835,42 @@ test.beforeAll(async ({ playwright }) => {
     client: await file(demo, demoId, cookies.clientWrite!, clientWrite.id, true, clientWrite.id, 'finance', c.client.id, 'Kunde'),
     advisor: await file(demo, demoId, cookies.writer!, writer.id, false, clientWrite.id, 'insurance', c.advisor.id, 'Berater'),
   };
+
+  // KOMMUNIKATION: a ticket per client with a communication module (and contactOwn/contactOther), the
+  // client's first message with a PDF attachment (through the upload API), then an answer of the assignee.
+  const ticket = async (tenant: string, contactId: string, assigneeId: string, word: string) => {
+    const subject = `Matrixticket ${word} ${run}`;
+    const [t] = await db
+      .insert(tickets)
+      .values({ tenantId: tenant, contactId, assigneeId, subject, createdBy: contactId, idempotencyKey: `matrix-${word}-${run}`, lastEntryBy: assigneeId, lastPublicBy: assigneeId })
+      .returning({ id: tickets.id });
+    const [m] = await db.insert(ticketMessages).values({ tenantId: tenant, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: `Frage ${word}` }).returning({ id: ticketMessages.id });
+    await db.insert(ticketEvents).values({ tenantId: tenant, ticketId: t!.id, type: 'created', actorId: contactId, actorKind: 'client', meta: { toId: assigneeId } });
+    await db.insert(ticketMessages).values({ tenantId: tenant, ticketId: t!.id, authorId: assigneeId, authorKind: 'employee', body: `Antwort ${word}`, idempotencyKey: `matrix-a-${word}-${run}` });
+    await db.insert(ticketEvents).values({ tenantId: tenant, ticketId: t!.id, type: 'replied', actorId: assigneeId, actorKind: 'employee' });
+    return { id: t!.id, subject, messageId: m!.id };
+  };
+  const attach = async (base: string, tenant: string, cookieOf: string, contactId: string, messageId: string, word: string) => {
+    const title = `Matrixanhang ${word} ${run}`;
+    const pdf = markerPdf(title);
+    const key = await uploadPdf(api, db, { base, cookie: cookieOf, body: { contactId, area: 'communication' }, pdf, title });
+    const [f] = await db.insert(ticketFiles).values({ tenantId: tenant, messageId, objectKey: key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length }).returning({ id: ticketFiles.id });
+    return { id: f!.id, title };
+  };
+  const t = {
+    own: await ticket(demoId, contactOwn.id, scoped.id, 'Betreut'),
+    other: await ticket(demoId, contactOther.id, writer.id, 'Fremd'),
+    nord: await ticket(nordId, nordClient.id, nordAdmin!.id, 'Nord'),
+    readAll: await ticket(demoId, clientReadAll.id, writer.id, 'Leser'),
+    comm: await ticket(demoId, clientComm.id, writer.id, 'Kommunikation'),
+  };
+  const attachments = {
+    own: await attach(demo, demoId, cookies.admin!, contactOwn.id, t.own.messageId, 'Betreut'),
+    other: await attach(demo, demoId, cookies.admin!, contactOther.id, t.other.messageId, 'Fremd'),
+    nord: await attach(nord, nordId, nordAdminCookie, nordClient.id, t.nord.messageId, 'Nord'),
+    readAll: await attach(demo, demoId, cookies.admin!, clientReadAll.id, t.readAll.messageId, 'Leser'),
+    comm: await attach(demo, demoId, cookies.admin!, clientComm.id, t.comm.messageId, 'Kommunikation'),
+  };
   await api.dispose();
 
   world = {
@@ -645,8 +881,11 @@ test.beforeAll(async ({ playwright }) => {
     employeeTarget: { id: target.id, email: target.email },
     nordEmployee: nordAdmin!,
     clientTarget: clientNone,
+    clientReadAll,
     contracts: c,
     files,
+    tickets: t,
+    attachments,
   };
 });
 
@@ -696,23 +935,33 @@ async function storeDocument(
   o: { base: string; cookie: string; tenantId: string; createdBy: string; byClient: boolean; contactId: string; area: DocumentArea; contractId: string; title: string },
 ): Promise<string> {
   const pdf = markerPdf(o.title);
-  const start = await appPost(api, o.base, '/api/uploads', o.cookie, { contactId: o.contactId, area: o.area, contractId: o.contractId, filename: 'matrix.pdf', contentType: 'application/pdf', size: pdf.length });
-  const s = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
-  if (!s.ok) throw new Error(`upload start for "${o.title}": ${start.status()} ${s.message}`);
-  const sent = await api.post(s.url, { multipart: { ...s.fields, file: { name: 'matrix.pdf', mimeType: 'application/pdf', buffer: pdf } } });
-  if (!sent.ok()) throw new Error(`S3 POST for "${o.title}": ${sent.status()} ${await sent.text()}`);
-  const checked = (await (await appPost(api, o.base, `/api/uploads/${s.id}`, o.cookie)).json()) as { ok: boolean; message?: string };
-  if (!checked.ok) throw new Error(`upload check for "${o.title}": ${checked.message}`);
-  const [upload] = await db.delete(uploads).where(eq(uploads.id, s.id)).returning({ key: uploads.objectKey });
+  const key = await uploadPdf(api, db, { base: o.base, cookie: o.cookie, body: { contactId: o.contactId, area: o.area, contractId: o.contractId }, pdf, title: o.title });
   const [doc] = await db
     .insert(documents)
     .values({ tenantId: o.tenantId, contactId: o.contactId, area: o.area, contractId: o.contractId, title: o.title, type: 'Police', createdBy: o.createdBy, createdByClient: o.byClient })
     .returning({ id: documents.id });
   const [f] = await db
     .insert(documentFiles)
-    .values({ tenantId: o.tenantId, documentId: doc!.id, objectKey: upload!.key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length })
+    .values({ tenantId: o.tenantId, documentId: doc!.id, objectKey: key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length })
     .returning({ id: documentFiles.id });
   return f!.id;
+}
+
+/**
+ * A PDF through the real upload flow (POST /api/uploads, the presigned POST to S3, the byte check); the
+ * pending upload row is then taken over (what SPEICHERN / SENDEN do, minus the copy inside S3). Returns
+ * the checked object's key.
+ */
+async function uploadPdf(api: APIRequestContext, db: Db, o: { base: string; cookie: string; body: Record<string, unknown>; pdf: Buffer; title: string }): Promise<string> {
+  const start = await appPost(api, o.base, '/api/uploads', o.cookie, { ...o.body, filename: 'matrix.pdf', contentType: 'application/pdf', size: o.pdf.length });
+  const s = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
+  if (!s.ok) throw new Error(`upload start for "${o.title}": ${start.status()} ${s.message}`);
+  const sent = await api.post(s.url, { multipart: { ...s.fields, file: { name: 'matrix.pdf', mimeType: 'application/pdf', buffer: o.pdf } } });
+  if (!sent.ok()) throw new Error(`S3 POST for "${o.title}": ${sent.status()} ${await sent.text()}`);
+  const checked = (await (await appPost(api, o.base, `/api/uploads/${s.id}`, o.cookie)).json()) as { ok: boolean; message?: string };
+  if (!checked.ok) throw new Error(`upload check for "${o.title}": ${checked.message}`);
+  const [upload] = await db.delete(uploads).where(eq(uploads.id, s.id)).returning({ key: uploads.objectKey });
+  return upload!.key;
 }
 
 test.afterAll(async () => {
@@ -724,20 +973,35 @@ test.afterAll(async () => {
 test.describe('route matrix', () => {
   for (const { actor, route, expected } of cells) {
     test(`${actor} GET ${route} → ${expected}`, async ({ request }) => {
-      const { path: p, marker } = routes[route](world);
+      const { path: p, marker, zip } = routes[route](world);
       const target = viaHost(`${demo}${p}`);
       const cookie = world.cookies[actor];
       const response = await request.get(target.url, { headers: { ...target.headers, ...(cookie ? { cookie } : {}) }, maxRedirects: 0 });
       const status = response.status();
       const location = response.headers()['location'];
-      const body = await response.text();
+      const bytes = await response.body();
+      const body = bytes.toString('utf8');
       const got = describeAnswer(status, location);
       expect(got, `GET ${p} as ${actor}: status ${status}${location ? ` → ${location}` : ''}`).toBe(outcomeShape(expected));
       if (marker) {
         if (expected === 'ok') expect(body, `the page shows the target (${marker})`).toContain(marker);
         else expect(body, `the answer must not reveal the target (${marker})`).not.toContain(marker);
       }
-      if (p.startsWith('/api/files/') && expected === 'ok') {
+      if (zip) {
+        const isZip = bytes.subarray(0, 2).toString('latin1') === 'PK';
+        expect(isZip, `a DATENEXPORT only in an 'ok' answer`).toBe(expected === 'ok');
+        if (expected === 'ok') {
+          expect(response.headers()['content-type']).toBe('application/zip');
+          expect(response.headers()['cache-control']).toContain('no-store');
+          expect(readZip(bytes).get('daten.json')?.toString('utf8'), 'daten.json names the target').toContain(zip);
+        }
+      }
+      if (p === '/api/tickets/unread' && expected === 'ok') {
+        const { count } = JSON.parse(body) as { count: unknown };
+        expect(Number.isInteger(count) && (count as number) >= 0, `count ${String(count)}`).toBe(true);
+        if (['noRights', 'clientNone', 'clientWrite'].includes(actor)) expect(count, 'no KOMMUNIKATION, no count').toBe(0);
+      }
+      if ((p.startsWith('/api/files/') || p.startsWith('/api/attachments/')) && expected === 'ok') {
         expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="matrix\.pdf"/);
         expect(response.headers()['x-content-type-options']).toBe('nosniff');
       }
@@ -770,6 +1034,10 @@ function outcomeShape(o: Outcome): string {
       return 'redirect /dashboard';
     case 'home-portal':
       return 'redirect /portal';
+    case 'unauthorized':
+      return '401';
+    case 'forbidden':
+      return '403';
   }
 }
 
@@ -823,6 +1091,8 @@ const uploadExpectations: Record<ActorKey, Record<UploadTargetKey, UploadOutcome
   clientNone: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound'),
   clientReadAll: row('forbidden', 'notfound', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'notfound', 'forbidden'),
   clientWrite: row('accepted', 'notfound', 'accepted', 'accepted', 'notfound', 'accepted', 'notfound', 'accepted'),
+  // KOMMUNIKATION only: no folder area is visible.
+  clientComm: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound'),
   nordClient: noUploads,
 };
 

@@ -618,7 +618,7 @@ describe('unread markers and badges', () => {
 /* ------------------------------------------------------------------ lists */
 
 describe('listTickets', () => {
-  it('mine vs all: admins see every open ticket of their tenant, employees only theirs', async () => {
+  it('mine vs all: admins see every open ticket of their tenant, employees those of the contacts they may see', async () => {
     const c = await client('Liste');
     const forWriter = await ticket(c, w.writer);
     const forAdmin = await ticket(c, w.adminA);
@@ -635,11 +635,15 @@ describe('listTickets', () => {
     expect(adminAll).not.toContain(inB);
     const [open] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
     expect(adminAll).toHaveLength(open!.n);
-    // non-admins asking for "all" still get their own
+    // non-admins: "mine" = assigned to them; "all" = every ticket of the contacts they may see
     const writerMine = idsOf(await listTickets(db, A(), w.writer, mine));
-    expect(idsOf(await listTickets(db, A(), w.writer, all))).toEqual(writerMine);
     expect(writerMine).toContain(forWriter);
     expect(writerMine).not.toContain(forAdmin);
+    const writerAll = idsOf(await listTickets(db, A(), w.writer, all));
+    expect(writerAll).toEqual(expect.arrayContaining([forWriter, forAdmin]));
+    expect(writerAll).not.toContain(inB);
+    // a scoped employee's "all" holds only tickets of contacts they look after
+    expect(idsOf(await listTickets(db, A(), w.scoped, all))).not.toContain(forWriter);
     // status filter
     const closedList = await listTickets(db, A(), w.adminA, { ...all, status: 'closed' });
     expect(idsOf(closedList)).toContain(closed);

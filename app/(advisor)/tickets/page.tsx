@@ -17,11 +17,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   if (rightOf(user, 'communication') === 'none') notFound();
   const parsed = ticketListSchema.safeParse(await searchParams);
   const { status, scope, after } = parsed.success ? parsed.data : { status: 'open' as const, scope: 'mine' as const, after: undefined };
-  const admin = isAdmin(user);
-  const { items, next } = await ticketsFor(tenant.id, user, { status, scope: admin ? scope : 'mine', after });
+  // Employees with only the read right get no tickets assigned: they start with "alle".
+  const readOnly = rightOf(user, 'communication') === 'read';
+  const effectiveScope = parsed.success && (await searchParams).scope ? scope : readOnly ? 'all' : scope;
+  const { items, next } = await ticketsFor(tenant.id, user, { status, scope: effectiveScope, after });
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status: status === 'open' ? undefined : status, scope: scope === 'mine' ? undefined : scope, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({ status: status === 'open' ? undefined : status, scope: effectiveScope, ...extra })) if (v) p.set(k, v);
     const s = p.toString();
     return s ? `/tickets?${s}` : '/tickets';
   };
@@ -36,17 +38,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           <option value="open">OFFENE TICKETS</option>
           <option value="closed">GESCHLOSSENE TICKETS</option>
         </select>
-        {admin ? (
-          <>
-            <label htmlFor="scope" className="sr-only">
-              Zuständigkeit
-            </label>
-            <select id="scope" name="scope" defaultValue={scope} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
-              <option value="mine">alle meine</option>
-              <option value="all">alle</option>
-            </select>
-          </>
-        ) : null}
+        <label htmlFor="scope" className="sr-only">
+          Zuständigkeit
+        </label>
+        <select id="scope" name="scope" defaultValue={effectiveScope} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
+          <option value="mine">alle meine</option>
+          <option value="all">{isAdmin(user) ? 'alle' : 'alle meiner Kontakte'}</option>
+        </select>
         <button type="submit" className={buttonClass('secondary', 'md')}>
           Anzeigen
         </button>
