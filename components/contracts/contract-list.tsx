@@ -46,9 +46,12 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
       {items.map((c) => {
         const p = premiumText(c);
         return (
-          <a key={c.id} href={hrefOf(c.id)} className="crow" role="row">
+          <div key={c.id} className="crow" role="row">
             <span className="crow-product" role="cell">
-              {c.product}
+              {/* The link covers the whole row (::after), so the row stays a table row for assistive tech. */}
+              <a href={hrefOf(c.id)} className="crow-link">
+                {c.product}
+              </a>
             </span>
             <span className="crow-muted" role="cell">
               {emergency ? c.title : c.provider}
@@ -85,7 +88,7 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
               <span className="md:hidden">angelegt von </span>
               {c.createdByClient ? byClient : (c.createdByName ?? 'Berater')}
             </span>
-          </a>
+          </div>
         );
       })}
     </div>
