@@ -109,6 +109,33 @@ async function ensureFolder(): Promise<string> {
   }
 }
 
+const BENCH_TICKETS = 5_000;
+
+/** 5,000 tickets in the demo tenant (with a first message each), assigned to the admin, once. */
+async function ensureTickets(): Promise<void> {
+  const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
+  try {
+    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
+    const [admin] = await sql<{ id: string }[]>`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'demo.admin'`;
+    const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${t!.id}`;
+    const n = counted[0]?.n ?? 0;
+    if (n >= BENCH_TICKETS) return;
+    console.log(`• adding ${BENCH_TICKETS - n} tickets to the demo tenant …`);
+    await sql`
+      WITH c AS (SELECT id, row_number() OVER (ORDER BY id) AS r FROM users WHERE tenant_id = ${t!.id} AND kind = 'client' AND username LIKE 'bench.%' LIMIT 2000),
+      ins AS (
+        INSERT INTO tickets (tenant_id, contact_id, assignee_id, subject, status, created_by, idempotency_key, last_entry_at, last_entry_by, last_public_at, last_public_by, created_at)
+        SELECT ${t!.id}, c.id, ${admin!.id}, 'Frage zum Vertrag ' || g, CASE WHEN g % 4 = 0 THEN 'closed' ELSE 'open' END, c.id, 'bench-' || g,
+          now() - make_interval(mins => g), c.id, now() - make_interval(mins => g), c.id, now() - make_interval(mins => g + 5)
+        FROM generate_series(${n + 1}::int, ${BENCH_TICKETS}::int) AS g JOIN c ON c.r = 1 + g % 2000
+        RETURNING tenant_id, id, created_by)
+      INSERT INTO ticket_messages (tenant_id, ticket_id, author_id, author_kind, body) SELECT tenant_id, id, created_by, 'client', 'Guten Tag, ich habe eine Frage.' FROM ins`;
+    await sql`ANALYZE tickets`;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** A signed-in user (real session row + Auth.js cookie); the admin by default. */
 async function sessionCookie(username = 'demo.admin'): Promise<string> {
   const { db, sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
@@ -259,6 +286,7 @@ async function main() {
     await waitForHealth(600_000, app);
     await ensureContacts();
     const folderClient = await ensureFolder();
+    await ensureTickets();
     const cookie = await sessionCookie();
     const clientCookie = await sessionCookie('bench.folder');
     const memory = await uploadMemory(clientCookie);
@@ -272,6 +300,8 @@ async function main() {
       { name: 'contact page with folder (200 contracts)', path: `/contacts/${folderClient}`, headers: { cookie } },
       { name: 'advisor area page (200 contracts)', path: `/contacts/${folderClient}/folder/insurance`, headers: { cookie } },
       { name: 'client area page (200 contracts)', path: '/portal/folder/insurance', headers: { cookie: clientCookie } },
+      { name: 'ticket list (5,000 tickets)', path: '/tickets', headers: { cookie } },
+      { name: 'ticket list, closed, all (5,000)', path: '/tickets?status=closed&scope=all', headers: { cookie } },
     ];
     // BENCH_ONLY=<regex> measures only matching pages (the baseline always runs).
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
