@@ -140,7 +140,7 @@ const routeKeys = [
   '/api/files/<advisor file>',
   // KOMMUNIKATION, advisor side (tickets of contactOwn → scoped, contactOther / clientReadAll / clientComm → writer)
   '/tickets', // marker: the ticket of contactOther, assigned to writer ("alle meine")
-  '/tickets?scope=all', // marker: the ticket of contactOwn, assigned to scoped ("alle": admins only)
+  '/tickets?scope=all', // marker: the ticket of contactOwn, assigned to scoped ("alle": admins the tenant, employees their contacts)
   '/tickets/<own ticket>',
   '/tickets/<other ticket>',
   '/tickets/<nord ticket>',
@@ -453,7 +453,7 @@ const expectations: Record<ActorKey, Row> = {
     ...allFolders(true),
     ...allTickets,
     '/tickets': 'ok',
-    '/tickets?scope=all': 'hidden', // "alle" is for admins: still only its own tickets
+    '/tickets?scope=all': 'ok', // "alle": every ticket of the contacts this employee (scope all) may see
   },
   reader: {
     ...employeeElsewhere,
@@ -472,8 +472,8 @@ const expectations: Record<ActorKey, Row> = {
     '/account': 'ok',
     ...allFolders(false), // reading is not writing: no form
     ...allTickets, // reading a ticket and exporting need the read right only
-    '/tickets': 'hidden', // nothing assigned to the reader
-    '/tickets?scope=all': 'hidden',
+    '/tickets': 'ok', // read right only: nothing is ever assigned, so the list starts with "alle"
+    '/tickets?scope=all': 'ok',
   },
   noRights: {
     ...employeeElsewhere,
@@ -547,7 +547,7 @@ const expectations: Record<ActorKey, Row> = {
     '/api/files/<own file>': 'ok',
     // KOMMUNIKATION and DATENEXPORT only for contactOwn.
     '/tickets': 'hidden',
-    '/tickets?scope=all': 'ok', // "alle" is ignored for non-admins; the own-scope ticket assigned to it is listed
+    '/tickets?scope=all': 'ok', // "alle" = the contacts it looks after; its own-scope ticket is listed
     '/tickets/<own ticket>': 'ok',
     '/tickets/<other ticket>': 'notfound',
     '/tickets/<nord ticket>': 'notfound',
