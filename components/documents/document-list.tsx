@@ -2,13 +2,9 @@ import Link from 'next/link';
 import { ConfirmDelete } from '@/components/contracts/confirm-delete';
 import { deleteDocumentAction } from '@/lib/contracts/actions';
 import type { DocumentListItem } from '@/lib/documents';
-import { previewable } from '@/lib/documents/rules';
+import { formatSize, previewable } from '@/lib/documents/rules';
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** Documents with their files: view (PDF/images inline), download, delete when allowed. */
 export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor' }: { items: DocumentListItem[]; viewerBase: string; emptyText: string; audience?: 'advisor' | 'client' }) {

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { prepareImage } from '@/lib/documents/scale';
-import { documentUpload, uploadMessages } from '@/lib/documents/rules';
+import { documentUpload, formatSize, uploadMessages } from '@/lib/documents/rules';
 
 type Status = 'preparing' | 'uploading' | 'checking' | 'ready' | 'error';
 export interface UploadItem {
@@ -26,10 +26,6 @@ function typeOf(file: File): string {
   if (documentUpload.types.includes(file.type)) return file.type;
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
   return extensionTypes[ext] ?? file.type;
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** POST to the presigned S3 form with progress (fetch has no upload progress). */

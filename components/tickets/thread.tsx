@@ -1,11 +1,8 @@
 import type { HistoryEntry, ThreadMessage } from '@/lib/tickets';
 import { cn } from '@/components/ui/cn';
+import { formatSize } from '@/lib/documents/rules';
 
 const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** The thread: own messages on the right, the other side on the left; attachments as download links. */
 export function Thread({ messages }: { messages: ThreadMessage[] }) {
@@ -26,7 +23,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
                   <li key={f.id}>
                     <a href={`/api/attachments/${f.id}`} className="inline-flex max-w-64 items-center gap-1 rounded-lg bg-white/80 px-2 py-1 text-sm font-medium text-primary ring-1 ring-black/5 hover:underline" download>
                       <span className="truncate">{f.filename}</span>
-                      <span className="text-xs text-gray-500">{size(f.size)}</span>
+                      <span className="text-xs text-gray-500">{formatSize(f.size)}</span>
                     </a>
                   </li>
                 ))}

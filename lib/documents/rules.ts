@@ -36,3 +36,8 @@ export function cleanFilename(name: string): string {
   const cut = Array.from(clean).slice(0, 160).join('');
   return cut || 'dokument';
 }
+
+/** "840 KB", "2,4 MB" – file sizes as shown next to files. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
