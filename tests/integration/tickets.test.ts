@@ -1125,5 +1125,13 @@ describe('keyset cursor precision', () => {
     const page2 = await listTickets(db, A(), many, { status: 'open', scope: 'mine', after: page1.next! });
     expect([...idsOf(page1), ...idsOf(page2)].sort()).toEqual([...created].sort());
   });
+
+  it('a forged cursor (impossible date, bad id, garbage) starts at the first page instead of failing', async () => {
+    const page1 = await listTickets(db, A(), many, { status: 'open', scope: 'mine' });
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const after of [forged(['2026-13-45 99:99:99+00', randomUUID()]), forged(['2026-11-29 01:00:00+00', 'not-a-uuid-but-36-characters-long!!']), 'kein-cursor', forged({ a: 1 })]) {
+      expect(idsOf(await listTickets(db, A(), many, { status: 'open', scope: 'mine', after }))).toEqual(idsOf(page1));
+    }
+  });
 });
 
