@@ -119,7 +119,7 @@ export const documentSchema = z.object({
   note: optionalText(2000),
   uploads: z
     .string()
-    .max(2000)
+    .max(2000, 'Zu viele Dateien.')
     .optional()
     .default('')
     .transform((v) => [...new Set(v.split(',').filter(Boolean))])

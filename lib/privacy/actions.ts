@@ -9,7 +9,7 @@ import { db } from '../db/client';
 import { uuidField } from '../forms/fields';
 import { deleteContact, setArchived } from '.';
 
-const deleteSchema = z.object({ id: uuidField, confirmName: z.string().max(200).optional().default('') });
+const deleteSchema = z.object({ id: uuidField, confirmName: z.string().max(200, 'Höchstens 200 Zeichen.').optional().default('') });
 const archiveSchema = z.object({ id: uuidField, archived: z.enum(['true', 'false']) });
 
 /** KONTAKT LÖSCHEN after typing the name → KONTAKTÜBERSICHT. */

@@ -4,7 +4,7 @@ import { ticketLimits } from './rules';
 
 const uploadsField = z
   .string()
-  .max(1000)
+  .max(1000, 'Zu viele Dateien.')
   .optional()
   .default('')
   .transform((v) => [...new Set(v.split(',').filter(Boolean))])
