@@ -39,6 +39,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), MAPPE_DATA_DIR: dataDir, PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(E2E_PORT), MAPPE_DATA_DIR: dataDir, PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort', DEV_MAILBOX: 'true', NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

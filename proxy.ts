@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
 import { isSameOriginWrite, securityHeaders } from './lib/http/security-headers';
 import { unknownHostHtml } from './lib/http/not-found-page';
-import { checkPlatformAuth } from './lib/platform/auth';
+import { checkPlatformAuth, mailboxAccess, platformChallenge } from './lib/platform/auth';
 import { matchHost } from './lib/tenant/host';
 import { findTenantByHost } from './lib/tenant/lookup';
 
@@ -60,7 +60,7 @@ export async function proxy(request: NextRequest) {
       return finish(
         new NextResponse('Anmeldung für den Betreiber-Bereich erforderlich.', {
           status: 401,
-          headers: { 'www-authenticate': 'Basic realm="Mappe Betreiber", charset="UTF-8"', 'content-type': 'text/plain; charset=utf-8' },
+          headers: { ...platformChallenge, 'content-type': 'text/plain; charset=utf-8' },
         }),
       );
     }
@@ -79,6 +79,23 @@ export async function proxy(request: NextRequest) {
   if (path === '/embed' && tenant.frameAncestors.length) frameAncestors = tenant.frameAncestors;
   // Document previews (PDF in an iframe of our own viewer page) may be framed by the same origin only.
   if (path.startsWith('/api/files/') || path.startsWith('/api/attachments/')) frameAncestors = ["'self'"];
+
+  if (path.startsWith('/dev/mailbox')) {
+    const access = mailboxAccess(request.headers.get('authorization'), e);
+    if (access === 'login') {
+      return finish(
+        new NextResponse('Das lokale Postfach ist nur mit der Betreiber-Anmeldung erreichbar.', {
+          status: 401,
+          headers: { ...platformChallenge, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+        }),
+      );
+    }
+    if (access === 'off') {
+      const url = request.nextUrl.clone();
+      url.pathname = '/404';
+      return finish(NextResponse.rewrite(url, { request: { headers: requestHeaders } }));
+    }
+  }
 
   if (path.startsWith('/platform')) {
     const url = request.nextUrl.clone();

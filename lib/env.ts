@@ -69,7 +69,7 @@ const schema = z
     DEV_MAILBOX: optionalString,
     MAIL_WORKER: bool(true),
     MAPPE_DATA_DIR: z.string().trim().min(1).default('.data'),
-    MAPPE_SEED: bool(true),
+    MAPPE_SEED: optionalString,
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {
@@ -79,8 +79,10 @@ const schema = z
         message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
       });
     }
-    if (v.DEV_MAILBOX !== undefined && !['true', 'false'].includes(v.DEV_MAILBOX)) {
-      ctx.addIssue({ code: 'custom', path: ['DEV_MAILBOX'], message: 'expected true or false' });
+    for (const key of ['DEV_MAILBOX', 'MAPPE_SEED'] as const) {
+      if (v[key] !== undefined && !['true', 'false'].includes(v[key])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'expected true or false' });
+      }
     }
   })
   .transform((v) => {
@@ -91,8 +93,15 @@ const schema = z
       ...v,
       APP_URL_SCHEME: scheme,
       APP_PUBLIC_PORT: publicPort,
-      /** Mails stay in the local mailbox page when there is no Resend key (development, demos, tests). */
-      DEV_MAILBOX: v.DEV_MAILBOX === undefined ? !v.RESEND_API_KEY : v.DEV_MAILBOX === 'true',
+      /**
+       * The local mailbox page shows live activation and reset links, so it is on only where no real mail
+       * passes: `npm run dev` and the test runs (NODE_ENV development/test) without a Resend key, or when
+       * DEV_MAILBOX=true is set explicitly. It is always behind the operator login (proxy.ts).
+       */
+      DEV_MAILBOX:
+        v.DEV_MAILBOX === undefined ? v.NODE_ENV !== 'production' && !v.RESEND_API_KEY : v.DEV_MAILBOX === 'true',
+      /** The demo tenants (with README's passwords) only on the local embedded setup, or when asked. */
+      MAPPE_SEED: v.MAPPE_SEED === undefined ? !v.DATABASE_URL : v.MAPPE_SEED === 'true',
       MAIL_FROM: v.MAIL_FROM ?? `Mappe <noreply@${isLocal ? 'mappe.localhost' : v.APP_ROOT_DOMAIN}>`,
     };
   });

@@ -2,7 +2,7 @@ import { db } from '../db/client';
 import { sweepUploads } from '../documents';
 import { retryDeletionJobs } from '../privacy';
 import { env } from '../env';
-import { configuredSender } from './sender';
+import { configuredSender, noMailProviderWarning } from './sender';
 import { startMailWorker } from './worker';
 
 const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void>; __mappeSweeper?: NodeJS.Timeout };
@@ -11,7 +11,9 @@ const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void>
 export function startBackgroundWork(): void {
   if (globalRef.__mappeWorker || !env().MAIL_WORKER) return;
   try {
-    globalRef.__mappeWorker = startMailWorker(db(), configuredSender());
+    const sender = configuredSender();
+    if (sender) globalRef.__mappeWorker = startMailWorker(db(), sender);
+    else console.warn(noMailProviderWarning);
   } catch (error) {
     console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
   }

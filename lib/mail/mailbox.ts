@@ -2,10 +2,14 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../db/client';
 import { outbox } from '../db/schema';
 import { env } from '../env';
+import { mailboxAccess } from '../platform/auth';
 
-/** The local mailbox exists only while mails are not sent through Resend (see README, DEV_MAILBOX). */
-export function mailboxEnabled(): boolean {
-  return env().DEV_MAILBOX;
+/**
+ * The local mailbox page may be shown for this request: DEV_MAILBOX on and the operator's credentials
+ * sent (proxy.ts asks for them; the page checks again).
+ */
+export function mailboxAllowed(h: Headers): boolean {
+  return mailboxAccess(h.get('authorization'), env()) === 'ok';
 }
 
 export async function listMailbox(tenantId: string, limit = 100) {

@@ -40,7 +40,21 @@ export const mailboxSender: MailSender = {
   },
 };
 
-export function configuredSender(): MailSender {
+/**
+ * Resend with a key; the local mailbox where it is enabled (development, tests); otherwise no sender at
+ * all: mails stay pending in the outbox and go out once a key is configured.
+ */
+export function configuredSender(): MailSender | null {
   const e = env();
-  return e.RESEND_API_KEY ? resendSender(e.RESEND_API_KEY, e.RESEND_BASE_URL) : mailboxSender;
+  if (e.RESEND_API_KEY) return resendSender(e.RESEND_API_KEY, e.RESEND_BASE_URL);
+  return e.DEV_MAILBOX ? mailboxSender : null;
 }
+
+export const noMailProviderWarning = [
+  '',
+  '  ████  KEIN E-MAIL-VERSAND KONFIGURIERT  ████',
+  '  RESEND_API_KEY ist nicht gesetzt und das lokale Postfach ist aus (DEV_MAILBOX).',
+  '  E-Mails (Registrierung, Passwort, Tickets) bleiben im Postausgang (Tabelle outbox) und werden',
+  '  erst versendet, wenn RESEND_API_KEY gesetzt ist. No mail provider: mails stay in the outbox.',
+  '',
+].join('\n');

@@ -15,3 +15,17 @@ export function checkPlatformAuth(authorization: string | null | undefined, pass
   }
   return timingSafeEqual(digest(decoded), digest(`${platformUser}:${password}`));
 }
+
+/**
+ * The local mailbox shows live activation and reset links: it exists only where DEV_MAILBOX is on and
+ * opens only with the operator's credentials, on every host.
+ */
+export function mailboxAccess(
+  authorization: string | null | undefined,
+  config: { DEV_MAILBOX: boolean; PLATFORM_ADMIN_PASSWORD?: string },
+): 'off' | 'login' | 'ok' {
+  if (!config.DEV_MAILBOX) return 'off';
+  return checkPlatformAuth(authorization, config.PLATFORM_ADMIN_PASSWORD) ? 'ok' : 'login';
+}
+
+export const platformChallenge = { 'www-authenticate': 'Basic realm="Mappe Betreiber", charset="UTF-8"' } as const;

@@ -24,3 +24,12 @@ export function viaHost(url: string): { url: string; headers: Record<string, str
   const u = new URL(url);
   return { url: `http://127.0.0.1:${u.port}${u.pathname}${u.search}`, headers: { host: u.host } };
 }
+
+/** The operator's credentials of the e2e app (playwright.config.ts). */
+export const operatorCredentials = { username: 'betreiber', password: 'e2e-betreiber-passwort' };
+
+/** The local mailbox opens only with the operator login: send it with every mailbox request of this page. */
+export async function allowMailbox(page: Page) {
+  const authorization = `Basic ${Buffer.from(`${operatorCredentials.username}:${operatorCredentials.password}`).toString('base64')}`;
+  await page.route(/\/dev\/mailbox/, (route) => route.continue({ headers: { ...route.request().headers(), authorization } }));
+}

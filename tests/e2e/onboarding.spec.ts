@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, loginAsDemoAdmin, login } from './helpers';
+import { demo, loginAsDemoAdmin, login, allowMailbox } from './helpers';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 /** Opens the newest mail to `to` in the local mailbox and returns the first link that contains `path`. */
 async function linkFromMailbox(page: Page, to: string, subject: RegExp, path: string): Promise<string> {
+  await allowMailbox(page);
   await page.goto(`${demo}/dev/mailbox`);
   const row = page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject }).first();
   await row.getByRole('link', { name: 'Anzeigen' }).click();
@@ -13,6 +14,7 @@ async function linkFromMailbox(page: Page, to: string, subject: RegExp, path: st
 }
 
 async function mailText(page: Page, to: string, subject: RegExp): Promise<string> {
+  await allowMailbox(page);
   await page.goto(`${demo}/dev/mailbox`);
   await page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject }).first().getByRole('link', { name: 'Anzeigen' }).click();
   await page.getByText('Textversion').click();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { hashPassword } from '../../lib/auth/password';
 import { createDb } from '../../lib/db/client';
 import { createTenant } from '../../lib/tenant/create';
-import { demo, demoLogins, login, loginAsDemoAdmin, PORT } from './helpers';
+import { demo, demoLogins, login, loginAsDemoAdmin, PORT, allowMailbox } from './helpers';
 
 /** The colour test changes a tenant's theme: it gets a tenant of its own, so parallel tests keep theirs. */
 const slug = `farbe${Math.random().toString(36).slice(2, 7)}`;
@@ -126,6 +126,7 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   await page.getByLabel('E-Mail').fill(`nina@${slug}.example`);
   await page.getByRole('button', { name: 'SPEICHERN' }).click();
   await expect(page).toHaveURL(/\/users\?neu=/);
+  await allowMailbox(page);
   await page.goto(`${farbe}/dev/mailbox`);
   await page.getByRole('row').filter({ hasText: `nina@${slug}.example` }).getByRole('link', { name: 'Anzeigen' }).click();
   await expect(page.locator('iframe')).toHaveAttribute('srcdoc', /#7a1fa2/);

@@ -113,6 +113,19 @@ test.describe('operator area', () => {
     await context.close();
   });
 
+  test('the local mailbox (live password links) opens only with the operator login', async ({ request }) => {
+    for (const base of [demo, nord]) {
+      const target = viaHost(`${base}/dev/mailbox`);
+      const anonymous = await request.get(target.url, { headers: target.headers });
+      expect(anonymous.status()).toBe(401);
+      expect(await anonymous.text()).not.toContain('/activate/');
+      const wrong = `Basic ${Buffer.from('betreiber:falsch').toString('base64')}`;
+      expect((await request.get(target.url, { headers: { ...target.headers, authorization: wrong } })).status()).toBe(401);
+      const right = `Basic ${Buffer.from('betreiber:e2e-betreiber-passwort').toString('base64')}`;
+      expect((await request.get(target.url, { headers: { ...target.headers, authorization: right } })).status()).toBe(200);
+    }
+  });
+
   test('is not reachable from a tenant host', async ({ request }) => {
     const target = viaHost(`${demo}/platform`);
     expect((await request.get(target.url, { headers: target.headers })).status()).toBe(404);

@@ -13,7 +13,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { and, count, eq } from 'drizzle-orm';
 import { ticketEvents, ticketMessages, tickets } from '../../lib/db/schema';
-import { demo } from './helpers';
+import { demo, allowMailbox } from './helpers';
 import {
   escapeRe,
   formFields,
@@ -255,6 +255,7 @@ test.describe('on a phone (390 px)', () => {
       expect(m.text).toContain(m.toAddress === client.email ? `/portal/messages/${ticketId}` : `/tickets/${ticketId}`);
     }
     // … and the local mailbox lists them.
+    await allowMailbox(b);
     await b.goto(`${demo}/dev/mailbox`);
     for (const m of mails) {
       await expect(b.getByRole('row').filter({ hasText: m.toAddress }).filter({ hasText: m.subject })).toHaveCount(1);

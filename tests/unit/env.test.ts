@@ -20,6 +20,21 @@ describe('environment validation', () => {
     expect(e.DEV_MAILBOX).toBe(true);
     expect(e.MAIL_WORKER).toBe(true);
     expect(e.S3_BUCKET).toBe('mappe');
+    expect(e.MAPPE_SEED).toBe(true);
+  });
+
+  it('keeps the local mailbox off in production unless it is asked for', () => {
+    expect(parseEnv({ NODE_ENV: 'production' }).DEV_MAILBOX).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'test' }).DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', RESEND_API_KEY: 're_1' }).DEV_MAILBOX).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'production', DEV_MAILBOX: 'true' }).DEV_MAILBOX).toBe(true);
+  });
+
+  it('seeds the demo tenants only on the embedded database or when asked', () => {
+    const external = { DATABASE_URL: 'postgres://app:secret@db.internal:5432/mappe' };
+    expect(parseEnv(external).MAPPE_SEED).toBe(false);
+    expect(parseEnv({ ...external, MAPPE_SEED: 'true' }).MAPPE_SEED).toBe(true);
+    expect(parseEnv({ MAPPE_SEED: 'false' }).MAPPE_SEED).toBe(false);
   });
 
   it('defaults to https without a port on a real domain', () => {
@@ -59,6 +74,7 @@ describe('environment validation', () => {
     [{ PLATFORM_ADMIN_PASSWORD: 'kurz' }, 'PLATFORM_ADMIN_PASSWORD'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ DEV_MAILBOX: 'ja' }, 'DEV_MAILBOX'],
+    [{ MAPPE_SEED: 'vielleicht' }, 'MAPPE_SEED'],
   ])('rejects %o with a message naming %s', (source, variable) => {
     const list = problems(source as Record<string, string>);
     expect(list.length).toBeGreaterThan(0);

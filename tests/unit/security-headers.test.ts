@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, isSameOriginWrite, securityHeaders } from '../../lib/http/security-headers';
-import { checkPlatformAuth } from '../../lib/platform/auth';
+import { checkPlatformAuth, mailboxAccess } from '../../lib/platform/auth';
+import { configuredSender } from '../../lib/mail/sender';
+import { resetEnvCache } from '../../lib/env';
 
 describe('security headers', () => {
   it('builds a strict nonce CSP without inline scripts or framing', () => {
@@ -37,5 +39,36 @@ describe('security headers', () => {
     expect(checkPlatformAuth(basic('admin:richtig-langes-pw'), 'richtig-langes-pw')).toBe(false);
     expect(checkPlatformAuth(basic('betreiber:'), undefined)).toBe(false);
     expect(checkPlatformAuth(null, 'richtig-langes-pw')).toBe(false);
+  });
+
+  it('opens the local mailbox only where it is on and only with the operator login', () => {
+    const basic = (s: string) => `Basic ${Buffer.from(s).toString('base64')}`;
+    const on = { DEV_MAILBOX: true, PLATFORM_ADMIN_PASSWORD: 'richtig-langes-pw' };
+    expect(mailboxAccess(null, on)).toBe('login');
+    expect(mailboxAccess(basic('betreiber:falsch'), on)).toBe('login');
+    expect(mailboxAccess(basic('betreiber:richtig-langes-pw'), on)).toBe('ok');
+    expect(mailboxAccess(basic('betreiber:richtig-langes-pw'), { ...on, DEV_MAILBOX: false })).toBe('off');
+    // Without an operator password nobody gets in, even with the mailbox on.
+    expect(mailboxAccess(basic('betreiber:'), { DEV_MAILBOX: true })).toBe('login');
+  });
+
+  it('keeps mails in the outbox when production has no mail provider', () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, { NODE_ENV: 'production', RESEND_API_KEY: '', DEV_MAILBOX: '' });
+      resetEnvCache();
+      expect(configuredSender()).toBeNull();
+      process.env.DEV_MAILBOX = 'true';
+      resetEnvCache();
+      expect(configuredSender()).not.toBeNull();
+      process.env.RESEND_API_KEY = 're_test';
+      process.env.DEV_MAILBOX = '';
+      resetEnvCache();
+      expect(configuredSender()).not.toBeNull();
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      resetEnvCache();
+    }
   });
 });

@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/card';
 import { MailIcon } from '@/components/ui/icons';
 import { Table, Td } from '@/components/ui/table';
-import { listMailbox, mailboxEnabled } from '@/lib/mail/mailbox';
+import { listMailbox, mailboxAllowed } from '@/lib/mail/mailbox';
 import { requireTenant } from '@/lib/tenant/request';
 
 export const metadata: Metadata = { title: 'Lokales Postfach' };
 
 export default async function MailboxPage() {
-  if (!mailboxEnabled()) notFound();
+  if (!mailboxAllowed(await headers())) notFound();
   const tenant = await requireTenant();
   const t = await getTranslations('mailbox');
   const format = await getFormatter();

@@ -1,10 +1,11 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getMailboxMail, mailboxEnabled } from '@/lib/mail/mailbox';
+import { getMailboxMail, mailboxAllowed } from '@/lib/mail/mailbox';
 import { requireTenant } from '@/lib/tenant/request';
 
 export default async function MailboxMailPage({ params }: { params: Promise<{ id: string }> }) {
-  if (!mailboxEnabled()) notFound();
+  if (!mailboxAllowed(await headers())) notFound();
   const tenant = await requireTenant();
   const mail = await getMailboxMail(tenant.id, (await params).id);
   if (!mail) notFound();
