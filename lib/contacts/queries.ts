@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { canSeeContact, canViewContacts, isAdmin, type EmployeeLike } from '../access/employee';
 import { latestLinkState } from '../auth/tokens';
 import type { Db } from '../db/client';
+import { decodeCursor, encodeCursor } from '../db/cursor';
 import { contactProfiles, users } from '../db/schema';
 
 export const PAGE_SIZE = 50;
@@ -19,23 +20,8 @@ export interface ContactListItem {
   lead: boolean;
 }
 
-type Cursor = { n: [string, string, string] } | { c: [string, string] };
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if ('n' in c && Array.isArray(c.n) && c.n.length === 3 && c.n.every((x) => typeof x === 'string')) return c;
-    if ('c' in c && Array.isArray(c.c) && c.c.length === 2 && c.c.every((x) => typeof x === 'string')) return c;
-  } catch {
-    /* a broken cursor simply starts at the first page */
-  }
-  return null;
-}
+/** Keyset cursors: by name (lower last name, lower first name, id) or by creation (timestamp, id). */
+const cursorShapes = { n: ['text', 'text', 'uuid'], c: ['timestamp', 'uuid'] } as const;
 
 const advisor = alias(users, 'advisor');
 
@@ -62,12 +48,15 @@ export async function listContacts(
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE lower(${pattern})`);
   }
-  const cursor = decodeCursor(options.after);
-  if (sort === 'name' && cursor && 'n' in cursor) {
-    where.push(sql`(lower(${users.lastName}), lower(${users.firstName}), ${users.id}) > (${cursor.n[0]}, ${cursor.n[1]}, ${cursor.n[2]}::uuid)`);
+  // A broken, forged or foreign cursor simply starts at the first page.
+  const cursor = decodeCursor(options.after, cursorShapes);
+  if (sort === 'name' && cursor?.tag === 'n') {
+    const [lastKey, firstKey, id] = cursor.values;
+    where.push(sql`(lower(${users.lastName}), lower(${users.firstName}), ${users.id}) > (${lastKey}, ${firstKey}, ${id}::uuid)`);
   }
-  if (sort === 'created' && cursor && 'c' in cursor) {
-    where.push(sql`(${users.createdAt}, ${users.id}) < (${cursor.c[0]}::timestamptz, ${cursor.c[1]}::uuid)`);
+  if (sort === 'created' && cursor?.tag === 'c') {
+    const [at, id] = cursor.values;
+    where.push(sql`(${users.createdAt}, ${users.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const order =
     sort === 'name'
@@ -99,7 +88,7 @@ export async function listContacts(
   const last = page.at(-1);
   const next =
     rows.length > limit && last
-      ? encodeCursor(sort === 'name' ? { n: [last.lastLower, last.firstLower, last.id] } : { c: [last.createdAtText, last.id] })
+      ? (sort === 'name' ? encodeCursor('n', [last.lastLower, last.firstLower, last.id]) : encodeCursor('c', [last.createdAtText, last.id]))
       : null;
   return {
     items: page.map((r) => ({

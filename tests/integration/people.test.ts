@@ -873,6 +873,42 @@ describe('contact list', () => {
     expect((await listContacts(db, l.tenant.id, adminOf(l), { sort: 'name', limit: 5, after: createdCursor })).items.map((i) => i.id)).toEqual(first);
   });
 
+  it('a forged cursor (impossible date, bad uuid, NUL, garbage, huge) never throws and starts at the first page', async () => {
+    const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    const id = contacts[0]!.id;
+    const forged = [
+      b64({ c: ['2026-02-30T10:00:00.000000Z', id] }),
+      b64({ c: ['2025-13-01T10:00:00.000000Z', id] }),
+      b64({ c: ['2025-06-01T25:00:00.000000Z', id] }),
+      b64({ c: ['0000-01-01T00:00:00Z', id] }),
+      b64({ c: ['2025-06-01 10:00:00+99', id] }),
+      b64({ c: ['2025-06-01T10:00:00.123456Z', 'kein-uuid'] }),
+      b64({ c: ['2025-06-01T10:00:00.123456Z', `${id}x`] }),
+      b64({ n: ['müller', 'max', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'] }),
+      b64({ n: ['mül\u0000ler', 'max', id] }),
+      b64({ n: ['x'.repeat(200_000), 'max', id] }),
+      b64({ n: ['a', 'b', id], c: ['2025-06-01T10:00:00Z', id] }),
+      b64({ __proto__: null, constructor: ['a'] }),
+      b64('null'),
+      b64('5'),
+      b64('"text"'),
+      b64(Buffer.from([0xff, 0xfe, 0x00, 0x7b]).toString('latin1')),
+      '%%%',
+      'A'.repeat(500_000),
+    ];
+    for (const sort of ['created', 'name'] as const) {
+      const first = (await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 5 })).items.map((i) => i.id);
+      for (const after of forged) {
+        const result = await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 5, after });
+        expect(result.items.map((i) => i.id), `${sort} after ${after.slice(0, 80)}`).toEqual(first);
+      }
+    }
+    // A real cursor still pages.
+    const page1 = await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 5 });
+    const page2 = await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 5, after: page1.next! });
+    expect(page2.items.map((i) => i.id)).not.toEqual(page1.items.map((i) => i.id));
+  });
+
   it('never shows another tenant’s contacts', async () => {
     const foreignList = await listContacts(db, foreign.tenant.id, adminOf(foreign), { limit: 1000 });
     expect(new Set(foreignList.items.map((i) => i.id))).toEqual(new Set([...foreignIds, foreign.client.id]));
