@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 
 /**
  * Login throttling in PostgreSQL, so it holds across app instances (R-A6):
  * per account: from the 5th failure within an hour a delay that doubles from 1 s up to 15 min;
  * per IP: more than 30 failures within 10 minutes block that address for the rest of the window.
- * Keys are built from the typed login, so the answer is the same whether the account exists or not.
+ * An attempt is reserved (counted) before the password is checked, so parallel requests cannot all slip
+ * through one open check. The account key is the resolved account (its username and e-mail count as one);
+ * an unknown login keeps a key by the typed login, so the answer is the same whether the account exists.
  */
 export const throttlePolicy = {
   account: { windowSeconds: 3600, freeFailures: 4, maxDelaySeconds: 900 },
@@ -14,6 +16,14 @@ export const throttlePolicy = {
 
 export function accountKey(tenantId: string, login: string): string {
   return `acct:${tenantId}:${login.trim().toLowerCase()}`;
+}
+
+/**
+ * The key of a login: the account's e-mail when the login names an account (by username or e-mail – the key
+ * KONTAKT LÖSCHEN removes), else the typed login.
+ */
+export function loginKey(tenantId: string, typed: string, account?: { email: string } | null): string {
+  return accountKey(tenantId, account ? account.email : typed);
 }
 
 export function ipKey(ip: string): string {
@@ -28,30 +38,65 @@ export async function throttleWait(tx: Tx, keys: string[]): Promise<number> {
   return Math.max(0, Number(rows[0]?.wait ?? 0));
 }
 
-export async function recordFailure(tx: Tx, account: string, ip: string): Promise<void> {
+/** Thrown inside the reservation transaction to undo the account reservation when the IP is refused. */
+class Refused extends Error {}
+
+/**
+ * Reserves one login attempt for the account and the IP, each in one atomic upsert that counts the attempt
+ * and sets the next delay, and only while the key is not blocked. Returns 0 when the attempt may go on
+ * (it already counts as a failure until `loginSucceeded`), else the seconds to wait; a refused attempt
+ * counts nowhere.
+ */
+export async function reserveLoginAttempt(database: Db, account: string, ip: string): Promise<number> {
   const a = throttlePolicy.account;
   const i = throttlePolicy.ip;
+  try {
+    await database.transaction(async (tx) => {
+      const byAccount = await tx.execute(sql`
+        INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
+        VALUES (${account}, 1, now(), NULL)
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
+          window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN now() ELSE t.window_start END,
+          blocked_until = CASE
+            WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN NULL
+            WHEN t.failures + 1 > ${a.freeFailures}
+              THEN now() + make_interval(secs => least(power(2, t.failures - ${a.freeFailures})::int, ${a.maxDelaySeconds}))
+            ELSE NULL END
+        WHERE t.blocked_until IS NULL OR t.blocked_until <= now()
+        RETURNING failures`);
+      if (byAccount.length === 0) throw new Refused();
+      const byIp = await tx.execute(sql`
+        INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
+        VALUES (${ip}, 1, now(), NULL)
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
+          window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN now() ELSE t.window_start END,
+          blocked_until = CASE
+            WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN NULL
+            WHEN t.failures + 1 >= ${i.maxFailures} THEN t.window_start + make_interval(secs => ${i.windowSeconds})
+            ELSE NULL END
+        WHERE t.blocked_until IS NULL OR t.blocked_until <= now()
+        RETURNING failures`);
+      if (byIp.length === 0) throw new Refused();
+    });
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    return Math.max(1, await throttleWait(database, [account, ip]));
+  }
+  return 0;
+}
+
+/** A successful login: the account starts afresh, and the reserved attempt no longer counts for the IP. */
+export async function loginSucceeded(tx: Tx, account: string, ip: string): Promise<void> {
+  await clearAccount(tx, account);
+  // An address without failures keeps no row (it would outlive a deleted contact's data).
+  await tx.execute(sql`DELETE FROM auth_throttle WHERE key = ${ip} AND failures <= 1`);
   await tx.execute(sql`
-    INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
-    VALUES (${account}, 1, now(), NULL)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
-      window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN now() ELSE t.window_start END,
-      blocked_until = CASE
-        WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN NULL
-        WHEN t.failures + 1 > ${a.freeFailures}
-          THEN now() + make_interval(secs => least(power(2, t.failures - ${a.freeFailures})::int, ${a.maxDelaySeconds}))
-        ELSE NULL END`);
-  await tx.execute(sql`
-    INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
-    VALUES (${ip}, 1, now(), NULL)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
-      window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN now() ELSE t.window_start END,
-      blocked_until = CASE
-        WHEN t.window_start < now() - make_interval(secs => ${i.windowSeconds}) THEN NULL
-        WHEN t.failures + 1 >= ${i.maxFailures} THEN t.window_start + make_interval(secs => ${i.windowSeconds})
-        ELSE NULL END`);
+    UPDATE auth_throttle SET
+      failures = greatest(failures - 1, 0),
+      blocked_until = CASE WHEN failures - 1 >= ${throttlePolicy.ip.maxFailures} THEN blocked_until ELSE NULL END
+    WHERE key = ${ip}`);
 }
 
 export async function clearAccount(tx: Tx, account: string): Promise<void> {
