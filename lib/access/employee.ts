@@ -46,3 +46,8 @@ export function canSeeContact(e: EmployeeLike, contact: { advisorId: string | nu
   if (isAdmin(e) || (e.scope ?? 'all') === 'all') return true;
   return contact.advisorId === e.id;
 }
+
+/** EINSTELLUNGEN (IMPRESSUM, E-MAIL-SIGNATUR, WHITELABEL, ANBIETER, Website): admins only. */
+export function canManageSettings(e: EmployeeLike): boolean {
+  return isAdmin(e);
+}

@@ -1,26 +1,29 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import { defaultLocale, translate, type Locale } from '../i18n';
 
-/** What every server action returns: German messages only, never an unknown error's text. */
+/** What every server action returns: messages in the reader's language, never an unknown error's text. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: string; message?: string; fieldErrors?: Record<string, string> };
+  | { ok: false; code: ErrorCode; message?: string; fieldErrors?: Record<string, string>; detail?: Record<string, unknown> };
 
-export const genericError = 'Das hat leider nicht geklappt. Bitte versuchen Sie es erneut.';
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+/** Field errors from zod; messages are catalog keys (legacy: German text) and are translated here. */
+export function fieldErrorsOf(error: z.ZodError, locale: Locale = defaultLocale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    out[key] ??= issue.message;
+    out[key] ??= translate(locale, issue.message);
   }
   return out;
 }
 
-/** Logs an unexpected error with a reference the user can quote; returns the generic message. */
-export function unexpected(error: unknown, where: string): ActionResult<never> {
-  const ref = Math.random().toString(36).slice(2, 10);
-  console.error(`[${ref}] ${where}:`, error);
-  return { ok: false, code: 'unexpected', message: `${genericError} (Referenz ${ref})` };
+/**
+ * Logs an unexpected error under the request id (the same id the request's log lines carry) and returns the
+ * generic message with that id as the reference the user can quote.
+ */
+export function unexpected(error: unknown, where: string, requestId: string, locale: Locale = defaultLocale): ActionResult<never> {
+  console.error(`[${requestId}] ${where}:`, error);
+  return { ok: false, code: 'unexpected', message: translate(locale, 'errors.unexpectedRef', { ref: requestId.slice(0, 8) }) };
 }
 
 export function formValues(formData: FormData): Record<string, string> {

@@ -8,6 +8,7 @@ import { currentTenant } from '../tenant/request';
 import { fieldErrorsOf, formValues, unexpected, type ActionResult } from './result';
 
 /**
+ * LEGACY – being replaced by the declarative builder in ./define.ts; delete this file when nothing imports it.
  * Wrapper for actions anyone may call on a tenant host (login, later: activation, lead form):
  * tenant from the host, input parsed with zod, expected failures typed, unknown errors never shown.
  */
@@ -33,7 +34,7 @@ function failure(error: unknown, name: string): ActionResult<never> {
   if (error instanceof DomainError) {
     return { ok: false, code: error.code, message: error.field ? undefined : error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
   }
-  return unexpected(error, name);
+  return unexpected(error, name, crypto.randomUUID());
 }
 
 type ActorHandler<S extends z.ZodType, T> = (ctx: { actor: Actor; input: z.output<S> }) => Promise<ActionResult<T>>;

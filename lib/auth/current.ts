@@ -10,11 +10,14 @@ import { currentTenant } from '../tenant/request';
 import { sessionCookieName } from './cookie';
 import { validateSession, type SessionUser } from './sessions';
 
-export interface Actor {
+/** A live session of this host's tenant: the tenant, the account and the session id. */
+export interface SignedIn {
   tenant: Tenant;
   user: SessionUser;
   sessionId: string;
 }
+/** @deprecated the old name of SignedIn; domain code takes `Ctx` (lib/ctx.ts). */
+export type Actor = SignedIn;
 
 /** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
 export async function readSessionToken(): Promise<{ sid: string; tid: string } | null> {
@@ -34,7 +37,7 @@ export async function readSessionToken(): Promise<{ sid: string; tid: string } |
  * The signed-in user of this request, re-checked against PostgreSQL every time: the session must belong
  * to the tenant of this host (a cookie from another tenant is refused), be live and not revoked.
  */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentActor = cache(async (): Promise<SignedIn | null> => {
   const tenant = await currentTenant();
   if (!tenant) return null;
   const token = await readSessionToken();
@@ -48,7 +51,7 @@ export function homePathFor(user: Pick<SessionUser, 'kind'>): string {
 }
 
 /** For advisor pages and actions: an employee of this tenant, else to the login page. */
-export async function requireAdvisor(): Promise<Actor> {
+export async function requireAdvisor(): Promise<SignedIn> {
   const actor = await currentActor();
   if (!actor) redirect('/login');
   if (actor.user.kind !== 'employee') redirect(homePathFor(actor.user));
@@ -56,7 +59,7 @@ export async function requireAdvisor(): Promise<Actor> {
 }
 
 /** For portal pages and actions: a client of this tenant, else to the login page. */
-export async function requireClient(): Promise<Actor> {
+export async function requireClient(): Promise<SignedIn> {
   const actor = await currentActor();
   if (!actor) redirect('/login');
   if (actor.user.kind !== 'client') redirect(homePathFor(actor.user));

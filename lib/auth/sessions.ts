@@ -26,7 +26,7 @@ export async function createSession(
   return raw;
 }
 
-export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status' | 'rights' | 'scope'>;
+export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status' | 'rights' | 'scope' | 'locale'>;
 
 /**
  * The signed-in user if the session is live for this tenant: not revoked, not idle for 30 min,
@@ -48,6 +48,7 @@ export async function validateSession(tx: Tx, rawId: string, tenantId: string): 
         status: users.status,
         rights: users.rights,
         scope: users.scope,
+        locale: users.locale,
       },
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${sessionPolicy.touchEverySeconds})`,
     })

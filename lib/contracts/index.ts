@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client';
 import { contactProfiles, contracts, documentFiles, documents, folderAreas, users, type Contract, type DocumentArea, type FolderArea } from '../db/schema';
 import { loadGrants } from '../grants';
 import { deleteObjectsQuietly } from '../documents/cleanup';
-import { mayAddTo, mayChange, maySee, maySeeArea, type ContactFacts, type Viewer } from './access';
+import { mayAddTo, mayChange, maySee, maySeeArea, type ContactFacts, type Viewer } from '../access/folder';
 import { areaConfig, normaliseNumber } from './areas';
 import { annualTotal, type PaymentFrequency } from './premium';
 import type { ContractInput } from './schemas';

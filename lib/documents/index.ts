@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { assertActorInTenant } from '../access/guard';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
-import { mayAddTo, mayChange, maySee, type ContactFacts, type Viewer } from '../contracts/access';
+import { mayAddTo, mayChange, maySee, type ContactFacts, type Viewer } from '../access/folder';
 import { contactFacts, notFoundMessage, viewerOf, type Actor } from '../contracts';
 import type { DocumentInput } from '../contracts/schemas';
 import type { Db, Tx } from '../db/client';

@@ -1,82 +1,14 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { canEditContacts, canSeeContact, type EmployeeLike } from '../access/employee';
-import { assertActorInTenant } from '../access/guard';
-import { clientModules, emptyGrants, moduleNames, type ClientModule, type Grants, type Switches } from '../access/freigaben';
-import { DomainError } from '../actions/domain-error';
-import { audit } from '../audit';
-import type { Db, Tx } from '../db/client';
-import { auditLog, clientGrants, contactProfiles, users } from '../db/schema';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { moduleNames, type ClientModule } from '../access/freigaben';
+import { canViewContacts } from '../access/employee';
+import { requireRight } from '../access/require';
+import type { Ctx } from '../ctx';
+import { auditLog, users } from '../db/schema';
 
-/** The contact's FREIGABEN as stored; modules without a row have nothing granted. */
-export async function loadGrants(tx: Tx, tenantId: string, userId: string): Promise<Grants> {
-  const rows = await tx
-    .select({ module: clientGrants.module, activation: clientGrants.activation, dataRelease: clientGrants.dataRelease, readOnly: clientGrants.readOnly })
-    .from(clientGrants)
-    .where(and(eq(clientGrants.tenantId, tenantId), eq(clientGrants.userId, userId)));
-  const grants = emptyGrants();
-  for (const r of rows) grants[r.module] = { activation: r.activation, dataRelease: r.dataRelease, readOnly: r.readOnly };
-  return grants;
-}
+export { loadGrants } from './load';
+export { saveGrants } from './save';
+export { grantsOf } from './load';
 
-const switchNames = ['activation', 'dataRelease', 'readOnly'] as const;
-
-/** Form fields "<module>.<switch>" = "on" → Grants (unchecked boxes are simply absent). */
-export const grantsFormSchema = z
-  .record(z.string(), z.string())
-  .transform((values, ctx) => {
-    const grants = emptyGrants();
-    for (const [key, value] of Object.entries(values)) {
-      if (key === 'id') continue;
-      const [mod, name] = key.split('.') as [ClientModule, (typeof switchNames)[number]];
-      if (!clientModules.includes(mod) || !switchNames.includes(name) || value !== 'on') {
-        ctx.addIssue({ code: 'custom', message: 'Unbekannte Freigabe.' });
-        return z.NEVER;
-      }
-      grants[mod][name] = true;
-    }
-    return grants;
-  });
-
-/**
- * FREIGABEN ERTEILEN: replaces the contact's switches. Audited switch by switch (who, which, from → to);
- * the client's next request sees the new state (nothing is cached).
- */
-export async function saveGrants(database: Db, tenantId: string, actor: EmployeeLike, contactId: string, next: Grants): Promise<{ changed: number }> {
-  if (!canEditContacts(actor)) throw new DomainError('forbidden', 'Sie haben keine Berechtigung, FREIGABEN zu ändern.');
-  return database.transaction(async (tx) => {
-    await assertActorInTenant(tx, tenantId, actor);
-    const [contact] = await tx
-      .select({ id: users.id, status: users.status, advisorId: contactProfiles.advisorId })
-      .from(users)
-      .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
-      .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'client'), eq(users.id, contactId)))
-      .for('update', { of: users });
-    if (!contact || !canSeeContact(actor, { advisorId: contact.advisorId ?? null })) {
-      throw new DomainError('not_found', 'Diesen Kontakt gibt es nicht (mehr) oder Sie haben keinen Zugriff darauf.');
-    }
-    const before = await loadGrants(tx, tenantId, contactId);
-    let changed = 0;
-    for (const mod of clientModules) {
-      const from: Switches = before[mod];
-      const to: Switches = next[mod];
-      const diffs = switchNames.filter((s) => from[s] !== to[s]);
-      if (diffs.length === 0) continue;
-      changed += diffs.length;
-      await tx
-        .insert(clientGrants)
-        .values({ tenantId, userId: contactId, module: mod, ...to, updatedBy: actor.id })
-        .onConflictDoUpdate({
-          target: [clientGrants.tenantId, clientGrants.userId, clientGrants.module],
-          set: { ...to, updatedBy: actor.id, updatedAt: sql`now()` },
-        });
-      for (const name of diffs) {
-        await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'grants.changed', targetType: 'contact', targetId: contactId, meta: { module: mod, switch: name, from: from[name], to: to[name] } });
-      }
-    }
-    return { changed };
-  });
-}
 
 const activityLabels: Record<string, string> = {
   'contact.created': 'Kontakt angelegt',
@@ -136,9 +68,11 @@ export interface ActivityItem {
 }
 
 /** Activity on the contact page: what advisors and the client changed, newest first. */
-export async function contactActivity(database: Db, tenantId: string, contactId: string, limit = 20): Promise<ActivityItem[]> {
+export async function contactActivity(ctx: Ctx, contactId: string, limit = 20): Promise<ActivityItem[]> {
+  requireRight(canViewContacts(ctx.actor));
+  const tenantId = ctx.tenant.id;
   const actor = users;
-  const rows = await database
+  const rows = await ctx.db
     .select({ at: auditLog.createdAt, action: auditLog.action, actorId: auditLog.actorId, meta: auditLog.meta, first: actor.firstName, last: actor.lastName })
     .from(auditLog)
     .leftJoin(actor, and(eq(actor.tenantId, auditLog.tenantId), eq(actor.id, auditLog.actorId)))

@@ -8,7 +8,7 @@ import { loadGrants } from '../grants';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
 import { contactFacts, viewerOf } from '../contracts';
-import { maySee, type ContactFacts } from '../contracts/access';
+import { maySee, type ContactFacts } from '../access/folder';
 import type { Db, Tx } from '../db/client';
 import { contracts, ticketEvents, ticketFiles, ticketMessages, ticketReads, tickets, users, type Tenant, type Ticket } from '../db/schema';
 import { claimUploads, consumeUploads, dropUploadObjects, releaseClaimed, type ClaimedFile } from '../documents/finalize';

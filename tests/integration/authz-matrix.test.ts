@@ -112,6 +112,7 @@ import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/s
 import { createAccount } from '../../lib/users/create';
 import { createEmployee, employeeSchema, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
 import { testDb } from './db';
+import { ctxFor } from './ctx';
 
 /* ------------------------------------------------------------------ the table */
 
@@ -653,6 +654,7 @@ async function sessionUser(id: string): Promise<SessionUser> {
       status: users.status,
       rights: users.rights,
       scope: users.scope,
+      locale: users.locale,
     })
     .from(users)
     .where(eq(users.id, id));
@@ -965,7 +967,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const target = await contactTarget(c, 'created');
     const all = emptyGrants();
     for (const m of Object.keys(all) as (keyof Grants)[]) all[m] = { activation: true, dataRelease: true, readOnly: false };
-    return { call: () => saveGrants(db, tenantOf[c.home].id, c.actor, target, all), audit: { action: 'grants.changed', targetId: target } };
+    return { call: async () => saveGrants(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, grants: all }), audit: { action: 'grants.changed', targetId: target } };
   },
   async getContact(c) {
     const target = readTarget(c);

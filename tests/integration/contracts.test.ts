@@ -16,6 +16,7 @@ import { auditLog, contracts, providers, type FolderArea } from '../../lib/db/sc
 import { saveGrants } from '../../lib/grants';
 import { testDb } from './db';
 import { contact, contractForm, everywhere, makeWorld, refusedUnchanged, sw, type World } from './folder-world';
+import { ctxFor } from './ctx';
 
 let db: Db;
 let pg: postgres.Sql;
@@ -218,9 +219,9 @@ describe('contracts for clients, per FREIGABEN', () => {
     for (const c of clientCases) {
       const client = w.clients[c.key];
       const advisor = await createContract(db, A(), w.writer, client.id, contractForm('insurance', { product: 'Privathaftpflichtversicherung', premium: '5,00' }));
-      await saveGrants(db, A(), w.adminA, client.id, everywhere(sw(true, false, false)));
+      await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: client.id, grants: everywhere(sw(true, false, false)) });
       const own = await createContract(db, A(), client, client.id, contractForm('insurance', { product: 'Tierhalterhaftpflicht', premium: '3,00' }));
-      await saveGrants(db, A(), w.adminA, client.id, everywhere(finalSwitches[c.key]));
+      await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: client.id, grants: everywhere(finalSwitches[c.key]) });
       made[c.key] = { advisor: advisor.id, own: own.id };
     }
   });

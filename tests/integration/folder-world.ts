@@ -15,6 +15,7 @@ import { contactProfiles, users, type EmployeeRights, type Tenant } from '../../
 import { saveGrants } from '../../lib/grants';
 import { createAccount } from '../../lib/users/create';
 import { makeTenant } from './fixtures';
+import { ctxFor } from './ctx';
 
 export const sw = (activation: boolean, dataRelease: boolean, readOnly: boolean): Switches => ({ activation, dataRelease, readOnly });
 
@@ -42,6 +43,7 @@ export async function actorOf(db: Db, id: string): Promise<SessionUser> {
       status: users.status,
       rights: users.rights,
       scope: users.scope,
+      locale: users.locale,
     })
     .from(users)
     .where(eq(users.id, id));
@@ -78,7 +80,7 @@ export async function contact(db: Db, tenant: Tenant, name: string, advisorId: s
     passwordHash: grants ? 'kein-echter-hash' : null,
   });
   await db.insert(contactProfiles).values({ tenantId: tenant.id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
-  if (grants) await saveGrants(db, tenant.id, grants.by, u.id, grants.grants);
+  if (grants) await saveGrants(await ctxFor(db, tenant.id, grants.by), { contactId: u.id, grants: grants.grants });
   return actorOf(db, u.id);
 }
 

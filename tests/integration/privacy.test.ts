@@ -34,6 +34,7 @@ import { createAccount } from '../../lib/users/create';
 import { refusal, testDb } from './db';
 import { PASSWORD } from './fixtures';
 import { actorOf, contact, contractForm, everywhere, level, makeWorld, sw, type World } from './folder-world';
+import { ctxFor } from './ctx';
 
 /**
  * Storage that can fail on demand: `fault.failOn(n)` lets the n-th following delete throw (1 = the first),
@@ -197,7 +198,7 @@ async function richClient(label: string): Promise<Rich> {
   const email = `z.${last.toLowerCase()}@privat.example`;
   const u = await createAccount(db, { tenantId: A(), kind: 'client', email, firstName: first, lastName: last, status: 'active', passwordHash, birthDate: '1980-04-01', salutation: 'Frau' });
   await db.insert(contactProfiles).values({ tenantId: A(), userId: u.id, phone: '0221 471147', street: `${last}weg 1`, zip: '50667', city: 'Köln', advisorId: w.writer.id, note: `Rückruf bei ${full}`, createdBy: w.writer.id });
-  await saveGrants(db, A(), w.adminA, u.id, everywhere(sw(true, true, false)));
+  await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: u.id, grants: everywhere(sw(true, true, false)) });
   const me = await actorOf(db, u.id);
   const bytes = new Map<string, Buffer>();
   const keys: string[] = [];

@@ -35,6 +35,7 @@ import {
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
 import { testDb } from './db';
 import { actorOf, contact, contractForm, employee, everywhere, folderPrint, level, makeWorld, sw, type World } from './folder-world';
+import { ctxFor } from './ctx';
 
 let db: Db;
 let pg: postgres.Sql;
@@ -760,9 +761,9 @@ describe('listClientTickets', () => {
   it('NUR LESEN still reads; without any switch there is nothing; another tenant never', async () => {
     const c = await client('Spaeterlesen');
     const t = await ticket(c, w.writer);
-    await saveGrants(db, A(), w.adminA, c.id, everywhere(sw(false, false, true)));
+    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, true)) });
     expect((await listClientTickets(db, A(), c, 'open')).map((x) => x.id)).toEqual([t]);
-    await saveGrants(db, A(), w.adminA, c.id, everywhere(sw(false, false, false)));
+    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     expect(await listClientTickets(db, A(), c, 'open')).toEqual([]);
     await emptyOrRefused(() => listClientTickets(db, A(), w.clientB, 'open'));
     expect(await listClientTickets(db, w.B.id, w.clientB, 'open')).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: t })]));
@@ -824,7 +825,7 @@ describe('attachments', () => {
     const t = await createTicket(db, w.A, c, ticketForm(w.writer.id, { uploads: u.id }));
     const [f] = await db.select({ id: ticketFiles.id }).from(ticketFiles).innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId)).where(eq(ticketMessages.ticketId, t.id));
     expect(await openTicketFile(db, A(), c, f!.id)).not.toBeNull();
-    await saveGrants(db, A(), w.adminA, c.id, everywhere(sw(false, false, false)));
+    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     expect(await openTicketFile(db, A(), c, f!.id)).toBeNull();
   });
 
@@ -983,7 +984,7 @@ describe('who may do what', () => {
     const own = await ticket(c, w.writer);
     await replyToTicket(db, w.A, w.writer, replyForm(own, 'Antwort vor der Änderung'));
     for (const s of [sw(false, false, true), sw(true, false, true), sw(false, true, true)]) {
-      await saveGrants(db, A(), w.adminA, c.id, everywhere(s));
+      await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(s) });
       const view = await openTicket(db, A(), c, own);
       expect(view.rights).toEqual({ reply: false, forward: false, close: false });
       expect(view.messages.map((m) => m.body)).toContain('Antwort vor der Änderung');
@@ -991,7 +992,7 @@ describe('who may do what', () => {
       await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['forbidden']);
       await refused(() => startUpload(db, A(), c, { contactId: c.id, area: 'communication', filename: 'a.jpg', contentType: 'image/jpeg', size: 100 }), ['forbidden']);
     }
-    await saveGrants(db, A(), w.adminA, c.id, everywhere(sw(false, false, false)));
+    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     await refused(() => openTicket(db, A(), c, own), ['not_found']);
     await refused(() => replyToTicket(db, w.A, c, replyForm(own)), ['not_found']);
     await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['not_found']);
@@ -1003,7 +1004,7 @@ describe('who may do what', () => {
       const c = await client('Schalter', sw(false, false, false));
       const g = everywhere(sw(true, true, false)); // every other module wide open
       g.communication = sw(a, d, r);
-      await saveGrants(db, A(), w.adminA, c.id, g);
+      await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: g });
       const rights = await ticketRights(db, A(), c, { id: c.id, advisorId: w.writer.id });
       expect(rights, `A=${a} D=${d} R=${r}`).toEqual({ read: a || d || r, write: (a || d) && !r });
     }
@@ -1050,7 +1051,7 @@ describe('consistency between list, badge and thread', () => {
     lostTicket = await ticket(lost, w.writer);
     await replyToTicket(db, w.A, w.writer, replyForm(lostTicket, 'Antwort vor dem Entzug'));
     expect(await unreadCount(db, A(), lost)).toBe(1);
-    await saveGrants(db, A(), w.adminA, lost.id, everywhere(sw(false, false, false)));
+    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: lost.id, grants: everywhere(sw(false, false, false)) });
     await refused(() => openTicket(db, A(), lost, lostTicket), ['not_found']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmployeeLike } from '../../lib/access/employee';
 import { clientModules, emptyGrants, type Grants } from '../../lib/access/freigaben';
-import { mayAddTo, mayChange, maySee, maySeeArea, type ContactFacts, type Viewer } from '../../lib/contracts/access';
+import { mayAddTo, mayChange, maySee, maySeeArea, type ContactFacts, type Viewer } from '../../lib/access/folder';
 import { documentAreas, type DocumentArea } from '../../lib/db/schema/contracts';
 import type { RightLevel } from '../../lib/db/schema/users';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import de from '../../messages/de.json';
-import en from '../../messages/en.json';
+import { de, en } from '../../messages';
 import { nextFreeUsername, usernameBase } from '../../lib/users/username';
 import { keyBelongsTo, objectKey } from '../../lib/storage/keys';
 import { contentDisposition } from '../../lib/storage/files';

@@ -20,6 +20,8 @@ export const tenants = pgTable(
     brandingVersion: integer('branding_version').notNull().default(0),
     /** Origins allowed to frame the embeddable login card (CSP frame-ancestors); empty = nobody. */
     frameAncestors: text('frame_ancestors').array().notNull().default(sql`'{}'::text[]`),
+    /** The portal's language for visitors and accounts that chose none (German unless the broker picks English). */
+    locale: text('locale', { enum: ['de', 'en'] }).notNull().default('de'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -28,6 +30,7 @@ export const tenants = pgTable(
     check('tenants_primary_hex', sql`${t.primaryColor} ~ '^#[0-9a-fA-F]{6}$'`),
     check('tenants_secondary_hex', sql`${t.secondaryColor} ~ '^#[0-9a-fA-F]{6}$'`),
     check('tenants_font_hex', sql`${t.fontColor} ~ '^#[0-9a-fA-F]{6}$'`),
+    check('tenants_locale_known', sql`${t.locale} in ('de', 'en')`),
   ],
 );
 

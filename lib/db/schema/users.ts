@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
 export const moduleKeys = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
@@ -36,6 +36,8 @@ export const users = pgTable(
     rights: jsonb('rights').$type<EmployeeRights>(),
     scope: text('scope', { enum: ['all', 'own'] }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** Language chosen in "Mein Zugang"; null = the tenant's language. Also the language of mails to them. */
+    locale: text('locale', { enum: ['de', 'en'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -44,6 +46,7 @@ export const users = pgTable(
     uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
     uniqueIndex('users_tenant_username_key').on(t.tenantId, sql`lower(${t.username})`),
     index('users_tenant_kind_created_idx').on(t.tenantId, t.kind, t.createdAt, t.id),
+    check('users_locale_known', sql`${t.locale} is null or ${t.locale} in ('de', 'en')`),
   ],
 );
 

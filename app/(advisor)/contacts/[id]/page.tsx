@@ -6,7 +6,8 @@ import { AccountCard } from '@/components/contacts/account-card';
 import { AcceptLeadButton } from '@/components/leads/accept-lead-button';
 import { GrantsGrid } from '@/components/contacts/grants-grid';
 import { ButtonLink } from '@/components/ui/button';
-import { activityOf, grantsOf } from '@/lib/grants/read';
+import { contactActivity, grantsOf } from '@/lib/grants';
+import { advisorCtx } from '@/lib/request/ctx';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -33,8 +34,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   if (!contact) notFound();
   const [advisors, grants, activity, format, overview, generalDocs] = await Promise.all([
     advisorsOf(tenant.id),
-    grantsOf(tenant.id, contact.id),
-    activityOf(tenant.id, contact.id),
+    grantsOf(await advisorCtx(), contact.id),
+    contactActivity(await advisorCtx(), contact.id),
     getFormatter(),
     overviewOf(tenant.id, user, contact.id),
     documentsOf(tenant.id, user, { contactId: contact.id, area: 'profile', contractId: null }),

@@ -7,7 +7,8 @@ import { PageHeader } from '@/components/ui/card';
 import { folderModules, rightsOf } from '@/lib/access/freigaben';
 import { requireAdvisor } from '@/lib/auth/current';
 import { contactDetail } from '@/lib/contacts/read';
-import { grantsOf } from '@/lib/grants/read';
+import { grantsOf } from '@/lib/grants';
+import { advisorCtx } from '@/lib/request/ctx';
 
 export const metadata: Metadata = { title: 'KUNDENANSICHT' };
 
@@ -16,7 +17,7 @@ export default async function ClientPreviewPage({ params }: { params: Promise<{ 
   const { tenant, user } = await requireAdvisor();
   const contact = await contactDetail(tenant.id, user, (await params).id);
   if (!contact) notFound();
-  const grants = await grantsOf(tenant.id, contact.id);
+  const grants = await grantsOf(await advisorCtx(), contact.id);
   const folder = folderModules.some((m) => rightsOf(grants, m).visible);
   return (
     <>

@@ -3,8 +3,8 @@
  * Employees: module right (none/read/write) and scope (BETREUER); the contact's own documents
  * ('profile') follow the general contact rights. Clients: only their own folder, per FREIGABEN.
  */
-import { canEditContacts, canSeeContact, canViewContacts, rightOf, type EmployeeLike } from '../access/employee';
-import { mayChangeItem, maySeeItem, rightsOf, type Grants } from '../access/freigaben';
+import { canEditContacts, canSeeContact, canViewContacts, rightOf, type EmployeeLike } from './employee';
+import { mayChangeItem, maySeeItem, rightsOf, type Grants } from './freigaben';
 import type { DocumentArea } from '../db/schema/contracts';
 
 export type Viewer =
