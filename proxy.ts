@@ -17,6 +17,7 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const requestId = crypto.randomUUID();
   // Stored files (documents, attachments): nothing in them may run on our origin.
   const isFileRoute = path.startsWith('/api/files/') || path.startsWith('/api/attachments/');
   /** Only the embeddable login card may be framed, and only by the tenant's listed websites. */
@@ -33,6 +34,7 @@ export async function proxy(request: NextRequest) {
   const headerSet = headersFor();
   const finish = (response: NextResponse) => {
     for (const [k, v] of Object.entries(headersFor())) response.headers.set(k, v);
+    response.headers.set('x-request-id', requestId);
     if (isFileRoute) response.headers.set('Content-Security-Policy', fileCsp(request.nextUrl.searchParams.get('inline') === '1'));
     return response;
   };
@@ -42,6 +44,8 @@ export async function proxy(request: NextRequest) {
   for (const key of [...requestHeaders.keys()]) if (key.startsWith('x-mappe-')) requestHeaders.delete(key);
   requestHeaders.set('content-security-policy', headerSet['Content-Security-Policy']!);
   requestHeaders.set('x-mappe-nonce', nonce);
+  // One id per request: logged with every unexpected error and shown to the user as the reference.
+  requestHeaders.set('x-mappe-request-id', requestId);
 
   const unknownHost = () =>
     new NextResponse(unknownHostHtml(), {
