@@ -13,8 +13,8 @@ import { hashPassword } from './password';
 import { checkPassword, passwordLimits, passwordMessages } from './password-policy';
 import { parsePin, pinMatches } from './pin';
 import { revokeUserSessions } from './sessions';
-import { countHit, isOverLimit } from './throttle';
-import { consumeToken, countPinFailure, inspectToken, issueToken, tokenPolicy } from './tokens';
+import { countHit, isOverLimit, pinAccountKey, releaseHit, reserveHit } from './throttle';
+import { consumeToken, inspectToken, issueToken, reservePinAttempt, tokenPolicy } from './tokens';
 
 export const activationSchema = z
   .object({
@@ -40,12 +40,22 @@ export const linkMessages = {
   burned: 'Die PIN wurde zu oft falsch eingegeben. Der Link ist aus Sicherheitsgründen gesperrt – bitte bitten Sie Ihren Berater, Ihnen eine neue E-Mail zu schicken.',
   throttled: 'Zu viele Fehlversuche von diesem Anschluss. Bitte versuchen Sie es in einer Stunde erneut.',
   pin: 'Die PIN stimmt nicht. Bitte geben Sie Ihr Geburtsdatum im Format TTMMJJJJ ein.',
+  accountLocked:
+    'Die PIN wurde für dieses Benutzerkonto zu oft falsch eingegeben. Aus Sicherheitsgründen ist die Passwortvergabe für 24 Stunden gesperrt – auch mit einem neuen Link. Bitte versuchen Sie es danach erneut oder wenden Sie sich an Ihren Berater.',
 } as const;
 
+/** Thrown inside the reservation transaction so that a refusal by one counter leaves the others untouched. */
+class Refused extends Error {
+  constructor(public readonly by: 'link' | 'account' | 'ip') {
+    super(by);
+  }
+}
+
 /**
- * PASSWORTVERGABE: checks the link, the password rules and the PIN (5 wrong PINs burn the link, 20 per
- * IP and hour), then sets the password, consumes the link once, ends other sessions and, after an
- * invitation, sends PASSWORT-MAIL #2 with the BENUTZERNAME.
+ * PASSWORTVERGABE: checks the link, the password rules and the PIN, then sets the password, consumes the link
+ * once, ends other sessions and, after an invitation, sends PASSWORT-MAIL #2 with the BENUTZERNAME.
+ * Every PIN comparison is reserved first (5 per link, 10 per account and 24 hours across links, 20 per IP and
+ * hour), so parallel guesses are never compared beyond the limits; a right PIN gives its reservations back.
  */
 export async function activateAccount(
   database: Db,
@@ -62,14 +72,44 @@ export async function activateAccount(
   const problem = checkPassword(input.password, { ...user, tenantName: tenant.name });
   if (problem) return { ok: false, code: 'invalid', fieldErrors: { password: passwordMessages[problem] } };
 
-  if (!pinMatches(input.pin, user.birthDate)) {
-    const failures = await database.transaction(async (tx) => {
-      const n = await countPinFailure(tx, tenant.id, input.token);
-      await countHit(tx, ipKey, 3600, tokenPolicy.pinFailuresPerIpPerHour);
-      await audit(tx, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.pin.failed', targetType: 'user', targetId: user.id, ip: input.ip, meta: { failures: n } });
-      return n;
+  const accountKey = pinAccountKey(tenant.id, user.id);
+  const accountWindow = tokenPolicy.pinAccountWindowHours * 3600;
+  if (await isOverLimit(database, accountKey, accountWindow, tokenPolicy.pinFailuresPerAccount)) {
+    return { ok: false, code: 'throttled', message: linkMessages.accountLocked };
+  }
+
+  let attempt: { link: number; account: number };
+  try {
+    attempt = await database.transaction(async (tx) => {
+      const link = await reservePinAttempt(tx, tenant.id, input.token);
+      if (link === null) throw new Refused('link');
+      const account = await reserveHit(tx, accountKey, accountWindow, tokenPolicy.pinFailuresPerAccount);
+      if (account === null) throw new Refused('account');
+      if ((await reserveHit(tx, ipKey, 3600, tokenPolicy.pinFailuresPerIpPerHour)) === null) throw new Refused('ip');
+      return { link, account };
     });
-    if (failures === null || failures >= tokenPolicy.maxPinFailures) return { ok: false, code: 'burned', message: linkMessages.burned };
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    if (error.by === 'account') return { ok: false, code: 'throttled', message: linkMessages.accountLocked };
+    if (error.by === 'ip') return { ok: false, code: 'throttled', message: linkMessages.throttled };
+    // Parallel guesses used up the link meanwhile (burnt), or it was used or replaced since the check above.
+    const now = await inspectToken(database, tenant.id, input.token);
+    return now.state === 'burned' ? { ok: false, code: 'burned', message: linkMessages.burned } : { ok: false, code: 'link', message: linkMessages.link };
+  }
+
+  if (!pinMatches(input.pin, user.birthDate)) {
+    const burned = attempt.link >= tokenPolicy.maxPinFailures;
+    const accountLocked = attempt.account >= tokenPolicy.pinFailuresPerAccount;
+    await database.transaction(async (tx) => {
+      await audit(tx, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.pin.failed', targetType: 'user', targetId: user.id, ip: input.ip, meta: { failures: attempt.link, accountFailures: attempt.account } });
+      // The advisor sees both in the contact's activity; the link state shows „Link gesperrt“.
+      if (burned) await audit(tx, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.link.burned', targetType: 'user', targetId: user.id, ip: input.ip, meta: { purpose: info.purpose } });
+      if (accountLocked) {
+        await audit(tx, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.pin.account_locked', targetType: 'user', targetId: user.id, ip: input.ip, meta: { hours: tokenPolicy.pinAccountWindowHours } });
+      }
+    });
+    if (accountLocked) return { ok: false, code: 'throttled', message: linkMessages.accountLocked };
+    if (burned) return { ok: false, code: 'burned', message: linkMessages.burned };
     return { ok: false, code: 'pin', fieldErrors: { pin: linkMessages.pin } };
   }
 
@@ -77,6 +117,9 @@ export async function activateAccount(
   return database.transaction(async (tx) => {
     const consumed = await consumeToken(tx, tenant.id, input.token);
     if (!consumed) return { ok: false as const, code: 'link' as const, message: linkMessages.link };
+    // A right PIN is no failure: the account and the address get their reservation back.
+    await releaseHit(tx, accountKey);
+    await releaseHit(tx, ipKey);
     await tx
       .update(users)
       .set({ passwordHash, status: 'active', passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
@@ -92,7 +135,7 @@ export async function activateAccount(
         element: createElement(UsernameMail, { brand: await brandFor(tx, tenant), firstName: user.firstName, username: user.username, loginUrl: `${tenantBaseUrl(tenant)}/login` }),
       });
     }
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: user.id, action: consumed.purpose === 'invite' ? 'auth.account.activated' : 'auth.password.reset', targetType: 'user', targetId: user.id, ip: input.ip });
+    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: user.id, action: consumed.purpose === 'invite' ? 'auth.account.activated' : 'auth.password.reset', targetType: 'user', targetId: user.id, ip: input.ip, meta: { pinAttempt: attempt.link } });
     return { ok: true as const, data: { username: user.username, kind: user.kind, purpose: consumed.purpose } };
   });
 }

@@ -118,6 +118,33 @@ export async function countHit(tx: Tx, key: string, windowSeconds: number, max: 
   return Number(rows[0]?.failures ?? 0) > max;
 }
 
+/**
+ * Reserves one hit of a fixed-window counter before the guarded work runs: one atomic upsert that counts
+ * the hit only while the key has fewer than `max` hits in its window. Returns the new count, or null when
+ * the limit is reached (nothing counted). `releaseHit` gives a reservation back (e.g. after a right PIN).
+ */
+export async function reserveHit(tx: Tx, key: string, windowSeconds: number, max: number): Promise<number | null> {
+  const rows = await tx.execute<{ failures: number }>(sql`
+    INSERT INTO auth_throttle AS t (key, failures, window_start)
+    VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN t.window_start < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE t.failures + 1 END,
+      window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE t.window_start END
+    WHERE t.window_start < now() - make_interval(secs => ${windowSeconds}) OR t.failures < ${max}
+    RETURNING failures`);
+  return rows[0] ? Number(rows[0].failures) : null;
+}
+
+export async function releaseHit(tx: Tx, key: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM auth_throttle WHERE key = ${key} AND failures <= 1`);
+  await tx.execute(sql`UPDATE auth_throttle SET failures = failures - 1 WHERE key = ${key}`);
+}
+
+/** The counter of PIN failures of one account across all its links (invitation and resets). */
+export function pinAccountKey(tenantId: string, userId: string): string {
+  return `pin-acct:${tenantId}:${userId}`;
+}
+
 /** True while the key has more than `max` hits in its current window (without counting a new one). */
 export async function isOverLimit(tx: Tx, key: string, windowSeconds: number, max: number): Promise<boolean> {
   const rows = await tx.execute<{ n: number }>(sql`

@@ -9,6 +9,9 @@ export const tokenPolicy = {
   resetMinutes: 60,
   maxPinFailures: 5,
   pinFailuresPerIpPerHour: 20,
+  /** Across all links of one account: after that many wrong PINs every link is refused for the window. */
+  pinFailuresPerAccount: 10,
+  pinAccountWindowHours: 24,
 } as const;
 
 export function hashToken(raw: string): string {
@@ -65,8 +68,12 @@ export async function inspectToken(tx: Tx, tenantId: string, raw: string): Promi
   return { state, purpose: row.purpose, user: row.user, pinFailures: row.pinFailures };
 }
 
-/** Counts one wrong PIN atomically; returns the new count, or null when the link was already burned/used. */
-export async function countPinFailure(tx: Tx, tenantId: string, raw: string): Promise<number | null> {
+/**
+ * Reserves one PIN comparison on the link before the PIN is compared: the counter goes up only while the link
+ * is open and has fewer than 5 counted attempts, in one statement, so parallel guesses cannot all be compared.
+ * Returns the attempt's number (1–5), or null when the link is used, superseded, expired or burned.
+ */
+export async function reservePinAttempt(tx: Tx, tenantId: string, raw: string): Promise<number | null> {
   const rows = await tx
     .update(accountTokens)
     .set({ pinFailures: sql`${accountTokens.pinFailures} + 1` })
@@ -75,6 +82,8 @@ export async function countPinFailure(tx: Tx, tenantId: string, raw: string): Pr
         eq(accountTokens.tokenHash, hashToken(raw)),
         eq(accountTokens.tenantId, tenantId),
         isNull(accountTokens.usedAt),
+        isNull(accountTokens.supersededAt),
+        sql`${accountTokens.expiresAt} > now()`,
         sql`${accountTokens.pinFailures} < ${tokenPolicy.maxPinFailures}`,
       ),
     )
@@ -82,7 +91,7 @@ export async function countPinFailure(tx: Tx, tenantId: string, raw: string): Pr
   return rows[0]?.pinFailures ?? null;
 }
 
-/** Marks the link used; true for exactly one caller, however many try at once. */
+/** Marks the link used (after a reserved attempt with the right PIN); true for exactly one caller, however many try at once. */
 export async function consumeToken(tx: Tx, tenantId: string, raw: string): Promise<{ userId: string; purpose: 'invite' | 'reset' } | null> {
   const rows = await tx
     .update(accountTokens)
@@ -94,7 +103,8 @@ export async function consumeToken(tx: Tx, tenantId: string, raw: string): Promi
         isNull(accountTokens.usedAt),
         isNull(accountTokens.supersededAt),
         sql`${accountTokens.expiresAt} > now()`,
-        sql`${accountTokens.pinFailures} < ${tokenPolicy.maxPinFailures}`,
+        // The right PIN's own reservation is among the counted attempts (it may have been the 5th).
+        sql`${accountTokens.pinFailures} <= ${tokenPolicy.maxPinFailures}`,
       ),
     )
     .returning({ userId: accountTokens.userId, purpose: accountTokens.purpose });

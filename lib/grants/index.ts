@@ -19,6 +19,8 @@ const activityLabels: Record<string, string> = {
   'contact.profile.changed_by_client': 'Profil durch den Kunden geändert',
   'auth.account.activated': 'Passwort vergeben',
   'auth.password.reset': 'Passwort zurückgesetzt',
+  'auth.link.burned': 'Link gesperrt: PIN 5-mal falsch eingegeben',
+  'auth.pin.account_locked': 'Passwortvergabe für 24 Stunden gesperrt: PIN zu oft falsch eingegeben',
   'lead.created': 'Anfrage über das Kontaktformular',
   'lead.accepted': 'Als Kunde übernommen',
   'contract.created': 'Vertrag angelegt',

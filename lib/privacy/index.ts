@@ -32,7 +32,7 @@ import {
 } from '../db/schema';
 import { loadGrants } from '../grants';
 import { deleteObject, objectNodeStream } from '../storage';
-import { accountKey } from '../auth/throttle';
+import { accountKey, pinAccountKey } from '../auth/throttle';
 
 /**
  * Where each table that can hold a client's data is covered: what the DATENEXPORT contains and what the
@@ -128,7 +128,7 @@ export async function deleteContact(database: Db, tenant: Tenant, actor: Employe
           or(sql`lower(${outbox.toAddress}) = lower(${contact.email})`, sql`(${outbox.text} || ${outbox.subject}) ILIKE ${`%${fullName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
         ),
       );
-    await tx.delete(authThrottle).where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email)]));
+    await tx.delete(authThrottle).where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email), pinAccountKey(tenant.id, contactId)]));
     // Tickets reference the client via FK (cascade); the users row takes profile, grants, sessions, tokens,
     // contracts → documents → files and tickets → messages → files/events/reads with it.
     await tx.delete(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, contactId)));

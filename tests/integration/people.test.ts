@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights, type EmployeeLike } from '../../lib/access/employee';
-import { activateAccount, requestPasswordReset } from '../../lib/auth/activation';
+import { activateAccount, linkMessages, requestPasswordReset } from '../../lib/auth/activation';
 import { attemptLogin } from '../../lib/auth/login';
 import { verifyPassword } from '../../lib/auth/password';
 import { createSession, validateSession } from '../../lib/auth/sessions';
@@ -10,7 +10,8 @@ import { ContactRuleError, createContact, createContactAccount, sendRegistration
 import { getContact, listContacts } from '../../lib/contacts/queries';
 import { contactSchema } from '../../lib/contacts/schemas';
 import type { Db } from '../../lib/db/client';
-import { accountTokens, outbox, sessions, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
+import { accountTokens, auditLog, outbox, sessions, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
+import { activityActionNames } from '../../lib/grants';
 import { createAccount } from '../../lib/users/create';
 import { createEmployee, EmployeeRuleError, employeeSchema, getEmployee, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
 import { testDb } from './db';
@@ -505,6 +506,84 @@ describe('activation (PASSWORTVERGABE)', () => {
     // The advisor sends a new mail: the new link works.
     await sendRegistrationMail(db, t.tenant, adminOf(t), id);
     expect(await activate(t.tenant, await lastLink(t.tenant, 'bruno@leute.example'), '01021980')).toMatchObject({ ok: true });
+  });
+
+  it('a burnt link is written to the audit log once, as an activity of the contact', async () => {
+    const { id, token } = await invitedContact(t, { firstName: 'Vera', lastName: 'Verbrannt', email: 'vera@leute.example' });
+    await Promise.all(Array.from({ length: 12 }, () => activate(t.tenant, token, '02011980')));
+    const rows = await db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.tenant.id), eq(auditLog.targetId, id)));
+    expect(rows.filter((r) => r.action === 'auth.pin.failed')).toHaveLength(5);
+    expect(rows.filter((r) => r.action === 'auth.link.burned')).toHaveLength(1);
+    expect(activityActionNames['auth.link.burned']).toMatch(/gesperrt/);
+  });
+
+  it('parallel guesses with the right PIN among them: at most 5 are compared, and the right one wins only within those 5', async () => {
+    for (const [n, position] of [[0, 0], [1, 4], [2, 5], [3, 9]] as const) {
+      const { id, token } = await invitedContact(t, { firstName: 'Rita', lastName: `Rennen${'abcd'[n]}`, email: `rita${n}@leute.example` });
+      const pins = Array.from({ length: 10 }, (_, i) => (i === position ? '01021980' : `0${(i % 8) + 2}011980`));
+      const results = await Promise.all(pins.map((pin) => activate(t.tenant, token, pin)));
+      const row = await tokenRow(token);
+      expect(row.pinFailures, 'the counter is the number of comparisons').toBeLessThanOrEqual(5);
+      const right = results[position]!;
+      const codes = results.map((r) => (r.ok ? 'ok' : r.code));
+      if (right.ok) {
+        // Guesses that came after the activation find the link used.
+        expect(codes.every((c) => c === 'ok' || c === 'pin' || c === 'burned' || c === 'link'), codes.join()).toBe(true);
+        expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+        expect(row.usedAt).not.toBeNull();
+        const [activated] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.account.activated')));
+        expect((activated!.meta as { pinAttempt: number }).pinAttempt).toBeLessThanOrEqual(5);
+        expect(codes.filter((c) => c === 'pin').length).toBeLessThanOrEqual(4);
+      } else {
+        // No answer stands out: a right PIN that came too late gets the same answer as the wrong ones.
+        expect(codes.every((c) => c === 'pin' || c === 'burned'), codes.join()).toBe(true);
+        expect(right).toMatchObject({ ok: false, code: 'burned' });
+        expect(row).toMatchObject({ pinFailures: 5, usedAt: null });
+        expect(codes.filter((c) => c === 'pin')).toHaveLength(4);
+      }
+    }
+  });
+
+  it('10 PIN failures per account and 24 hours: every further link of that account is refused until the window passes', async () => {
+    const { id, token: first } = await invitedContact(t, { firstName: 'Karla', lastName: 'Kappung', email: 'karla@leute.example' });
+    await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, first, '02011980')));
+    expect((await tokenRow(first)).pinFailures).toBe(5);
+    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    const second = await lastLink(t.tenant, 'karla@leute.example');
+    const results = await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, second, '02011980')));
+    expect((await tokenRow(second)).pinFailures).toBe(5);
+    expect(results.filter((r) => !r.ok && r.code === 'throttled' && r.message === linkMessages.accountLocked).length).toBeGreaterThanOrEqual(1);
+
+    // A third link: refused with a clear message, even with the right PIN, and nothing is counted on it.
+    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    const third = await lastLink(t.tenant, 'karla@leute.example');
+    expect(await activate(t.tenant, third, '01021980')).toEqual({ ok: false, code: 'throttled', message: linkMessages.accountLocked });
+    expect(linkMessages.accountLocked).toMatch(/24 Stunden/);
+    expect(await tokenRow(third)).toMatchObject({ pinFailures: 0, usedAt: null });
+    expect(await userRow(id)).toMatchObject({ status: 'invited', passwordHash: null });
+    const locked = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.pin.account_locked')));
+    expect(locked).toHaveLength(1);
+
+    // Other accounts are not affected.
+    const { token: neighbour } = await invitedContact(t, { firstName: 'Nele', lastName: 'Nachbarin', email: 'nele@leute.example' });
+    expect(await activate(t.tenant, neighbour, '01021980')).toMatchObject({ ok: true });
+
+    // After 24 hours the link works again.
+    await db.execute(sql`UPDATE auth_throttle SET window_start = now() - interval '24 hours 1 second' WHERE key LIKE 'pin-acct:%'`);
+    expect(await activate(t.tenant, third, '01021980')).toMatchObject({ ok: true });
+  });
+
+  it('20 PIN failures per IP and hour, also when sent in parallel across several links', async () => {
+    const links = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => (await invitedContact(t, { firstName: 'Ina', lastName: `Adresse${'abcde'[i]}`, email: `ina${i}@leute.example` })).token),
+    );
+    const ip = '192.0.2.44';
+    const results = await Promise.all(links.flatMap((token) => Array.from({ length: 5 }, () => activate(t.tenant, token, '02011980', GOOD, ip))));
+    const counted = (await Promise.all(links.map(tokenRow))).reduce((sum, row) => sum + row.pinFailures, 0);
+    expect(counted).toBe(20);
+    expect(results.filter((r) => !r.ok && r.code === 'throttled')).toHaveLength(5);
+    // The address stays blocked, even for a right PIN.
+    expect(await activate(t.tenant, links[0]!, '01021980', GOOD, ip)).toMatchObject({ ok: false, code: 'throttled' });
   });
 
   it('inspecting a link (the GET of the page, mail scanners) does not consume it', async () => {
