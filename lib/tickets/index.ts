@@ -7,7 +7,10 @@ import { rightsOf } from '../access/freigaben';
 import { loadGrants } from '../grants';
 import { DomainError } from '../actions/domain-error';
 import { audit } from '../audit';
-import { contactFacts, viewerOf } from '../contracts';
+import { contactFacts as contactFactsOf } from '../contacts/facts';
+import { viewerOf as viewerOfCtx } from '../access/viewer';
+import type { Ctx } from '../ctx';
+import type { SessionUser } from '../auth/sessions';
 import { maySee, type ContactFacts } from '../access/folder';
 import type { Db, Tx } from '../db/client';
 import { contracts, ticketEvents, ticketFiles, ticketMessages, ticketReads, tickets, users, type Tenant, type Ticket } from '../db/schema';
@@ -25,6 +28,16 @@ export type Actor = EmployeeLike & { firstName?: string; lastName?: string };
 const notFoundMessage = 'Dieses Ticket gibt es nicht (mehr) oder Sie haben keinen Zugriff darauf.';
 const missing = () => new DomainError('not_found', notFoundMessage);
 const forbidden = (message = 'Dafür haben Sie keine Berechtigung.') => new DomainError('forbidden', message);
+
+// Interim bridge to the ctx-shaped contactFacts/viewerOf until these functions take a Ctx themselves.
+const bridge = (tx: Tx, tenantId: string, actor: Actor): Ctx => ({ db: tx, tenant: { id: tenantId } as Tenant, actor: actor as unknown as SessionUser, requestId: '', locale: 'de' });
+const viewerOf = (tx: Tx, tenantId: string, actor: Actor) => viewerOfCtx(bridge(tx, tenantId, actor));
+async function contactFacts(tx: Tx, tenantId: string, actor: Actor, contactId: string) {
+  await assertActorInTenant(tx, tenantId, actor);
+  return contactFactsOf(bridge(tx, tenantId, actor), contactId).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'not_found' ? missing() : error;
+  });
+}
 
 /** What the actor may do with the tickets of this contact (SPEC §3: KOMMUNIKATION create/edit = send). */
 export async function ticketRights(tx: Tx, tenantId: string, actor: Actor, contact: ContactFacts): Promise<{ read: boolean; write: boolean }> {
