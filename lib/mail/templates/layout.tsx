@@ -1,6 +1,8 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { defaultLocale, type Locale } from '../../i18n';
 import { defaultTheme, readableOn, type ThemeColors } from '../../tenant/theme';
+import { mailWords } from './words';
 
 export interface Brand {
   name: string;
@@ -12,10 +14,23 @@ export interface Brand {
 export const platformBrand: Brand = { name: 'Mappe', colors: defaultTheme };
 
 /** Every mail: the tenant's name in its main colour, the content, the signature, a short footer. */
-export function BrandedMail({ brand, preview, title, children }: { brand: Brand; preview: string; title: string; children: ReactNode }) {
+export function BrandedMail({
+  brand,
+  preview,
+  title,
+  locale = defaultLocale,
+  children,
+}: {
+  brand: Brand;
+  preview: string;
+  title: string;
+  locale?: Locale;
+  children: ReactNode;
+}) {
+  const t = mailWords(locale);
   const onPrimary = readableOn(brand.colors.primary);
   return (
-    <Html lang="de">
+    <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
@@ -29,13 +44,15 @@ export function BrandedMail({ brand, preview, title, children }: { brand: Brand;
             </Heading>
             {children}
             {brand.signatureHtml ? (
-              <div style={{ borderTop: '1px solid #e5e7eb', marginTop: 24, paddingTop: 16, fontSize: 14, lineHeight: '1.6' }} dangerouslySetInnerHTML={{ __html: brand.signatureHtml }} />
+              <div
+                style={{ borderTop: '1px solid #e5e7eb', marginTop: 24, paddingTop: 16, fontSize: 14, lineHeight: '1.6' }}
+                dangerouslySetInnerHTML={{ __html: brand.signatureHtml }}
+              />
             ) : null}
           </Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: 0 }} />
           <Text style={{ color: '#6b7280', fontSize: 12, padding: '12px 28px', margin: 0 }}>
-            Diese Nachricht wurde automatisch von {brand.name} über Mappe versandt. Vertrauliche Inhalte finden Sie
-            ausschließlich nach dem Login in Ihrem Portal.
+            {t('layout.footer', { tenant: brand.name })}
           </Text>
         </Container>
       </Body>

@@ -1,16 +1,32 @@
 import { Text } from '@react-email/components';
+import { defaultLocale, type Locale } from '../../i18n';
 import { BrandedMail, MailButton, type Brand } from './layout';
+import { mailWords } from './words';
 
 /** To the tenant's admins: a prospect used the contact form (no message text in the mail). */
-export function LeadMail({ brand, name, topic, url, existing }: { brand: Brand; name: string; topic: string; url: string; existing: boolean }) {
+export function LeadMail({
+  brand,
+  name,
+  topic,
+  url,
+  existing,
+  locale = defaultLocale,
+}: {
+  brand: Brand;
+  name: string;
+  topic: string;
+  url: string;
+  existing: boolean;
+  locale?: Locale;
+}) {
+  const t = mailWords(locale);
   return (
-    <BrandedMail brand={brand} preview={`Neue Anfrage von ${name}`} title="Neue Anfrage über Ihr Portal">
+    <BrandedMail brand={brand} locale={locale} preview={t('lead.preview', { name })} title={t('lead.title')}>
       <Text>
-        {name} hat über „Kunde werden / Kontakt aufnehmen“ eine Anfrage zum Thema <strong>{topic}</strong> geschickt.
-        {existing ? ' Die E-Mail-Adresse gehört zu einem bestehenden Kontakt.' : ' Der Kontakt ist als Interessent angelegt.'}
+        {t('lead.before', { name })} <strong>{topic}</strong> {t('lead.after')} {t(existing ? 'lead.existing' : 'lead.new')}
       </Text>
       <MailButton brand={brand} href={url}>
-        ANFRAGE ÖFFNEN
+        {t('lead.button')}
       </MailButton>
     </BrandedMail>
   );

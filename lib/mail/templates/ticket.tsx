@@ -1,35 +1,49 @@
 import { Text } from '@react-email/components';
+import { defaultLocale, type Locale } from '../../i18n';
 import { BrandedMail, MailButton, type Brand } from './layout';
+import { mailWords } from './words';
 
 /**
  * KOMMUNIKATION notifications. Confidential content stays in the portal: no subject, no message text,
  * only who and a link to log in.
  */
-export function TicketStaffMail({ brand, reason, clientName, by, url }: { brand: Brand; reason: 'created' | 'replied' | 'forwarded'; clientName: string; by?: string; url: string }) {
-  const title = reason === 'forwarded' ? 'Ein Ticket wurde an Sie weitergeleitet' : reason === 'created' ? 'Neue Nachricht von einem Kunden' : 'Neue Antwort eines Kunden';
+export function TicketStaffMail({
+  brand,
+  reason,
+  clientName,
+  by,
+  url,
+  locale = defaultLocale,
+}: {
+  brand: Brand;
+  reason: 'created' | 'replied' | 'forwarded';
+  clientName: string;
+  by?: string;
+  url: string;
+  locale?: Locale;
+}) {
+  const t = mailWords(locale);
+  // The subject line doubles as the heading (mail.ticketStaff.subject is the subject the callers set).
+  const title = t('ticketStaff.subject', { reason });
   return (
-    <BrandedMail brand={brand} preview={title} title={title}>
+    <BrandedMail brand={brand} locale={locale} preview={title} title={title}>
       <Text>
-        {reason === 'forwarded'
-          ? `${by ?? 'Ein Kollege'} hat Ihnen ein Ticket von ${clientName} weitergeleitet.`
-          : reason === 'created'
-            ? `${clientName} hat Ihnen über das Kundenportal eine Nachricht geschrieben.`
-            : `${clientName} hat auf ein Ticket geantwortet.`}{' '}
-        Aus Gründen der Vertraulichkeit steht der Inhalt nur im Portal.
+        {t('ticketStaff.body', { reason, by: by ?? t('ticketStaff.colleague'), client: clientName })} {t('ticketStaff.confidential')}
       </Text>
       <MailButton brand={brand} href={url}>
-        TICKET ÖFFNEN
+        {t('ticketStaff.button')}
       </MailButton>
     </BrandedMail>
   );
 }
 
-export function TicketClientMail({ brand, url }: { brand: Brand; url: string }) {
+export function TicketClientMail({ brand, url, locale = defaultLocale }: { brand: Brand; url: string; locale?: Locale }) {
+  const t = mailWords(locale);
   return (
-    <BrandedMail brand={brand} preview="Sie haben eine NEUE NACHRICHT" title="Sie haben eine NEUE NACHRICHT">
-      <Text>In Ihrem digitalen Ordner wartet eine neue Nachricht Ihres Beraters auf Sie. Aus Gründen der Vertraulichkeit lesen Sie sie nach der Anmeldung im Portal.</Text>
+    <BrandedMail brand={brand} locale={locale} preview={t('ticketClient.title')} title={t('ticketClient.title')}>
+      <Text>{t('ticketClient.body')}</Text>
       <MailButton brand={brand} href={url}>
-        ZUR NACHRICHT
+        {t('ticketClient.button')}
       </MailButton>
     </BrandedMail>
   );
