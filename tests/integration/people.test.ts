@@ -11,9 +11,10 @@ import { getContact, listContacts } from '../../lib/contacts/queries';
 import { contactSchema } from '../../lib/contacts/schemas';
 import type { Db } from '../../lib/db/client';
 import { accountTokens, auditLog, outbox, sessions, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
-import { activityActionNames } from '../../lib/grants';
+import { activityActionNames, contactActivity } from '../../lib/grants';
 import { createAccount } from '../../lib/users/create';
 import { createEmployee, EmployeeRuleError, employeeSchema, getEmployee, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
+import { ctxFor } from './ctx';
 import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
@@ -993,5 +994,97 @@ describe('contact list', () => {
     expect(new Set(foreignList.items.map((i) => i.id))).toEqual(new Set([...foreignIds, foreign.client.id]));
     const mine = await listContacts(db, l.tenant.id, adminOf(l), { q: 'kontakt1@liste', limit: 1000 });
     expect(mine.items.map((i) => i.id)).toEqual([contacts[1]!.id]);
+  });
+});
+
+/* ------------------------------------------------------------------ login data (issue 13, finding 9) */
+
+describe('login data of an account holder (e-mail, birth date = PIN)', () => {
+  let m: Made;
+  let clerk: EmployeeLike;
+  beforeAll(async () => {
+    m = await makeTenant(db, 'logindaten');
+    const { id } = await createEmployee(db, m.tenant, adminOf(m), employeeForm({ firstName: 'Carla', lastName: 'Clerk', email: 'carla@logindaten.example' }));
+    clerk = actorOf({ id, role: 'employee' }, { rights: allWrite, scope: 'all' });
+  });
+
+  /** An active client (password set) with one live session. */
+  async function holder(over: Record<string, string>) {
+    const { id, token } = await invitedContact(m, over);
+    expect((await activate(m.tenant, token, '01021980')).ok).toBe(true);
+    const session = await createSession(db, { tenantId: m.tenant.id, userId: id });
+    return { id, session };
+  }
+
+  it('an employee without the right cannot change an account holder’s e-mail or birth date: forbidden, nothing written', async () => {
+    const { id, session } = await holder({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example' });
+    const before = await counts(m.tenant.id);
+    const form = (over: Record<string, string>) => contactForm({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example', ...over });
+    await expect(updateContact(db, m.tenant, clerk, id, form({ email: 'boese@angreifer.example' }))).rejects.toMatchObject({ code: 'forbidden', field: 'email' });
+    await expect(updateContact(db, m.tenant, clerk, id, form({ birthDate: '02.02.1990' }))).rejects.toMatchObject({ code: 'forbidden', field: 'birthDate' });
+    expect(await counts(m.tenant.id)).toEqual(before);
+    expect(await userRow(id)).toMatchObject({ email: 'hans@logindaten.example', birthDate: '1980-02-01' });
+    expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
+    // The rest of the master data stays theirs to change, and so do the login data of a contact without an account.
+    await updateContact(db, m.tenant, clerk, id, form({ city: 'Bonn' }));
+    const { id: plain } = await createContact(db, m.tenant, clerk, contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli@logindaten.example' }));
+    await updateContact(db, m.tenant, clerk, plain, contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli.neu@logindaten.example', birthDate: '03.03.1983' }));
+    expect(await userRow(plain)).toMatchObject({ email: 'olli.neu@logindaten.example', birthDate: '1983-03-03' });
+  });
+
+  it('an admin may change them: the old address is told (outbox, same transaction) and the client’s sessions end', async () => {
+    const { id, session } = await holder({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina@logindaten.example' });
+    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example' }));
+    expect(await userRow(id)).toMatchObject({ email: 'ina.neu@logindaten.example' });
+    const told = (await mailsTo('ina@logindaten.example')).filter((mail) => mail.template === 'login-data-changed');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('E-Mail-Adresse');
+    expect(told[0]!.text).not.toContain('ina.neu@logindaten.example');
+    expect(await validateSession(db, session, m.tenant.id)).toBeNull();
+    const [audited] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'contact.updated')));
+    expect(audited!.meta).toMatchObject({ emailChanged: true, birthDateChanged: false, sessionsEnded: 1 });
+
+    const second = await createSession(db, { tenantId: m.tenant.id, userId: id });
+    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example', birthDate: '04.04.1984' }));
+    expect((await mailsTo('ina.neu@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(1);
+    expect(await validateSession(db, second, m.tenant.id)).toBeNull();
+  });
+
+  it('nothing is mailed and no session ends when the login data stay the same', async () => {
+    const { id, session } = await holder({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example' });
+    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example', city: 'Essen' }));
+    expect((await mailsTo('uwe@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(0);
+    expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
+  });
+});
+
+/* ------------------------------------------------------------------ activity feed (issue 13, finding 7) */
+
+describe('activity feed of a contact', () => {
+  it('shows contract and document lines only to readers with the right to that area', async () => {
+    const m = await makeTenant(db, 'aktivitaet');
+    const { id } = await createContact(db, m.tenant, adminOf(m), contactForm({ firstName: 'Nora', lastName: 'Notfall', email: 'nora@aktivitaet.example' }));
+    const line = (action: string, meta: Record<string, unknown>) => ({ tenantId: m.tenant.id, actorType: 'user' as const, actorId: m.admin.id, action, targetType: 'contact', targetId: id, meta });
+    await db.insert(auditLog).values([
+      line('document.added', { area: 'emergency', title: 'Testament (geheim)', documentId: id }),
+      line('contract.created', { area: 'insurance', product: 'Kfz-Versicherung', provider: 'CONDOR' }),
+      line('document.added', { title: 'Ohne Bereich' }),
+      line('ticket.created', { ticketId: id }),
+    ]);
+    const { id: readerId } = await createEmployee(db, m.tenant, adminOf(m), employeeForm({ firstName: 'Rolf', lastName: 'Reader', email: 'rolf@aktivitaet.example' }));
+    const reader = actorOf({ id: readerId, role: 'employee' }, { rights: { ...noRights, insurance: 'read' }, scope: 'all' });
+    const text = (items: { label: string; detail: string | null }[]) => items.map((i) => `${i.label} ${i.detail ?? ''}`).join('\n');
+
+    const seenByReader = text(await contactActivity(await ctxFor(db, m.tenant, reader), id));
+    expect(seenByReader).toContain('CONDOR');
+    expect(seenByReader).toContain('Kontakt angelegt');
+    expect(seenByReader).not.toContain('Testament');
+    expect(seenByReader).not.toContain('Ohne Bereich');
+    expect(seenByReader).not.toContain('Nachricht an das Team');
+
+    const seenByAdmin = text(await contactActivity(await ctxFor(db, m.tenant, adminOf(m)), id));
+    expect(seenByAdmin).toContain('Testament (geheim)');
+    expect(seenByAdmin).toContain('CONDOR');
+    expect(seenByAdmin).toContain('Nachricht an das Team');
   });
 });
