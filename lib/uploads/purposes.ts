@@ -1,0 +1,68 @@
+/**
+ * What each kind of upload may be. One pipeline (lib/uploads) serves them all: an `uploads` row and a
+ * presigned POST, the byte check, a server-side copy to a key chosen here, the rows in one transaction.
+ * The limits are checked three times: in the browser for comfort, at presigning (declared type and size),
+ * and on the bytes of the copy (magic number, real size).
+ */
+import type { MessageKey } from '../i18n';
+
+export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+
+export interface PurposeRules {
+  maxBytes: number;
+  /** Types of the real bytes (magic numbers), as file-type reports them. */
+  types: readonly string[];
+  /** The key prefix the checked copy is stored under (tenants/<id>/<area>/<uuid>). */
+  area: string;
+  /** The catalog keys of "wrong type" and "too large" for this purpose (the German texts differ). */
+  messages: { type: MessageKey; size: MessageKey };
+}
+
+const documentRules = {
+  maxBytes: 20 * 1024 * 1024,
+  types: documentTypes,
+  messages: { type: 'uploads.errors.documentType', size: 'uploads.errors.documentSize' },
+} as const;
+
+export const uploadPurposes = {
+  /** DOKUMENT HINZUFÜGEN (folder areas and PROFIL). */
+  documents: { ...documentRules, area: 'documents' },
+  /** Attachments of KOMMUNIKATION messages: the same files as documents. */
+  tickets: { ...documentRules, area: 'tickets' },
+  /** WHITELABEL → LOGO: never SVG (script risk); re-encoded on the server. */
+  logo: {
+    maxBytes: 2 * 1024 * 1024,
+    types: ['image/png', 'image/jpeg', 'image/webp'],
+    area: 'branding',
+    messages: { type: 'uploads.errors.logoType', size: 'uploads.errors.brandingSize' },
+  },
+  /** WHITELABEL → FAVICON: PNG (re-encoded, square) or ICO. */
+  favicon: {
+    maxBytes: 2 * 1024 * 1024,
+    types: ['image/png', 'image/x-icon'],
+    area: 'branding',
+    messages: { type: 'uploads.errors.faviconType', size: 'uploads.errors.brandingSize' },
+  },
+  /** "Anliegen mitteilen": screenshots for the operator. */
+  support: {
+    maxBytes: 5 * 1024 * 1024,
+    types: ['image/png', 'image/jpeg', 'image/webp'],
+    area: 'support',
+    messages: { type: 'uploads.errors.screenshotType', size: 'uploads.errors.screenshotSize' },
+  },
+} as const satisfies Record<string, PurposeRules>;
+
+export type UploadPurpose = keyof typeof uploadPurposes;
+export const purposeNames = Object.keys(uploadPurposes) as UploadPurpose[];
+
+export const uploadLimits = {
+  /** Open uploads per account at one time (each holds storage until finalised or swept). */
+  maxPending: 60,
+  /** Unfinished uploads are swept after this. */
+  sweepAfterHours: 24,
+} as const;
+
+/** Browsers name ICO files differently; the stored and checked type is image/x-icon. */
+export function normaliseType(contentType: string): string {
+  return contentType === 'image/vnd.microsoft.icon' ? 'image/x-icon' : contentType;
+}
