@@ -1136,3 +1136,65 @@ describe('keyset cursor precision', () => {
   });
 });
 
+
+/* ------------------------------------------------------------------ security findings (issue 13) */
+
+describe('issue 13 (7): the ticket list names a linked contract only to readers of its area', () => {
+  it('an employee without the NOTFALL-ORDNER right sees the ticket, never the contract’s title', async () => {
+    const c = await client('Notfallkontakt', sw(false, true, false));
+    const { id: contractId } = await createContract(db, A(), w.adminA, c.id, contractForm('emergency'));
+    const id = await ticket(c, w.writer, { contractId });
+    const blind = await employee(db, w.A, `OhneNotfall${++seq}`, { ...level('write'), emergency: 'none' });
+    const sighted = await employee(db, w.A, `NotfallLeser${++seq}`, { ...level('write'), emergency: 'read' });
+    const itemFor = async (e: SessionUser) => (await listTickets(db, A(), e, { ...all, contactId: c.id })).items.find((t) => t.id === id);
+    expect(await itemFor(blind), 'the ticket itself is listed').toBeDefined();
+    expect((await itemFor(blind))!.contractLabel).toBeNull();
+    expect(JSON.stringify(await listTickets(db, A(), blind, all))).not.toContain('Patientenverfügung');
+    expect((await openTicket(db, A(), blind, id)).contract).toBeNull();
+    // positive controls: who may see the area sees the label
+    expect((await itemFor(sighted))!.contractLabel).toBe('Patientenverfügung');
+    expect((await itemFor(w.writer))!.contractLabel).toBe('Patientenverfügung');
+  });
+});
+
+describe('issue 13 (12): new tickets and replies are limited per account and hour', () => {
+  const outcomes = (settled: PromiseSettledResult<unknown>[]) => ({
+    ok: settled.filter((s) => s.status === 'fulfilled').length,
+    limited: settled.filter((s) => s.status === 'rejected' && s.reason instanceof DomainError && s.reason.code === 'rate_limited'),
+    other: settled.filter((s) => s.status === 'rejected' && !(s.reason instanceof DomainError && s.reason.code === 'rate_limited')).map((s) => (s as PromiseRejectedResult).reason),
+  });
+
+  it('25 parallel new tickets from one client: exactly 20 are sent (20 mails), 5 refused with a German message', async () => {
+    const c = await client('Flut');
+    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 25 }, (_, i) => createTicket(db, w.A, c, ticketForm(w.writer.id, { subject: `Flut ${i}` })))));
+    const o = outcomes(result);
+    expect(o.other).toEqual([]);
+    expect(o.ok).toBe(20);
+    expect(o.limited).toHaveLength(5);
+    expect((o.limited[0] as PromiseRejectedResult).reason.message).toMatch(/^[A-ZÄÖÜ].*Stunde.*\.$/);
+    expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.contactId, c.id))).toHaveLength(20);
+    expect(mails.filter((m) => m.template === 'ticket.created')).toHaveLength(20);
+    // refused calls left nothing behind, and a double tap on a sent one still lands on it
+    const [first] = await db.select().from(tickets).where(eq(tickets.contactId, c.id)).limit(1);
+    expect(await createTicket(db, w.A, c, ticketForm(w.writer.id, { idempotencyKey: first!.idempotencyKey }))).toEqual({ id: first!.id, created: false });
+    await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['rate_limited']);
+    // replies and other accounts are counted on their own
+    await replyToTicket(db, w.A, c, replyForm(first!.id, 'Antwort trotz Limit'));
+    await ticket(await client('Nachbarin'), w.writer);
+  });
+
+  it('65 parallel replies from one account: exactly 60 are written, 5 refused; other accounts go on', async () => {
+    const c = await client('Antwortflut');
+    const id = await ticket(c, w.writer);
+    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 65 }, (_, i) => replyToTicket(db, w.A, c, replyForm(id, `Flut ${i}`)))));
+    const o = outcomes(result);
+    expect(o.other).toEqual([]);
+    expect(o.ok).toBe(60);
+    expect(o.limited).toHaveLength(5);
+    expect((await messagesOf(id)).filter((m) => m.body.startsWith('Flut '))).toHaveLength(60);
+    expect(mails.filter((m) => m.template === 'ticket.replied')).toHaveLength(60);
+    await refused(() => replyToTicket(db, w.A, c, replyForm(id, 'Noch eine')), ['rate_limited']);
+    // the employee still answers
+    await replyToTicket(db, w.A, w.writer, replyForm(id, 'Wir melden uns.'));
+  });
+});
