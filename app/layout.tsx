@@ -1,6 +1,7 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
-import { getLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { currentTenant } from '@/lib/tenant/request';
 import { defaultTheme, themeToCssVars } from '@/lib/tenant/theme';
@@ -8,11 +9,14 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const tenant = await currentTenant();
+  const t = await getTranslations('common.meta');
   const name = tenant?.name ?? 'Mappe';
   return {
     title: { default: name, template: `%s · ${name}` },
-    description: tenant ? `Digitaler Ordner von ${name}` : 'Mappe – die digitale Kundenakte für Versicherungsmakler',
-    icons: tenant ? { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/svg+xml' }] } : undefined,
+    description: tenant ? t('tenantDescription', { tenant: name }) : t('productDescription'),
+    icons: tenant
+      ? { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/png' }], apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }] }
+      : { icon: [{ url: '/favicon.ico', sizes: 'any' }, { url: '/icon.png', type: 'image/png' }], apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }] },
     manifest: tenant ? '/api/tenant/manifest' : undefined,
     robots: { index: false, follow: false },
   };
@@ -23,14 +27,19 @@ export async function generateViewport(): Promise<Viewport> {
   return { themeColor: tenant?.primaryColor ?? defaultTheme.primary, width: 'device-width', initialScale: 1 };
 }
 
-/** The tenant's colours are part of the server-rendered <html>, so the first paint is already branded. */
+/**
+ * The tenant's colours are part of the server-rendered <html>, so the first paint is already branded.
+ * The provider hands the request's catalog (lib/i18n) to client components, so `useTranslations` works.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const tenant = await currentTenant();
   const theme = tenant ? { primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor } : defaultTheme;
   const locale = await getLocale();
   return (
     <html lang={locale} className={GeistSans.variable} style={themeToCssVars(theme)}>
-      <body className="font-sans antialiased">{children}</body>
+      <body className="font-sans antialiased">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

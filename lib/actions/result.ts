@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
+import { translateMessage } from '../forms/message';
 import { defaultLocale, translate, type Locale } from '../i18n';
 
 /** What every server action returns: messages in the reader's language, never an unknown error's text. */
@@ -12,7 +13,8 @@ export function fieldErrorsOf(error: z.ZodError, locale: Locale = defaultLocale)
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    out[key] ??= translate(locale, issue.message);
+    // A key, a key with values (lib/forms/message.ts `keyed`), or legacy text.
+    out[key] ??= translateMessage(locale, issue.message);
   }
   return out;
 }

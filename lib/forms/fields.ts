@@ -1,41 +1,50 @@
 import { z } from 'zod';
+import { translate, type MessageKey } from '../i18n';
+import { keyed } from './message';
 
-/** Shared zod fields with the German messages shown next to the inputs. */
+/**
+ * Shared zod fields. Their messages are keys of the `forms` namespace (translated by the action builder into
+ * the reader's language, German: the text shown next to the input).
+ */
 
-export const requiredText = (label: string, max = 80) =>
+/**
+ * A required text. `label` is the key of the field's name as the sentence needs it ("den Vornamen",
+ * `forms.labels.theFirstName`); legacy callers may still pass the German words themselves.
+ */
+export const requiredText = (label: MessageKey | (string & {}), max = 80) =>
   z
-    .string({ error: `Bitte geben Sie ${label} ein.` })
+    .string({ error: keyed('forms.required', { label }) })
     .trim()
-    .min(1, `Bitte geben Sie ${label} ein.`)
-    .max(max, `Höchstens ${max} Zeichen.`);
+    .min(1, keyed('forms.required', { label }))
+    .max(max, keyed('forms.maxChars', { max: String(max) }));
 
 export const optionalText = (max = 120) =>
   z
     .string()
     .trim()
-    .max(max, `Höchstens ${max} Zeichen.`)
+    .max(max, keyed('forms.maxChars', { max: String(max) }))
     .optional()
     .transform((v) => (v ? v : null));
 
 export const emailField = z
-  .string({ error: 'Bitte geben Sie eine E-Mail-Adresse ein.' })
+  .string({ error: 'forms.emailRequired' })
   .trim()
-  .min(1, 'Bitte geben Sie eine E-Mail-Adresse ein.')
-  .max(254, 'Die E-Mail-Adresse ist zu lang.')
-  .pipe(z.email('Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.'));
+  .min(1, 'forms.emailRequired')
+  .max(254, 'forms.emailTooLong')
+  .pipe(z.email('forms.emailInvalid'));
 
 export const phoneField = z
   .string()
   .trim()
-  .max(40, 'Höchstens 40 Zeichen.')
-  .refine((v) => v === '' || /^\+?[0-9 ()/.-]{5,40}$/.test(v), 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.')
+  .max(40, keyed('forms.maxChars', { max: '40' }))
+  .refine((v) => v === '' || /^\+?[0-9 ()/.-]{5,40}$/.test(v), 'forms.phoneInvalid')
   .optional()
   .transform((v) => (v ? v : null));
 
 export const zipField = z
   .string()
   .trim()
-  .refine((v) => v === '' || /^\d{5}$/.test(v), 'Die PLZ hat fünf Ziffern.')
+  .refine((v) => v === '' || /^\d{5}$/.test(v), 'forms.zipInvalid')
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -54,35 +63,40 @@ export function parseGermanDate(input: string): string | null {
 }
 
 export const birthDateField = z
-  .string({ error: 'Bitte geben Sie das Geburtsdatum ein.' })
+  .string({ error: 'forms.birthDateRequired' })
   .trim()
-  .min(1, 'Bitte geben Sie das Geburtsdatum ein.')
+  .min(1, 'forms.birthDateRequired')
   .transform((v, ctx) => {
     const iso = parseGermanDate(v);
     if (!iso) {
-      ctx.addIssue({ code: 'custom', message: 'Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).' });
+      ctx.addIssue({ code: 'custom', message: 'forms.dateInvalid' });
       return z.NEVER;
     }
     const today = new Date().toISOString().slice(0, 10);
     if (iso < '1900-01-01' || iso > today) {
-      ctx.addIssue({ code: 'custom', message: 'Das Geburtsdatum muss zwischen 1900 und heute liegen.' });
+      ctx.addIssue({ code: 'custom', message: 'forms.birthDateRange' });
       return z.NEVER;
     }
     return iso;
   });
 
+/** The stored values of ANREDE (data, German in every language); the forms show translated labels. */
+export const salutations = ['Frau', 'Herr', 'Divers'] as const;
+
 export const salutationField = z
-  .enum(['', 'Frau', 'Herr', 'Divers'], { error: 'Bitte wählen Sie eine Anrede aus der Liste.' })
+  .enum(['', ...salutations], { error: 'forms.salutationInvalid' })
   .optional()
   .transform((v) => (v ? v : null));
 
-export const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Ungültige Auswahl.');
+export const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'forms.invalidChoice');
 
-/** Postgres unique violation on the e-mail index → the German field error. */
+/** Postgres unique violation on the e-mail index → the field error `forms.emailTaken`. */
 export function isEmailTaken(error: unknown): boolean {
   const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
   const c = e?.cause ?? e;
   return c?.code === '23505' && c?.constraint_name === 'users_tenant_email_key';
 }
 
-export const emailTakenMessage = 'Diese E-Mail-Adresse wird in Ihrem Portal bereits verwendet (pro E-Mail-Adresse ist nur ein Account möglich).';
+export const emailTakenKey = 'forms.emailTaken' satisfies MessageKey;
+/** Legacy: the German text of `emailTakenKey` for callers that still build their own errors. */
+export const emailTakenMessage = translate('de', emailTakenKey);
