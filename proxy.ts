@@ -3,6 +3,7 @@ import { env } from './lib/env';
 import { isSameOriginWrite, securityHeaders } from './lib/http/security-headers';
 import { unknownHostHtml } from './lib/http/not-found-page';
 import { checkPlatformAuth, mailboxAccess, platformChallenge } from './lib/platform/auth';
+import { trustedHost } from './lib/tenant/forwarded';
 import { matchHost } from './lib/tenant/host';
 import { findTenantByHost } from './lib/tenant/lookup';
 
@@ -12,7 +13,7 @@ import { findTenantByHost } from './lib/tenant/lookup';
  */
 export async function proxy(request: NextRequest) {
   const e = env();
-  const host = e.TRUST_PROXY ? (request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host')) : request.headers.get('host');
+  const host = trustedHost(request.headers, { trustProxy: e.TRUST_PROXY, hops: e.TRUST_PROXY_HOPS });
   const match = matchHost(host, e.APP_ROOT_DOMAIN);
   const path = request.nextUrl.pathname;
 

@@ -62,6 +62,8 @@ const schema = z
     APP_PUBLIC_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
     PORT: port.default(3000),
     TRUST_PROXY: bool(false),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For / X-Forwarded-Host (with TRUST_PROXY). */
+    TRUST_PROXY_HOPS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(10).default(1)),
     PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
       z.string().min(12, 'must be at least 12 characters').optional(),
     ),

@@ -1,11 +1,13 @@
 /**
  * `npm start` / `npm run dev`: embedded PostgreSQL + s3rver (unless DATABASE_URL / S3_ENDPOINT are set),
- * migrations, demo seed, a build when the sources changed, then Next.js. Ctrl-C stops everything.
+ * migrations, demo seed, a build when the sources changed, then Next.js through scripts/server.ts (which sets
+ * the client address from the socket, see there). Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { demoLogins } from '../lib/db/seed';
 import { EnvError, parseEnv } from '../lib/env';
 import { prepareServices, type Services } from './services';
@@ -13,6 +15,8 @@ import { prepareServices, type Services } from './services';
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serverScript = path.join(root, 'scripts', 'server.ts');
+const tsxLoader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 const buildInputs = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function sourceHash(): string {
@@ -86,9 +90,9 @@ async function main(): Promise<void> {
   }
 
   const port = String(e.PORT);
-  const child = spawn(process.execPath, [nextBin, mode, '-p', port], {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(tsxLoader).href, serverScript, ...(mode === 'dev' ? ['--dev'] : [])], {
     stdio: 'inherit',
-    env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    env: { ...childEnv, PORT: port, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
   });
   running.child = child;
   child.on('exit', (code) => void shutdown(code ?? 0));

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '../db/client';
 import { env, serverEnv } from '../env';
+import { trustedHost } from '../tenant/forwarded';
 import { findTenantByHost } from '../tenant/lookup';
 import { clientIp } from '../tenant/request-ip';
 import { sessionCookieName } from './cookie';
@@ -16,8 +17,8 @@ export class ThrottledSignin extends CredentialsSignin {
 }
 
 function hostOf(h: Headers): string | null {
-  if (env().TRUST_PROXY) return h.get('x-forwarded-host')?.split(',')[0]?.trim() ?? h.get('host');
-  return h.get('host');
+  const e = env();
+  return trustedHost(h, { trustProxy: e.TRUST_PROXY, hops: e.TRUST_PROXY_HOPS });
 }
 
 /**

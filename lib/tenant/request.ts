@@ -3,15 +3,13 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { env } from '../env';
+import { trustedHost } from './forwarded';
 import { findTenantByHost } from './lookup';
 
-/** The host the browser asked for (X-Forwarded-Host only behind a trusted proxy). */
+/** The host the browser asked for (X-Forwarded-Host only behind a trusted proxy, from its trusted hop). */
 export function requestHost(h: Headers): string | null {
-  if (env().TRUST_PROXY) {
-    const forwarded = h.get('x-forwarded-host')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return h.get('host');
+  const e = env();
+  return trustedHost(h, { trustProxy: e.TRUST_PROXY, hops: e.TRUST_PROXY_HOPS });
 }
 
 /** The tenant of the current request, from the host only (never from input). Cached per request. */
