@@ -1,6 +1,6 @@
-/** Starts the outbox mail worker inside every Next.js server process (safe with many: SKIP LOCKED). */
+/** Starts the background jobs (outbox worker, hourly sweeper) inside every Next.js server process (safe with many: SKIP LOCKED). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundWork } = await import('./lib/mail/boot');
+  const { startBackgroundWork } = await import('./lib/jobs/boot');
   startBackgroundWork();
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { OutboxMail } from '../db/schema';
-import type { MailSender } from './sender';
+import type { MailSender } from '../mail/sender';
 
 /** R-R1: exponential backoff with jitter from 30 s up to 1 h; give up after 72 h. */
 export const deliveryPolicy = { baseSeconds: 30, maxSeconds: 3600, giveUpAfterHours: 72, lockSeconds: 120 } as const;
@@ -36,8 +36,13 @@ function toMail(r: Row): OutboxMail {
 }
 
 /**
- * Claims due mails with FOR UPDATE SKIP LOCKED (any number of instances can run this) and delivers
- * them. Returns how many were attempted.
+ * The outbox job: claims due mails with FOR UPDATE SKIP LOCKED (any number of instances can run this) and
+ * delivers them; the outbox id is the provider's idempotency key, so a retry never sends twice. Returns how
+ * many were attempted.
+ *
+ * Issue 13, finding 8: a delivered mail's body (activation and reset links are tokens) is cleared at once;
+ * subject, recipient, template and status stay for the DATENEXPORT and the operator. A mail that only went
+ * to the local mailbox keeps its body: the mailbox is where it is read.
  */
 export async function deliverDue(database: Db, sender: MailSender, batch = 10): Promise<number> {
   const claimed = await database.execute<Row>(sql`
@@ -53,9 +58,11 @@ export async function deliverDue(database: Db, sender: MailSender, batch = 10): 
     const mail = toMail(row);
     const result = await sender.send(mail);
     if (result.ok) {
+      const clear = result.deliveredTo !== 'mailbox';
       await database.execute(sql`
         UPDATE outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL,
-          provider_message_id = ${result.providerId}, delivered_to = ${result.deliveredTo}
+          provider_message_id = ${result.providerId}, delivered_to = ${result.deliveredTo},
+          html = CASE WHEN ${clear} THEN '' ELSE html END, text = CASE WHEN ${clear} THEN '' ELSE text END
         WHERE id = ${mail.id}`);
     } else {
       const expired = Date.now() - mail.createdAt.getTime() > deliveryPolicy.giveUpAfterHours * 3600_000;
@@ -68,6 +75,19 @@ export async function deliverDue(database: Db, sender: MailSender, batch = 10): 
     }
   }
   return claimed.length;
+}
+
+/**
+ * Part of the hourly sweep: bodies of mails the provider delivered that still hold text (delivered before
+ * the body was cleared on delivery, or by an instance that crashed between sending and clearing).
+ * Idempotent; the local mailbox's mails are left alone.
+ */
+export async function clearDeliveredBodies(database: Db): Promise<number> {
+  const cleared = await database.execute<{ id: string }>(sql`
+    UPDATE outbox SET html = '', text = ''
+    WHERE status = 'sent' AND delivered_to = 'resend' AND (html <> '' OR text <> '')
+    RETURNING id`);
+  return cleared.length;
 }
 
 /** Polls the outbox until stopped; errors are logged and retried on the next tick. */

@@ -1,6 +1,7 @@
 import { Resend } from 'resend';
 import type { OutboxMail } from '../db/schema';
 import { env } from '../env';
+import { translate } from '../i18n';
 
 export type SendResult =
   | { ok: true; providerId: string | null; deliveredTo: 'resend' | 'mailbox' }
@@ -50,11 +51,12 @@ export function configuredSender(): MailSender | null {
   return e.DEV_MAILBOX ? mailboxSender : null;
 }
 
-export const noMailProviderWarning = [
-  '',
-  '  ████  KEIN E-MAIL-VERSAND KONFIGURIERT  ████',
-  '  RESEND_API_KEY ist nicht gesetzt und das lokale Postfach ist aus (DEV_MAILBOX).',
-  '  E-Mails (Registrierung, Passwort, Tickets) bleiben im Postausgang (Tabelle outbox) und werden',
-  '  erst versendet, wenn RESEND_API_KEY gesetzt ist. No mail provider: mails stay in the outbox.',
-  '',
-].join('\n');
+/**
+ * The loud start-up warning of a production start without a mail provider (issue 13, finding 1): German
+ * for the operator, with the English line below for logs read elsewhere.
+ */
+export function noMailProviderWarning(): string {
+  const de = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('de', `mail.noProvider.${key}`);
+  const en = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('en', `mail.noProvider.${key}`);
+  return ['', `  ████  ${de('title')}  ████`, `  ${de('reason')}`, `  ${de('effect')}`, `  ${de('effect2')}`, `  ${en('title')}: ${en('effect')} ${en('effect2')}`, ''].join('\n');
+}

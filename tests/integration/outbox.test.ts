@@ -8,7 +8,7 @@ import { outbox } from '../../lib/db/schema';
 import { enqueueMail } from '../../lib/mail/outbox';
 import { mailboxSender, resendSender } from '../../lib/mail/sender';
 import { WelcomeMail } from '../../lib/mail/templates/welcome';
-import { deliverDue } from '../../lib/mail/worker';
+import { clearDeliveredBodies, deliverDue } from '../../lib/jobs/outbox';
 import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
@@ -159,5 +159,40 @@ describe('outbox delivery', () => {
     const mail = await row(id);
     expect(mail.status).toBe('sent');
     expect(mail.deliveredTo).toBe('mailbox');
+    // the mail only lives in the local mailbox: its links must stay readable there
+    expect(mail.text).toContain('http://post.localhost:3000/login');
+    expect(mail.html).toContain('http://post.localhost:3000/login');
+  });
+
+  it('clears the body of a mail Resend delivered (issue 13, finding 8: links and tokens do not stay in the outbox)', async () => {
+    const stub = resendStub([500, 200]);
+    stubs.push(stub);
+    const sender = resendSender('re_test_key', await stub.start());
+    const id = await queue('cleared@kunde.example');
+    await deliverDue(db, sender);
+    // a failed attempt keeps the body for the retry
+    expect((await row(id)).text).toContain('http://post.localhost:3000/login');
+    await makeDue();
+    await deliverDue(db, sender);
+    const mail = await row(id);
+    expect(stub.calls[1]!.body).toMatchObject({ to: ['cleared@kunde.example'] });
+    expect(String(stub.calls[1]!.body.text)).toContain('http://post.localhost:3000/login');
+    expect(mail).toMatchObject({ status: 'sent', deliveredTo: 'resend', subject: 'Ihr Zugang', toAddress: 'cleared@kunde.example', template: 'welcome', html: '', text: '' });
+    const raw = JSON.stringify((await db.execute(sql`SELECT * FROM outbox WHERE id = ${id}`))[0]);
+    expect(raw).not.toContain('post.localhost:3000/login');
+  });
+
+  it('clears bodies of mails delivered before (the sweeper), never of pending or mailbox mails', async () => {
+    const delivered = await queue('old-delivered@kunde.example');
+    const pending = await queue('old-pending@kunde.example');
+    const local = await queue('old-mailbox@kunde.example');
+    await db.execute(sql`UPDATE outbox SET status = 'sent', delivered_to = 'resend', sent_at = now() WHERE id = ${delivered}`);
+    await db.execute(sql`UPDATE outbox SET status = 'sent', delivered_to = 'mailbox', sent_at = now() WHERE id = ${local}`);
+    expect(await clearDeliveredBodies(db)).toBeGreaterThanOrEqual(1);
+    expect(await row(delivered)).toMatchObject({ html: '', text: '', subject: 'Ihr Zugang', status: 'sent' });
+    expect((await row(pending)).text).toContain('http://post.localhost:3000/login');
+    expect((await row(local)).text).toContain('http://post.localhost:3000/login');
+    expect(await clearDeliveredBodies(db)).toBe(0);
+    await db.delete(outbox).where(eq(outbox.id, pending));
   });
 });

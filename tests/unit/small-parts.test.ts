@@ -3,7 +3,7 @@ import { de, en } from '../../messages';
 import { nextFreeUsername, usernameBase } from '../../lib/users/username';
 import { keyBelongsTo, objectKey } from '../../lib/storage/keys';
 import { contentDisposition } from '../../lib/storage/files';
-import { backoffSeconds, deliveryPolicy } from '../../lib/mail/worker';
+import { backoffSeconds, deliveryPolicy } from '../../lib/jobs/outbox';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

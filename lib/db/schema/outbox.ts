@@ -1,7 +1,7 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
-/** Mails written in the caller's transaction and delivered by the worker (lib/mail/worker.ts). */
+/** Mails written in the caller's transaction and delivered by the worker (lib/jobs/outbox.ts). */
 export const outbox = pgTable(
   'outbox',
   {

@@ -8,16 +8,19 @@ import { EmptyState } from '@/components/ui/card';
 import { MailIcon } from '@/components/ui/icons';
 import { Table, Td } from '@/components/ui/table';
 import { listMailbox, mailboxAllowed } from '@/lib/mail/mailbox';
-import { requireTenant } from '@/lib/tenant/request';
+import { publicCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'Lokales Postfach' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('mailbox'))('title') };
+}
 
 export default async function MailboxPage() {
   if (!mailboxAllowed(await headers())) notFound();
-  const tenant = await requireTenant();
+  const ctx = await publicCtx();
+  const { tenant } = ctx;
   const t = await getTranslations('mailbox');
   const format = await getFormatter();
-  const mails = await listMailbox(tenant.id);
+  const mails = await listMailbox(ctx);
   return (
     <main className="mx-auto max-w-5xl px-5 py-10">
       <h1 className="text-2xl font-bold">

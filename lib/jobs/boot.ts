@@ -1,0 +1,25 @@
+import { db } from '../db/client';
+import { env } from '../env';
+import { configuredSender, noMailProviderWarning } from '../mail/sender';
+import { startMailWorker } from './outbox';
+import { startSweeper } from './sweeper';
+
+const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void>; __mappeSweeper?: () => void };
+
+/**
+ * Background work of every server process (started from instrumentation.ts): the outbox mail worker and
+ * the hourly sweeper. Safe with many processes: every job claims its rows with SKIP LOCKED.
+ */
+export function startBackgroundWork(): void {
+  if (globalRef.__mappeWorker || !env().MAIL_WORKER) return;
+  try {
+    const sender = configuredSender();
+    // Production without RESEND_API_KEY and without the local mailbox: say so loudly; mails stay pending
+    // in the outbox and go out once a key is configured.
+    if (sender) globalRef.__mappeWorker = startMailWorker(db(), sender);
+    else console.warn(noMailProviderWarning());
+  } catch (error) {
+    console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
+  }
+  globalRef.__mappeSweeper ??= startSweeper(db());
+}
