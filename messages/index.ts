@@ -25,6 +25,7 @@ import de_portal from './de/portal.json';
 import de_privacy from './de/privacy.json';
 import de_settings from './de/settings.json';
 import de_shell from './de/shell.json';
+import de_signin from './de/signin.json';
 import de_support from './de/support.json';
 import de_tickets from './de/tickets.json';
 import de_uploads from './de/uploads.json';
@@ -52,6 +53,7 @@ import en_portal from './en/portal.json';
 import en_privacy from './en/privacy.json';
 import en_settings from './en/settings.json';
 import en_shell from './en/shell.json';
+import en_signin from './en/signin.json';
 import en_support from './en/support.json';
 import en_tickets from './en/tickets.json';
 import en_uploads from './en/uploads.json';
@@ -81,6 +83,7 @@ export const de = {
   privacy: de_privacy,
   settings: de_settings,
   shell: de_shell,
+  signin: de_signin,
   support: de_support,
   tickets: de_tickets,
   uploads: de_uploads,
@@ -111,6 +114,7 @@ export const en = {
   privacy: en_privacy,
   settings: en_settings,
   shell: en_shell,
+  signin: en_signin,
   support: en_support,
   tickets: en_tickets,
   uploads: en_uploads,
