@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoLogins } from '../lib/db/seed';
 import { EnvError, parseEnv } from '../lib/env';
+import { noMailProviderWarning } from '../lib/mail/sender';
 import { prepareServices, type Services } from './services';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -100,18 +101,24 @@ async function main(): Promise<void> {
   const base = (slug: string) => `${e.APP_URL_SCHEME}://${slug}.${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
   const platform = `${e.APP_URL_SCHEME}://${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
   const d = demoLogins;
-  console.log(`
-  Mappe läuft (${mode === 'dev' ? 'Entwicklung' : 'Produktion'}):
-    Demo Makler GmbH       ${base('demo')}/login
-        Admin              ${d.demo.admin.username} / ${d.demo.admin.password}
-        Mitarbeiter        ${d.demo.employee.username} / ${d.demo.employee.password}
-        Kunde              ${d.demo.client.username} / ${d.demo.client.password}
-    Nordlicht Finanz GmbH  ${base('nord')}/login
-        Admin              ${d.nord.admin.username} / ${d.nord.admin.password}
-    Postfach (lokal)       ${base('demo')}/dev/mailbox
-    Betreiber-Bereich      ${platform}/  (Benutzer "betreiber", Passwort in ${path.join(e.MAPPE_DATA_DIR, 'platform-password')} oder PLATFORM_ADMIN_PASSWORD)
-  Beenden mit Strg+C.
-`);
+  const seeded = parseEnv(process.env).MAPPE_SEED;
+  const served = parseEnv({ ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' });
+  const lines = [`  Mappe läuft (${mode === 'dev' ? 'Entwicklung' : 'Produktion'}):`];
+  if (seeded) {
+    lines.push(
+      `    Demo Makler GmbH       ${base('demo')}/login`,
+      `        Admin              ${d.demo.admin.username} / ${d.demo.admin.password}`,
+      `        Mitarbeiter        ${d.demo.employee.username} / ${d.demo.employee.password}`,
+      `        Kunde              ${d.demo.client.username} / ${d.demo.client.password}`,
+      `    Nordlicht Finanz GmbH  ${base('nord')}/login`,
+      `        Admin              ${d.nord.admin.username} / ${d.nord.admin.password}`,
+    );
+  }
+  const operatorLogin = `Benutzer "betreiber", Passwort in ${path.join(e.MAPPE_DATA_DIR, 'platform-password')} oder PLATFORM_ADMIN_PASSWORD`;
+  if (served.DEV_MAILBOX) lines.push(`    Postfach (lokal)       ${base('demo')}/dev/mailbox  (${operatorLogin})`);
+  lines.push(`    Betreiber-Bereich      ${platform}/  (${operatorLogin})`, '  Beenden mit Strg+C.');
+  console.log(`\n${lines.join('\n')}\n`);
+  if (!served.RESEND_API_KEY && !served.DEV_MAILBOX) console.warn(noMailProviderWarning);
 }
 
 main().catch((error) => {
