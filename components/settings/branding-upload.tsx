@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/form-controls';
 import type { FormState } from '@/lib/actions/result';
-import { finalizeBrandingUploadAction, removeBrandingAction, requestBrandingUploadAction } from '@/lib/settings/actions';
+import { finalizeBrandingUploadAction, removeBrandingAction, requestBrandingUploadAction } from '@/lib/settings/branding-actions';
 
 const accept = { logo: 'image/png,image/jpeg,image/webp', favicon: 'image/png,image/x-icon,.ico' } as const;
 

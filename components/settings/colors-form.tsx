@@ -1,26 +1,28 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { HexColorPicker } from 'react-colorful';
 import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/form-controls';
 import type { FormState } from '@/lib/actions/result';
-import { saveColorsAction } from '@/lib/settings/actions';
+import { resetColorsAction, saveColorsAction } from '@/lib/settings/actions';
 import { contrastRatio, defaultTheme, isHexColor, readableOn, type ThemeColors } from '@/lib/tenant/theme';
 
-const fields: { key: keyof ThemeColors; label: string; help: string }[] = [
-  { key: 'primary', label: 'HAUPTFARBE', help: 'Kopfbereich, Buttons, aktive Navigation' },
-  { key: 'secondary', label: 'ZWEITFARBE', help: 'Akzente und Hinweise' },
-  { key: 'font', label: 'ERSTE SCHRIFTFARBE', help: 'Text auf hellem Grund' },
-];
+const fields: (keyof ThemeColors)[] = ['primary', 'secondary', 'font'];
+
+/** A contrast ratio with one decimal (as the hint has always shown it). */
+const ratio = (n: number) => n.toFixed(1);
 
 /** WHITELABEL colours: picker + hex input, live preview, a contrast warning (not a block) below WCAG AA. */
 export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tenantName: string }) {
+  const t = useTranslations('settings.colors');
+  const tc = useTranslations('common');
   const [colors, setColors] = useState<ThemeColors>(initial);
   const [typed, setTyped] = useState<ThemeColors>(initial);
   const [saveState, action] = useActionState<FormState, FormData>(saveColorsAction, null);
   const [resetState, resetAction] = useActionState<FormState, FormData>(async (prev, data) => {
-    const result = await saveColorsAction(prev, data);
+    const result = await resetColorsAction(prev, data);
     if (result?.ok) {
       setColors(defaultTheme);
       setTyped(defaultTheme);
@@ -36,41 +38,41 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
   const textOnWhite = contrastRatio(colors.font, '#ffffff');
   const buttonText = contrastRatio(colors.primary, readableOn(colors.primary));
   const warnings = [
-    textOnWhite < 4.5 ? `Die ERSTE SCHRIFTFARBE hat auf Weiß nur einen Kontrast von ${textOnWhite.toFixed(1)}:1 (empfohlen mindestens 4,5:1).` : null,
-    buttonText < 4.5 ? `Schrift auf der HAUPTFARBE erreicht nur ${buttonText.toFixed(1)}:1 (empfohlen mindestens 4,5:1).` : null,
+    textOnWhite < 4.5 ? t('lowContrastFont', { ratio: ratio(textOnWhite) }) : null,
+    buttonText < 4.5 ? t('lowContrastPrimary', { ratio: ratio(buttonText) }) : null,
   ].filter(Boolean);
   const fieldError = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <form action={action} className="space-y-6">
         <div className="grid gap-6 md:grid-cols-3">
-          {fields.map((f) => (
-            <div key={f.key} className="space-y-2">
-              <label htmlFor={`color-${f.key}`} className="block text-sm font-semibold text-ink">
-                {f.label}
+          {fields.map((key) => (
+            <div key={key} className="space-y-2">
+              <label htmlFor={`color-${key}`} className="block text-sm font-semibold text-ink">
+                {t(`${key}.label`)}
               </label>
-              <p className="text-xs text-gray-500">{f.help}</p>
-              <HexColorPicker color={colors[f.key]} onChange={(v) => set(f.key, v)} style={{ width: '100%', height: 150 }} aria-label={`${f.label} wählen`} />
+              <p className="text-xs text-gray-500">{t(`${key}.help`)}</p>
+              <HexColorPicker color={colors[key]} onChange={(v) => set(key, v)} style={{ width: '100%', height: 150 }} aria-label={t('pick', { label: t(`${key}.label`) })} />
               <div className="flex items-center gap-2">
-                <span className="h-10 w-10 shrink-0 rounded-lg ring-1 ring-black/10" style={{ backgroundColor: colors[f.key] }} aria-hidden="true" />
+                <span className="h-10 w-10 shrink-0 rounded-lg ring-1 ring-black/10" style={{ backgroundColor: colors[key] }} aria-hidden="true" />
                 <input
-                  id={`color-${f.key}`}
-                  name={f.key}
-                  value={typed[f.key]}
-                  onChange={(e) => set(f.key, e.target.value.trim())}
+                  id={`color-${key}`}
+                  name={key}
+                  value={typed[key]}
+                  onChange={(e) => set(key, e.target.value.trim())}
                   maxLength={7}
                   spellCheck={false}
-                  aria-invalid={!isHexColor(typed[f.key]) || undefined}
+                  aria-invalid={!isHexColor(typed[key]) || undefined}
                   className="h-10 w-full rounded-lg border border-gray-300 px-3 font-mono text-sm uppercase"
                 />
               </div>
-              {!isHexColor(typed[f.key]) ? (
+              {!isHexColor(typed[key]) ? (
                 <p role="alert" className="text-sm font-medium text-red-700">
-                  Bitte als #rrggbb eingeben, z. B. #0b4f6c.
+                  {t('hexHint')}
                 </p>
-              ) : fieldError?.[f.key] ? (
+              ) : fieldError?.[key] ? (
                 <p role="alert" className="text-sm font-medium text-red-700">
-                  {fieldError[f.key]}
+                  {fieldError[key]}
                 </p>
               ) : null}
             </div>
@@ -78,42 +80,42 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
         </div>
         {warnings.length ? (
           <Alert>
-            <strong>Hinweis zur Lesbarkeit:</strong> {warnings.join(' ')} Sie können trotzdem speichern.
+            <strong>{t('readabilityTitle')}</strong> {warnings.join(' ')} {t('saveAnyway')}
           </Alert>
         ) : null}
         {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
-        {state?.ok ? <Alert tone="success">Gespeichert. Die Farben gelten ab dem nächsten Seitenaufruf – auf allen Seiten, der Login-Seite und in E-Mails.</Alert> : null}
+        {state?.ok ? <Alert tone="success">{t('saved')}</Alert> : null}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="submit" form="colors-reset" className="inline-flex h-11 items-center rounded-lg px-4 text-sm font-semibold text-ink ring-1 ring-inset ring-gray-300 hover:bg-gray-50">
-            Zurücksetzen
+            {t('reset')}
           </button>
-          <SubmitButton pendingLabel="Wird gespeichert …">SPEICHERN</SubmitButton>
+          <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
         </div>
-        {ok ? null : <p className="text-right text-sm text-red-700">Bitte korrigieren Sie die Farbwerte.</p>}
+        {ok ? null : <p className="text-right text-sm text-red-700">{t('fixValues')}</p>}
       </form>
       <form id="colors-reset" action={resetAction} className="hidden">
         <input type="hidden" name="intent" value="reset" />
       </form>
-      <section aria-label="Vorschau" className="space-y-3">
-        <p className="text-sm font-semibold text-gray-600">Vorschau</p>
+      <section aria-label={t('preview')} className="space-y-3">
+        <p className="text-sm font-semibold text-gray-600">{t('preview')}</p>
         <div className="overflow-hidden rounded-2xl shadow-sm ring-1 ring-black/10">
           <div className="px-5 py-4" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
             <p className="font-semibold">{tenantName}</p>
-            <p className="text-sm opacity-90">Willkommen bei {tenantName}</p>
+            <p className="text-sm opacity-90">{t('previewWelcome', { tenant: tenantName })}</p>
           </div>
           <div className="space-y-3 bg-white p-5" style={{ color: colors.font }}>
-            <p className="text-sm font-semibold">Anmelden</p>
+            <p className="text-sm font-semibold">{t('previewLogin')}</p>
             <div className="h-9 rounded-md border border-gray-300" />
             <div className="flex h-9 items-center justify-center rounded-md text-sm font-semibold" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
-              LOGIN
+              {t('previewButton')}
             </div>
           </div>
         </div>
         <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/10" style={{ color: colors.font }}>
           <span className="inline-block rounded-lg px-2 py-1 text-xs font-semibold" style={{ backgroundColor: colors.secondary, color: readableOn(colors.secondary) }}>
-            KOMMUNIKATION
+            {t('previewTile')}
           </span>
-          <p className="mt-2 text-sm">So erscheint eine Kachel im Kundenportal.</p>
+          <p className="mt-2 text-sm">{t('previewTileText')}</p>
         </div>
       </section>
     </div>

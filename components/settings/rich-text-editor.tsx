@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
+import { useTranslations } from 'next-intl';
 import { useActionState, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -45,6 +46,9 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
   const [url, setUrl] = useState('');
   const [blank, setBlank] = useState(true);
   const [linkError, setLinkError] = useState<string | undefined>();
+  const t = useTranslations('settings.editor');
+  const tc = useTranslations('common');
+  const tk = useTranslations();
 
   const editor = useEditor({
     extensions: [...richTextExtensions, Placeholder.configure({ placeholder })],
@@ -82,7 +86,7 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
   const applyLink = () => {
     if (!editor) return;
     const check = validateLinkUrl(url);
-    if (!check.ok) return setLinkError(check.message);
+    if (!check.ok) return setLinkError(tk(check.error));
     editor.chain().focus().extendMarkRange('link').setLink({ href: check.href, target: blank ? '_blank' : null }).run();
     setDialog(false);
   };
@@ -92,36 +96,36 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="content" value={json} />
       <div className="overflow-hidden rounded-xl border border-gray-300 bg-white focus-within:border-primary focus-within:ring-4 focus-within:ring-primary/15">
-        <div role="toolbar" aria-label={`${label}: Formatierung`} className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-1.5">
-          <ToolButton label="Fett" active={marks?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>
-            <strong>B</strong>
+        <div role="toolbar" aria-label={t('toolbar', { label })} className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-1.5">
+          <ToolButton label={t('bold')} active={marks?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>
+            <strong>{t('boldMark')}</strong>
           </ToolButton>
-          <ToolButton label="Kursiv" active={marks?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>
-            <em>I</em>
+          <ToolButton label={t('italic')} active={marks?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>
+            <em>{t('italicMark')}</em>
           </ToolButton>
-          <ToolButton label="Unterstrichen" active={marks?.underline} onClick={() => editor?.chain().focus().toggleUnderline().run()}>
-            <u>U</u>
-          </ToolButton>
-          <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
-          <ToolButton label="Überschrift" active={marks?.h2} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}>
-            H2
-          </ToolButton>
-          <ToolButton label="Zwischenüberschrift" active={marks?.h3} onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}>
-            H3
-          </ToolButton>
-          <ToolButton label="Aufzählung" active={marks?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
-            • Liste
-          </ToolButton>
-          <ToolButton label="Nummerierte Liste" active={marks?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
-            1. Liste
+          <ToolButton label={t('underline')} active={marks?.underline} onClick={() => editor?.chain().focus().toggleUnderline().run()}>
+            <u>{t('underlineMark')}</u>
           </ToolButton>
           <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
-          <ToolButton label="Link einfügen" active={marks?.link} disabled={marks?.empty && !marks?.link} onClick={openLinkDialog}>
-            Link einfügen
+          <ToolButton label={t('heading')} active={marks?.h2} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}>
+            {t('headingMark')}
+          </ToolButton>
+          <ToolButton label={t('subheading')} active={marks?.h3} onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}>
+            {t('subheadingMark')}
+          </ToolButton>
+          <ToolButton label={t('bulletList')} active={marks?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+            {t('bulletListShort')}
+          </ToolButton>
+          <ToolButton label={t('orderedList')} active={marks?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
+            {t('orderedListShort')}
+          </ToolButton>
+          <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
+          <ToolButton label={t('insertLink')} active={marks?.link} disabled={marks?.empty && !marks?.link} onClick={openLinkDialog}>
+            {t('insertLink')}
           </ToolButton>
           {marks?.link ? (
-            <ToolButton label="Link entfernen" onClick={() => editor?.chain().focus().extendMarkRange('link').unsetLink().run()}>
-              Link entfernen
+            <ToolButton label={t('removeLink')} onClick={() => editor?.chain().focus().extendMarkRange('link').unsetLink().run()}>
+              {t('removeLink')}
             </ToolButton>
           ) : null}
         </div>
@@ -129,15 +133,21 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
           <EditorContent editor={editor} />
         </div>
       </div>
-      <p className="text-xs text-gray-500">Tipp: Markieren Sie Text und wählen Sie „Link einfügen“. Eingefügte Links werden aus Sicherheitsgründen zu normalem Text.</p>
-      {state && !state.ok ? <Alert tone="error">{state.message ?? state.fieldErrors?.content ?? 'Der Text konnte nicht gespeichert werden.'}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.data.empty ? 'Gespeichert – der Text ist leer.' : 'Gespeichert.'}</Alert> : null}
+      <p className="text-xs text-gray-500">{t('tip')}</p>
+      {state && !state.ok ? <Alert tone="error">{state.message ?? state.fieldErrors?.content ?? t('saveFailed')}</Alert> : null}
+      {state?.ok ? <Alert tone="success">{state.data.empty ? t('savedEmpty') : t('saved')}</Alert> : null}
       <div className="flex justify-end">
-        <SubmitButton pendingLabel="Wird gespeichert …">SPEICHERN</SubmitButton>
+        <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
       </div>
-      <Dialog open={dialog} onClose={() => setDialog(false)} title="Link einfügen">
+      <Dialog open={dialog} onClose={() => setDialog(false)} title={t('insertLink')}>
         <div className="space-y-4">
-          <Field label="Adresse (https://, mailto: oder tel:)" name="link-url" value={url} onChange={(e) => setUrl(e.target.value)} error={linkError} placeholder="https://www.ihre-firma.de"
+          <Field
+            label={t('linkAddress')}
+            name="link-url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            error={linkError}
+            placeholder={t('linkPlaceholder')}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
@@ -147,14 +157,14 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
           />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={blank} onChange={(e) => setBlank(e.target.checked)} className="h-4 w-4" />
-            In neuem Tab öffnen (target _blank) – empfohlen
+            {t('newTab')}
           </label>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setDialog(false)}>
-              Abbrechen
+              {tc('cancel')}
             </Button>
             <Button type="button" onClick={applyLink}>
-              Link übernehmen
+              {t('applyLink')}
             </Button>
           </div>
         </div>

@@ -1,30 +1,32 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card, PageHeader } from '@/components/ui/card';
-import { canManageUsers } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
-import { textsOf } from '@/lib/settings/read';
+import { canManageSettings } from '@/lib/access/employee';
+import { advisorCtx } from '@/lib/request/ctx';
+import { settingsTexts } from '@/lib/settings';
 import { RichTextEditor } from './rich-text-editor';
-
-const texts = {
-  impressum: { title: 'IMPRESSUM', subtitle: 'Erscheint über den Link „Impressum“ auf Ihrer Login-Seite.', placeholder: 'Firmenname, Anschrift, Vertretungsberechtigte, Registereintrag, Vermittlerregister …' },
-  signature: { title: 'E-MAIL-SIGNATUR', subtitle: 'Steht am Ende jeder E-Mail Ihres Portals (HTML- und Textversion).', placeholder: 'Mit freundlichen Grüßen – Ihr Team der …' },
-} as const;
 
 /** The settings page of one rich text (admins only). */
 export async function RichTextSettings({ kind }: { kind: 'impressum' | 'signature' }) {
-  const { tenant, user } = await requireAdvisor();
-  if (!canManageUsers(user)) notFound();
-  const stored = await textsOf(tenant.id);
-  const t = texts[kind];
+  const ctx = await advisorCtx();
+  if (!canManageSettings(ctx.actor)) notFound();
+  const stored = await settingsTexts(ctx);
+  const t = await getTranslations('settings');
+  const title = t(`richText.${kind}.title`);
   return (
     <>
       <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        ← EINSTELLUNGEN
+        {t('backToSettings')}
       </Link>
-      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <PageHeader title={title} subtitle={t(`richText.${kind}.subtitle`)} />
       <Card>
-        <RichTextEditor kind={kind} initial={kind === 'impressum' ? stored.impressumJson : stored.signatureJson} label={t.title} placeholder={t.placeholder} />
+        <RichTextEditor
+          kind={kind}
+          initial={kind === 'impressum' ? stored.impressumJson : stored.signatureJson}
+          label={title}
+          placeholder={t(`richText.${kind}.placeholder`)}
+        />
       </Card>
     </>
   );

@@ -11,7 +11,7 @@ export function requireRight(allowed: boolean, key: MessageKey = 'errors.forbidd
 }
 
 export const requireAdmin = (actor: EmployeeLike) => requireRight(isAdmin(actor));
-export const requireSettingsRight = (actor: EmployeeLike) => requireRight(canManageSettings(actor));
+export const requireSettingsRight = (actor: EmployeeLike, key?: MessageKey) => requireRight(canManageSettings(actor), key);
 export const requireUsersRight = (actor: EmployeeLike) => requireRight(canManageUsers(actor));
 export const requireContactsRight = (actor: EmployeeLike) => requireRight(canViewContacts(actor));
 export const requireEmployee = (actor: EmployeeLike) => requireRight(actor.kind === 'employee');

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { canManageUsers, type EmployeeLike } from '../access/employee';
-import { assertActorInTenant } from '../access/guard';
-import { DomainError } from '../actions/domain-error';
+import { requireSettingsRight } from '../access/require';
 import { audit } from '../audit';
-import type { Db } from '../db/client';
+import { withTransaction, type Ctx } from '../ctx';
 import { tenants } from '../db/schema';
+import { DomainError } from '../errors';
 import { forgetTenantCache } from '../tenant/lookup';
 
 export const maxFrameOrigins = 10;
@@ -27,22 +26,24 @@ export function parseFrameOrigin(raw: string): string | null {
   return url.origin;
 }
 
-/** "Auf Ihrer Website einbinden": the websites allowed to show the login card in an iframe. */
-export async function saveFrameOrigins(database: Db, tenantId: string, actor: EmployeeLike, lines: string): Promise<string[]> {
-  if (!canManageUsers(actor)) throw new DomainError('forbidden', 'Nur Admins dürfen das ändern.');
-  const entries = lines
+/** "Auf Ihrer Website einbinden": the websites allowed to show the login card in an iframe (one per line). */
+export async function saveFrameOrigins(ctx: Ctx, input: { origins: string }): Promise<string[]> {
+  requireSettingsRight(ctx.actor, 'settings.errors.adminOnlyShort');
+  const entries = input.origins
     .split(/[\n,]+/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (entries.length > maxFrameOrigins) throw new DomainError('invalid', `Höchstens ${maxFrameOrigins} Websites.`, 'origins');
+  if (entries.length > maxFrameOrigins) {
+    throw new DomainError('invalid', 'settings.errors.tooManyOrigins', { field: 'origins', values: { max: maxFrameOrigins } });
+  }
   const origins: string[] = [];
   for (const entry of entries) {
     const origin = parseFrameOrigin(entry);
-    if (!origin) throw new DomainError('invalid', `„${entry.slice(0, 80)}“ ist keine Website-Adresse der Form https://www.ihre-firma.de.`, 'origins');
+    if (!origin) throw new DomainError('invalid', 'settings.errors.originInvalid', { field: 'origins', values: { entry: entry.slice(0, 80) } });
     if (!origins.includes(origin)) origins.push(origin);
   }
-  await database.transaction(async (tx) => {
-    await assertActorInTenant(tx, tenantId, actor);
+  const tenantId = ctx.tenant.id;
+  await withTransaction(ctx, async ({ db: tx, actor }) => {
     await tx.update(tenants).set({ frameAncestors: origins }).where(eq(tenants.id, tenantId));
     await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'settings.embed.saved', targetType: 'tenant', targetId: tenantId, meta: { origins } });
   });

@@ -1,6 +1,7 @@
 import { generateHTML, generateJSON } from '@tiptap/html/server';
 import type { JSONContent } from '@tiptap/core';
 import sanitizeHtml from 'sanitize-html';
+import type { MessageKey, MessageValues } from '../i18n';
 import { richTextExtensions } from './extensions';
 import { validateLinkUrl } from './links';
 
@@ -36,27 +37,32 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, options);
 }
 
-export type RichTextResult = { ok: true; json: JSONContent; html: string; empty: boolean } | { ok: false; message: string };
+export type RichTextResult =
+  | { ok: true; json: JSONContent; html: string; empty: boolean }
+  | { ok: false; error: MessageKey; values?: MessageValues };
+
+const tooLong: RichTextResult = { ok: false, error: 'settings.errors.textTooLong', values: { kb: richTextLimit / 1000 } };
+const unreadable: RichTextResult = { ok: false, error: 'settings.errors.unreadable' };
 
 /** Editor JSON → sanitised HTML, refusing anything too large or not a tiptap document. */
 export function renderRichText(raw: string): RichTextResult {
-  if (raw.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
+  if (raw.length > richTextLimit) return tooLong;
   let json: JSONContent;
   try {
     // NUL cannot be stored in PostgreSQL text and has no place in a document.
     json = JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '') : value)) as JSONContent;
   } catch {
-    return { ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' };
+    return unreadable;
   }
-  if (!json || typeof json !== 'object' || json.type !== 'doc') return { ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' };
+  if (!json || typeof json !== 'object' || json.type !== 'doc') return unreadable;
   let html: string;
   try {
     html = generateHTML(json, richTextExtensions);
   } catch {
-    return { ok: false, message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.' };
+    return { ok: false, error: 'settings.errors.notAllowed' };
   }
   const clean = sanitizeRichText(html);
-  if (clean.length > richTextLimit) return { ok: false, message: `Der Text ist zu lang (höchstens ${richTextLimit / 1000} kB).` };
+  if (clean.length > richTextLimit) return tooLong;
   const empty = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).trim() === '';
   // The stored JSON is rebuilt from the clean HTML, so it can never carry what the sanitiser removed.
   const cleanJson = generateJSON(clean, richTextExtensions) as JSONContent;

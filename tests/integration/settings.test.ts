@@ -13,13 +13,15 @@ import { and, asc, eq } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmployeeLike } from '../../lib/access/employee';
-import { DomainError } from '../../lib/actions/domain-error';
+import { DomainError } from '../../lib/errors';
 import type { Db } from '../../lib/db/client';
 import { auditLog, tenantSettings, tenants, type EmployeeRights } from '../../lib/db/schema';
-import { loadTexts, saveColors, saveRichText } from '../../lib/settings';
+import { loadTexts, saveColors, saveRichText, type RichTextKind } from '../../lib/settings';
+import type { ThemeColors } from '../../lib/tenant/theme';
 import { validateLinkUrl } from '../../lib/settings/links';
 import { createAccount } from '../../lib/users/create';
 import { expectSafe, payloads } from '../fixtures/safe-html';
+import { ctxFor } from './ctx';
 import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
@@ -55,6 +57,11 @@ beforeAll(async () => {
 });
 
 /* ------------------------------------------------------------------ helpers */
+
+/** The verbs as a request calls them: one context (tenant + actor, checked once), then (ctx, input). */
+const saveTextAs = async (tenantId: string, actor: EmployeeLike, kind: RichTextKind, content: string) =>
+  saveRichText(await ctxFor(db, tenantId, actor), { kind, content });
+const saveColorsAs = async (tenantId: string, actor: EmployeeLike, colors: ThemeColors | 'reset') => saveColors(await ctxFor(db, tenantId, actor), colors);
 
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const para = (...content: unknown[]) => ({ type: 'paragraph', content });
@@ -183,7 +190,7 @@ describe('a new tenant', () => {
 
 describe('saveRichText / loadTexts', () => {
   it('an admin saves the IMPRESSUM: JSON and sanitised HTML are stored, audited and read back', async () => {
-    const result = await saveRichText(db, t.tenant.id, adminOf(t), 'impressum', JSON.stringify(impressum));
+    const result = await saveTextAs(t.tenant.id, adminOf(t), 'impressum', JSON.stringify(impressum));
     expect(result).toEqual({ empty: false });
 
     const row = await settingsRow(t.tenant.id);
@@ -202,17 +209,17 @@ describe('saveRichText / loadTexts', () => {
   });
 
   it('an admin saves the E-MAIL-SIGNATUR next to the IMPRESSUM, and a second save replaces it', async () => {
-    await saveRichText(db, t.tenant.id, adminOf(t), 'impressum', JSON.stringify(impressum));
+    await saveTextAs(t.tenant.id, adminOf(t), 'impressum', JSON.stringify(impressum));
     const before = await settingsRow(t.tenant.id);
 
-    expect(await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature))).toEqual({ empty: false });
+    expect(await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature))).toEqual({ empty: false });
     let row = await settingsRow(t.tenant.id);
     expect(row).toMatchObject({ impressumJson: expect.objectContaining({ type: 'doc' }), impressumHtml, signatureJson: expect.objectContaining({ type: 'doc' }), signatureHtml });
     expect(row!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
     expect(await auditRows(t.tenant.id, 'settings.signature.saved')).toHaveLength(1);
 
     const changed = doc(para(text('Viele Grüße')));
-    await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(changed));
+    await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(changed));
     row = await settingsRow(t.tenant.id);
     expect(row).toMatchObject({ impressumHtml, signatureJson: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Viele Grüße' }] }] }, signatureHtml: '<p>Viele Grüße</p>' });
     expect(await auditRows(t.tenant.id, 'settings.signature.saved')).toHaveLength(2);
@@ -223,8 +230,8 @@ describe('saveRichText / loadTexts', () => {
   });
 
   it('an empty document clears the text (stored as NULL) and reports empty', async () => {
-    await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature));
-    expect(await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(doc(para())))).toEqual({ empty: true });
+    await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature));
+    expect(await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(doc(para())))).toEqual({ empty: true });
     expect(await settingsRow(t.tenant.id)).toMatchObject({ signatureJson: null, signatureHtml: null });
     expect((await loadTexts(db, t.tenant.id)).signatureHtml).toBeNull();
     const [last] = (await auditRows(t.tenant.id, 'settings.signature.saved')).slice(-1);
@@ -232,7 +239,7 @@ describe('saveRichText / loadTexts', () => {
   });
 
   it('loadTexts sanitises again: HTML that reached the table some other way comes out clean', async () => {
-    await saveRichText(db, other.tenant.id, adminOf(other), 'impressum', JSON.stringify(impressum));
+    await saveTextAs(other.tenant.id, adminOf(other), 'impressum', JSON.stringify(impressum));
     await sql`UPDATE tenant_settings SET impressum_html = ${'<p onclick="alert(1)">Hallo</p><script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'},
       signature_html = ${'<iframe srcdoc="<script>alert(1)</script>"></iframe><p style="color:red">Gruß</p>'} WHERE tenant_id = ${other.tenant.id}`;
     const texts = await loadTexts(db, other.tenant.id);
@@ -257,25 +264,25 @@ describe('only admins of the tenant save', () => {
   ];
 
   it.each(actors)('%s cannot save the IMPRESSUM', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveRichText(db, tenantId(), actor(), 'impressum', JSON.stringify(doc(para(text('Übernommen!'))))));
+    await expectForbidden(() => saveTextAs(tenantId(), actor(), 'impressum', JSON.stringify(doc(para(text('Übernommen!'))))));
   });
 
   it.each(actors)('%s cannot save the E-MAIL-SIGNATUR', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveRichText(db, tenantId(), actor(), 'signature', JSON.stringify(doc(para(text('Übernommen!'))))));
+    await expectForbidden(() => saveTextAs(tenantId(), actor(), 'signature', JSON.stringify(doc(para(text('Übernommen!'))))));
   });
 
   it.each(actors)('%s cannot change the colours', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveColors(db, tenantId(), actor(), { primary: '#ff0000', secondary: '#00ff00', font: '#0000ff' }));
+    await expectForbidden(() => saveColorsAs(tenantId(), actor(), { primary: '#ff0000', secondary: '#00ff00', font: '#0000ff' }));
   });
 
   it.each(actors)('%s cannot reset the colours', async (_name, actor, tenantId) => {
-    await saveColors(db, tenantId(), adminOfTenant(tenantId()), { primary: '#123456', secondary: '#234567', font: '#345678' });
-    await expectForbidden(() => saveColors(db, tenantId(), actor(), 'reset'));
+    await saveColorsAs(tenantId(), adminOfTenant(tenantId()), { primary: '#123456', secondary: '#234567', font: '#345678' });
+    await expectForbidden(() => saveColorsAs(tenantId(), actor(), 'reset'));
   });
 
   it('is refused before the content is even looked at (no validation message leaks to non-admins)', async () => {
-    await expectForbidden(() => saveRichText(db, t.tenant.id, employee, 'impressum', 'kein json'));
-    await expectForbidden(() => saveColors(db, t.tenant.id, clientOf(t), { primary: 'red', secondary: 'red', font: 'red' }));
+    await expectForbidden(() => saveTextAs(t.tenant.id, employee, 'impressum', 'kein json'));
+    await expectForbidden(() => saveColorsAs(t.tenant.id, clientOf(t), { primary: 'red', secondary: 'red', font: 'red' }));
   });
 });
 
@@ -307,7 +314,7 @@ describe('hostile documents', () => {
   );
 
   it('stores HTML without anything executable, and loadTexts returns it clean', async () => {
-    await saveRichText(db, t.tenant.id, adminOf(t), 'impressum', JSON.stringify(hostile));
+    await saveTextAs(t.tenant.id, adminOf(t), 'impressum', JSON.stringify(hostile));
     const row = await settingsRow(t.tenant.id);
     expectSafe(row!.impressumHtml!, 'stored hostile impressum');
     expect(row!.impressumHtml).toBe(
@@ -321,7 +328,7 @@ describe('hostile documents', () => {
   });
 
   it('stores editor JSON without executable links or foreign attributes', async () => {
-    await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(hostile));
+    await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(hostile));
     const row = await settingsRow(t.tenant.id);
     expect(jsonProblems(row!.signatureJson), 'stored signature JSON').toEqual([]);
     expect(jsonProblems((await loadTexts(db, t.tenant.id)).signatureJson), 'loaded signature JSON').toEqual([]);
@@ -338,7 +345,7 @@ describe('hostile documents', () => {
     }
     for (const [i, batch] of batches.entries()) {
       const d = doc(...batch.map((p) => para(text(p), text(' link', [link(p, '_blank')]))));
-      await saveRichText(db, t.tenant.id, adminOf(t), 'impressum', JSON.stringify(d));
+      await saveTextAs(t.tenant.id, adminOf(t), 'impressum', JSON.stringify(d));
       const row = await settingsRow(t.tenant.id);
       expectSafe(row!.impressumHtml!, `payload batch ${i}`);
       expectSafe((await loadTexts(db, t.tenant.id)).impressumHtml!, `payload batch ${i} (loaded)`);
@@ -353,7 +360,7 @@ describe('hostile documents', () => {
     ['in a heading', doc({ type: 'heading', attrs: { level: 2 }, content: [text('<\u0000script>alert(1)</script>')] })],
   ])('a NUL character %s is refused with field "content" or dropped – never a database error', async (_name, d) => {
     const before = await fingerprint();
-    const error = await saveRichText(db, t.tenant.id, adminOf(t), 'signature', JSON.stringify(d)).then(
+    const error = await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(d)).then(
       () => null,
       (e: unknown) => e,
     );
@@ -371,7 +378,7 @@ describe('hostile documents', () => {
 
   it('refuses an oversize document with field "content" and writes nothing', async () => {
     const big = JSON.stringify(doc(para(text('a'.repeat(20_001)))));
-    await expectInvalid(() => saveRichText(db, t.tenant.id, adminOf(t), 'impressum', big), 'content', /zu lang.*20 kB/);
+    await expectInvalid(() => saveTextAs(t.tenant.id, adminOf(t), 'impressum', big), 'content', /zu lang.*20 kB/);
   });
 
   it.each([
@@ -379,7 +386,7 @@ describe('hostile documents', () => {
     ['not a document', JSON.stringify({ type: 'paragraph' }), /nicht gelesen werden/],
     ['an image', JSON.stringify(doc({ type: 'image', attrs: { src: 'https://evil.example/x.png' } })), /nicht erlaubt/],
   ])('refuses %s with field "content" and writes nothing', async (_name, raw, message) => {
-    await expectInvalid(() => saveRichText(db, t.tenant.id, adminOf(t), 'signature', raw), 'content', message);
+    await expectInvalid(() => saveTextAs(t.tenant.id, adminOf(t), 'signature', raw), 'content', message);
   });
 });
 
@@ -387,12 +394,12 @@ describe('hostile documents', () => {
 
 describe('saveColors', () => {
   beforeEach(async () => {
-    await saveColors(db, t.tenant.id, adminOf(t), 'reset');
+    await saveColorsAs(t.tenant.id, adminOf(t), 'reset');
   });
 
   it('accepts #rrggbb (stored lower-case), audits and leaves the other tenant alone', async () => {
     const otherBefore = await tenantRow(other.tenant.id);
-    await saveColors(db, t.tenant.id, adminOf(t), { primary: '#0B4F6C', secondary: '#f2a541', font: '#1F2933' });
+    await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#0B4F6C', secondary: '#f2a541', font: '#1F2933' });
     expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#0b4f6c', secondaryColor: '#f2a541', fontColor: '#1f2933' });
     expect(await tenantRow(other.tenant.id)).toEqual(otherBefore);
     const [last] = (await auditRows(t.tenant.id, 'settings.colors.saved')).slice(-1);
@@ -416,24 +423,24 @@ describe('saveColors', () => {
   const fields = ['primary', 'secondary', 'font'] as const;
 
   it.each(fields.flatMap((field) => bad.map(([name, value]) => [field, name, value] as const)))('refuses %s = %s (%j) with a field error and leaves the tenant unchanged', async (field, _name, value) => {
-    await saveColors(db, t.tenant.id, adminOf(t), { primary: '#0b4f6c', secondary: '#f2a541', font: '#1f2933' });
+    await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#0b4f6c', secondary: '#f2a541', font: '#1f2933' });
     const before = await tenantRow(t.tenant.id);
     const colors = { primary: '#aa0000', secondary: '#00aa00', font: '#0000aa', [field]: value };
-    await expectInvalid(() => saveColors(db, t.tenant.id, adminOf(t), colors), field, /#rrggbb/);
+    await expectInvalid(() => saveColorsAs(t.tenant.id, adminOf(t), colors), field, /#rrggbb/);
     expect(await tenantRow(t.tenant.id)).toEqual(before);
   });
 
   it.each(fields)('refuses a colour object without %s with a field error (no crash)', async (field) => {
     const colors: Record<string, string> = { primary: '#aa0000', secondary: '#00aa00', font: '#0000aa' };
     delete colors[field];
-    await expectInvalid(() => saveColors(db, t.tenant.id, adminOf(t), colors as never), field, /#rrggbb/);
+    await expectInvalid(() => saveColorsAs(t.tenant.id, adminOf(t), colors as never), field, /#rrggbb/);
   });
 
   it("'reset' restores the defaults #1d4ed8, #0f766e, #111827 and is audited as a reset", async () => {
-    await saveColors(db, t.tenant.id, adminOf(t), { primary: '#000000', secondary: '#ffffff', font: '#ff00ff' });
+    await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#000000', secondary: '#ffffff', font: '#ff00ff' });
     expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#000000', secondaryColor: '#ffffff', fontColor: '#ff00ff' });
     const resets = (await auditRows(t.tenant.id, 'settings.colors.reset')).length;
-    await saveColors(db, t.tenant.id, adminOf(t), 'reset');
+    await saveColorsAs(t.tenant.id, adminOf(t), 'reset');
     expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#1d4ed8', secondaryColor: '#0f766e', fontColor: '#111827' });
     expect(await auditRows(t.tenant.id, 'settings.colors.reset')).toHaveLength(resets + 1);
   });

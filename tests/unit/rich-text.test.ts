@@ -7,8 +7,9 @@
  * The hostile inputs live in tests/fixtures/xss-payloads.txt (one per line, \n \t \r \0 decoded here).
  */
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../lib/i18n';
 import { validateLinkUrl } from '../../lib/settings/links';
-import { renderRichText, richTextLimit, sanitizeRichText } from '../../lib/settings/rich-text';
+import { renderRichText, richTextLimit, sanitizeRichText, type RichTextResult } from '../../lib/settings/rich-text';
 import { expectSafe, payloads, tokenize } from '../fixtures/safe-html';
 
 const linkDoc = (href: string, target?: string) =>
@@ -16,6 +17,9 @@ const linkDoc = (href: string, target?: string) =>
     type: 'doc',
     content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: target ? { href, target } : { href } }] }] }],
   });
+/** A refusal carries a catalog key; the German text is what the editor shows. */
+const inGerman = (r: RichTextResult) => (r.ok ? r : { ok: false, message: translate('de', r.error, r.values) });
+
 const textDoc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 /* ------------------------------------------------------------------ the checker itself */
@@ -121,7 +125,7 @@ describe('renderRichText against the payload list', () => {
     const result = renderRichText(linkDoc(payload, '_blank'));
     // A refusal is safe too; an accepted document must be clean.
     if (!result.ok) {
-      expect(result.message).toMatch(/[a-zäöüß]/i);
+      expect(translate('de', result.error, result.values)).toMatch(/[a-zäöüß]/i);
       return;
     }
     expectSafe(result.html, `renderRichText(link ${JSON.stringify(payload)})`);
@@ -263,8 +267,9 @@ describe('validateLinkUrl refuses', () => {
     const result = validateLinkUrl(raw);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toMatch(message);
-    expect(result.message).toMatch(german);
+    const text = translate('de', result.error);
+    expect(text).toMatch(message);
+    expect(text).toMatch(german);
   });
 });
 
@@ -352,7 +357,7 @@ describe('renderRichText', () => {
   it(`refuses a document over ${richTextLimit / 1000} kB with a German message`, () => {
     const big = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(richTextLimit) }] }] });
     expect(big.length).toBeGreaterThan(20_000);
-    expect(renderRichText(big)).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
+    expect(inGerman(renderRichText(big))).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
   });
 
   it('accepts a document just under the limit', () => {
@@ -366,7 +371,7 @@ describe('renderRichText', () => {
     // 5 000 "&" are 5 000 characters of JSON text but 25 000 characters of HTML (&amp;).
     const raw = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '&'.repeat(5000) }] }] });
     expect(raw.length).toBeLessThan(richTextLimit);
-    expect(renderRichText(raw)).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
+    expect(inGerman(renderRichText(raw))).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
   });
 
   it.each([
@@ -381,7 +386,7 @@ describe('renderRichText', () => {
     ['an empty string', ''],
   ])('refuses %s with a German message', (_name, raw) => {
     const result = renderRichText(raw);
-    expect(result).toEqual({ ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' });
+    expect(inGerman(result)).toEqual({ ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' });
   });
 
   it.each([
@@ -394,7 +399,7 @@ describe('renderRichText', () => {
     ['content that is not a list', { type: 'doc', content: '<img src=x onerror=alert(1)>' }],
   ])('refuses (does not render) %s', (_name, json) => {
     const result = renderRichText(JSON.stringify(json));
-    expect(result).toEqual({ ok: false, message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.' });
+    expect(inGerman(result)).toEqual({ ok: false, message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.' });
     // Whatever it says, it never produces an <img>.
     expect(JSON.stringify(result)).not.toContain('<img');
   });

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { RichTextSettings } from '@/components/settings/rich-text-settings';
 
-export const metadata: Metadata = { title: 'E-MAIL-SIGNATUR' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings.richText.signature'))('title') };
+}
 
 export default function Page() {
   return <RichTextSettings kind="signature" />;

@@ -1,23 +1,27 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmbedSettings } from '@/components/settings/embed-settings';
 import { Card, PageHeader } from '@/components/ui/card';
-import { canManageUsers } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
+import { canManageSettings } from '@/lib/access/employee';
+import { advisorCtx } from '@/lib/request/ctx';
 import { tenantBaseUrl } from '@/lib/tenant/lookup';
 
-export const metadata: Metadata = { title: 'Auf Ihrer Website einbinden' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings.embed'))('title') };
+}
 
 export default async function EmbedSettingsPage() {
-  const { tenant, user } = await requireAdvisor();
-  if (!canManageUsers(user)) notFound();
+  const { tenant, actor } = await advisorCtx();
+  if (!canManageSettings(actor)) notFound();
+  const t = await getTranslations('settings');
   return (
     <>
       <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        ← EINSTELLUNGEN
+        {t('backToSettings')}
       </Link>
-      <PageHeader title="Auf Ihrer Website einbinden" subtitle="So finden Ihre Kunden den Weg von Ihrer Website in ihren digitalen Ordner." />
+      <PageHeader title={t('embed.title')} subtitle={t('embed.subtitle')} />
       <Card>
         <EmbedSettings base={tenantBaseUrl(tenant)} origins={tenant.frameAncestors} primary={tenant.primaryColor} />
       </Card>
