@@ -3,6 +3,7 @@
  * Pure data + functions, used by the zod schema, the forms and the lists.
  */
 import type { FolderArea } from '../db/schema/contracts';
+import { translate, type Locale, type MessageKey } from '../i18n';
 
 export type { FolderArea };
 
@@ -20,15 +21,17 @@ export type ContractField =
   | 'noticePeriod'
   | 'note';
 
-export interface AreaConfig {
-  /** Short German name for headings ("Versicherungen"). */
-  label: string;
-  /** Singular for buttons and messages ("Vertrag" / "Eintrag"). */
-  itemLabel: string;
-  addLabel: string;
-  productLabel: string;
-  providerLabel: string;
-  numberLabel: string;
+type AreaKey<A extends FolderArea, W extends string> = `contracts.areas.${A}.${W}`;
+
+export interface AreaConfig<A extends FolderArea = FolderArea> {
+  /** Catalog keys of the area's words: heading ("Versicherungen"), the singular for buttons and messages
+   * ("Vertrag" / "Eintrag"), the add button and the area's names for product, provider and number. */
+  label: AreaKey<A, 'label'> & MessageKey;
+  itemLabel: AreaKey<A, 'item'> & MessageKey;
+  addLabel: AreaKey<A, 'add'> & MessageKey;
+  productLabel: AreaKey<A, 'product'> & MessageKey;
+  providerLabel: MessageKey | null;
+  numberLabel: MessageKey | null;
   providerKind: 'insurer' | 'finance' | 'other' | null;
   /** Fields shown in the form, in order. */
   fields: readonly ContractField[];
@@ -39,50 +42,45 @@ export interface AreaConfig {
 
 const money: readonly ContractField[] = ['paymentMethod', 'frequency', 'premium', 'startDate', 'endDate', 'noticePeriod', 'note'];
 
-export const areaConfig: Record<FolderArea, AreaConfig> = {
+const words = <A extends FolderArea>(area: A) => ({
+  label: `contracts.areas.${area}.label` as AreaKey<A, 'label'> & MessageKey,
+  itemLabel: `contracts.areas.${area}.item` as AreaKey<A, 'item'> & MessageKey,
+  addLabel: `contracts.areas.${area}.add` as AreaKey<A, 'add'> & MessageKey,
+  productLabel: `contracts.areas.${area}.product` as AreaKey<A, 'product'> & MessageKey,
+});
+
+export const areaConfig: { [A in FolderArea]: AreaConfig<A> } = {
   insurance: {
-    label: 'Versicherungen',
-    itemLabel: 'Vertrag',
-    addLabel: 'VERTRAG HINZUFÜGEN',
-    productLabel: 'PRODUKT / SPARTE',
-    providerLabel: 'VERSICHERER',
-    numberLabel: 'VERSICHERUNGSNUMMER',
+    ...words('insurance'),
+    providerLabel: 'contracts.areas.insurance.provider',
+    numberLabel: 'contracts.areas.insurance.number',
     providerKind: 'insurer',
     fields: ['status', 'product', 'provider', 'number', ...money],
     required: ['status', 'product', 'provider', 'number'],
     premiums: true,
   },
   finance: {
-    label: 'Finanzen (Sparen / Finanzieren)',
-    itemLabel: 'Vertrag',
-    addLabel: 'VERTRAG HINZUFÜGEN',
-    productLabel: 'PRODUKT',
-    providerLabel: 'ANBIETER',
-    numberLabel: 'VERTRAGSNUMMER',
+    ...words('finance'),
+    providerLabel: 'contracts.areas.finance.provider',
+    numberLabel: 'contracts.areas.finance.number',
     providerKind: 'finance',
     fields: ['status', 'product', 'provider', 'number', ...money],
     required: ['status', 'product', 'provider'],
     premiums: true,
   },
   other: {
-    label: 'Sonstige Verträge',
-    itemLabel: 'Vertrag',
-    addLabel: 'VERTRAG HINZUFÜGEN',
-    productLabel: 'VERTRAGSART',
-    providerLabel: 'ANBIETER',
-    numberLabel: 'VERTRAGSNUMMER',
+    ...words('other'),
+    providerLabel: 'contracts.areas.other.provider',
+    numberLabel: 'contracts.areas.other.number',
     providerKind: 'other',
     fields: ['status', 'product', 'provider', 'number', ...money],
     required: ['status', 'product', 'provider'],
     premiums: true,
   },
   emergency: {
-    label: 'Notfall-Ordner',
-    itemLabel: 'Eintrag',
-    addLabel: 'EINTRAG HINZUFÜGEN',
-    productLabel: 'ART DES DOKUMENTS',
-    providerLabel: '',
-    numberLabel: '',
+    ...words('emergency'),
+    providerLabel: null,
+    numberLabel: null,
     providerKind: null,
     fields: ['product', 'title', 'note'],
     required: ['product', 'title'],
@@ -90,43 +88,51 @@ export const areaConfig: Record<FolderArea, AreaConfig> = {
   },
 };
 
-export const fieldLabels: Record<ContractField, string> = {
-  status: 'VERTRAGSSTATUS',
-  product: 'PRODUKT / SPARTE',
-  title: 'TITEL',
-  provider: 'VERSICHERER',
-  number: 'VERSICHERUNGSNUMMER',
-  paymentMethod: 'ZAHLART',
-  frequency: 'ZAHLWEISE',
-  premium: 'BRUTTOBEITRAG gem. ZAHLWEISE',
-  startDate: 'Beginn',
-  endDate: 'Ablauf',
-  noticePeriod: 'Kündigungsfrist',
-  note: 'NOTIZ',
+export const fieldLabelKeys: Record<ContractField, MessageKey> = {
+  status: 'contracts.fields.status',
+  product: 'contracts.fields.product',
+  title: 'contracts.fields.title',
+  provider: 'contracts.fields.provider',
+  number: 'contracts.fields.number',
+  paymentMethod: 'contracts.fields.paymentMethod',
+  frequency: 'contracts.fields.frequency',
+  premium: 'contracts.fields.premium',
+  startDate: 'contracts.fields.startDate',
+  endDate: 'contracts.fields.endDate',
+  noticePeriod: 'contracts.fields.noticePeriod',
+  note: 'contracts.fields.note',
 };
 
-/** The label of a field in one area ("VERSICHERER" vs. "ANBIETER"). */
-export function labelIn(area: FolderArea, field: ContractField): string {
-  const c = areaConfig[area];
+/** The general field labels in German (logs, tests); the UI translates `fieldLabelKeys`. */
+export const fieldLabels = Object.fromEntries(Object.entries(fieldLabelKeys).map(([f, key]) => [f, translate('de', key)])) as Record<ContractField, string>;
+
+/** The key of a field's label in one area ("VERSICHERER" vs. "ANBIETER"). */
+export function labelKeyIn(area: FolderArea, field: ContractField): MessageKey {
+  const c: AreaConfig = areaConfig[area];
   if (field === 'product') return c.productLabel;
-  if (field === 'provider') return c.providerLabel;
-  if (field === 'number') return c.numberLabel;
-  return fieldLabels[field];
+  if (field === 'provider' && c.providerLabel) return c.providerLabel;
+  if (field === 'number' && c.numberLabel) return c.numberLabel;
+  return fieldLabelKeys[field];
+}
+
+/** The label of a field in one area, in a language (German by default). */
+export function labelIn(area: FolderArea, field: ContractField, locale: Locale = 'de'): string {
+  return translate(locale, labelKeyIn(area, field));
 }
 
 export function isRequired(area: FolderArea, field: ContractField): boolean {
   return areaConfig[area].required.includes(field);
 }
 
-/** Document types of DOKUMENT HINZUFÜGEN. */
-export const documentTypes = ['Police', 'Nachtrag', 'Beitragsrechnung', 'Schadenmeldung', 'Korrespondenz', 'Vollmacht', 'Maklervertrag', 'Sonstiges'] as const;
+/** Document types of DOKUMENT HINZUFÜGEN (they belong to lib/documents). */
+export { documentTypes } from '../documents/rules';
 
 /** The normalised form of a contract number for the duplicate check ("AB 12-34" = "ab1234"). */
 export function normaliseNumber(n: string): string {
   return n.toLowerCase().replace(/[\s./-]/g, '');
 }
 
-/** The form's initial values from a stored contract (money back into German notation). */
+/** The form's initial values from a stored contract (money back into German notation, which the form parses). */
 export function contractInitial(c: {
   id: string;
   status: string | null;

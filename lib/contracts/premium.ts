@@ -3,20 +3,32 @@
  * premium per contract for the Beitragsübersicht. Pure functions.
  */
 
-export const paymentFrequencies = ['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei'] as const;
-export type PaymentFrequency = (typeof paymentFrequencies)[number];
+import type { Locale, MessageKey } from '../i18n';
+import { contractStatusIds, paymentFrequencyIds, paymentMethodIds } from './catalog-data';
 
-export const paymentMethods = ['Lastschrift', 'Überweisung', 'Dauerauftrag', 'Rechnung'] as const;
-export const contractStatuses = ['aktiv', 'beantragt', 'ruhend', 'gekündigt', 'beendet'] as const;
+export type PaymentFrequency = keyof typeof paymentFrequencyIds;
+export type PaymentMethod = keyof typeof paymentMethodIds;
+export type ContractStatus = keyof typeof contractStatusIds;
 
-const perYear: Record<PaymentFrequency, number> = {
-  monatlich: 12,
-  vierteljährlich: 4,
-  halbjährlich: 2,
-  jährlich: 1,
+/** The stored values, in the order the form offers them. */
+export const paymentFrequencies = Object.keys(paymentFrequencyIds) as PaymentFrequency[];
+export const paymentMethods = Object.keys(paymentMethodIds) as PaymentMethod[];
+export const contractStatuses = Object.keys(contractStatusIds) as ContractStatus[];
+
+/** The catalog key of a stored list value's label (unknown values: null, shown as stored). */
+export const statusKey = (v: string): MessageKey | null => (Object.hasOwn(contractStatusIds, v) ? (`contracts.status.${contractStatusIds[v as ContractStatus]}` as MessageKey) : null);
+export const frequencyKey = (v: string): MessageKey | null =>
+  Object.hasOwn(paymentFrequencyIds, v) ? (`contracts.frequency.${paymentFrequencyIds[v as PaymentFrequency]}` as MessageKey) : null;
+export const methodKey = (v: string): MessageKey | null => (Object.hasOwn(paymentMethodIds, v) ? (`contracts.method.${paymentMethodIds[v as PaymentMethod]}` as MessageKey) : null);
+
+const perYearById: Record<(typeof paymentFrequencyIds)[PaymentFrequency], number> = {
+  monthly: 12,
+  quarterly: 4,
+  halfYearly: 2,
+  yearly: 1,
   // A single premium and a paid-up contract add nothing to the yearly burden.
-  einmalig: 0,
-  beitragsfrei: 0,
+  once: 0,
+  paidUp: 0,
 };
 
 export const maxPremiumCents = 99_999_999_99; // < 100 Mio. €, fits a PostgreSQL bigint and a JS number exactly
@@ -39,16 +51,19 @@ export function parseEuro(input: string): number | null {
   return cents <= maxPremiumCents ? cents : null;
 }
 
-const formatter = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+const formatters = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+} satisfies Record<Locale, Intl.NumberFormat>;
 
-/** 123456 → "1.234,56 €" */
-export function formatEuro(cents: number): string {
-  return formatter.format(cents / 100).replace(/\u00a0/g, ' ');
+/** 123456 → "1.234,56 €" (German, the default) / "€1,234.56" (English). */
+export function formatEuro(cents: number, locale: Locale = 'de'): string {
+  return formatters[locale].format(cents / 100).replace(/\u00a0/g, ' ');
 }
 
 /** The premium per year in cents for a premium "gem. ZAHLWEISE". */
 export function annualCents(cents: number, frequency: PaymentFrequency): number {
-  return cents * perYear[frequency];
+  return cents * perYearById[paymentFrequencyIds[frequency]];
 }
 
 /** Sum of annualised premiums (e.g. per contact or per area), counting only running contracts. */

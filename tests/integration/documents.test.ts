@@ -9,11 +9,13 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { createContract, deleteContract } from '../../lib/contracts';
-import { documentSchema } from '../../lib/contracts/schemas';
+import type { Ctx } from '../../lib/ctx';
 import type { Db } from '../../lib/db/client';
 import { auditLog, documentFiles, documents, uploads, type DocumentArea } from '../../lib/db/schema';
-import { checkUpload, createDocument, deleteDocument, discardUpload, listDocuments, openFile, startUpload, sweepUploads, withExtension } from '../../lib/documents';
+import { createDocument, deleteDocument, documentSchema, listDocuments, openFile, presignDocumentUpload } from '../../lib/documents';
+import { checkUpload, discardUpload, sweepUploads, withExtension } from '../../lib/uploads';
 import { getObjectBytes, listKeys } from '../../lib/storage';
+import { ctxFor } from './ctx';
 import { testDb } from './db';
 import { contractForm, makeWorld, refusedUnchanged, type World } from './folder-world';
 
@@ -34,6 +36,8 @@ beforeAll(async () => {
 });
 
 const A = () => w.A.id;
+/** A verb with the context a request of this actor in this tenant builds. */
+const run = <I, T>(verb: (ctx: Ctx, input: I) => Promise<T>, tenant: string, actor: SessionUser, input: I) => ctxFor(db, tenant, actor).then((ctx) => verb(ctx, input));
 const refused = (call: () => Promise<unknown>, codes?: string[]) => refusedUnchanged(pg, call, codes);
 
 /* ------------------------------------------------------------------ helpers */
@@ -52,7 +56,7 @@ async function postTo(post: { url: string; fields: Record<string, string> }, byt
 
 /** startUpload + the browser's POST; returns the upload id and its object key. */
 async function upload(tenantId: string, actor: SessionUser, place: Place, bytes: Uint8Array, opts: { filename?: string; contentType?: string; size?: number } = {}) {
-  const post = await startUpload(db, tenantId, actor, {
+  const post = await run(presignDocumentUpload, tenantId, actor, {
     contactId: place.contactId,
     area: place.area,
     contractId: place.contractId ?? null,
@@ -72,7 +76,7 @@ const docForm = (place: Place, uploadIds: string[], over: Record<string, string>
 /** A finished document with one PDF, made by the actor. */
 async function makeDocument(actor: SessionUser, place: Place, title = 'Dokument') {
   const u = await upload(A(), actor, place, pdf);
-  const { id } = await createDocument(db, A(), actor, docForm(place, [u.id], { title }));
+  const { id } = await run(createDocument, A(), actor, docForm(place, [u.id], { title }));
   const [file] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, id));
   return { id, file: file! };
 }
@@ -88,23 +92,23 @@ async function uploadRow(id: string) {
 
 describe('document upload flow', () => {
   it('accepts a real PDF and JPEG, moves them under documents/ and removes the uploads', async () => {
-    const { id: contractId } = await createContract(db, A(), w.adminA, w.k2.id, contractForm('insurance'));
+    const { id: contractId } = await run(createContract, A(), w.adminA, { ...contractForm('insurance'), contactId: w.k2.id });
     const place = { contactId: w.k2.id, area: 'insurance' as const, contractId };
     const u1 = await upload(A(), w.adminA, place, pdf, { filename: 'Police.pdf' });
     const u2 = await upload(A(), w.adminA, place, jpeg, { filename: 'Foto vom Schaden.JPEG', contentType: 'image/jpeg' });
     expect(u1.key).toMatch(new RegExp(`^tenants/${A()}/uploads/[0-9a-f-]{36}$`));
-    expect(await checkUpload(db, A(), w.adminA, u1.id)).toEqual({ ok: true, mime: 'application/pdf', size: pdf.length });
-    expect(await checkUpload(db, A(), w.adminA, u2.id)).toEqual({ ok: true, mime: 'image/jpeg', size: jpeg.length });
+    expect(await run(checkUpload, A(), w.adminA, { id: u1.id })).toEqual({ ok: true, mime: 'application/pdf', size: pdf.length });
+    expect(await run(checkUpload, A(), w.adminA, { id: u2.id })).toEqual({ ok: true, mime: 'image/jpeg', size: jpeg.length });
     // someone else cannot check (or learn about) my upload
-    await expect(checkUpload(db, A(), w.writer, u1.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(checkUpload(db, w.B.id, w.adminB, u1.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(run(checkUpload, A(), w.writer, { id: u1.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(run(checkUpload, w.B.id, w.adminB, { id: u1.id })).rejects.toMatchObject({ code: 'not_found' });
 
-    const { id, contactId } = await createDocument(db, A(), w.adminA, docForm(place, [u1.id, u2.id], { title: 'Police mit Foto', note: 'Original beim Kunden' }));
+    const { id, contactId } = await run(createDocument, A(), w.adminA, docForm(place, [u1.id, u2.id], { title: 'Police mit Foto', note: 'Original beim Kunden' }));
     expect(contactId).toBe(w.k2.id);
     const [doc] = await db.select().from(documents).where(eq(documents.id, id));
     expect(doc).toMatchObject({ tenantId: A(), contactId: w.k2.id, area: 'insurance', contractId, title: 'Police mit Foto', type: 'Police', documentDate: '2024-03-01', createdBy: w.adminA.id, createdByClient: false });
 
-    const listed = await listDocuments(db, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', contractId });
+    const listed = await run(listDocuments, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', contractId });
     expect(listed.map((d) => d.id)).toEqual([id]);
     expect(listed[0]!.files.map((f) => [f.filename, f.mime, f.size])).toEqual([
       ['Police.pdf', 'application/pdf', pdf.length],
@@ -125,36 +129,36 @@ describe('document upload flow', () => {
     expect(await uploadRow(u2.id)).toBeNull();
 
     const pdfFile = files.find((f) => f.mime === 'application/pdf')!;
-    const opened = await openFile(db, A(), w.adminA, pdfFile.id);
+    const opened = await run(openFile, A(), w.adminA, { id: pdfFile.id });
     expect(opened).toMatchObject({ id: pdfFile.id, key: pdfFile.objectKey, mime: 'application/pdf', title: 'Police mit Foto', contactId: w.k2.id, contractId });
     expect(Buffer.from(await getObjectBytes(A(), opened!.key)).equals(pdf)).toBe(true);
 
     const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'document.added'), eq(auditLog.targetId, w.k2.id)));
     expect(a).toMatchObject({ actorId: w.adminA.id, targetType: 'contact', meta: { documentId: id, contractId, area: 'insurance', files: 2, byClient: false } });
     // the upload ids are used up
-    await refused(() => createDocument(db, A(), w.adminA, docForm(place, [u1.id])), ['invalid']);
+    await refused(() => run(createDocument, A(), w.adminA, docForm(place, [u1.id])), ['invalid']);
   });
 
   it('stores the type the bytes really have (PNG declared as JPEG) and names the file after it', async () => {
     const place = { contactId: w.k2.id, area: 'other' as const };
     const u = await upload(A(), w.adminA, place, png, { filename: 'foto.jpg', contentType: 'image/jpeg' });
-    expect(await checkUpload(db, A(), w.adminA, u.id)).toEqual({ ok: true, mime: 'image/png', size: png.length });
-    const { id } = await createDocument(db, A(), w.adminA, docForm(place, [u.id], { type: 'Sonstiges' }));
+    expect(await run(checkUpload, A(), w.adminA, { id: u.id })).toEqual({ ok: true, mime: 'image/png', size: png.length });
+    const { id } = await run(createDocument, A(), w.adminA, docForm(place, [u.id], { type: 'Sonstiges' }));
     const [f] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, id));
     expect(f).toMatchObject({ mime: 'image/png', filename: 'foto.jpg.png', size: png.length });
     // an area document hangs on no contract
-    expect((await listDocuments(db, A(), w.adminA, { contactId: w.k2.id, area: 'other', contractId: null })).map((d) => d.id)).toContain(id);
+    expect((await run(listDocuments, A(), w.adminA, { contactId: w.k2.id, area: 'other', contractId: null })).map((d) => d.id)).toContain(id);
   });
 
   it('hangs a document on the contract’s area, whatever area the form claims', async () => {
-    const { id: contractId } = await createContract(db, A(), w.adminA, w.k2.id, contractForm('finance'));
+    const { id: contractId } = await run(createContract, A(), w.adminA, { ...contractForm('finance'), contactId: w.k2.id });
     // the mixed employee may write VERSICHERUNGEN but only read FINANZEN: claiming 'insurance' does not help
-    await refused(() => startUpload(db, A(), w.mixed, { contactId: w.k2.id, area: 'insurance', contractId, filename: 'a.pdf', contentType: 'application/pdf', size: 10 }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), w.mixed, { contactId: w.k2.id, area: 'insurance', contractId, filename: 'a.pdf', contentType: 'application/pdf', size: 10 }), ['forbidden']);
     const mixedUpload = await upload(A(), w.mixed, { contactId: w.k2.id, area: 'insurance' }, pdf);
-    await refused(() => createDocument(db, A(), w.mixed, docForm({ contactId: w.k2.id, area: 'insurance', contractId }, [mixedUpload.id])), ['forbidden']);
-    await discardUpload(db, A(), w.mixed, mixedUpload.id);
+    await refused(() => run(createDocument, A(), w.mixed, docForm({ contactId: w.k2.id, area: 'insurance', contractId }, [mixedUpload.id])), ['forbidden']);
+    await run(discardUpload, A(), w.mixed, { id: mixedUpload.id });
     const u = await upload(A(), w.adminA, { contactId: w.k2.id, area: 'finance', contractId }, pdf);
-    const { id } = await createDocument(db, A(), w.adminA, docForm({ contactId: w.k2.id, area: 'emergency', contractId }, [u.id]));
+    const { id } = await run(createDocument, A(), w.adminA, docForm({ contactId: w.k2.id, area: 'emergency', contractId }, [u.id]));
     const [doc] = await db.select().from(documents).where(eq(documents.id, id));
     expect(doc).toMatchObject({ area: 'finance', contractId });
   });
@@ -166,14 +170,14 @@ describe('document upload flow', () => {
     const u2 = await upload(A(), w.adminA, place, pdf, { filename: '../../etc/passwd' });
     expect((await uploadRow(u2.id))!.filename).toBe('passwd');
     // nobody else can discard my upload
-    await discardUpload(db, A(), w.writer, u.id);
-    await discardUpload(db, w.B.id, w.adminB, u.id);
+    await run(discardUpload, A(), w.writer, { id: u.id });
+    await run(discardUpload, w.B.id, w.adminB, { id: u.id });
     expect(await uploadRow(u.id)).not.toBeNull();
     expect(await keysOf(A(), 'uploads/')).toContain(u.key);
-    await discardUpload(db, A(), w.adminA, u.id);
+    await run(discardUpload, A(), w.adminA, { id: u.id });
     expect(await uploadRow(u.id)).toBeNull();
     expect(await keysOf(A(), 'uploads/')).not.toContain(u.key);
-    await discardUpload(db, A(), w.adminA, u2.id);
+    await run(discardUpload, A(), w.adminA, { id: u2.id });
   });
 
   it('limits the number of open uploads per account', async () => {
@@ -181,10 +185,10 @@ describe('document upload flow', () => {
     const open = await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.userId, who.id));
     const fill = Array.from({ length: 60 - open.length }, (_, i) => ({ tenantId: A(), userId: who.id, objectKey: `tenants/${A()}/uploads/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, filename: 'x.pdf', declaredType: 'application/pdf', declaredSize: 1, maxBytes: 1 }));
     await db.insert(uploads).values(fill);
-    await refused(() => startUpload(db, A(), who, { contactId: w.k2.id, area: 'insurance', filename: 'a.pdf', contentType: 'application/pdf', size: 10 }), ['busy']);
+    await refused(() => run(presignDocumentUpload, A(), who, { contactId: w.k2.id, area: 'insurance', filename: 'a.pdf', contentType: 'application/pdf', size: 10 }), ['rate_limited']);
     // others are not affected
-    const other = await startUpload(db, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', filename: 'a.pdf', contentType: 'application/pdf', size: 10 });
-    await discardUpload(db, A(), w.adminA, other.id);
+    const other = await run(presignDocumentUpload, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', filename: 'a.pdf', contentType: 'application/pdf', size: 10 });
+    await run(discardUpload, A(), w.adminA, { id: other.id });
     await db.delete(uploads).where(inArray(uploads.objectKey, fill.map((f) => f.objectKey)));
   });
 
@@ -214,14 +218,14 @@ describe('hostile uploads', () => {
 
   it('refuses unsupported declarations, empty and oversized files before any upload', async () => {
     const before = await keysOf(A());
-    await refused(() => startUpload(db, A(), w.adminA, { ...place(), filename: 'bild.svg', contentType: 'image/svg+xml', size: 100 }), ['type']);
-    await refused(() => startUpload(db, A(), w.adminA, { ...place(), filename: 'seite.html', contentType: 'text/html', size: 100 }), ['type']);
-    await refused(() => startUpload(db, A(), w.adminA, { ...place(), filename: 'x.exe', contentType: 'application/x-msdownload', size: 100 }), ['type']);
-    await refused(() => startUpload(db, A(), w.adminA, { ...place(), filename: 'leer.pdf', contentType: 'application/pdf', size: 0 }), ['empty']);
-    await refused(() => startUpload(db, A(), w.adminA, { ...place(), filename: 'gross.pdf', contentType: 'application/pdf', size: 20 * MiB + 1 }), ['size']);
+    expect((await refused(() => run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'bild.svg', contentType: 'image/svg+xml', size: 100 }), ['file_rejected'])).detail).toEqual({ reason: 'type' });
+    expect((await refused(() => run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'seite.html', contentType: 'text/html', size: 100 }), ['file_rejected'])).detail).toEqual({ reason: 'type' });
+    expect((await refused(() => run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'x.exe', contentType: 'application/x-msdownload', size: 100 }), ['file_rejected'])).detail).toEqual({ reason: 'type' });
+    expect((await refused(() => run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'leer.pdf', contentType: 'application/pdf', size: 0 }), ['file_rejected'])).detail).toEqual({ reason: 'empty' });
+    expect((await refused(() => run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'gross.pdf', contentType: 'application/pdf', size: 20 * MiB + 1 }), ['file_rejected'])).detail).toEqual({ reason: 'too-large' });
     // exactly 20 MiB is still allowed
-    const ok = await startUpload(db, A(), w.adminA, { ...place(), filename: 'genau.pdf', contentType: 'application/pdf', size: 20 * MiB });
-    await discardUpload(db, A(), w.adminA, ok.id);
+    const ok = await run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'genau.pdf', contentType: 'application/pdf', size: 20 * MiB });
+    await run(discardUpload, A(), w.adminA, { id: ok.id });
     expect(await uploadRow(ok.id)).toBeNull();
     expect(await keysOf(A())).toEqual(before);
   });
@@ -233,21 +237,21 @@ describe('hostile uploads', () => {
 
       // 1. the check right after the POST
       const first = await upload(A(), w.adminA, place(), h.bytes, opts);
-      const checked = await checkUpload(db, A(), w.adminA, first.id);
+      const checked = await run(checkUpload, A(), w.adminA, { id: first.id });
       expect(checked.ok).toBe(false);
       expect(await keysOf(A(), 'uploads/')).not.toContain(first.key);
       // a refused upload cannot be used for a document afterwards
-      await refused(() => createDocument(db, A(), w.adminA, docForm(place(), [first.id])), ['invalid']);
-      if (await uploadRow(first.id)) await discardUpload(db, A(), w.adminA, first.id);
+      await refused(() => run(createDocument, A(), w.adminA, docForm(place(), [first.id])), ['invalid']);
+      if (await uploadRow(first.id)) await run(discardUpload, A(), w.adminA, { id: first.id });
 
       // 2. straight to DOKUMENT HINZUFÜGEN without the check
       const second = await upload(A(), w.adminA, place(), h.bytes, opts);
       const docsBefore = await db.select({ id: documents.id }).from(documents);
       const auditBefore = await db.select({ n: dsql<number>`count(*)::int` }).from(auditLog);
-      await expect(createDocument(db, A(), w.adminA, docForm(place(), [second.id]))).rejects.toMatchObject({ code: 'invalid', field: 'uploads' });
+      await expect(run(createDocument, A(), w.adminA, docForm(place(), [second.id]))).rejects.toMatchObject({ code: 'file_rejected', field: 'uploads' });
       expect(await db.select({ id: documents.id }).from(documents)).toEqual(docsBefore);
       expect(await db.select({ n: dsql<number>`count(*)::int` }).from(auditLog)).toEqual(auditBefore);
-      if (await uploadRow(second.id)) await discardUpload(db, A(), w.adminA, second.id);
+      if (await uploadRow(second.id)) await run(discardUpload, A(), w.adminA, { id: second.id });
 
       expect((await keysOf(A())).sort(), 'the bucket holds exactly what it held before').toEqual(before);
     });
@@ -256,12 +260,12 @@ describe('hostile uploads', () => {
   it('checks the bytes again when the document is saved: a file swapped after the check is refused', async () => {
     const before = (await keysOf(A())).sort();
     const docsBefore = await db.select({ id: documents.id }).from(documents);
-    const post = await startUpload(db, A(), w.adminA, { ...place(), filename: 'harmlos.pdf', contentType: 'application/pdf', size: pdf.length });
+    const post = await run(presignDocumentUpload, A(), w.adminA, { ...place(), filename: 'harmlos.pdf', contentType: 'application/pdf', size: pdf.length });
     expect(await postTo(post, pdf)).toBeLessThan(300);
-    expect(await checkUpload(db, A(), w.adminA, post.id)).toMatchObject({ ok: true });
+    expect(await run(checkUpload, A(), w.adminA, { id: post.id })).toMatchObject({ ok: true });
     // the presigned POST is still valid: the same key now gets a program
     expect(await postTo(post, exe)).toBeLessThan(300);
-    await expect(createDocument(db, A(), w.adminA, docForm(place(), [post.id]))).rejects.toMatchObject({ code: 'invalid' });
+    await expect(run(createDocument, A(), w.adminA, docForm(place(), [post.id]))).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'type' } });
     expect(await uploadRow(post.id)).toBeNull();
     expect(await db.select({ id: documents.id }).from(documents)).toEqual(docsBefore);
     expect((await keysOf(A())).sort()).toEqual(before);
@@ -270,7 +274,7 @@ describe('hostile uploads', () => {
   it('refuses with the right message: type, size, empty', async () => {
     const check = async (bytes: Buffer, size: number) => {
       const u = await upload(A(), w.adminA, place(), bytes, { size });
-      const r = await checkUpload(db, A(), w.adminA, u.id);
+      const r = await run(checkUpload, A(), w.adminA, { id: u.id });
       expect(await uploadRow(u.id), 'a refused upload row is removed').toBeNull();
       return r;
     };
@@ -297,7 +301,7 @@ describe('document rights', () => {
     otherAreaDoc = await makeDocument(w.adminA, { contactId: w.k2.id, area: 'other' }, 'Sonstiges');
     profileDoc = await makeDocument(w.writer, { contactId: w.clients.rel.id, area: 'profile' }, 'Personalausweis');
     const u = await upload(w.B.id, w.adminB, { contactId: w.contactB.id, area: 'insurance' }, pdf);
-    const d = await createDocument(db, w.B.id, w.adminB, docForm({ contactId: w.contactB.id, area: 'insurance' }, [u.id]));
+    const d = await run(createDocument, w.B.id, w.adminB, docForm({ contactId: w.contactB.id, area: 'insurance' }, [u.id]));
     const [f] = await db.select().from(documentFiles).where(eq(documentFiles.documentId, d.id));
     bDoc = { id: d.id, fileId: f!.id };
   });
@@ -305,70 +309,70 @@ describe('document rights', () => {
   it('opens a file only for those who may see its document', async () => {
     const { act, ro, actRo, none, rel } = w.clients;
     // permitted
-    expect(await openFile(db, A(), w.adminA, advisorDocInAct.file.id)).not.toBeNull();
-    expect(await openFile(db, A(), w.reader, advisorDocInAct.file.id)).not.toBeNull();
-    expect(await openFile(db, A(), act, ownDocOfAct.file.id)).not.toBeNull();
-    expect(await openFile(db, A(), ro, advisorDocInRo.file.id)).not.toBeNull();
-    expect(await openFile(db, A(), w.reader, profileDoc.file.id)).not.toBeNull(); // contact documents follow the contact rights
-    expect(await openFile(db, A(), rel, profileDoc.file.id)).not.toBeNull();
-    expect(await openFile(db, w.B.id, w.adminB, bDoc.fileId)).not.toBeNull();
+    expect(await run(openFile, A(), w.adminA, { id: advisorDocInAct.file.id })).not.toBeNull();
+    expect(await run(openFile, A(), w.reader, { id: advisorDocInAct.file.id })).not.toBeNull();
+    expect(await run(openFile, A(), act, { id: ownDocOfAct.file.id })).not.toBeNull();
+    expect(await run(openFile, A(), ro, { id: advisorDocInRo.file.id })).not.toBeNull();
+    expect(await run(openFile, A(), w.reader, { id: profileDoc.file.id })).not.toBeNull(); // contact documents follow the contact rights
+    expect(await run(openFile, A(), rel, { id: profileDoc.file.id })).not.toBeNull();
+    expect(await run(openFile, w.B.id, w.adminB, { id: bDoc.fileId })).not.toBeNull();
     // another tenant
-    expect(await openFile(db, w.B.id, w.adminB, advisorDocInAct.file.id)).toBeNull();
-    expect(await openFile(db, A(), w.adminA, bDoc.fileId)).toBeNull();
-    expect(await openFile(db, w.B.id, w.clientB, ownDocOfAct.file.id)).toBeNull();
+    expect(await run(openFile, w.B.id, w.adminB, { id: advisorDocInAct.file.id })).toBeNull();
+    expect(await run(openFile, A(), w.adminA, { id: bDoc.fileId })).toBeNull();
+    expect(await run(openFile, w.B.id, w.clientB, { id: ownDocOfAct.file.id })).toBeNull();
     // another client, even with the widest rights
-    expect(await openFile(db, A(), rel, ownDocOfAct.file.id)).toBeNull();
-    expect(await openFile(db, A(), rel, advisorDocInRo.file.id)).toBeNull();
-    expect(await openFile(db, A(), act, profileDoc.file.id)).toBeNull();
+    expect(await run(openFile, A(), rel, { id: ownDocOfAct.file.id })).toBeNull();
+    expect(await run(openFile, A(), rel, { id: advisorDocInRo.file.id })).toBeNull();
+    expect(await run(openFile, A(), act, { id: profileDoc.file.id })).toBeNull();
     // an employee without the right, or out of scope
-    expect(await openFile(db, A(), w.mixed, otherAreaDoc.file.id)).toBeNull();
-    expect(await openFile(db, A(), w.noRights, advisorDocInAct.file.id)).toBeNull();
-    expect(await openFile(db, A(), w.noRights, profileDoc.file.id)).toBeNull();
-    expect(await openFile(db, A(), w.scoped, advisorDocInAct.file.id)).toBeNull();
+    expect(await run(openFile, A(), w.mixed, { id: otherAreaDoc.file.id })).toBeNull();
+    expect(await run(openFile, A(), w.noRights, { id: advisorDocInAct.file.id })).toBeNull();
+    expect(await run(openFile, A(), w.noRights, { id: profileDoc.file.id })).toBeNull();
+    expect(await run(openFile, A(), w.scoped, { id: advisorDocInAct.file.id })).toBeNull();
     // switches that hide it: FREISCHALTUNG alone does not show the advisor's documents
-    expect(await openFile(db, A(), act, advisorDocInAct.file.id)).toBeNull();
+    expect(await run(openFile, A(), act, { id: advisorDocInAct.file.id })).toBeNull();
     // and an unknown id
-    expect(await openFile(db, A(), w.adminA, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await run(openFile, A(), w.adminA, { id: '00000000-0000-4000-8000-000000000000' })).toBeNull();
 
     // the lists agree
-    const actList = await listDocuments(db, A(), act, { contactId: act.id, area: 'insurance', contractId: null });
+    const actList = await run(listDocuments, A(), act, { contactId: act.id, area: 'insurance', contractId: null });
     expect(actList.map((d) => d.id)).toEqual([ownDocOfAct.id]);
     expect(actList[0]!.mayDelete).toBe(true);
-    const roList = await listDocuments(db, A(), ro, { contactId: ro.id, area: 'finance', contractId: null });
+    const roList = await run(listDocuments, A(), ro, { contactId: ro.id, area: 'finance', contractId: null });
     expect(roList.map((d) => d.id)).toEqual([advisorDocInRo.id]);
     expect(roList[0]!.mayDelete).toBe(false);
-    expect((await listDocuments(db, A(), w.writer, { contactId: act.id, area: 'insurance', contractId: null })).map((d) => d.id).sort()).toEqual([advisorDocInAct.id, ownDocOfAct.id].sort());
-    await expect(listDocuments(db, A(), rel, { contactId: act.id, area: 'insurance', contractId: null })).rejects.toMatchObject({ code: 'not_found' });
-    expect(await listDocuments(db, A(), none, { contactId: none.id, area: 'insurance', contractId: null })).toEqual([]);
-    expect(await listDocuments(db, A(), actRo, { contactId: actRo.id, area: 'insurance', contractId: null })).toEqual([]);
+    expect((await run(listDocuments, A(), w.writer, { contactId: act.id, area: 'insurance', contractId: null })).map((d) => d.id).sort()).toEqual([advisorDocInAct.id, ownDocOfAct.id].sort());
+    await expect(run(listDocuments, A(), rel, { contactId: act.id, area: 'insurance', contractId: null })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await run(listDocuments, A(), none, { contactId: none.id, area: 'insurance', contractId: null })).toEqual([]);
+    expect(await run(listDocuments, A(), actRo, { contactId: actRo.id, area: 'insurance', contractId: null })).toEqual([]);
   });
 
   it('refuses to start an upload for read-only clients and employees, hidden areas and other contacts', async () => {
     const { ro, actRo, none, rel, act } = w.clients;
     const file = { filename: 'a.pdf', contentType: 'application/pdf', size: 100 };
-    await refused(() => startUpload(db, A(), ro, { contactId: ro.id, area: 'insurance', ...file }), ['forbidden']);
-    await refused(() => startUpload(db, A(), actRo, { contactId: actRo.id, area: 'profile', ...file }), ['forbidden']);
-    await refused(() => startUpload(db, A(), none, { contactId: none.id, area: 'insurance', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), w.reader, { contactId: w.k2.id, area: 'insurance', ...file }), ['forbidden']);
-    await refused(() => startUpload(db, A(), w.reader, { contactId: w.k2.id, area: 'profile', ...file }), ['forbidden']);
-    await refused(() => startUpload(db, A(), w.mixed, { contactId: w.k2.id, area: 'finance', ...file }), ['forbidden']);
-    await refused(() => startUpload(db, A(), w.mixed, { contactId: w.k2.id, area: 'other', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), w.noRights, { contactId: w.k2.id, area: 'profile', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), w.scoped, { contactId: w.k2.id, area: 'insurance', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), rel, { contactId: act.id, area: 'insurance', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), w.adminA, { contactId: w.contactB.id, area: 'insurance', ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), w.adminB, { contactId: w.k2.id, area: 'insurance', ...file }), ['forbidden', 'not_found']);
+    await refused(() => run(presignDocumentUpload, A(), ro, { contactId: ro.id, area: 'insurance', ...file }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), actRo, { contactId: actRo.id, area: 'profile', ...file }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), none, { contactId: none.id, area: 'insurance', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), w.reader, { contactId: w.k2.id, area: 'insurance', ...file }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), w.reader, { contactId: w.k2.id, area: 'profile', ...file }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), w.mixed, { contactId: w.k2.id, area: 'finance', ...file }), ['forbidden']);
+    await refused(() => run(presignDocumentUpload, A(), w.mixed, { contactId: w.k2.id, area: 'other', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), w.noRights, { contactId: w.k2.id, area: 'profile', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), w.scoped, { contactId: w.k2.id, area: 'insurance', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), rel, { contactId: act.id, area: 'insurance', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), w.adminA, { contactId: w.contactB.id, area: 'insurance', ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), w.adminB, { contactId: w.k2.id, area: 'insurance', ...file }), ['forbidden', 'not_found']);
     // a contract of another contact (or another tenant) is no place to hang a document on
-    const { id: k1Contract } = await createContract(db, A(), w.adminA, w.k1.id, contractForm('insurance'));
-    await refused(() => startUpload(db, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', contractId: k1Contract, ...file }), ['not_found']);
-    await refused(() => startUpload(db, A(), rel, { contactId: rel.id, area: 'insurance', contractId: k1Contract, ...file }), ['not_found']);
+    const { id: k1Contract } = await run(createContract, A(), w.adminA, { ...contractForm('insurance'), contactId: w.k1.id });
+    await refused(() => run(presignDocumentUpload, A(), w.adminA, { contactId: w.k2.id, area: 'insurance', contractId: k1Contract, ...file }), ['not_found']);
+    await refused(() => run(presignDocumentUpload, A(), rel, { contactId: rel.id, area: 'insurance', contractId: k1Contract, ...file }), ['not_found']);
     // allowed: the mixed employee may add contact documents (write somewhere), the client with DATENFREIGABE to the folder
-    const ok1 = await startUpload(db, A(), w.mixed, { contactId: w.k2.id, area: 'profile', ...file });
-    const ok2 = await startUpload(db, A(), rel, { contactId: rel.id, area: 'emergency', ...file });
-    const ok3 = await startUpload(db, A(), act, { contactId: act.id, area: 'profile', ...file });
-    await discardUpload(db, A(), w.mixed, ok1.id);
-    await discardUpload(db, A(), rel, ok2.id);
-    await discardUpload(db, A(), act, ok3.id);
+    const ok1 = await run(presignDocumentUpload, A(), w.mixed, { contactId: w.k2.id, area: 'profile', ...file });
+    const ok2 = await run(presignDocumentUpload, A(), rel, { contactId: rel.id, area: 'emergency', ...file });
+    const ok3 = await run(presignDocumentUpload, A(), act, { contactId: act.id, area: 'profile', ...file });
+    await run(discardUpload, A(), w.mixed, { id: ok1.id });
+    await run(discardUpload, A(), rel, { id: ok2.id });
+    await run(discardUpload, A(), act, { id: ok3.id });
   });
 
   it("refuses a document built from another user's, another tenant's or an unknown upload", async () => {
@@ -378,36 +382,36 @@ describe('document rights', () => {
     const mine = await upload(A(), w.adminA, place, pdf);
     const keysA = (await keysOf(A())).sort();
     const keysB = (await keysOf(w.B.id)).sort();
-    await refused(() => createDocument(db, A(), w.adminA, docForm(place, [writers.id])), ['invalid']);
-    await refused(() => createDocument(db, A(), w.adminA, docForm(place, [foreign.id])), ['invalid']);
-    await refused(() => createDocument(db, A(), w.adminA, docForm(place, ['00000000-0000-4000-8000-000000000000'])), ['invalid']);
-    await refused(() => createDocument(db, A(), w.adminA, docForm(place, [mine.id, writers.id])), ['invalid']);
+    await refused(() => run(createDocument, A(), w.adminA, docForm(place, [writers.id])), ['invalid']);
+    await refused(() => run(createDocument, A(), w.adminA, docForm(place, [foreign.id])), ['invalid']);
+    await refused(() => run(createDocument, A(), w.adminA, docForm(place, ['00000000-0000-4000-8000-000000000000'])), ['invalid']);
+    await refused(() => run(createDocument, A(), w.adminA, docForm(place, [mine.id, writers.id])), ['invalid']);
     // the other tenant's admin cannot use their upload on A's contact, nor A's upload with B's id
-    await refused(() => createDocument(db, w.B.id, w.adminB, docForm(place, [foreign.id])), ['not_found']);
-    await refused(() => createDocument(db, A(), w.adminB, docForm(place, [foreign.id])), ['forbidden', 'not_found']);
+    await refused(() => run(createDocument, w.B.id, w.adminB, docForm(place, [foreign.id])), ['not_found']);
+    await refused(() => run(createDocument, A(), w.adminB, docForm(place, [foreign.id])), ['forbidden', 'not_found']);
     // refused by the rights before the upload is looked at
-    await refused(() => createDocument(db, A(), w.reader, docForm(place, [writers.id])), ['forbidden']);
+    await refused(() => run(createDocument, A(), w.reader, docForm(place, [writers.id])), ['forbidden']);
     expect((await keysOf(A())).sort()).toEqual(keysA);
     expect((await keysOf(w.B.id)).sort()).toEqual(keysB);
     expect(await uploadRow(writers.id)).not.toBeNull();
     expect(await uploadRow(foreign.id)).not.toBeNull();
     // the rightful owners still can
-    await createDocument(db, A(), w.writer, docForm(place, [writers.id]));
-    await createDocument(db, w.B.id, w.adminB, docForm({ contactId: w.contactB.id, area: 'insurance' }, [foreign.id]));
-    await createDocument(db, A(), w.adminA, docForm(place, [mine.id]));
+    await run(createDocument, A(), w.writer, docForm(place, [writers.id]));
+    await run(createDocument, w.B.id, w.adminB, docForm({ contactId: w.contactB.id, area: 'insurance' }, [foreign.id]));
+    await run(createDocument, A(), w.adminA, docForm(place, [mine.id]));
   });
 
   it('a client adds documents to their own folder and profile, never to another contact', async () => {
     const { rel, act } = w.clients;
     const u = await upload(A(), rel, { contactId: rel.id, area: 'profile' }, jpeg, { contentType: 'image/jpeg', filename: 'ausweis.jpg' });
     // the contact id in the form is ignored for clients: the document lands in their own record
-    const { id, contactId } = await createDocument(db, A(), rel, docForm({ contactId: act.id, area: 'profile' }, [u.id], { type: 'Sonstiges' }));
+    const { id, contactId } = await run(createDocument, A(), rel, docForm({ contactId: act.id, area: 'profile' }, [u.id], { type: 'Sonstiges' }));
     expect(contactId).toBe(rel.id);
     const [doc] = await db.select().from(documents).where(eq(documents.id, id));
     expect(doc).toMatchObject({ contactId: rel.id, area: 'profile', createdByClient: true, createdBy: rel.id });
     const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'document.added'), eq(auditLog.targetId, rel.id), dsql`${auditLog.meta}->>'documentId' = ${id}`));
     expect(a).toMatchObject({ actorId: rel.id, meta: { byClient: true, area: 'profile' } });
-    expect((await listDocuments(db, A(), w.reader, { contactId: rel.id, area: 'profile', contractId: null })).map((d) => d.id)).toContain(id);
+    expect((await run(listDocuments, A(), w.reader, { contactId: rel.id, area: 'profile', contractId: null })).map((d) => d.id)).toContain(id);
   });
 
   it('deletes documents (with their stored files) only with the right to change them', async () => {
@@ -417,19 +421,19 @@ describe('document rights', () => {
     const rDoc = await makeDocument(w.writer, { contactId: rel.id, area: 'insurance' }, 'Löschen durch Kunde mit DATENFREIGABE');
     for (const d of [adv, own, rDoc]) expect(await keysOf(A(), 'documents/')).toContain(d.file.objectKey);
 
-    await refused(() => deleteDocument(db, A(), act, adv.id), ['not_found']); // hidden from FREISCHALTUNG alone
-    await refused(() => deleteDocument(db, A(), rel, own.id), ['not_found']); // another client's
-    await refused(() => deleteDocument(db, A(), w.reader, adv.id), ['forbidden']);
-    await refused(() => deleteDocument(db, A(), w.scoped, adv.id), ['not_found']);
-    await refused(() => deleteDocument(db, A(), w.adminB, adv.id), ['forbidden', 'not_found']);
-    await refused(() => deleteDocument(db, w.B.id, w.adminB, adv.id), ['not_found']);
-    await refused(() => deleteDocument(db, A(), w.clients.ro, advisorDocInRo.id), ['forbidden']);
-    await refused(() => deleteDocument(db, A(), w.mixed, otherAreaDoc.id), ['not_found']);
+    await refused(() => run(deleteDocument, A(), act, { id: adv.id }), ['not_found']); // hidden from FREISCHALTUNG alone
+    await refused(() => run(deleteDocument, A(), rel, { id: own.id }), ['not_found']); // another client's
+    await refused(() => run(deleteDocument, A(), w.reader, { id: adv.id }), ['forbidden']);
+    await refused(() => run(deleteDocument, A(), w.scoped, { id: adv.id }), ['not_found']);
+    await refused(() => run(deleteDocument, A(), w.adminB, { id: adv.id }), ['forbidden', 'not_found']);
+    await refused(() => run(deleteDocument, w.B.id, w.adminB, { id: adv.id }), ['not_found']);
+    await refused(() => run(deleteDocument, A(), w.clients.ro, { id: advisorDocInRo.id }), ['forbidden']);
+    await refused(() => run(deleteDocument, A(), w.mixed, { id: otherAreaDoc.id }), ['not_found']);
     expect(await keysOf(A(), 'documents/')).toContain(adv.file.objectKey);
 
-    expect(await deleteDocument(db, A(), act, own.id)).toEqual({ contactId: act.id, contractId: null, area: 'insurance' });
-    await deleteDocument(db, A(), rel, rDoc.id);
-    await deleteDocument(db, A(), w.mixed, adv.id);
+    expect(await run(deleteDocument, A(), act, { id: own.id })).toEqual({ contactId: act.id, contractId: null, area: 'insurance' });
+    await run(deleteDocument, A(), rel, { id: rDoc.id });
+    await run(deleteDocument, A(), w.mixed, { id: adv.id });
     const left = await keysOf(A(), 'documents/');
     for (const d of [adv, own, rDoc]) expect(left).not.toContain(d.file.objectKey);
     expect(await db.select().from(documents).where(inArray(documents.id, [adv.id, own.id, rDoc.id]))).toEqual([]);
@@ -439,18 +443,18 @@ describe('document rights', () => {
   });
 
   it('deleting a contract removes its documents and their stored files', async () => {
-    const { id: contractId } = await createContract(db, A(), w.adminA, w.k2.id, contractForm('finance'));
+    const { id: contractId } = await run(createContract, A(), w.adminA, { ...contractForm('finance'), contactId: w.k2.id });
     const place = { contactId: w.k2.id, area: 'finance' as const, contractId };
     const d1 = await makeDocument(w.adminA, place, 'Vertrag');
     const u = await upload(A(), w.adminA, place, jpeg, { contentType: 'image/jpeg' });
     const u2 = await upload(A(), w.adminA, place, pdf);
-    const d2 = await createDocument(db, A(), w.adminA, docForm(place, [u.id, u2.id], { title: 'Zwei Dateien' }));
+    const d2 = await run(createDocument, A(), w.adminA, docForm(place, [u.id, u2.id], { title: 'Zwei Dateien' }));
     const keys = (await db.select({ key: documentFiles.objectKey }).from(documentFiles).where(inArray(documentFiles.documentId, [d1.id, d2.id]))).map((r) => r.key);
     expect(keys).toHaveLength(3);
     const before = await keysOf(A(), 'documents/');
     for (const k of keys) expect(before).toContain(k);
 
-    await deleteContract(db, A(), w.adminA, contractId);
+    await run(deleteContract, A(), w.adminA, { id: contractId });
     const after = await keysOf(A(), 'documents/');
     for (const k of keys) expect(after).not.toContain(k);
     expect(await db.select().from(documents).where(inArray(documents.id, [d1.id, d2.id]))).toEqual([]);
@@ -466,7 +470,7 @@ describe('the upload sweeper', () => {
   it('removes uploads never finished within 24 hours, with their objects, and keeps fresh ones', async () => {
     const place = { contactId: w.k2.id, area: 'insurance' as const };
     const posted = await upload(A(), w.adminA, place, pdf);
-    const neverPosted = await startUpload(db, A(), w.adminA, { ...place, filename: 'nie.pdf', contentType: 'application/pdf', size: 100 });
+    const neverPosted = await run(presignDocumentUpload, A(), w.adminA, { ...place, filename: 'nie.pdf', contentType: 'application/pdf', size: 100 });
     const foreign = await upload(w.B.id, w.adminB, { contactId: w.contactB.id, area: 'insurance' }, pdf);
     const fresh = await upload(A(), w.writer, place, pdf);
     await db.execute(dsql`UPDATE uploads SET created_at = now() - interval '25 hours' WHERE id IN (${posted.id}, ${neverPosted.id}, ${foreign.id})`);
