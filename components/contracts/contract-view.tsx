@@ -11,7 +11,7 @@ import { ConfirmDelete } from './confirm-delete';
 import { ContractForm } from './contract-form';
 import { ContractStatus } from './contract-list';
 import { TicketList } from '@/components/tickets/ticket-list';
-import type { TicketListItem } from '@/lib/tickets';
+import type { TicketListItem } from '@/lib/tickets/list';
 
 type Detail = Awaited<ReturnType<typeof getContract>>;
 const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });

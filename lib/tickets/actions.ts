@@ -1,46 +1,33 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { echoValues, type FormState } from '../actions/result';
-import { advisorAction, clientAction, sessionAction } from '../actions/wrap';
-import { db } from '../db/client';
-import { closeTicket, createTicket, forwardTicket, replyToTicket } from '.';
+import { advisorAction, clientAction, sessionAction } from '../actions/define';
+import { closeTicket } from './close';
+import { createTicket } from './create';
+import { forwardTicket } from './forward';
+import { replyToTicket } from './reply';
 import { forwardSchema, newTicketSchema, replySchema, ticketIdSchema } from './schemas';
 
-/** NEUE NACHRICHT → SENDEN (client); a double tap lands on the same ticket. */
-export async function createTicketAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await clientAction<typeof newTicketSchema, undefined>('tickets.create', newTicketSchema, formData, async ({ actor, input }) => {
-    const { id } = await createTicket(db(), actor.tenant, actor.user, input);
-    redirect(`/portal/messages/${id}?gesendet=1`);
-  });
-  return { ...result, values: echoValues(formData) };
-}
+const advisorPath = (input: { ticketId: string }) => `/tickets/${input.ticketId}`;
 
-/** NEUER EINTRAG → SENDEN (client or employee). */
-export async function replyAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await sessionAction('tickets.reply', replySchema, formData, async ({ actor, input }) => {
-    await replyToTicket(db(), actor.tenant, actor.user, input);
-    revalidatePath(actor.user.kind === 'client' ? `/portal/messages/${input.ticketId}` : `/tickets/${input.ticketId}`);
-    return { ok: true, data: undefined };
-  });
-  return { ...result, values: result.ok ? {} : echoValues(formData) };
-}
+/** NEUE NACHRICHT → SENDEN (client); a double tap lands on the same ticket. The values stay in the form. */
+export const createTicketAction = clientAction({
+  name: 'tickets.create',
+  schema: newTicketSchema,
+  run: createTicket,
+  redirect: (_input, data) => `/portal/messages/${data.id}?gesendet=1`,
+  echo: 'always',
+});
 
-export async function forwardAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await advisorAction('tickets.forward', forwardSchema, formData, async ({ actor, input }) => {
-    await forwardTicket(db(), actor.tenant, actor.user, input);
-    revalidatePath(`/tickets/${input.ticketId}`);
-    return { ok: true, data: undefined };
-  });
-  return { ...result, values: result.ok ? {} : echoValues(formData) };
-}
+/** NEUER EINTRAG → SENDEN (client or employee); after success the form starts empty. */
+export const replyAction = sessionAction({
+  name: 'tickets.reply',
+  schema: replySchema,
+  run: replyToTicket,
+  revalidate: (input, _data, ctx) => (ctx.actor.kind === 'client' ? `/portal/messages/${input.ticketId}` : advisorPath(input)),
+});
 
-/** ABSCHLIESSEN – a crafted request from a client is refused by the wrapper and again by the domain. */
-export async function closeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return advisorAction('tickets.close', ticketIdSchema, formData, async ({ actor, input }) => {
-    await closeTicket(db(), actor.tenant, actor.user, input.ticketId);
-    revalidatePath(`/tickets/${input.ticketId}`);
-    return { ok: true, data: undefined };
-  });
-}
+/** WEITERLEITEN (employees; the verb checks the write right on this contact). */
+export const forwardAction = advisorAction({ name: 'tickets.forward', schema: forwardSchema, run: forwardTicket, revalidate: advisorPath });
+
+/** ABSCHLIESSEN – a crafted request from a client is refused by the builder and again by the verb. */
+export const closeAction = advisorAction({ name: 'tickets.close', schema: ticketIdSchema, run: closeTicket, revalidate: advisorPath });

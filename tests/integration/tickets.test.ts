@@ -11,27 +11,23 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../lib/actions/domain-error';
 import type { SessionUser } from '../../lib/auth/sessions';
+import { viewerOf } from '../../lib/access/viewer';
+import { ticketRights } from '../../lib/access/tickets';
 import { createContract } from '../../lib/contracts';
 import type { Db } from '../../lib/db/client';
 import { auditLog, outbox, ticketEvents, ticketFiles, ticketMessages, ticketReads, tickets, uploads, users, type OutboxMail, type Tenant } from '../../lib/db/schema';
-import { checkUpload, startUpload } from '../../lib/documents';
+import { presignDocumentUpload } from '../../lib/documents/presign';
+import { checkUpload } from '../../lib/uploads';
 import { saveGrants } from '../../lib/grants';
 import { getObjectBytes, listKeys } from '../../lib/storage';
-import {
-  assignableEmployees,
-  closeTicket,
-  createTicket,
-  forwardTicket,
-  listClientTickets,
-  listTickets,
-  openTicket,
-  openTicketFile,
-  replyToTicket,
-  ticketFormOptions,
-  ticketRights,
-  TICKET_PAGE,
-  unreadCount,
-} from '../../lib/tickets';
+import { assignableEmployees } from '../../lib/tickets/assignees';
+import { closeTicket } from '../../lib/tickets/close';
+import { createTicket, newTicketOptions } from '../../lib/tickets/create';
+import { openTicketFile } from '../../lib/tickets/files';
+import { forwardTicket } from '../../lib/tickets/forward';
+import { listClientTickets, listTickets, TICKET_PAGE, unreadCount } from '../../lib/tickets/list';
+import { openTicket } from '../../lib/tickets/open';
+import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
 import { testDb } from './db';
 import { actorOf, contact, contractForm, employee, everywhere, folderPrint, level, makeWorld, sw, type World } from './folder-world';
@@ -88,7 +84,7 @@ const staff = (name: string, l: 'none' | 'read' | 'write' = 'write', scope: 'all
 
 /** A ticket written by the client to the assignee (tenant A unless given). */
 async function ticket(by: SessionUser, assignee: SessionUser, over: Record<string, string> = {}, tenant: Tenant = w.A): Promise<string> {
-  const { id, created } = await createTicket(db, tenant, by, ticketForm(assignee.id, over));
+  const { id, created } = await createTicket(await ctxFor(db, tenant, by), ticketForm(assignee.id, over));
   expect(created).toBe(true);
   return id;
 }
@@ -178,11 +174,12 @@ async function postTo(post: { url: string; fields: Record<string, string> }, byt
   return res.status;
 }
 
-/** The real upload flow for a message attachment: startUpload (area 'communication') → POST → checkUpload. */
+/** The real upload flow for a message attachment: presignDocumentUpload (area 'communication') → POST → checkUpload. */
 async function attach(actor: SessionUser, contactId: string, filename = 'schaden.jpg', tenant: Tenant = w.A): Promise<{ id: string; key: string }> {
-  const post = await startUpload(db, tenant.id, actor, { contactId, area: 'communication', filename, contentType: 'image/jpeg', size: jpeg.length });
+  const ctx = await ctxFor(db, tenant, actor);
+  const post = await presignDocumentUpload(ctx, { contactId, area: 'communication', filename, contentType: 'image/jpeg', size: jpeg.length });
   expect(await postTo(post, jpeg, filename)).toBeLessThan(300);
-  expect(await checkUpload(db, tenant.id, actor, post.id)).toEqual({ ok: true, mime: 'image/jpeg', size: jpeg.length });
+  expect(await checkUpload(ctx, { id: post.id, purpose: 'tickets' })).toEqual({ ok: true, mime: 'image/jpeg', size: jpeg.length });
   const [row] = await db.select().from(uploads).where(eq(uploads.id, post.id));
   return { id: post.id, key: row!.objectKey };
 }
@@ -193,8 +190,8 @@ const keysOf = (tenantId: string, sub: string) => listKeys(tenantId, `tenants/${
 describe('a client writes a new message', () => {
   it('creates ticket, first message, HISTORIE, read marker, audit and exactly one mail without content', async () => {
     const { act } = w.clients;
-    const badgeBefore = await unreadCount(db, A(), w.writer);
-    const { result, mails } = await mailsOf(() => createTicket(db, w.A, act, ticketForm(w.writer.id, { subject: SECRET_SUBJECT, message: SECRET_BODY })));
+    const badgeBefore = await unreadCount(await ctxFor(db, A(), w.writer));
+    const { result, mails } = await mailsOf(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(w.writer.id, { subject: SECRET_SUBJECT, message: SECRET_BODY })));
     expect(result.created).toBe(true);
     const id = result.id;
 
@@ -225,9 +222,9 @@ describe('a client writes a new message', () => {
     expect(mails[0]!.text).toContain('Karla Freischaltung');
 
     // unread for the assignee, not for the author
-    expect(await unreadCount(db, A(), w.writer)).toBe(badgeBefore + 1);
-    expect((await listClientTickets(db, A(), act, 'open')).find((t) => t.id === id)).toMatchObject({ unread: false, subject: SECRET_SUBJECT, assigneeName: `Erika ${w.writer.lastName}` });
-    expect((await listTickets(db, A(), w.writer, mine)).items.find((t) => t.id === id)).toMatchObject({ unread: true, contactName: 'Karla Freischaltung', assigneeName: `Erika ${w.writer.lastName}`, contractLabel: null });
+    expect(await unreadCount(await ctxFor(db, A(), w.writer))).toBe(badgeBefore + 1);
+    expect((await listClientTickets(await ctxFor(db, A(), act), { status: 'open' })).find((t) => t.id === id)).toMatchObject({ unread: false, subject: SECRET_SUBJECT, assigneeName: `Erika ${w.writer.lastName}` });
+    expect((await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)).toMatchObject({ unread: true, contactName: 'Karla Freischaltung', assigneeName: `Erika ${w.writer.lastName}`, contractLabel: null });
   });
 
   it('may be sent with FREISCHALTUNG or DATENFREIGABE, to an admin or to a scoped BETREUER', async () => {
@@ -239,13 +236,13 @@ describe('a client writes a new message', () => {
 
   it('refuses clients without the right to send, employees and accounts of another tenant', async () => {
     const { ro, actRo, none } = w.clients;
-    await refused(() => createTicket(db, w.A, ro, ticketForm(w.writer.id)), ['forbidden']); // NUR LESEN
-    await refused(() => createTicket(db, w.A, actRo, ticketForm(w.writer.id)), ['forbidden']); // FREISCHALTUNG + NUR LESEN
-    await refused(() => createTicket(db, w.A, none, ticketForm(w.writer.id)), ['not_found']); // KOMMUNIKATION not visible
-    for (const e of [w.adminA, w.writer, w.reader, w.noRights]) await refused(() => createTicket(db, w.A, e, ticketForm(w.writer.id)), ['forbidden']);
-    await refused(() => createTicket(db, w.A, w.clientB, ticketForm(w.writer.id)));
+    await refused(async () => createTicket(await ctxFor(db, w.A, ro), ticketForm(w.writer.id)), ['forbidden']); // NUR LESEN
+    await refused(async () => createTicket(await ctxFor(db, w.A, actRo), ticketForm(w.writer.id)), ['forbidden']); // FREISCHALTUNG + NUR LESEN
+    await refused(async () => createTicket(await ctxFor(db, w.A, none), ticketForm(w.writer.id)), ['not_found']); // KOMMUNIKATION not visible
+    for (const e of [w.adminA, w.writer, w.reader, w.noRights]) await refused(async () => createTicket(await ctxFor(db, w.A, e), ticketForm(w.writer.id)), ['forbidden']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, w.clientB), ticketForm(w.writer.id)));
     // at home, the client of B cannot address A's employee
-    await refused(() => createTicket(db, w.B, w.clientB, ticketForm(w.writer.id)), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.B, w.clientB), ticketForm(w.writer.id)), ['invalid']);
   });
 
   it('lets the client choose only active employees with the write right in KOMMUNIKATION (or admins)', async () => {
@@ -253,10 +250,10 @@ describe('a client writes a new message', () => {
     await db.update(users).set({ status: 'locked' }).where(eq(users.id, locked.id));
     const invited = await staff('Eingeladen');
     await db.update(users).set({ status: 'invited' }).where(eq(users.id, invited.id));
-    const list = await assignableEmployees(db, A(), { advisorId: w.scoped.id });
+    const list = await assignableEmployees(await ctxFor(db, A(), w.adminA), { advisorId: w.scoped.id });
     const listed = list.map((e) => e.id);
     // Scope "own": offered only for contacts they look after.
-    expect((await assignableEmployees(db, A(), { advisorId: w.writer.id })).map((e) => e.id)).not.toContain(w.scoped.id);
+    expect((await assignableEmployees(await ctxFor(db, A(), w.adminA), { advisorId: w.writer.id })).map((e) => e.id)).not.toContain(w.scoped.id);
     for (const ok of [w.adminA, w.writer, w.scoped]) expect(listed).toContain(ok.id);
     for (const no of [w.mixed, w.reader, w.noRights, locked, invited, w.writerB, w.adminB, w.clients.act]) expect(listed).not.toContain(no.id);
     expect(list.find((e) => e.id === w.adminA.id)).toEqual({ id: w.adminA.id, name: 'Ada Admin', email: w.adminA.email });
@@ -266,36 +263,36 @@ describe('a client writes a new message', () => {
 
     const { act } = w.clients;
     for (const no of [w.mixed, w.reader, w.noRights, locked, invited, w.writerB, w.adminB]) {
-      const e = await refused(() => createTicket(db, w.A, act, ticketForm(no.id)), ['invalid']);
+      const e = await refused(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(no.id)), ['invalid']);
       expect(e.field).toBe('assigneeId');
     }
-    await refused(() => createTicket(db, w.A, act, ticketForm(act.id)), ['invalid']); // a client
-    await refused(() => createTicket(db, w.A, act, ticketForm(NOT_THERE)), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(act.id)), ['invalid']); // a client
+    await refused(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(NOT_THERE)), ['invalid']);
   });
 
   it('names one of the client’s own, visible contracts – never another contact’s or a hidden one', async () => {
     const { rel, act } = w.clients;
-    const { id: relContract } = await createContract(db, A(), w.writer, rel.id, contractForm('insurance'));
-    const { id: actAdvisorContract } = await createContract(db, A(), w.writer, act.id, contractForm('insurance'));
-    const { id: k2Contract } = await createContract(db, A(), w.writer, w.k2.id, contractForm('finance'));
+    const { id: relContract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('insurance'), contactId: rel.id });
+    const { id: actAdvisorContract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('insurance'), contactId: act.id });
+    const { id: k2Contract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('finance'), contactId: w.k2.id });
     const id = await ticket(rel, w.writer, { contractId: relContract });
     expect((await ticketRow(id)).contractId).toBe(relContract);
-    expect((await listTickets(db, A(), w.writer, mine)).items.find((t) => t.id === id)!.contractLabel).toBe('Kfz-Versicherung · CONDOR Allgemeine Versicherungs-AG');
-    expect((await openTicket(db, A(), rel, id)).contract).toMatchObject({ id: relContract, area: 'insurance' });
+    expect((await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)!.contractLabel).toBe('Kfz-Versicherung · CONDOR Allgemeine Versicherungs-AG');
+    expect((await openTicket(await ctxFor(db, A(), rel), { ticketId: id })).contract).toMatchObject({ id: relContract, area: 'insurance' });
     // another contact's contract
-    await refused(() => createTicket(db, w.A, rel, ticketForm(w.writer.id, { contractId: k2Contract })), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: k2Contract })), ['invalid']);
     // FREISCHALTUNG alone does not show the BETREUER's contract
-    await refused(() => createTicket(db, w.A, act, ticketForm(w.writer.id, { contractId: actAdvisorContract })), ['invalid']);
-    await refused(() => createTicket(db, w.A, rel, ticketForm(w.writer.id, { contractId: NOT_THERE })), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(w.writer.id, { contractId: actAdvisorContract })), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: NOT_THERE })), ['invalid']);
     // the form offers exactly the visible ones, and the BETREUER first
-    const options = await ticketFormOptions(db, A(), rel);
+    const options = await newTicketOptions(await ctxFor(db, A(), rel));
     expect(options.contracts.map((c) => c.id)).toContain(relContract);
     expect(options.contracts.map((c) => c.id)).not.toContain(k2Contract);
     expect(options.advisorId).toBe(w.writer.id);
-    expect((await ticketFormOptions(db, A(), act)).contracts.map((c) => c.id)).not.toContain(actAdvisorContract);
+    expect((await newTicketOptions(await ctxFor(db, A(), act))).contracts.map((c) => c.id)).not.toContain(actAdvisorContract);
     // a BETREUER who may not receive messages is not preselected
     const looked = await client('BetreutVonLeser', sw(true, false, false), w.reader.id);
-    expect((await ticketFormOptions(db, A(), looked)).advisorId).toBeNull();
+    expect((await newTicketOptions(await ctxFor(db, A(), looked))).advisorId).toBeNull();
   });
 });
 
@@ -306,14 +303,14 @@ describe('idempotent sending', () => {
     const c1 = await client('Doppeltipp');
     const c2 = await client('Doppeltipp');
     const form = ticketForm(w.writer.id, { subject: 'Doppelt gesendet' });
-    const first = await mailsOf(() => createTicket(db, w.A, c1, form));
-    const second = await mailsOf(() => createTicket(db, w.A, c1, { ...form, message: 'Anderer Text, gleicher Schlüssel' }));
+    const first = await mailsOf(async () => createTicket(await ctxFor(db, w.A, c1), form));
+    const second = await mailsOf(async () => createTicket(await ctxFor(db, w.A, c1), { ...form, message: 'Anderer Text, gleicher Schlüssel' }));
     expect(first.result.created).toBe(true);
     expect(second.result).toEqual({ id: first.result.id, created: false });
     expect(first.mails).toHaveLength(1);
     expect(second.mails).toHaveLength(0);
     expect((await messagesOf(first.result.id)).map((m) => m.body)).toEqual(['Guten Tag, ich bin umgezogen.']);
-    const other = await createTicket(db, w.A, c2, form);
+    const other = await createTicket(await ctxFor(db, w.A, c2), form);
     expect(other.created).toBe(true);
     expect(other.id).not.toBe(first.result.id);
     expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.idempotencyKey, form.idempotencyKey))).toHaveLength(2);
@@ -323,7 +320,7 @@ describe('idempotent sending', () => {
     for (let round = 0; round < 3; round++) {
       const c = await client('Parallel');
       const form = ticketForm(w.writer.id, { subject: `Parallel ${round}` });
-      const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, () => createTicket(db, w.A, c, form))));
+      const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, async () => createTicket(await ctxFor(db, w.A, c), form))));
       const ids = new Set(result.map((r) => r.id));
       expect(ids.size).toBe(1);
       expect(result.filter((r) => r.created)).toHaveLength(1);
@@ -341,17 +338,17 @@ describe('idempotent sending', () => {
     const c = await client('Antwortdoppel');
     const id = await ticket(c, w.writer);
     const form = replyForm(id, 'Einmal bitte');
-    const r1 = await mailsOf(() => replyToTicket(db, w.A, w.writer, form));
-    const r2 = await mailsOf(() => replyToTicket(db, w.A, w.writer, form));
+    const r1 = await mailsOf(async () => replyToTicket(await ctxFor(db, w.A, w.writer), form));
+    const r2 = await mailsOf(async () => replyToTicket(await ctxFor(db, w.A, w.writer), form));
     expect(r2.result).toEqual({ messageId: r1.result.messageId, reopened: false });
     expect(r1.mails).toHaveLength(1);
     expect(r2.mails).toHaveLength(0);
     // the same key from another author is another message
-    await replyToTicket(db, w.A, c, { ...form, message: 'Gleicher Schlüssel, andere Person' });
+    await replyToTicket(await ctxFor(db, w.A, c), { ...form, message: 'Gleicher Schlüssel, andere Person' });
     expect((await messagesOf(id)).map((m) => m.body)).toEqual(['Guten Tag, ich bin umgezogen.', 'Einmal bitte', 'Gleicher Schlüssel, andere Person']);
 
     const parallel = replyForm(id, 'Parallel geantwortet');
-    const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, () => replyToTicket(db, w.A, w.writer, parallel))));
+    const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, async () => replyToTicket(await ctxFor(db, w.A, w.writer), parallel))));
     expect(new Set(result.map((r) => r.messageId)).size).toBe(1);
     expect((await messagesOf(id)).filter((m) => m.body === 'Parallel geantwortet')).toHaveLength(1);
     expect((await eventTypes(id)).filter((t) => t === 'replied')).toHaveLength(3);
@@ -366,8 +363,8 @@ describe('replies', () => {
   it('an employee’s reply mails the client (no content), makes it unread for the client until opened', async () => {
     const c = await client('Antwort');
     const id = await ticket(c, w.writer, { subject: SECRET_SUBJECT });
-    expect(await unreadCount(db, A(), c)).toBe(0);
-    const { result, mails } = await mailsOf(() => replyToTicket(db, w.A, w.writer, replyForm(id, SECRET_BODY)));
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
+    const { result, mails } = await mailsOf(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, SECRET_BODY)));
     expect(result.reopened).toBe(false);
     expect(mails).toHaveLength(1);
     expectNotification(mails[0]!, 'ticket.client', c.email, `/portal/messages/${id}`);
@@ -377,43 +374,43 @@ describe('replies', () => {
     expect(await ticketRow(id)).toMatchObject({ lastEntryBy: w.writer.id, lastPublicBy: w.writer.id, status: 'open' });
     expect(await eventTypes(id)).toEqual(['created', 'replied']);
 
-    expect(await unreadCount(db, A(), c)).toBe(1);
-    expect((await listClientTickets(db, A(), c, 'open')).map((t) => [t.id, t.unread])).toEqual([[id, true]]);
-    const seen = await openTicket(db, A(), c, id);
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(1);
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread])).toEqual([[id, true]]);
+    const seen = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
     expect(seen.messages.map((x) => [x.body, x.authorKind, x.mine])).toEqual([
       ['Guten Tag, ich bin umgezogen.', 'client', true],
       [SECRET_BODY, 'employee', false],
     ]);
-    expect(await unreadCount(db, A(), c)).toBe(0);
-    expect((await listClientTickets(db, A(), c, 'open'))[0]!.unread).toBe(false);
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' }))[0]!.unread).toBe(false);
   });
 
   it('a client’s reply mails the assignee and makes it unread for them', async () => {
     const c = await client('Rueckfrage');
     const post = await staff('Postfach');
     const id = await ticket(c, post);
-    await openTicket(db, A(), post, id);
-    expect(await unreadCount(db, A(), post)).toBe(0);
-    const { mails } = await mailsOf(() => replyToTicket(db, w.A, c, replyForm(id, SECRET_BODY)));
+    await openTicket(await ctxFor(db, A(), post), { ticketId: id });
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
+    const { mails } = await mailsOf(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(id, SECRET_BODY)));
     expect(mails).toHaveLength(1);
     expectNotification(mails[0]!, 'ticket.replied', post.email, `/tickets/${id}`);
     expect(mails[0]!.subject).toBe('Neue Antwort eines Kunden');
-    expect(await unreadCount(db, A(), post)).toBe(1);
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(1);
   });
 
   it('a reply to a closed ticket reopens it – by the client and by an employee', async () => {
     const c = await client('Wiederauf');
     const id = await ticket(c, w.writer);
-    await closeTicket(db, w.A, w.writer, id);
+    await closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id });
     expect(await ticketRow(id)).toMatchObject({ status: 'closed' });
     expect((await ticketRow(id)).closedAt).toBeInstanceOf(Date);
-    const r = await replyToTicket(db, w.A, c, replyForm(id, 'Doch noch eine Frage'));
+    const r = await replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'Doch noch eine Frage'));
     expect(r.reopened).toBe(true);
     expect(await ticketRow(id)).toMatchObject({ status: 'open', closedAt: null });
     expect(await eventTypes(id)).toEqual(['created', 'closed', 'reopened', 'replied']);
 
-    await closeTicket(db, w.A, w.adminA, id);
-    const r2 = await replyToTicket(db, w.A, w.writer, replyForm(id, 'Nachtrag vom Berater'));
+    await closeTicket(await ctxFor(db, w.A, w.adminA), { ticketId: id });
+    const r2 = await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, 'Nachtrag vom Berater'));
     expect(r2.reopened).toBe(true);
     expect(await eventTypes(id)).toEqual(['created', 'closed', 'reopened', 'replied', 'closed', 'reopened', 'replied']);
     const reopened = (await eventsOf(id)).filter((e) => e.type === 'reopened');
@@ -421,7 +418,7 @@ describe('replies', () => {
       [c.id, 'client'],
       [w.writer.id, 'employee'],
     ]);
-    expect((await listTickets(db, A(), w.writer, { ...mine, status: 'closed' })).items.map((t) => t.id)).not.toContain(id);
+    expect((await listTickets(await ctxFor(db, A(), w.writer), { ...mine, status: 'closed' })).items.map((t) => t.id)).not.toContain(id);
   });
 });
 
@@ -431,9 +428,9 @@ describe('forwarding', () => {
     const from = await staff('Abgeber');
     const to = await staff('Empfaenger');
     const id = await ticket(c, from, { subject: SECRET_SUBJECT, message: SECRET_BODY });
-    await openTicket(db, A(), from, id);
+    await openTicket(await ctxFor(db, A(), from), { ticketId: id });
     const before = await ticketRow(id);
-    const { mails } = await mailsOf(() => forwardTicket(db, w.A, from, forwardForm(id, to.id, SECRET_NOTE)));
+    const { mails } = await mailsOf(async () => forwardTicket(await ctxFor(db, w.A, from), forwardForm(id, to.id, SECRET_NOTE)));
     expect(mails).toHaveLength(1);
     expectNotification(mails[0]!, 'ticket.forwarded', to.email, `/tickets/${id}`);
     expect(mails[0]!.subject).toBe('Ein Ticket wurde an Sie weitergeleitet');
@@ -450,19 +447,19 @@ describe('forwarding', () => {
     expect(JSON.stringify(a!.meta)).not.toContain('NOTIZGEHEIM');
 
     // staff see the note; the client sees the forward, never the note
-    const staffView = await openTicket(db, A(), to, id);
+    const staffView = await openTicket(await ctxFor(db, A(), to), { ticketId: id });
     expect(staffView.history.at(-1)).toMatchObject({ type: 'forwarded', actorName: `Erika ${from.lastName}`, fromName: `Erika ${from.lastName}`, toName: `Erika ${to.lastName}`, internalNote: SECRET_NOTE });
-    expect((await openTicket(db, A(), w.reader, id)).history.at(-1)!.internalNote).toBe(SECRET_NOTE);
-    const clientView = await openTicket(db, A(), c, id);
+    expect((await openTicket(await ctxFor(db, A(), w.reader), { ticketId: id })).history.at(-1)!.internalNote).toBe(SECRET_NOTE);
+    const clientView = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
     const clientFwd = clientView.history.at(-1)!;
     expect(clientFwd).toMatchObject({ type: 'forwarded', fromName: `Erika ${from.lastName}`, toName: `Erika ${to.lastName}` });
     expect(clientFwd.internalNote).toBeUndefined();
     expect(JSON.stringify(clientView)).not.toContain('NOTIZGEHEIM');
     expect(clientView.rights).toEqual({ reply: true, forward: false, close: false });
     // a forward is no message for the client
-    expect(await unreadCount(db, A(), c)).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
     // without a note the event carries none
-    await forwardTicket(db, w.A, to, forwardForm(id, from.id));
+    await forwardTicket(await ctxFor(db, w.A, to), forwardForm(id, from.id));
     expect((await eventsOf(id)).at(-1)!.meta).toEqual({ fromId: to.id, toId: from.id });
   });
 
@@ -472,13 +469,13 @@ describe('forwarding', () => {
     const locked = await staff('GesperrtZiel');
     await db.update(users).set({ status: 'locked' }).where(eq(users.id, locked.id));
     for (const target of [w.writer, w.mixed, w.reader, w.noRights, locked, w.writerB, w.adminB, c]) {
-      const e = await refused(() => forwardTicket(db, w.A, w.adminA, forwardForm(id, target.id)), ['invalid']);
+      const e = await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, target.id)), ['invalid']);
       expect(e.field).toBe('toId');
     }
-    await refused(() => forwardTicket(db, w.A, w.adminA, forwardForm(id, NOT_THERE)), ['invalid']);
-    await closeTicket(db, w.A, w.writer, id);
-    await refused(() => forwardTicket(db, w.A, w.adminA, forwardForm(id, w.scoped.id)), ['invalid']);
-    await refused(() => forwardTicket(db, w.A, w.adminA, forwardForm(NOT_THERE, w.scoped.id)), ['not_found']);
+    await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, NOT_THERE)), ['invalid']);
+    await closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id });
+    await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, w.scoped.id)), ['invalid']);
+    await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(NOT_THERE, w.scoped.id)), ['not_found']);
   });
 });
 
@@ -486,7 +483,7 @@ describe('closing', () => {
   it('an employee with the write right closes an open ticket; no mail; not twice', async () => {
     const c = await client('Schliessen');
     const id = await ticket(c, w.writer);
-    const { mails } = await mailsOf(() => closeTicket(db, w.A, w.writer, id));
+    const { mails } = await mailsOf(async () => closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id }));
     expect(mails).toEqual([]);
     const t = await ticketRow(id);
     expect(t.status).toBe('closed');
@@ -494,13 +491,13 @@ describe('closing', () => {
     expect((await eventsOf(id)).at(-1)).toMatchObject({ type: 'closed', actorId: w.writer.id, actorKind: 'employee' });
     const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'ticket.closed'), eq(auditLog.targetId, id)));
     expect(a).toMatchObject({ actorId: w.writer.id, targetType: 'ticket' });
-    await refused(() => closeTicket(db, w.A, w.writer, id), ['invalid']);
-    await refused(() => closeTicket(db, w.A, w.writer, NOT_THERE), ['not_found']);
+    await refused(async () => closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id }), ['invalid']);
+    await refused(async () => closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: NOT_THERE }), ['not_found']);
     // the client sees it under GESCHLOSSEN, with a reply button (a reply reopens) and nothing else
-    expect((await listClientTickets(db, A(), c, 'closed')).map((x) => x.id)).toEqual([id]);
-    expect(await listClientTickets(db, A(), c, 'open')).toEqual([]);
-    expect((await openTicket(db, A(), c, id)).rights).toEqual({ reply: true, forward: false, close: false });
-    expect((await openTicket(db, A(), w.writer, id)).rights).toEqual({ reply: true, forward: false, close: false });
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'closed' })).map((x) => x.id)).toEqual([id]);
+    expect(await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).toEqual([]);
+    expect((await openTicket(await ctxFor(db, A(), c), { ticketId: id })).rights).toEqual({ reply: true, forward: false, close: false });
+    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: id })).rights).toEqual({ reply: true, forward: false, close: false });
   });
 });
 
@@ -510,12 +507,12 @@ describe('HISTORIE', () => {
   it('is complete and in order: created, replied, forwarded (from → to), closed, reopened', async () => {
     const c = await client('Historie');
     const id = await ticket(c, w.writer);
-    await replyToTicket(db, w.A, w.writer, replyForm(id, 'Antwort 1'));
-    await forwardTicket(db, w.A, w.writer, forwardForm(id, w.adminA.id, SECRET_NOTE));
-    await replyToTicket(db, w.A, c, replyForm(id, 'Antwort 2'));
-    await closeTicket(db, w.A, w.adminA, id);
-    await replyToTicket(db, w.A, c, replyForm(id, 'Antwort 3'));
-    await closeTicket(db, w.A, w.adminA, id);
+    await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, 'Antwort 1'));
+    await forwardTicket(await ctxFor(db, w.A, w.writer), forwardForm(id, w.adminA.id, SECRET_NOTE));
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'Antwort 2'));
+    await closeTicket(await ctxFor(db, w.A, w.adminA), { ticketId: id });
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'Antwort 3'));
+    await closeTicket(await ctxFor(db, w.A, w.adminA), { ticketId: id });
 
     const writerName = `Erika ${w.writer.lastName}`;
     const clientName = `Karla ${c.lastName}`;
@@ -530,9 +527,9 @@ describe('HISTORIE', () => {
       { type: 'closed', actorName: 'Ada Admin', actorKind: 'employee' },
     ];
     const strip = (h: Awaited<ReturnType<typeof openTicket>>['history']) => h.map(({ at: _at, ...rest }) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
-    const staffView = await openTicket(db, A(), w.adminA, id);
+    const staffView = await openTicket(await ctxFor(db, A(), w.adminA), { ticketId: id });
     expect(strip(staffView.history)).toEqual(expected);
-    const clientView = await openTicket(db, A(), c, id);
+    const clientView = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
     expect(strip(clientView.history)).toEqual(expected.map(({ internalNote: _n, ...e }) => e));
     for (const view of [staffView, clientView]) {
       const times = view.history.map((h) => h.at.getTime());
@@ -553,66 +550,66 @@ describe('unread markers and badges', () => {
     const c = await client('Badge');
     const post = await staff('Badgepost');
     const other = await staff('Badgeziel');
-    expect(await unreadCount(db, A(), post)).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
     const t1 = await ticket(c, post);
     const t2 = await ticket(c, post);
-    expect(await unreadCount(db, A(), post)).toBe(2);
-    expect((await listTickets(db, A(), post, mine)).items.map((t) => [t.id, t.unread])).toEqual([
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(2);
+    expect((await listTickets(await ctxFor(db, A(), post), mine)).items.map((t) => [t.id, t.unread])).toEqual([
       [t2, true],
       [t1, true],
     ]);
-    await openTicket(db, A(), post, t1);
-    expect(await unreadCount(db, A(), post)).toBe(1);
+    await openTicket(await ctxFor(db, A(), post), { ticketId: t1 });
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(1);
     // my own reply keeps it read
-    await replyToTicket(db, w.A, post, replyForm(t1));
-    expect(await unreadCount(db, A(), post)).toBe(1);
+    await replyToTicket(await ctxFor(db, w.A, post), replyForm(t1));
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(1);
     // the client answers: unread again
-    await replyToTicket(db, w.A, c, replyForm(t1, 'Und noch etwas'));
-    expect(await unreadCount(db, A(), post)).toBe(2);
-    await openTicket(db, A(), post, t1);
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(t1, 'Und noch etwas'));
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(2);
+    await openTicket(await ctxFor(db, A(), post), { ticketId: t1 });
     // a colleague's reply on my ticket is new for me too
-    await replyToTicket(db, w.A, w.adminA, replyForm(t1, 'Ergänzung der Chefin'));
-    expect(await unreadCount(db, A(), post)).toBe(2);
-    await openTicket(db, A(), post, t1);
-    await openTicket(db, A(), post, t2);
-    expect(await unreadCount(db, A(), post)).toBe(0);
+    await replyToTicket(await ctxFor(db, w.A, w.adminA), replyForm(t1, 'Ergänzung der Chefin'));
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(2);
+    await openTicket(await ctxFor(db, A(), post), { ticketId: t1 });
+    await openTicket(await ctxFor(db, A(), post), { ticketId: t2 });
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
     // reading it does not count for anybody else
-    expect(await unreadCount(db, A(), other)).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), other))).toBe(0);
     // a forward makes it unread for the new assignee (even if they had read it before), gone for the old one
-    await openTicket(db, A(), other, t2);
-    await forwardTicket(db, w.A, post, forwardForm(t2, other.id));
-    expect(await unreadCount(db, A(), other)).toBe(1);
-    expect(await unreadCount(db, A(), post)).toBe(0);
-    expect((await listTickets(db, A(), other, mine)).items.map((t) => [t.id, t.unread])).toEqual([[t2, true]]);
-    await openTicket(db, A(), other, t2);
-    expect(await unreadCount(db, A(), other)).toBe(0);
+    await openTicket(await ctxFor(db, A(), other), { ticketId: t2 });
+    await forwardTicket(await ctxFor(db, w.A, post), forwardForm(t2, other.id));
+    expect(await unreadCount(await ctxFor(db, A(), other))).toBe(1);
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
+    expect((await listTickets(await ctxFor(db, A(), other), mine)).items.map((t) => [t.id, t.unread])).toEqual([[t2, true]]);
+    await openTicket(await ctxFor(db, A(), other), { ticketId: t2 });
+    expect(await unreadCount(await ctxFor(db, A(), other))).toBe(0);
     // an admin opening somebody else's ticket does not clear it for the assignee
-    await replyToTicket(db, w.A, c, replyForm(t2, 'Hallo?'));
-    await openTicket(db, A(), w.adminA, t2);
-    expect(await unreadCount(db, A(), other)).toBe(1);
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(t2, 'Hallo?'));
+    await openTicket(await ctxFor(db, A(), w.adminA), { ticketId: t2 });
+    expect(await unreadCount(await ctxFor(db, A(), other))).toBe(1);
   });
 
   it('client badge: tickets with a newer message from the advisor side', async () => {
     const c = await client('Kundenbadge');
     const t1 = await ticket(c, w.writer);
     const t2 = await ticket(c, w.writer);
-    expect(await unreadCount(db, A(), c)).toBe(0);
-    await forwardTicket(db, w.A, w.writer, forwardForm(t1, w.adminA.id, 'intern'));
-    await closeTicket(db, w.A, w.adminA, t2);
-    expect(await unreadCount(db, A(), c)).toBe(0);
-    await replyToTicket(db, w.A, w.adminA, replyForm(t1, 'Antwort der Chefin'));
-    await replyToTicket(db, w.A, w.writer, replyForm(t2, 'Nachtrag'));
-    expect(await unreadCount(db, A(), c)).toBe(2);
-    expect((await listClientTickets(db, A(), c, 'open')).map((t) => [t.id, t.unread]).sort()).toEqual([
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
+    await forwardTicket(await ctxFor(db, w.A, w.writer), forwardForm(t1, w.adminA.id, 'intern'));
+    await closeTicket(await ctxFor(db, w.A, w.adminA), { ticketId: t2 });
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
+    await replyToTicket(await ctxFor(db, w.A, w.adminA), replyForm(t1, 'Antwort der Chefin'));
+    await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(t2, 'Nachtrag'));
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(2);
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread]).sort()).toEqual([
       [t1, true],
       [t2, true],
     ].sort());
-    await openTicket(db, A(), c, t1);
-    expect(await unreadCount(db, A(), c)).toBe(1);
-    await replyToTicket(db, w.A, c, replyForm(t2, 'Danke'));
-    expect(await unreadCount(db, A(), c)).toBe(0);
+    await openTicket(await ctxFor(db, A(), c), { ticketId: t1 });
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(1);
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(t2, 'Danke'));
+    expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
     // an employee without the right has no badge
-    expect(await unreadCount(db, A(), w.noRights)).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), w.noRights))).toBe(0);
   });
 });
 
@@ -624,11 +621,11 @@ describe('listTickets', () => {
     const forWriter = await ticket(c, w.writer);
     const forAdmin = await ticket(c, w.adminA);
     const closed = await ticket(c, w.writer);
-    await closeTicket(db, w.A, w.writer, closed);
+    await closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: closed });
     const inB = await ticket(w.clientB, w.adminB, {}, w.B);
 
-    const adminMine = idsOf(await listTickets(db, A(), w.adminA, mine));
-    const adminAll = idsOf(await listTickets(db, A(), w.adminA, all));
+    const adminMine = idsOf(await listTickets(await ctxFor(db, A(), w.adminA), mine));
+    const adminAll = idsOf(await listTickets(await ctxFor(db, A(), w.adminA), all));
     expect(adminMine).toContain(forAdmin);
     expect(adminMine).not.toContain(forWriter);
     expect(adminAll).toEqual(expect.arrayContaining([forAdmin, forWriter]));
@@ -637,62 +634,62 @@ describe('listTickets', () => {
     const [open] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
     expect(adminAll).toHaveLength(open!.n);
     // non-admins: "mine" = assigned to them; "all" = every ticket of the contacts they may see
-    const writerMine = idsOf(await listTickets(db, A(), w.writer, mine));
+    const writerMine = idsOf(await listTickets(await ctxFor(db, A(), w.writer), mine));
     expect(writerMine).toContain(forWriter);
     expect(writerMine).not.toContain(forAdmin);
-    const writerAll = idsOf(await listTickets(db, A(), w.writer, all));
+    const writerAll = idsOf(await listTickets(await ctxFor(db, A(), w.writer), all));
     expect(writerAll).toEqual(expect.arrayContaining([forWriter, forAdmin]));
     expect(writerAll).not.toContain(inB);
     // a scoped employee's "all" holds only tickets of contacts they look after
-    expect(idsOf(await listTickets(db, A(), w.scoped, all))).not.toContain(forWriter);
+    expect(idsOf(await listTickets(await ctxFor(db, A(), w.scoped), all))).not.toContain(forWriter);
     // status filter
-    const closedList = await listTickets(db, A(), w.adminA, { ...all, status: 'closed' });
+    const closedList = await listTickets(await ctxFor(db, A(), w.adminA), { ...all, status: 'closed' });
     expect(idsOf(closedList)).toContain(closed);
     expect(closedList.items.every((t) => t.status === 'closed')).toBe(true);
-    expect((await listTickets(db, A(), w.adminA, all)).items.every((t) => t.status === 'open')).toBe(true);
+    expect((await listTickets(await ctxFor(db, A(), w.adminA), all)).items.every((t) => t.status === 'open')).toBe(true);
     // newest activity first
-    const times = (await listTickets(db, A(), w.adminA, all)).items.map((t) => t.lastAt.getTime());
+    const times = (await listTickets(await ctxFor(db, A(), w.adminA), all)).items.map((t) => t.lastAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
     // the other tenant
-    expect(idsOf(await listTickets(db, w.B.id, w.adminB, all))).toEqual([inB]);
-    await expect(listTickets(db, A(), w.adminB, all)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(idsOf(await listTickets(await ctxFor(db, w.B.id, w.adminB), all))).toEqual([inB]);
+    await expect(ctxFor(db, A(), w.adminB).then((ctx) => listTickets(ctx, all))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('the contact page lists every ticket of a contact the employee may see, whoever has it', async () => {
     const c = await client('Kontaktseite');
     const t = await ticket(c, w.adminA);
-    const byContact = (e: SessionUser) => listTickets(db, A(), e, { ...all, contactId: c.id });
+    const byContact = async (e: SessionUser) => listTickets(await ctxFor(db, A(), e), { ...all, contactId: c.id });
     expect(idsOf(await byContact(w.writer))).toEqual([t]);
     expect(idsOf(await byContact(w.mixed))).toEqual([t]); // communication 'read'
     expect(idsOf(await byContact(w.reader))).toEqual([t]);
     expect(idsOf(await byContact(w.noRights))).toEqual([]);
     expect(idsOf(await byContact(w.scoped))).toEqual([]); // not their contact
     const ownContactTicket = await ticket(w.clients.mine, w.writer);
-    const ofMine = await listTickets(db, A(), w.scoped, { ...all, contactId: w.clients.mine.id });
+    const ofMine = await listTickets(await ctxFor(db, A(), w.scoped), { ...all, contactId: w.clients.mine.id });
     expect(idsOf(ofMine)).toContain(ownContactTicket);
     expect(ofMine.items.every((i) => i.contactId === w.clients.mine.id)).toBe(true);
-    expect(idsOf(await listTickets(db, w.B.id, w.adminB, { ...all, contactId: c.id }))).toEqual([]);
+    expect(idsOf(await listTickets(await ctxFor(db, w.B.id, w.adminB), { ...all, contactId: c.id }))).toEqual([]);
   });
 
   it('answers empty for clients and employees without the communication right', async () => {
     const noComm = await employee(db, w.A, `OhneKommunikation${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
-    for (const who of [w.noRights, noComm, w.clients.act, w.clients.rel]) expect(await listTickets(db, A(), who, all)).toEqual({ items: [], next: null });
-    for (const who of [w.noRights, noComm]) expect(await unreadCount(db, A(), who)).toBe(0);
+    for (const who of [w.noRights, noComm, w.clients.act, w.clients.rel]) expect(await listTickets(await ctxFor(db, A(), who), all)).toEqual({ items: [], next: null });
+    for (const who of [w.noRights, noComm]) expect(await unreadCount(await ctxFor(db, A(), who))).toBe(0);
   });
 
   it('keyset pages of 50 over more than 50 tickets, following `next` until null', async () => {
     const many = await staff('Vielpost');
-    const c1 = await client('Vielschreiber');
-    const c2 = await client('Vielschreiber');
+    // Three writers: one account may open only 20 tickets an hour (sendLimits).
+    const writers = [await client('Vielschreiber'), await client('Vielschreiber'), await client('Vielschreiber')];
     const created: string[] = [];
-    for (let i = 0; i < 56; i++) created.push(await ticket(i % 2 ? c1 : c2, many, { subject: `Ticket ${i}` }));
+    for (let i = 0; i < 56; i++) created.push(await ticket(writers[i % 3]!, many, { subject: `Ticket ${i}` }));
     expect(TICKET_PAGE).toBe(50);
 
-    const page1 = await listTickets(db, A(), many, { status: 'open', scope: 'mine' });
+    const page1 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' });
     expect(page1.items).toHaveLength(50);
     expect(page1.next).toEqual(expect.any(String));
     expect(page1.items.every((t) => t.unread)).toBe(true);
-    const page2 = await listTickets(db, A(), many, { status: 'open', scope: 'mine', after: page1.next! });
+    const page2 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: page1.next! });
     expect(page2.items).toHaveLength(6);
     expect(page2.next).toBeNull();
     const walked = [...idsOf(page1), ...idsOf(page2)];
@@ -706,7 +703,7 @@ describe('listTickets', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const p = await listTickets(db, A(), many, { status: 'open', scope: 'mine', after, limit: 7 });
+      const p = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after, limit: 7 });
       small.push(...idsOf(p));
       after = p.next ?? undefined;
       pages++;
@@ -716,21 +713,21 @@ describe('listTickets', () => {
 
     // a broken cursor starts at the beginning instead of failing
     for (const bad of ['kaputt', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(idsOf(await listTickets(db, A(), many, { status: 'open', scope: 'mine', after: bad }))).toEqual(idsOf(page1));
+      expect(idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: bad }))).toEqual(idsOf(page1));
     }
     // reading some changes the flags, not the order
-    await openTicket(db, A(), many, walked[0]!);
-    await openTicket(db, A(), many, walked[55]!);
-    const again = [...(await listTickets(db, A(), many, { status: 'open', scope: 'mine' })).items, ...(await listTickets(db, A(), many, { status: 'open', scope: 'mine', after: page1.next! })).items];
+    await openTicket(await ctxFor(db, A(), many), { ticketId: walked[0]! });
+    await openTicket(await ctxFor(db, A(), many), { ticketId: walked[55]! });
+    const again = [...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' })).items, ...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: page1.next! })).items];
     expect(again.map((t) => t.id)).toEqual(walked);
     expect(again.filter((t) => !t.unread).map((t) => t.id)).toEqual([walked[0], walked[55]]);
-    expect(await unreadCount(db, A(), many)).toBe(54);
+    expect(await unreadCount(await ctxFor(db, A(), many))).toBe(54);
 
     // an admin walks all open tickets of the tenant page by page, each exactly once
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const p = await listTickets(db, A(), w.adminA, { status: 'open', scope: 'all', after: cursor });
+      const p = await listTickets(await ctxFor(db, A(), w.adminA), { status: 'open', scope: 'all', after: cursor });
       seen.push(...idsOf(p));
       cursor = p.next ?? undefined;
     } while (cursor);
@@ -747,26 +744,26 @@ describe('listClientTickets', () => {
     const other = await client('Fremde');
     const mineOpen = await ticket(c, w.writer, { subject: 'Mein offenes' });
     const mineClosed = await ticket(c, w.adminA, { subject: 'Mein erledigtes' });
-    await closeTicket(db, w.A, w.adminA, mineClosed);
+    await closeTicket(await ctxFor(db, w.A, w.adminA), { ticketId: mineClosed });
     const theirs = await ticket(other, w.writer);
-    const open = await listClientTickets(db, A(), c, 'open');
+    const open = await listClientTickets(await ctxFor(db, A(), c), { status: 'open' });
     expect(open.map((t) => t.id)).toEqual([mineOpen]);
     expect(open[0]).toMatchObject({ subject: 'Mein offenes', status: 'open', contactId: c.id, assigneeName: `Erika ${w.writer.lastName}`, unread: false, contactName: '' });
-    expect((await listClientTickets(db, A(), c, 'closed')).map((t) => t.id)).toEqual([mineClosed]);
-    expect((await listClientTickets(db, A(), other, 'open')).map((t) => t.id)).toEqual([theirs]);
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'closed' })).map((t) => t.id)).toEqual([mineClosed]);
+    expect((await listClientTickets(await ctxFor(db, A(), other), { status: 'open' })).map((t) => t.id)).toEqual([theirs]);
     // employees use listTickets
-    expect(await listClientTickets(db, A(), w.adminA, 'open')).toEqual([]);
+    expect(await listClientTickets(await ctxFor(db, A(), w.adminA), { status: 'open' })).toEqual([]);
   });
 
   it('NUR LESEN still reads; without any switch there is nothing; another tenant never', async () => {
     const c = await client('Spaeterlesen');
     const t = await ticket(c, w.writer);
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, true)) });
-    expect((await listClientTickets(db, A(), c, 'open')).map((x) => x.id)).toEqual([t]);
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((x) => x.id)).toEqual([t]);
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
-    expect(await listClientTickets(db, A(), c, 'open')).toEqual([]);
-    await emptyOrRefused(() => listClientTickets(db, A(), w.clientB, 'open'));
-    expect(await listClientTickets(db, w.B.id, w.clientB, 'open')).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: t })]));
+    expect(await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).toEqual([]);
+    await emptyOrRefused(async () => listClientTickets(await ctxFor(db, A(), w.clientB), { status: 'open' }));
+    expect(await listClientTickets(await ctxFor(db, w.B.id, w.clientB), { status: 'open' })).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: t })]));
   });
 });
 
@@ -782,7 +779,7 @@ describe('attachments', () => {
     owner = await client('Anhang', sw(false, true, false));
     const u = await attach(owner, owner.id, 'Foto vom Wasserschaden.JPG');
     expect(u.key).toMatch(new RegExp(`^tenants/${A()}/uploads/[0-9a-f-]{36}$`));
-    const { id } = await createTicket(db, w.A, owner, ticketForm(w.writer.id, { uploads: u.id, message: 'Siehe Foto' }));
+    const { id } = await createTicket(await ctxFor(db, w.A, owner), ticketForm(w.writer.id, { uploads: u.id, message: 'Siehe Foto' }));
     ticketId = id;
     const [m] = await messagesOf(id);
     const files = await db.select().from(ticketFiles).where(eq(ticketFiles.messageId, m!.id));
@@ -796,48 +793,48 @@ describe('attachments', () => {
     expect(await db.select().from(uploads).where(eq(uploads.id, u.id))).toEqual([]);
     expect(Buffer.from(await getObjectBytes(A(), fileKey)).equals(jpeg)).toBe(true);
 
-    const thread = await openTicket(db, A(), w.writer, id);
+    const thread = await openTicket(await ctxFor(db, A(), w.writer), { ticketId: id });
     expect(thread.messages[0]!.files).toEqual([{ id: fileId, filename: 'Foto vom Wasserschaden.JPG', mime: 'image/jpeg', size: jpeg.length }]);
     // the used upload cannot be attached again
-    await refused(() => createTicket(db, w.A, owner, ticketForm(w.writer.id, { uploads: u.id })), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, owner), ticketForm(w.writer.id, { uploads: u.id })), ['invalid']);
   });
 
   it('open for the ticket’s client and permitted employees; null for everybody else', async () => {
-    const opened = await openTicketFile(db, A(), owner, fileId);
+    const opened = await openTicketFile(await ctxFor(db, A(), owner), { fileId });
     expect(opened).toMatchObject({ id: fileId, key: fileKey, mime: 'image/jpeg', ticketId, contactId: owner.id });
-    for (const ok of [w.adminA, w.writer, w.mixed, w.reader]) expect(await openTicketFile(db, A(), ok, fileId), ok.lastName).not.toBeNull();
+    for (const ok of [w.adminA, w.writer, w.mixed, w.reader]) expect(await openTicketFile(await ctxFor(db, A(), ok), { fileId }), ok.lastName).not.toBeNull();
     // another client of the same tenant, even with every right
-    expect(await openTicketFile(db, A(), w.clients.rel, fileId)).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), w.clients.rel), { fileId })).toBeNull();
     // other tenant: their client, their admin (with either tenant id)
-    expect(await openTicketFile(db, w.B.id, w.clientB, fileId)).toBeNull();
-    expect(await openTicketFile(db, w.B.id, w.adminB, fileId)).toBeNull();
-    expect(await openTicketFile(db, A(), w.adminB, fileId)).toBeNull();
-    expect(await openTicketFile(db, A(), w.clientB, fileId)).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, w.B.id, w.clientB), { fileId })).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, w.B.id, w.adminB), { fileId })).toBeNull();
+    // with the tenant id of A, an account of B gets no context at all
+    for (const b of [w.adminB, w.clientB]) await expect(ctxFor(db, A(), b).then((ctx) => openTicketFile(ctx, { fileId }))).rejects.toMatchObject({ code: 'forbidden' });
     // employees without the communication right or out of scope
-    expect(await openTicketFile(db, A(), w.noRights, fileId)).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), w.noRights), { fileId })).toBeNull();
     const noComm = await employee(db, w.A, `DateiOhneKomm${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
-    expect(await openTicketFile(db, A(), noComm, fileId)).toBeNull();
-    expect(await openTicketFile(db, A(), w.scoped, fileId)).toBeNull();
-    expect(await openTicketFile(db, A(), w.adminA, NOT_THERE)).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), noComm), { fileId })).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), w.scoped), { fileId })).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), w.adminA), { fileId: NOT_THERE })).toBeNull();
     // the client loses KOMMUNIKATION: the file goes with it
     const c = await client('DateiWeg', sw(false, true, false));
     const u = await attach(c, c.id);
-    const t = await createTicket(db, w.A, c, ticketForm(w.writer.id, { uploads: u.id }));
+    const t = await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { uploads: u.id }));
     const [f] = await db.select({ id: ticketFiles.id }).from(ticketFiles).innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId)).where(eq(ticketMessages.ticketId, t.id));
-    expect(await openTicketFile(db, A(), c, f!.id)).not.toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), c), { fileId: f!.id })).not.toBeNull();
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
-    expect(await openTicketFile(db, A(), c, f!.id)).toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), c), { fileId: f!.id })).toBeNull();
   });
 
   it('an employee answers with an attachment; the upload needs the right to send to that contact', async () => {
     const u = await attach(w.writer, owner.id, 'antwort.jpg');
-    const { messageId } = await replyToTicket(db, w.A, w.writer, replyForm(ticketId, 'Anbei das Formular', { uploads: u.id }));
+    const { messageId } = await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Anbei das Formular', { uploads: u.id }));
     const files = await db.select().from(ticketFiles).where(eq(ticketFiles.messageId, messageId));
     expect(files.map((f) => [f.filename, f.mime])).toEqual([['antwort.jpg', 'image/jpeg']]);
-    expect(await openTicketFile(db, A(), owner, files[0]!.id)).not.toBeNull();
+    expect(await openTicketFile(await ctxFor(db, A(), owner), { fileId: files[0]!.id })).not.toBeNull();
 
     const file = { area: 'communication' as const, filename: 'a.jpg', contentType: 'image/jpeg', size: 100 };
-    const start = (who: SessionUser, contactId: string, tenant = w.A) => () => startUpload(db, tenant.id, who, { contactId, ...file });
+    const start = (who: SessionUser, contactId: string, tenant = w.A) => async () => presignDocumentUpload(await ctxFor(db, tenant, who), { contactId, ...file });
     await refused(start(w.reader, owner.id), ['forbidden']); // read only
     await refused(start(w.mixed, owner.id), ['forbidden']); // communication 'read'
     await refused(start(w.noRights, owner.id), ['not_found']);
@@ -850,14 +847,14 @@ describe('attachments', () => {
     await refused(start(w.adminB, owner.id, w.B), ['not_found']);
     await refused(start(w.clientB, owner.id));
     // allowed: scoped employee for their own contact, a client with FREISCHALTUNG for themselves
-    await startUpload(db, A(), w.scoped, { contactId: w.clients.mine.id, ...file });
-    await startUpload(db, A(), w.clients.act, { contactId: w.clients.act.id, ...file });
+    await start(w.scoped, w.clients.mine.id)();
+    await start(w.clients.act, w.clients.act.id)();
 
     // someone else's upload cannot be attached
     const foreign = await attach(w.adminA, owner.id);
-    await refused(() => replyToTicket(db, w.A, w.writer, replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
-    await refused(() => replyToTicket(db, w.A, owner, replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
-    await refused(() => replyToTicket(db, w.A, w.writer, replyForm(ticketId, 'Unbekannt', { uploads: NOT_THERE })), ['invalid']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, owner), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Unbekannt', { uploads: NOT_THERE })), ['invalid']);
     expect(await db.select().from(uploads).where(eq(uploads.id, foreign.id))).toHaveLength(1);
   });
 });
@@ -868,7 +865,7 @@ describe('no mail without the change', () => {
   it('a refused create (invalid assignee) leaves no ticket and no mail', async () => {
     const c = await client('KeinePost');
     const before = await db.select({ id: outbox.id }).from(outbox);
-    await refused(() => createTicket(db, w.A, c, ticketForm(w.reader.id)), ['invalid']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.reader.id)), ['invalid']);
     expect(await db.select().from(tickets).where(eq(tickets.contactId, c.id))).toEqual([]);
     expect(await db.select({ id: outbox.id }).from(outbox)).toHaveLength(before.length);
   });
@@ -880,7 +877,7 @@ describe('no mail without the change', () => {
     const u = await attach(c, c.id);
     const ticketKeys = await keysOf(A(), 'tickets/');
     const before = await ticketPrint();
-    await expect(createTicket(db, w.A, c, ticketForm(failing.id, { uploads: u.id }))).rejects.toThrow();
+    await expect(createTicket(await ctxFor(db, w.A, c), ticketForm(failing.id, { uploads: u.id }))).rejects.toThrow();
     expect(await ticketPrint()).toEqual(before);
     expect(await db.select().from(tickets).where(eq(tickets.contactId, c.id))).toEqual([]);
     // the claimed copy is gone, the upload is still there to try again
@@ -896,7 +893,7 @@ describe('no mail without the change', () => {
     const failing = await staff('Fehlschlag');
     const id = await ticket(await client('Fehlerweiter'), w.writer);
     let before = await ticketPrint();
-    await expect(forwardTicket(db, w.A, w.writer, forwardForm(id, failing.id, 'geht schief'))).rejects.toThrow();
+    await expect(forwardTicket(await ctxFor(db, w.A, w.writer), forwardForm(id, failing.id, 'geht schief'))).rejects.toThrow();
     expect(await ticketPrint()).toEqual(before);
     expect((await ticketRow(id)).assigneeId).toBe(w.writer.id);
 
@@ -904,9 +901,9 @@ describe('no mail without the change', () => {
     expect(failingClient.email.startsWith('fehlschlag')).toBe(true);
     const t2 = await ticket(failingClient, w.writer);
     before = await ticketPrint();
-    await expect(replyToTicket(db, w.A, w.writer, replyForm(t2, 'Diese Antwort kommt nie an'))).rejects.toThrow();
+    await expect(replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(t2, 'Diese Antwort kommt nie an'))).rejects.toThrow();
     expect(await ticketPrint()).toEqual(before);
-    expect(await unreadCount(db, A(), failingClient)).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), failingClient))).toBe(0);
   });
 });
 
@@ -922,80 +919,80 @@ describe('who may do what', () => {
 
   it('a client of another tenant reaches nothing', async () => {
     const c = w.clientB;
-    await refused(() => openTicket(db, A(), c, t), ['forbidden']);
-    await refused(() => openTicket(db, w.B.id, c, t), ['not_found']);
-    await refused(() => replyToTicket(db, w.A, c, replyForm(t)), ['forbidden']);
-    await refused(() => replyToTicket(db, w.B, c, replyForm(t)), ['not_found']);
-    await refused(() => closeTicket(db, w.B, c, t), ['forbidden']);
-    await refused(() => forwardTicket(db, w.B, c, forwardForm(t, w.adminB.id)), ['forbidden']);
+    await refused(async () => openTicket(await ctxFor(db, A(), c), { ticketId: t }), ['forbidden']);
+    await refused(async () => openTicket(await ctxFor(db, w.B.id, c), { ticketId: t }), ['not_found']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(t)), ['forbidden']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.B, c), replyForm(t)), ['not_found']);
+    await refused(async () => closeTicket(await ctxFor(db, w.B, c), { ticketId: t }), ['forbidden']);
+    await refused(async () => forwardTicket(await ctxFor(db, w.B, c), forwardForm(t, w.adminB.id)), ['forbidden']);
     // and the other tenant's staff neither
-    await refused(() => openTicket(db, w.B.id, w.adminB, t), ['not_found']);
-    await refused(() => replyToTicket(db, w.B, w.adminB, replyForm(t)), ['not_found']);
-    await refused(() => forwardTicket(db, w.B, w.adminB, forwardForm(t, w.writerB.id)), ['not_found']);
-    await refused(() => closeTicket(db, w.B, w.adminB, t), ['not_found']);
-    await refused(() => closeTicket(db, w.A, w.adminB, t), ['forbidden']);
+    await refused(async () => openTicket(await ctxFor(db, w.B.id, w.adminB), { ticketId: t }), ['not_found']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.B, w.adminB), replyForm(t)), ['not_found']);
+    await refused(async () => forwardTicket(await ctxFor(db, w.B, w.adminB), forwardForm(t, w.writerB.id)), ['not_found']);
+    await refused(async () => closeTicket(await ctxFor(db, w.B, w.adminB), { ticketId: t }), ['not_found']);
+    await refused(async () => closeTicket(await ctxFor(db, w.A, w.adminB), { ticketId: t }), ['forbidden']);
   });
 
   it('another client of the same tenant reaches nothing, whatever their switches', async () => {
     for (const c of [w.clients.rel, w.clients.act, w.clients.ro]) {
-      await refused(() => openTicket(db, A(), c, t), ['not_found']);
-      await refused(() => replyToTicket(db, w.A, c, replyForm(t)), ['not_found', 'forbidden']);
-      expect((await listClientTickets(db, A(), c, 'open')).map((x) => x.id)).not.toContain(t);
+      await refused(async () => openTicket(await ctxFor(db, A(), c), { ticketId: t }), ['not_found']);
+      await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(t)), ['not_found', 'forbidden']);
+      expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((x) => x.id)).not.toContain(t);
     }
-    expect(await ticketRights(db, A(), w.clients.rel, { id: owner.id, advisorId: w.writer.id })).toEqual({ read: false, write: false });
+    expect(await ticketRights(await viewerOf(await ctxFor(db, A(), w.clients.rel)), { id: owner.id, advisorId: w.writer.id })).toEqual({ read: false, write: false });
   });
 
   it('an employee without the communication right reaches nothing', async () => {
     const noComm = await employee(db, w.A, `KeineKomm${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
     for (const e of [w.noRights, noComm]) {
-      await refused(() => openTicket(db, A(), e, t), ['not_found']);
-      await refused(() => replyToTicket(db, w.A, e, replyForm(t)), ['not_found']);
-      await refused(() => forwardTicket(db, w.A, e, forwardForm(t, w.adminA.id)), ['not_found']);
-      await refused(() => closeTicket(db, w.A, e, t), ['not_found']);
-      expect(idsOf(await listTickets(db, A(), e, { ...all, contactId: owner.id }))).toEqual([]);
+      await refused(async () => openTicket(await ctxFor(db, A(), e), { ticketId: t }), ['not_found']);
+      await refused(async () => replyToTicket(await ctxFor(db, w.A, e), replyForm(t)), ['not_found']);
+      await refused(async () => forwardTicket(await ctxFor(db, w.A, e), forwardForm(t, w.adminA.id)), ['not_found']);
+      await refused(async () => closeTicket(await ctxFor(db, w.A, e), { ticketId: t }), ['not_found']);
+      expect(idsOf(await listTickets(await ctxFor(db, A(), e), { ...all, contactId: owner.id }))).toEqual([]);
     }
     // scope 'own' and not the BETREUER
-    await refused(() => openTicket(db, A(), w.scoped, t), ['not_found']);
-    await refused(() => replyToTicket(db, w.A, w.scoped, replyForm(t)), ['not_found']);
+    await refused(async () => openTicket(await ctxFor(db, A(), w.scoped), { ticketId: t }), ['not_found']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, w.scoped), replyForm(t)), ['not_found']);
   });
 
   it('read-only employees see the ticket but cannot reply, forward or close', async () => {
     for (const e of [w.reader, w.mixed]) {
-      const view = await openTicket(db, A(), e, t);
+      const view = await openTicket(await ctxFor(db, A(), e), { ticketId: t });
       expect(view.ticket.id).toBe(t);
       expect(view.rights).toEqual({ reply: false, forward: false, close: false });
-      await refused(() => replyToTicket(db, w.A, e, replyForm(t)), ['forbidden']);
-      await refused(() => forwardTicket(db, w.A, e, forwardForm(t, w.adminA.id)), ['forbidden']);
-      await refused(() => closeTicket(db, w.A, e, t), ['forbidden']);
+      await refused(async () => replyToTicket(await ctxFor(db, w.A, e), replyForm(t)), ['forbidden']);
+      await refused(async () => forwardTicket(await ctxFor(db, w.A, e), forwardForm(t, w.adminA.id)), ['forbidden']);
+      await refused(async () => closeTicket(await ctxFor(db, w.A, e), { ticketId: t }), ['forbidden']);
     }
-    expect((await openTicket(db, A(), w.writer, t)).rights).toEqual({ reply: true, forward: true, close: true });
+    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: t })).rights).toEqual({ reply: true, forward: true, close: true });
   });
 
   it('a client never closes or forwards – not even their own ticket with every right', async () => {
-    const e1 = await refused(() => closeTicket(db, w.A, owner, t), ['forbidden']);
+    const e1 = await refused(async () => closeTicket(await ctxFor(db, w.A, owner), { ticketId: t }), ['forbidden']);
     expect(e1.message).toMatch(/Nur Mitarbeiter/);
-    const e2 = await refused(() => forwardTicket(db, w.A, owner, forwardForm(t, w.adminA.id)), ['forbidden']);
+    const e2 = await refused(async () => forwardTicket(await ctxFor(db, w.A, owner), forwardForm(t, w.adminA.id)), ['forbidden']);
     expect(e2.message).toMatch(/Nur Mitarbeiter/);
-    expect((await openTicket(db, A(), owner, t)).rights).toEqual({ reply: true, forward: false, close: false });
+    expect((await openTicket(await ctxFor(db, A(), owner), { ticketId: t })).rights).toEqual({ reply: true, forward: false, close: false });
   });
 
   it('a client with NUR LESEN reads their tickets but can neither reply nor write a new one; without switches nothing', async () => {
     const c = await client('Nurlesen', sw(true, false, false));
     const own = await ticket(c, w.writer);
-    await replyToTicket(db, w.A, w.writer, replyForm(own, 'Antwort vor der Änderung'));
+    await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(own, 'Antwort vor der Änderung'));
     for (const s of [sw(false, false, true), sw(true, false, true), sw(false, true, true)]) {
       await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(s) });
-      const view = await openTicket(db, A(), c, own);
+      const view = await openTicket(await ctxFor(db, A(), c), { ticketId: own });
       expect(view.rights).toEqual({ reply: false, forward: false, close: false });
       expect(view.messages.map((m) => m.body)).toContain('Antwort vor der Änderung');
-      await refused(() => replyToTicket(db, w.A, c, replyForm(own)), ['forbidden']);
-      await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['forbidden']);
-      await refused(() => startUpload(db, A(), c, { contactId: c.id, area: 'communication', filename: 'a.jpg', contentType: 'image/jpeg', size: 100 }), ['forbidden']);
+      await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(own)), ['forbidden']);
+      await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id)), ['forbidden']);
+      await refused(async () => presignDocumentUpload(await ctxFor(db, A(), c), { contactId: c.id, area: 'communication', filename: 'a.jpg', contentType: 'image/jpeg', size: 100 }), ['forbidden']);
     }
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
-    await refused(() => openTicket(db, A(), c, own), ['not_found']);
-    await refused(() => replyToTicket(db, w.A, c, replyForm(own)), ['not_found']);
-    await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['not_found']);
+    await refused(async () => openTicket(await ctxFor(db, A(), c), { ticketId: own }), ['not_found']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(own)), ['not_found']);
+    await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id)), ['not_found']);
   });
 
   it('the rights follow the KOMMUNIKATION switches only (SPEC §3)', async () => {
@@ -1005,18 +1002,18 @@ describe('who may do what', () => {
       const g = everywhere(sw(true, true, false)); // every other module wide open
       g.communication = sw(a, d, r);
       await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: g });
-      const rights = await ticketRights(db, A(), c, { id: c.id, advisorId: w.writer.id });
+      const rights = await ticketRights(await viewerOf(await ctxFor(db, A(), c)), { id: c.id, advisorId: w.writer.id });
       expect(rights, `A=${a} D=${d} R=${r}`).toEqual({ read: a || d || r, write: (a || d) && !r });
     }
   });
 
   it('a scoped employee works the tickets of their own contacts', async () => {
     const own = await ticket(w.clients.mine, w.writer);
-    expect((await openTicket(db, A(), w.scoped, own)).rights).toEqual({ reply: true, forward: true, close: true });
-    await replyToTicket(db, w.A, w.scoped, replyForm(own, 'Ihr Betreuer übernimmt'));
-    await forwardTicket(db, w.A, w.scoped, forwardForm(own, w.scoped.id));
-    expect(idsOf(await listTickets(db, A(), w.scoped, mine))).toContain(own);
-    await closeTicket(db, w.A, w.scoped, own);
+    expect((await openTicket(await ctxFor(db, A(), w.scoped), { ticketId: own })).rights).toEqual({ reply: true, forward: true, close: true });
+    await replyToTicket(await ctxFor(db, w.A, w.scoped), replyForm(own, 'Ihr Betreuer übernimmt'));
+    await forwardTicket(await ctxFor(db, w.A, w.scoped), forwardForm(own, w.scoped.id));
+    expect(idsOf(await listTickets(await ctxFor(db, A(), w.scoped), mine))).toContain(own);
+    await closeTicket(await ctxFor(db, w.A, w.scoped), { ticketId: own });
     expect((await ticketRow(own)).status).toBe('closed');
   });
 });
@@ -1037,37 +1034,37 @@ describe('consistency between list, badge and thread', () => {
     hidden = await ticket(c, e, { subject: 'Nur für Berechtigte' });
     await db.update(users).set({ scope: 'own' }).where(eq(users.id, e.id));
     assignee = await actorOf(db, e.id);
-    await refused(() => openTicket(db, A(), assignee, hidden), ['not_found']);
-    await refused(() => replyToTicket(db, w.A, assignee, replyForm(hidden)), ['not_found']);
+    await refused(async () => openTicket(await ctxFor(db, A(), assignee), { ticketId: hidden }), ['not_found']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, assignee), replyForm(hidden)), ['not_found']);
     // 2. a client addresses a scoped employee who is not their BETREUER (offered by assignableEmployees):
     //    either refused, or it lands with somebody who cannot open it
     direct = await staff('NurEigene', 'write', 'own');
     const d = await client('Direkt', sw(true, false, false), w.writer.id);
-    const sent = await createTicket(db, w.A, d, ticketForm(direct.id)).catch((e: unknown) => e);
+    const sent = await createTicket(await ctxFor(db, w.A, d), ticketForm(direct.id)).catch((e: unknown) => e);
     if (sent instanceof DomainError) expect(sent.code).toBe('invalid');
-    else await refused(() => openTicket(db, A(), direct, (sent as { id: string }).id), ['not_found']);
+    else await refused(async () => openTicket(await ctxFor(db, A(), direct), { ticketId: (sent as { id: string }).id }), ['not_found']);
     // 3. a client with an unread advisor reply loses every KOMMUNIKATION switch
     lost = await client('Entzogen', sw(true, false, false));
     lostTicket = await ticket(lost, w.writer);
-    await replyToTicket(db, w.A, w.writer, replyForm(lostTicket, 'Antwort vor dem Entzug'));
-    expect(await unreadCount(db, A(), lost)).toBe(1);
+    await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(lostTicket, 'Antwort vor dem Entzug'));
+    expect(await unreadCount(await ctxFor(db, A(), lost))).toBe(1);
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: lost.id, grants: everywhere(sw(false, false, false)) });
-    await refused(() => openTicket(db, A(), lost, lostTicket), ['not_found']);
+    await refused(async () => openTicket(await ctxFor(db, A(), lost), { ticketId: lostTicket }), ['not_found']);
   });
 
   it('an employee’s list and badge hold only tickets they may open', async () => {
     for (const e of [assignee, direct]) {
-      const listed = (await listTickets(db, A(), e, mine)).items;
-      for (const item of listed) await expect(openTicket(db, A(), e, item.id), `listed ${item.subject}`).resolves.toBeDefined();
+      const listed = (await listTickets(await ctxFor(db, A(), e), mine)).items;
+      for (const item of listed) await expect(openTicket(await ctxFor(db, A(), e), { ticketId: item.id }), `listed ${item.subject}`).resolves.toBeDefined();
     }
-    expect(idsOf(await listTickets(db, A(), assignee, mine))).not.toContain(hidden);
-    expect(await unreadCount(db, A(), assignee)).toBe(0);
-    expect(await unreadCount(db, A(), direct)).toBe(0);
+    expect(idsOf(await listTickets(await ctxFor(db, A(), assignee), mine))).not.toContain(hidden);
+    expect(await unreadCount(await ctxFor(db, A(), assignee))).toBe(0);
+    expect(await unreadCount(await ctxFor(db, A(), direct))).toBe(0);
   });
 
   it('a client’s badge counts only tickets they may open', async () => {
-    expect(await listClientTickets(db, A(), lost, 'open')).toEqual([]);
-    expect(await unreadCount(db, A(), lost)).toBe(0);
+    expect(await listClientTickets(await ctxFor(db, A(), lost), { status: 'open' })).toEqual([]);
+    expect(await unreadCount(await ctxFor(db, A(), lost))).toBe(0);
   });
 });
 
@@ -1080,10 +1077,10 @@ describe('read marker race', () => {
     const c = await client('Gleichzeitig');
     post = await staff('Gleichzeitigpost');
     id = await ticket(c, post);
-    await openTicket(db, A(), post, id);
-    expect(await unreadCount(db, A(), post)).toBe(0);
+    await openTicket(await ctxFor(db, A(), post), { ticketId: id });
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
     // the reply's transaction sleeps in a trigger before its message row is written
-    const replying = replyToTicket(db, w.A, c, replyForm(id, 'LANGSAME ANTWORT'));
+    const replying = replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'LANGSAME ANTWORT'));
     let sleeping = false;
     for (let i = 0; i < 100 && !sleeping; i++) {
       const [r] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
@@ -1091,14 +1088,14 @@ describe('read marker race', () => {
       if (!sleeping) await new Promise((res) => setTimeout(res, 20));
     }
     expect(sleeping).toBe(true);
-    opened = await openTicket(db, A(), post, id);
+    opened = await openTicket(await ctxFor(db, A(), post), { ticketId: id });
     await replying;
     expect(opened.messages.map((m) => m.body)).not.toContain('LANGSAME ANTWORT');
     expect((await messagesOf(id)).map((m) => m.body)).toContain('LANGSAME ANTWORT');
   });
 
   it('a reply the assignee has not seen is unread', async () => {
-    expect(await unreadCount(db, A(), post)).toBe(1);
+    expect(await unreadCount(await ctxFor(db, A(), post))).toBe(1);
   });
 });
 
@@ -1108,30 +1105,30 @@ describe('keyset cursor precision', () => {
 
   it('setup: 55 tickets whose last activity lies within one millisecond (PostgreSQL keeps microseconds)', async () => {
     many = await staff('Mikrosekunde');
-    const c = await client('Mikro');
+    const writers = [await client('Mikro'), await client('Mikro'), await client('Mikro')]; // 20 new tickets per account and hour
     created = [];
-    for (let i = 0; i < 55; i++) created.push(await ticket(c, many));
+    for (let i = 0; i < 55; i++) created.push(await ticket(writers[i % 3]!, many));
     const updated = await pg`
       UPDATE tickets t SET last_entry_at = '2024-05-01T10:00:00.123Z'::timestamptz + (x.n * interval '1 microsecond')
       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tickets WHERE assignee_id = ${many.id}) x
       WHERE t.id = x.id RETURNING t.id`;
     expect(updated).toHaveLength(55);
-    const page1 = await listTickets(db, A(), many, { status: 'open', scope: 'mine' });
+    const page1 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' });
     expect(page1.items).toHaveLength(50);
     expect(page1.next).not.toBeNull();
   });
 
   it('the next page continues exactly after the last row', async () => {
-    const page1 = await listTickets(db, A(), many, { status: 'open', scope: 'mine' });
-    const page2 = await listTickets(db, A(), many, { status: 'open', scope: 'mine', after: page1.next! });
+    const page1 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' });
+    const page2 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: page1.next! });
     expect([...idsOf(page1), ...idsOf(page2)].sort()).toEqual([...created].sort());
   });
 
   it('a forged cursor (impossible date, bad id, garbage) starts at the first page instead of failing', async () => {
-    const page1 = await listTickets(db, A(), many, { status: 'open', scope: 'mine' });
+    const page1 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' });
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     for (const after of [forged(['2026-13-45 99:99:99+00', randomUUID()]), forged(['2026-11-29 01:00:00+00', 'not-a-uuid-but-36-characters-long!!']), 'kein-cursor', forged({ a: 1 })]) {
-      expect(idsOf(await listTickets(db, A(), many, { status: 'open', scope: 'mine', after }))).toEqual(idsOf(page1));
+      expect(idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after }))).toEqual(idsOf(page1));
     }
   });
 });
@@ -1142,15 +1139,15 @@ describe('keyset cursor precision', () => {
 describe('issue 13 (7): the ticket list names a linked contract only to readers of its area', () => {
   it('an employee without the NOTFALL-ORDNER right sees the ticket, never the contract’s title', async () => {
     const c = await client('Notfallkontakt', sw(false, true, false));
-    const { id: contractId } = await createContract(db, A(), w.adminA, c.id, contractForm('emergency'));
+    const { id: contractId } = await createContract(await ctxFor(db, A(), w.adminA), { ...contractForm('emergency'), contactId: c.id });
     const id = await ticket(c, w.writer, { contractId });
     const blind = await employee(db, w.A, `OhneNotfall${++seq}`, { ...level('write'), emergency: 'none' });
     const sighted = await employee(db, w.A, `NotfallLeser${++seq}`, { ...level('write'), emergency: 'read' });
-    const itemFor = async (e: SessionUser) => (await listTickets(db, A(), e, { ...all, contactId: c.id })).items.find((t) => t.id === id);
+    const itemFor = async (e: SessionUser) => (await listTickets(await ctxFor(db, A(), e), { ...all, contactId: c.id })).items.find((t) => t.id === id);
     expect(await itemFor(blind), 'the ticket itself is listed').toBeDefined();
     expect((await itemFor(blind))!.contractLabel).toBeNull();
-    expect(JSON.stringify(await listTickets(db, A(), blind, all))).not.toContain('Patientenverfügung');
-    expect((await openTicket(db, A(), blind, id)).contract).toBeNull();
+    expect(JSON.stringify(await listTickets(await ctxFor(db, A(), blind), all))).not.toContain('Patientenverfügung');
+    expect((await openTicket(await ctxFor(db, A(), blind), { ticketId: id })).contract).toBeNull();
     // positive controls: who may see the area sees the label
     expect((await itemFor(sighted))!.contractLabel).toBe('Patientenverfügung');
     expect((await itemFor(w.writer))!.contractLabel).toBe('Patientenverfügung');
@@ -1166,7 +1163,7 @@ describe('issue 13 (12): new tickets and replies are limited per account and hou
 
   it('25 parallel new tickets from one client: exactly 20 are sent (20 mails), 5 refused with a German message', async () => {
     const c = await client('Flut');
-    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 25 }, (_, i) => createTicket(db, w.A, c, ticketForm(w.writer.id, { subject: `Flut ${i}` })))));
+    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 25 }, async (_, i) => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { subject: `Flut ${i}` })))));
     const o = outcomes(result);
     expect(o.other).toEqual([]);
     expect(o.ok).toBe(20);
@@ -1176,25 +1173,25 @@ describe('issue 13 (12): new tickets and replies are limited per account and hou
     expect(mails.filter((m) => m.template === 'ticket.created')).toHaveLength(20);
     // refused calls left nothing behind, and a double tap on a sent one still lands on it
     const [first] = await db.select().from(tickets).where(eq(tickets.contactId, c.id)).limit(1);
-    expect(await createTicket(db, w.A, c, ticketForm(w.writer.id, { idempotencyKey: first!.idempotencyKey }))).toEqual({ id: first!.id, created: false });
-    await refused(() => createTicket(db, w.A, c, ticketForm(w.writer.id)), ['rate_limited']);
+    expect(await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { idempotencyKey: first!.idempotencyKey }))).toEqual({ id: first!.id, created: false });
+    await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id)), ['rate_limited']);
     // replies and other accounts are counted on their own
-    await replyToTicket(db, w.A, c, replyForm(first!.id, 'Antwort trotz Limit'));
+    await replyToTicket(await ctxFor(db, w.A, c), replyForm(first!.id, 'Antwort trotz Limit'));
     await ticket(await client('Nachbarin'), w.writer);
   });
 
   it('65 parallel replies from one account: exactly 60 are written, 5 refused; other accounts go on', async () => {
     const c = await client('Antwortflut');
     const id = await ticket(c, w.writer);
-    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 65 }, (_, i) => replyToTicket(db, w.A, c, replyForm(id, `Flut ${i}`)))));
+    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 65 }, async (_, i) => replyToTicket(await ctxFor(db, w.A, c), replyForm(id, `Flut ${i}`)))));
     const o = outcomes(result);
     expect(o.other).toEqual([]);
     expect(o.ok).toBe(60);
     expect(o.limited).toHaveLength(5);
     expect((await messagesOf(id)).filter((m) => m.body.startsWith('Flut '))).toHaveLength(60);
     expect(mails.filter((m) => m.template === 'ticket.replied')).toHaveLength(60);
-    await refused(() => replyToTicket(db, w.A, c, replyForm(id, 'Noch eine')), ['rate_limited']);
+    await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'Noch eine')), ['rate_limited']);
     // the employee still answers
-    await replyToTicket(db, w.A, w.writer, replyForm(id, 'Wir melden uns.'));
+    await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, 'Wir melden uns.'));
   });
 });

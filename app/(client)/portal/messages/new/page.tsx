@@ -1,26 +1,30 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NewTicketForm } from '@/components/tickets/message-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requireModule } from '@/lib/portal/context';
-import { createTicketAction } from '@/lib/tickets/actions';
-import { newTicketOptions } from '@/lib/tickets/read';
+import { clientCtx } from '@/lib/request/ctx';
+import { newTicketOptions } from '@/lib/tickets/create';
+import { myTicketRights } from '@/lib/tickets/list';
 
-export const metadata: Metadata = { title: 'NEUE NACHRICHT' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('tickets.portal'))('newTitle') };
+}
 
 export default async function NewMessagePage() {
-  const { actor, rights } = await requireModule('communication');
-  if (!rights.mayCreateEditOwn) notFound();
-  const { employees, advisorId, contracts } = await newTicketOptions(actor.tenant.id, actor.user);
+  const ctx = await clientCtx();
+  if (!(await myTicketRights(ctx)).write) notFound();
+  const t = await getTranslations('tickets');
+  const { employees, advisorId, contracts } = await newTicketOptions(ctx);
   return (
     <>
       <Link href="/portal/messages" className="text-sm font-medium text-primary hover:underline">
-        ← KOMMUNIKATION
+        {t('back')}
       </Link>
-      <PageHeader title="NEUE NACHRICHT" subtitle="Ihr Ansprechpartner bekommt sofort eine E-Mail – der Inhalt bleibt geschützt im Portal." />
+      <PageHeader title={t('portal.newTitle')} subtitle={t('portal.newSubtitle')} />
       <Card className="max-w-3xl">
-        <NewTicketForm action={createTicketAction} employees={employees} defaultAssignee={advisorId ?? undefined} contracts={contracts} />
+        <NewTicketForm employees={employees} defaultAssignee={advisorId ?? undefined} contracts={contracts} />
       </Card>
     </>
   );
