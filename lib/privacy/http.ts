@@ -1,20 +1,33 @@
 import 'server-only';
-import { DomainError } from '../actions/domain-error';
-import { currentActor } from '../auth/current';
-import { db } from '../db/client';
+import type { Ctx } from '../ctx';
+import { DomainError } from '../errors';
+import { defaultLocale, translate, type Locale } from '../i18n';
+import { uuidField } from '../forms/fields';
 import { contentDisposition } from '../storage';
-import { exportContact } from '.';
+import { exportContact } from './export';
 
-/** The DATENEXPORT download for the signed-in user (advisor: any contact they may export; client: themselves). */
-export async function exportResponse(contactId: string | 'self'): Promise<Response> {
-  const actor = await currentActor();
-  const notFound = () => new Response('Nicht gefunden', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-  if (!actor) return notFound();
-  const id = contactId === 'self' ? actor.user.id : contactId;
-  if (contactId === 'self' && actor.user.kind !== 'client') return notFound();
-  if (contactId !== 'self' && actor.user.kind !== 'employee') return notFound();
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+
+const statusOf = (code: DomainError['code']) => (code === 'forbidden' ? 403 : code === 'unavailable' ? 503 : 404);
+const textOf = (status: number, locale: Locale) =>
+  translate(locale, status === 403 ? 'privacy.http.forbidden' : status === 503 ? 'privacy.http.unavailable' : 'privacy.http.notFound');
+
+/**
+ * The DATENEXPORT download for the signed-in account of this request (route handlers pass
+ * `await sessionCtx()`): employees ask for a contact by id, a client for 'self'. Everything else is 404,
+ * a missing right 403; nothing else is revealed.
+ */
+export async function exportResponse(ctx: Ctx | null, contactId: string | 'self'): Promise<Response> {
+  const locale = ctx?.locale ?? defaultLocale;
+  const notFound = () => plain(404, textOf(404, locale));
+  if (!ctx) return notFound();
+  const self = contactId === 'self';
+  if (self !== (ctx.actor.kind === 'client')) return notFound();
+  const id = self ? ctx.actor.id : uuidField.safeParse(contactId);
+  if (typeof id !== 'string' && !id.success) return notFound();
   try {
-    const { filename, stream } = await exportContact(db(), actor.tenant, actor.user, id);
+    const { filename, stream } = await exportContact(ctx, { contactId: typeof id === 'string' ? id : id.data });
     return new Response(stream, {
       headers: {
         'content-type': 'application/zip',
@@ -24,7 +37,7 @@ export async function exportResponse(contactId: string | 'self'): Promise<Respon
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return error.code === 'forbidden' ? new Response('Keine Berechtigung', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }) : notFound();
+    if (error instanceof DomainError) return plain(statusOf(error.code), textOf(statusOf(error.code), locale));
     throw error;
   }
 }

@@ -18,23 +18,32 @@ import { attemptLogin } from '../../lib/auth/login';
 import { hashPassword } from '../../lib/auth/password';
 import { createSession, validateSession, type SessionUser } from '../../lib/auth/sessions';
 import { issueToken } from '../../lib/auth/tokens';
-import { createContract } from '../../lib/contracts';
-import { documentSchema } from '../../lib/contracts/schemas';
+import { createContract } from '../../lib/contracts/create';
 import type { Db } from '../../lib/db/client';
 import { auditLog, contactProfiles, contracts, deletionJobs, documentFiles, documents, outbox, sessions, ticketFiles, ticketMessages, tickets, uploads, users, type Tenant } from '../../lib/db/schema';
-import { checkUpload, createDocument, startUpload } from '../../lib/documents';
+import { createDocument } from '../../lib/documents/create';
+import { presignDocumentUpload } from '../../lib/documents/presign';
+import { documentSchema } from '../../lib/documents/schemas';
 import { saveGrants } from '../../lib/grants';
 import { enqueueMail } from '../../lib/mail/outbox';
-import { clientDataCoverage, deleteContact, exportContact, mayErase, mayExport, notClientData, pseudonymFor, retryDeletionJobs, runDeletionJob, setArchived } from '../../lib/privacy';
+import { mayErase, mayExport } from '../../lib/access/privacy';
+import { retryDeletionJobs, runDeletionJob } from '../../lib/jobs/deletion';
+import { setArchived } from '../../lib/privacy/archive';
+import { clientDataCoverage, notClientData } from '../../lib/privacy/coverage';
+import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
+import { exportContact } from '../../lib/privacy/export';
 import { deleteObject, listKeys, objectKey, putObject } from '../../lib/storage';
 import { submitSupport } from '../../lib/support';
-import { createTicket, forwardTicket, replyToTicket } from '../../lib/tickets';
+import { createTicket } from '../../lib/tickets/create';
+import { forwardTicket } from '../../lib/tickets/forward';
+import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
+import { checkUpload } from '../../lib/uploads/check';
 import { createAccount } from '../../lib/users/create';
 import { refusal, testDb } from './db';
 import { PASSWORD } from './fixtures';
 import { actorOf, contact, contractForm, everywhere, level, makeWorld, sw, type World } from './folder-world';
-import { ctxFor } from './ctx';
+import { ctxFor, publicCtxFor } from './ctx';
 
 /**
  * Storage that can fail on demand: `fault.failOn(n)` lets the n-th following delete throw (1 = the first),
@@ -82,6 +91,11 @@ beforeAll(async () => {
 });
 
 const A = () => w.A.id;
+
+/** The privacy verbs as a request calls them: a context for the actor in the tenant, then `(ctx, input)`. */
+const erase = async (tenant: Tenant, actor: SessionUser, contactId: string, confirmName: string) => deleteContact(await ctxFor(db, tenant, actor), { contactId, confirmName });
+const exportOf = async (tenant: Tenant, actor: SessionUser, contactId: string) => exportContact(await ctxFor(db, tenant, actor), { contactId });
+const archive = async (tenant: Tenant, actor: SessionUser, contactId: string, archived: boolean) => setArchived(await ctxFor(db, tenant, actor), { contactId, archived });
 
 /* ------------------------------------------------------------------ schema helpers */
 
@@ -136,11 +150,12 @@ async function postTo(post: { url: string; fields: Record<string, string> }, byt
 
 type Area = 'insurance' | 'finance' | 'other' | 'emergency' | 'profile' | 'communication';
 
-/** startUpload → POST to s3rver → checkUpload; returns the upload id and its key. */
+/** presignDocumentUpload → POST to s3rver → checkUpload; returns the upload id and its key. */
 async function upload(tenant: Tenant, actor: SessionUser, contactId: string, area: Area, bytes: Buffer, filename: string, contentType: string, opts: { contractId?: string; check?: boolean } = {}) {
-  const post = await startUpload(db, tenant.id, actor, { contactId, area, contractId: opts.contractId ?? null, filename, contentType, size: bytes.length });
+  const ctx = await ctxFor(db, tenant, actor);
+  const post = await presignDocumentUpload(ctx, { contactId, area, contractId: opts.contractId ?? null, filename, contentType, size: bytes.length });
   expect(await postTo(post, bytes, filename)).toBeLessThan(300);
-  if (opts.check !== false) expect(await checkUpload(db, tenant.id, actor, post.id)).toMatchObject({ ok: true, size: bytes.length });
+  if (opts.check !== false) expect(await checkUpload(ctx, { id: post.id, purpose: area === 'communication' ? 'tickets' : 'documents' })).toMatchObject({ ok: true, size: bytes.length });
   const [row] = await db.select().from(uploads).where(eq(uploads.id, post.id));
   return { id: post.id, key: row!.objectKey };
 }
@@ -150,10 +165,13 @@ async function addDocument(tenant: Tenant, actor: SessionUser, contactId: string
   const ids: string[] = [];
   for (const f of files) ids.push((await upload(tenant, actor, contactId, area, f.bytes, f.filename, f.type, { contractId })).id);
   const input = documentSchema.parse({ contactId, contractId: contractId ?? '', area, title, type: 'Sonstiges', documentDate: '01.03.2024', note: `Notiz ${title}`, uploads: ids.join(',') });
-  const { id } = await createDocument(db, tenant.id, actor, input);
+  const { id } = await createDocument(await ctxFor(db, tenant, actor), input);
   const rows = await db.select().from(documentFiles).where(eq(documentFiles.documentId, id));
   return { id, files: rows };
 }
+
+/** VERTRAG HINZUFÜGEN in tenant A as `actor` for the contact. */
+const addContract = async (actor: SessionUser, contactId: string, form: ReturnType<typeof contractForm>) => createContract(await ctxFor(db, A(), actor), { contactId, ...form });
 
 const ticketForm = (assigneeId: string, over: Record<string, string> = {}) =>
   newTicketSchema.parse({ assigneeId, subject: 'Frage zur Hausrat', message: 'Guten Tag, ich bin umgezogen.', contractId: '', uploads: '', idempotencyKey: crypto.randomUUID(), ...over });
@@ -204,10 +222,10 @@ async function richClient(label: string): Promise<Rich> {
   const keys: string[] = [];
 
   // contracts in several areas, one entered by the client
-  const ins = await createContract(db, A(), w.adminA, u.id, contractForm('insurance'));
-  await createContract(db, A(), w.writer, u.id, contractForm('finance'));
-  await createContract(db, A(), w.adminA, u.id, contractForm('emergency'));
-  await createContract(db, A(), me, u.id, contractForm('other', { provider: 'RheinEnergie', product: 'Strom' }));
+  const ins = await addContract(w.adminA, u.id, contractForm('insurance'));
+  await addContract(w.writer, u.id, contractForm('finance'));
+  await addContract(w.adminA, u.id, contractForm('emergency'));
+  await addContract(me, u.id, contractForm('other', { provider: 'RheinEnergie', product: 'Strom' }));
 
   // documents with files in S3
   const police = pdf(`Police ${tag}`);
@@ -225,24 +243,24 @@ async function richClient(label: string): Promise<Rich> {
 
   // a ticket: the client writes with a photo, the advisor answers with a PDF, the client answers, a forward with a note
   const clientPhoto = await upload(w.A, me, u.id, 'communication', jpeg, 'Wasserschaden.jpg', 'image/jpeg');
-  const { id: ticketId } = await createTicket(db, w.A, me, ticketForm(w.writer.id, { subject: `Schaden bei ${last}`, message: `Hallo, hier ${full}.`, uploads: clientPhoto.id }));
+  const { id: ticketId } = await createTicket(await ctxFor(db, w.A, me), ticketForm(w.writer.id, { subject: `Schaden bei ${last}`, message: `Hallo, hier ${full}.`, uploads: clientPhoto.id }));
   // the notification to the advisor was delivered (a past mail naming the client)
   await db.update(outbox).set({ status: 'sent', sentAt: dsql`now()` }).where(and(eq(outbox.template, 'ticket.created'), eq(outbox.status, 'pending')));
   const formular = pdf(`Formular ${tag}`);
   bytes.set('Wasserschaden.jpg', jpeg).set('Formular.pdf', formular);
   const advisorPdf = await upload(w.A, w.writer, u.id, 'communication', formular, 'Formular.pdf', 'application/pdf');
-  await replyToTicket(db, w.A, w.writer, replyForm(ticketId, 'Anbei das Formular.', advisorPdf.id));
-  await replyToTicket(db, w.A, me, replyForm(ticketId, `Danke, ${first}`));
+  await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Anbei das Formular.', advisorPdf.id));
+  await replyToTicket(await ctxFor(db, w.A, me), replyForm(ticketId, `Danke, ${first}`));
   const internalNote = `INTERN ${tag}: bitte Rückruf`;
-  await forwardTicket(db, w.A, w.writer, forwardSchema.parse({ ticketId, toId: w.adminA.id, note: internalNote }));
+  await forwardTicket(await ctxFor(db, w.A, w.writer), forwardSchema.parse({ ticketId, toId: w.adminA.id, note: internalNote }));
   const messageIds = (await db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId))).map((m) => m.id);
   const tf = await db.select().from(ticketFiles).where(eq(ticketFiles.tenantId, A()));
   keys.push(...tf.filter((f) => messageIds.includes(f.messageId)).map((f) => f.objectKey));
 
   // logins: one from the client, one failed try from elsewhere; a second live session; a reset link
-  const login = await attemptLogin(db, { tenantId: A(), login: me.username, password: PASSWORD, ip, userAgent: `Firefox ${tag}` });
+  const login = await attemptLogin(await publicCtxFor(db, A()), { login: me.username, password: PASSWORD, ip, userAgent: `Firefox ${tag}` });
   expect(login.ok).toBe(true);
-  expect(await attemptLogin(db, { tenantId: A(), login: email.toUpperCase(), password: 'falsch-falsch-falsch', ip: OTHER_IP })).toMatchObject({ ok: false, code: 'invalid' });
+  expect(await attemptLogin(await publicCtxFor(db, A()), { login: email.toUpperCase(), password: 'falsch-falsch-falsch', ip: OTHER_IP })).toMatchObject({ ok: false, code: 'invalid' });
   await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: u.id, ip, userAgent: 'Safari' }));
   await db.transaction((tx) => issueToken(tx, { tenantId: A(), userId: u.id, purpose: 'reset' }));
 
@@ -302,7 +320,7 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 }
 
 async function readExport(tenant: Tenant, actor: SessionUser, contactId: string) {
-  const { filename, stream } = await exportContact(db, tenant, actor, contactId);
+  const { filename, stream } = await exportOf(tenant, actor, contactId);
   const zip = Buffer.from(await new Response(stream).arrayBuffer());
   const entries = unzip(zip);
   const json = entries.get('daten.json');
@@ -419,7 +437,7 @@ describe('KONTAKT LÖSCHEN', () => {
     for (const [actor, tenant, name, codes] of tries) {
       let error: unknown;
       try {
-        await deleteContact(db, tenant, actor, r.me.id, name);
+        await erase(tenant, actor, r.me.id, name);
       } catch (e) {
         error = e;
       }
@@ -430,7 +448,7 @@ describe('KONTAKT LÖSCHEN', () => {
     expect(await print(), 'no row changed').toEqual(before);
     expect((await keysOf(A())).sort(), 'no object removed').toEqual(objects);
     // an employee cannot be deleted as a contact
-    await expect(deleteContact(db, w.A, w.adminA, w.writer.id, `${w.writer.firstName} ${w.writer.lastName}`)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(erase(w.A, w.adminA, w.writer.id, `${w.writer.firstName} ${w.writer.lastName}`)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('leaves nothing of the client in any table or in the bucket, and nothing else changes', async () => {
@@ -438,7 +456,7 @@ describe('KONTAKT LÖSCHEN', () => {
     // a client of the same tenant and one of tenant B, with files, must stay exactly as they are
     const bystander = await contact(db, w.A, `Nachbarin${randomBytes(2).toString('hex')}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
     const bysDoc = await addDocument(w.A, w.adminA, bystander.id, 'other', 'Mietvertrag', [{ bytes: pdf('Nachbar'), filename: 'Miete.pdf', type: 'application/pdf' }]);
-    await createTicket(db, w.A, bystander, ticketForm(w.writer.id, { subject: 'Nachbarfrage' }));
+    await createTicket(await ctxFor(db, w.A, bystander), ticketForm(w.writer.id, { subject: 'Nachbarfrage' }));
     await addDocument(w.B, w.adminB, w.clientB.id, 'insurance', 'Fremde Police', [{ bytes: pdf('Mandant B'), filename: 'B.pdf', type: 'application/pdf' }]);
 
     const bystanderBefore = await print(bystander.id);
@@ -460,7 +478,7 @@ describe('KONTAKT LÖSCHEN', () => {
     }
 
     // the typed name: case and spacing do not matter
-    const result = await deleteContact(db, w.A, w.adminA, r.me.id, `  ${r.first.toUpperCase()}    ${r.last.toLowerCase()} `);
+    const result = await erase(w.A, w.adminA, r.me.id, `  ${r.first.toUpperCase()}    ${r.last.toLowerCase()} `);
     const pseudonym = pseudonymFor(r.me.id);
     expect(result.pseudonym).toBe(pseudonym);
     for (const t of terms) expect(pseudonym.toLowerCase()).not.toContain(t.toLowerCase());
@@ -511,13 +529,13 @@ describe('KONTAKT LÖSCHEN', () => {
     expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.id, bysDoc.id))).toHaveLength(1);
 
     // 6. gone means gone: a second deletion and an export find nothing
-    await expect(deleteContact(db, w.A, w.adminA, r.me.id, r.full)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(exportContact(db, w.A, w.adminA, r.me.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(erase(w.A, w.adminA, r.me.id, r.full)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(exportOf(w.A, w.adminA, r.me.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('a scoped employee with write everywhere deletes their own contact', async () => {
     const mine = await contact(db, w.A, `Eigenloesch${randomBytes(2).toString('hex')}`, w.scoped.id);
-    const res = await deleteContact(db, w.A, w.scoped, mine.id, `${mine.firstName} ${mine.lastName}`);
+    const res = await erase(w.A, w.scoped, mine.id, `${mine.firstName} ${mine.lastName}`);
     expect(await db.select().from(users).where(eq(users.id, mine.id))).toEqual([]);
     const [job] = await db.select().from(deletionJobs).where(eq(deletionJobs.id, res.jobId));
     expect(job).toMatchObject({ status: 'done', objectKeys: [], requestedBy: w.scoped.id });
@@ -533,7 +551,7 @@ describe('storage failure during the deletion', () => {
     // the storage answers the first delete and fails on the second
     fault.failOn(2);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const result = await deleteContact(db, w.A, w.adminA, r.me.id, r.full);
+    const result = await erase(w.A, w.adminA, r.me.id, r.full);
     fault.failOn(0);
     const [job] = await db.select().from(deletionJobs).where(eq(deletionJobs.id, result.jobId));
     expect(job).toMatchObject({ status: 'pending', attempts: 1, lastError: 'StorageDown', doneAt: null });
@@ -754,6 +772,56 @@ describe('DATENEXPORT', () => {
     expect(a).toMatchObject({ targetId: r.me.id, meta: { byClient: true } });
   });
 
+  it('the client\'s own export follows FREIGABEN per module and item and never holds internal fields (issue 13, finding 6)', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const c = await contact(db, w.A, `Sichtbar${tag}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
+    // what the advisor entered: in a released area, in an area the client only sees their own items of, in hidden areas
+    await addContract(w.adminA, c.id, contractForm('insurance', { product: `Hausrat ${tag}` }));
+    await addContract(w.adminA, c.id, contractForm('finance', { product: `Bausparen ${tag}` }));
+    await addContract(w.adminA, c.id, contractForm('emergency', { product: `Vollmacht ${tag}` }));
+    await addContract(c, c.id, contractForm('finance', { product: `Tagesgeld ${tag}` }));
+    await addDocument(w.A, w.adminA, c.id, 'insurance', `Police sichtbar ${tag}`, [{ bytes: pdf(`sichtbar ${tag}`), filename: 'Police.pdf', type: 'application/pdf' }]);
+    await addDocument(w.A, w.adminA, c.id, 'emergency', `NOTFALL geheim ${tag}`, [{ bytes: pdf(`notfall ${tag}`), filename: 'Notfall.pdf', type: 'application/pdf' }]);
+    await addDocument(w.A, w.adminA, c.id, 'profile', `Beratungsprotokoll ${tag}`, [{ bytes: pdf(`protokoll ${tag}`), filename: 'Protokoll.pdf', type: 'application/pdf' }]);
+    await addDocument(w.A, c, c.id, 'profile', `Eigener Ausweis ${tag}`, [{ bytes: png, filename: 'Ausweis.png', type: 'image/png' }]);
+    const photo = await upload(w.A, c, c.id, 'communication', jpeg, 'Foto.jpg', 'image/jpeg');
+    await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { subject: `Geheimes Ticket ${tag}`, uploads: photo.id }));
+    const note = `INTERNE NOTIZ ${tag}: zahlt spät`;
+    await db.update(contactProfiles).set({ note }).where(eq(contactProfiles.userId, c.id));
+    // now: PROFIL only own items, VERSICHERUNGEN with DATENFREIGABE, FINANZEN only own items, the rest hidden
+    const off = sw(false, false, false);
+    await saveGrants(await ctxFor(db, A(), w.adminA), {
+      contactId: c.id,
+      grants: { profile: sw(true, false, false), insurance: sw(false, true, false), finance: sw(true, false, false), other: off, emergency: off, communication: off },
+    });
+
+    const own = await readExport(w.A, c, c.id);
+    const text = own.entries.get('daten.json')!.toString();
+    expect(own.data.vertraege.map((v: { product: string }) => v.product).sort()).toEqual([`Hausrat ${tag}`, `Tagesgeld ${tag}`]);
+    expect(own.data.dokumente.map((d: { titel: string }) => d.titel)).toEqual([`Police sichtbar ${tag}`, `Eigener Ausweis ${tag}`]);
+    expect(own.data.kommunikation).toEqual([]);
+    expect([...own.entries.keys()].sort()).toEqual(['daten.json', ...own.data.dokumente.flatMap((d: { dateien: { datei: string }[] }) => d.dateien.map((f) => f.datei))].sort());
+    expect(own.entries.size).toBe(3);
+    for (const hidden of [`Bausparen ${tag}`, `Vollmacht ${tag}`, `NOTFALL geheim ${tag}`, `Beratungsprotokoll ${tag}`, `Geheimes Ticket ${tag}`, 'Foto.jpg', note]) {
+      expect(text, `the client's export must not show "${hidden}"`).not.toContain(hidden);
+    }
+    // internal fields: the advisor's note, internal ids and columns, the firm's audit details
+    expect(own.data.kontakt.profil).not.toHaveProperty('note');
+    expect(own.data.kontakt.profil).toMatchObject({ city: 'Köln', betreuer: `${w.writer.firstName} ${w.writer.lastName}` });
+    for (const k of ['rights', 'scope', 'role', 'tenantId', 'passwordHash']) expect(own.data.kontakt).not.toHaveProperty(k);
+    for (const v of own.data.vertraege) for (const k of ['createdBy', 'updatedBy', 'tenantId']) expect(v).not.toHaveProperty(k);
+    for (const p of own.data.protokoll) expect(p).not.toHaveProperty('details');
+    expect(own.data.protokoll.every((p: { durch: string; aktion: string }) => p.durch === 'Kunde' || p.aktion.startsWith('auth.'))).toBe(true);
+
+    // the advisor's Art. 15 export of the same contact stays complete
+    const full = await readExport(w.A, w.adminA, c.id);
+    expect(full.data.vertraege).toHaveLength(4);
+    expect(full.data.dokumente).toHaveLength(4);
+    expect(full.data.kommunikation).toHaveLength(1);
+    expect(full.data.kontakt.profil.note).toBe(note);
+    expect(full.entries.size).toBe(6);
+  });
+
   it('refuses everybody else, without writing an export entry', async () => {
     const exported = async () => (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'contact.exported'))).length;
     const before = await exported();
@@ -770,7 +838,7 @@ describe('DATENEXPORT', () => {
       ['an employee id passed as contact', w.A, w.adminA, w.writer.id, 'not_found'],
     ];
     for (const [label, tenant, actor, id, code] of cases) {
-      await expect(exportContact(db, tenant, actor, id), label).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === code);
+      await expect(exportOf(tenant, actor, id), label).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === code);
     }
     expect(await exported()).toBe(before);
   });
@@ -781,7 +849,7 @@ describe('DATENEXPORT', () => {
 describe('ARCHIVIEREN', () => {
   it('locks the account and ends every session, keeps the data; reactivating clears the mark', async () => {
     const c = await contact(db, w.A, `Archiv${randomBytes(2).toString('hex')}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
-    await createContract(db, A(), w.adminA, c.id, contractForm('insurance'));
+    await addContract(w.adminA, c.id, contractForm('insurance'));
     const raw1 = await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: c.id, ip: ARCHIVE_IP }));
     const raw2 = await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: c.id }));
     expect(await db.transaction((tx) => validateSession(tx, raw1, A()))).toMatchObject({ id: c.id });
@@ -789,13 +857,13 @@ describe('ARCHIVIEREN', () => {
 
     // only those who may erase
     for (const who of [w.reader, w.mixed, w.noRights, c]) {
-      await expect(setArchived(db, w.A, who, c.id, true)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(archive(w.A, who, c.id, true)).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(setArchived(db, w.A, w.adminB, c.id, true)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(setArchived(db, w.A, w.scoped, c.id, true)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(archive(w.A, w.adminB, c.id, true)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(archive(w.A, w.scoped, c.id, true)).rejects.toMatchObject({ code: 'not_found' });
     expect(await print(c.id), 'refusals change nothing').toEqual(dataBefore);
 
-    await setArchived(db, w.A, w.writer, c.id, true);
+    await archive(w.A, w.writer, c.id, true);
     const [u] = await db.select({ status: users.status }).from(users).where(eq(users.id, c.id));
     expect(u!.status).toBe('locked');
     const [p] = await db.select({ archivedAt: contactProfiles.archivedAt }).from(contactProfiles).where(eq(contactProfiles.userId, c.id));
@@ -810,9 +878,9 @@ describe('ARCHIVIEREN', () => {
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.archived'), eq(auditLog.targetId, c.id)))).toHaveLength(1);
     // and no login
     await db.update(users).set({ passwordHash }).where(eq(users.id, c.id));
-    expect(await attemptLogin(db, { tenantId: A(), login: c.username, password: PASSWORD, ip: OTHER_IP })).toMatchObject({ ok: false });
+    expect(await attemptLogin(await publicCtxFor(db, A()), { login: c.username, password: PASSWORD, ip: OTHER_IP })).toMatchObject({ ok: false });
 
-    await setArchived(db, w.A, w.adminA, c.id, false);
+    await archive(w.A, w.adminA, c.id, false);
     const [u2] = await db.select({ status: users.status }).from(users).where(eq(users.id, c.id));
     expect(u2!.status).toBe('created');
     const [p2] = await db.select({ archivedAt: contactProfiles.archivedAt }).from(contactProfiles).where(eq(contactProfiles.userId, c.id));
@@ -824,9 +892,9 @@ describe('ARCHIVIEREN', () => {
 
   it('a contact without an account keeps status none', async () => {
     const c = await contact(db, w.A, `Ohnekonto${randomBytes(2).toString('hex')}`, w.writer.id);
-    await setArchived(db, w.A, w.adminA, c.id, true);
+    await archive(w.A, w.adminA, c.id, true);
     expect((await db.select({ s: users.status }).from(users).where(eq(users.id, c.id)))[0]!.s).toBe('none');
-    await setArchived(db, w.A, w.adminA, c.id, false);
+    await archive(w.A, w.adminA, c.id, false);
     expect((await db.select({ s: users.status }).from(users).where(eq(users.id, c.id)))[0]!.s).toBe('none');
   });
 });

@@ -24,7 +24,7 @@ import { documentsOf, overviewOf } from '@/lib/contracts/read';
 import { ticketsFor } from '@/lib/tickets/read';
 import { TicketList } from '@/components/tickets/ticket-list';
 import { PrivacyCard } from '@/components/contacts/privacy-card';
-import { mayErase, mayExport } from '@/lib/privacy/rules';
+import { mayErase, mayExport } from '@/lib/access/privacy';
 
 export const metadata: Metadata = { title: 'Kontakt' };
 

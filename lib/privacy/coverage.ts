@@ -1,0 +1,35 @@
+/**
+ * Where each table that can hold a client's data is covered: what the DATENEXPORT contains and what the
+ * deletion does. tests/integration/privacy.test.ts compares this with the real schema, so a new table
+ * must be classified here (or in `notClientData`) before the suite passes.
+ */
+export const clientDataCoverage: Record<string, { export: string; erase: string }> = {
+  users: { export: 'kontakt (without password hash)', erase: 'row deleted' },
+  contact_profiles: { export: 'kontakt', erase: 'cascade with users' },
+  client_grants: { export: 'freigaben', erase: 'cascade with users' },
+  sessions: { export: 'anmeldungen (time, IP, browser)', erase: 'cascade with users' },
+  account_tokens: { export: 'omitted: only hashes of one-time links', erase: 'cascade with users' },
+  auth_throttle: { export: 'omitted: failed-login counters', erase: 'account key deleted' },
+  contracts: { export: 'vertraege', erase: 'cascade with users' },
+  documents: { export: 'dokumente + files in the ZIP', erase: 'cascade with users' },
+  document_files: { export: 'files in the ZIP', erase: 'cascade; objects deleted from S3 by the job' },
+  uploads: { export: 'omitted: unfinished uploads', erase: 'rows deleted; objects deleted by the job' },
+  tickets: { export: 'kommunikation', erase: 'cascade with users' },
+  ticket_messages: { export: 'kommunikation.nachrichten', erase: 'cascade with tickets' },
+  ticket_files: { export: 'files in the ZIP', erase: 'cascade; objects deleted from S3 by the job' },
+  ticket_events: { export: 'kommunikation.historie', erase: 'cascade with tickets' },
+  ticket_reads: { export: 'omitted: read markers', erase: 'cascade with tickets' },
+  audit_log: { export: 'protokoll (entries about the contact)', erase: 'pseudonymised (controlled exception to append-only)' },
+  outbox: { export: 'emails (date, subject, status)', erase: 'mails to the address and mails naming the contact deleted' },
+};
+
+/** Tables without client data, with the reason. */
+export const notClientData: Record<string, string> = {
+  tenants: 'the broker firm',
+  tenant_domains: 'the broker firm',
+  tenant_settings: 'IMPRESSUM, signature, colours of the firm',
+  providers: 'catalogue of companies',
+  product_lines: 'catalogue of product names',
+  support_requests: 'employees to the platform operator',
+  deletion_jobs: 'pseudonym and object keys only',
+};
