@@ -3,6 +3,7 @@
  * party, the unread rule, and the form schemas. Expectations are written from the SPEC, not the code.
  */
 import { describe, expect, it } from 'vitest';
+import { translateMessage } from '../../lib/forms/message';
 import { isUnread, ticketLimits, transition, type Party, type TicketAction, type TicketStatus } from '../../lib/tickets/rules';
 import { forwardSchema, newTicketSchema, replySchema, ticketListSchema } from '../../lib/tickets/schemas';
 
@@ -45,8 +46,8 @@ describe('transition', () => {
       return;
     }
     expect(result.ok).toBe(false);
-    const reason = (result as { reason: string }).reason;
-    // a German sentence the form can show next to the button
+    // a catalog key whose German sentence the form can show next to the button
+    const reason = translateMessage('de', (result as { reason: string }).reason);
     expect(reason).toMatch(/^[A-ZÄÖÜ].{10,}\.$/);
     if (outcome.because === 'party') expect(reason).toMatch(/Nur Mitarbeiter/);
     else expect(reason).toMatch(/abgeschlossen/);
@@ -135,7 +136,7 @@ describe('newTicketSchema', () => {
     expect(r.success).toBe(false);
     const issue = r.error!.issues.find((i) => i.path[0] === field);
     expect(issue, `an issue on ${field}: ${JSON.stringify(r.error!.issues)}`).toBeDefined();
-    if (message) expect(issue!.message).toBe(message);
+    if (message) expect(translateMessage('de', issue!.message)).toBe(message);
   });
 
   it('accepts the limits exactly', () => {
@@ -161,10 +162,11 @@ describe('replySchema and forwardSchema', () => {
     expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6), note: 'n'.repeat(2000) }).note).toHaveLength(2000);
     const long = forwardSchema.safeParse({ ticketId: uuid(5), toId: uuid(6), note: 'n'.repeat(2001) });
     expect(long.success).toBe(false);
-    expect(long.error!.issues[0]!.message).toBe('Höchstens 2.000 Zeichen.');
+    expect(translateMessage('de', long.error!.issues[0]!.message)).toBe('Höchstens 2.000 Zeichen.');
     const none = forwardSchema.safeParse({ ticketId: uuid(5), toId: '' });
     expect(none.success).toBe(false);
-    expect(none.error!.issues[0]).toMatchObject({ path: ['toId'], message: 'Bitte wählen Sie, an wen das Ticket gehen soll.' });
+    expect(none.error!.issues[0]).toMatchObject({ path: ['toId'] });
+    expect(translateMessage('de', none.error!.issues[0]!.message)).toBe('Bitte wählen Sie, an wen das Ticket gehen soll.');
   });
 
   it('the list defaults to my open tickets and refuses unknown filters', () => {
