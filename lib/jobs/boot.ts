@@ -17,7 +17,7 @@ export function startBackgroundWork(): void {
     // Production without RESEND_API_KEY and without the local mailbox: say so loudly; mails stay pending
     // in the outbox and go out once a key is configured.
     if (sender) globalRef.__mappeWorker = startMailWorker(db(), sender);
-    else console.warn(noMailProviderWarning());
+    else console.warn(noMailProviderWarning);
   } catch (error) {
     console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
   }

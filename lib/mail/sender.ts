@@ -53,10 +53,12 @@ export function configuredSender(): MailSender | null {
 
 /**
  * The loud start-up warning of a production start without a mail provider (issue 13, finding 1): German
- * for the operator, with the English line below for logs read elsewhere.
+ * for the operator, with the English line below for logs read elsewhere (boot and scripts/launch.ts).
  */
-export function noMailProviderWarning(): string {
+function warningText(): string {
   const de = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('de', `mail.noProvider.${key}`);
   const en = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('en', `mail.noProvider.${key}`);
   return ['', `  ████  ${de('title')}  ████`, `  ${de('reason')}`, `  ${de('effect')}`, `  ${de('effect2')}`, `  ${en('title')}: ${en('effect')} ${en('effect2')}`, ''].join('\n');
 }
+
+export const noMailProviderWarning = warningText();
