@@ -4,16 +4,19 @@ import { Badge } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { tenantBaseUrl } from '@/lib/tenant/lookup';
 import { listTenants } from '@/lib/platform/queries';
+import { platformCtx } from '@/lib/platform/request';
 
-export const metadata: Metadata = { title: 'Betreiber-Bereich' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('platform'))('title') };
+}
 
 export default async function PlatformPage() {
   const t = await getTranslations('platform');
   const format = await getFormatter();
-  const tenants = await listTenants();
+  const tenants = await listTenants(await platformCtx());
   return (
     <main className="mx-auto max-w-6xl px-5 py-10">
-      <p className="text-sm font-semibold uppercase tracking-wider text-gray-500">Mappe</p>
+      <p className="text-sm font-semibold uppercase tracking-wider text-gray-500">{t('brand')}</p>
       <h1 className="mt-1 text-3xl font-bold text-gray-900">{t('title')}</h1>
       <h2 className="mb-3 mt-8 text-lg font-semibold text-gray-900">
         {t('tenants')} <Badge tone="gray">{tenants.length}</Badge>
@@ -47,7 +50,7 @@ export default async function PlatformPage() {
       <p className="mt-4 text-sm text-gray-600">{t('createHint')}</p>
       <p className="mt-2 text-sm">
         <a href="/support" className="font-medium text-blue-700 hover:underline">
-          Anliegen der Makler ansehen →
+          {t('supportLink')}
         </a>
       </p>
     </main>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { db } from '../db/client';
+import type { PlatformCtx } from './ctx';
 
 export interface TenantOverview {
   id: string;
@@ -13,8 +13,8 @@ export interface TenantOverview {
 }
 
 /** All tenants with their custom domains and account counts (operator area only). */
-export async function listTenants(): Promise<TenantOverview[]> {
-  const rows = await db().execute<Record<string, unknown>>(sql`
+export async function listTenants(ctx: PlatformCtx): Promise<TenantOverview[]> {
+  const rows = await ctx.db.execute<Record<string, unknown>>(sql`
     SELECT t.id, t.slug, t.name, t.status, t.primary_color, t.created_at,
       (SELECT count(*)::int FROM users u WHERE u.tenant_id = t.id) AS accounts,
       coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}') AS domains
