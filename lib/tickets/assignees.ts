@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { requireEmployee } from '../access/require';
 import { mayReceiveTickets } from '../access/tickets';
 import type { ContactFacts } from '../access/folder';
 import type { Ctx } from '../ctx';
@@ -27,6 +28,7 @@ export async function assignableEmployees(ctx: Ctx, contact: Pick<ContactFacts, 
 
 /** WEITERLEITEN's list on the advisor's thread page: who else could take this ticket (names only). */
 export async function forwardTargets(ctx: Ctx, { ticketId }: { ticketId: string }): Promise<{ id: string; name: string }[]> {
+  requireEmployee(ctx.actor);
   const t = await ticketRow(ctx, ticketId);
   const { contact, rights } = await accessTo(ctx, t.contactId);
   requireWrite(ctx, rights);
