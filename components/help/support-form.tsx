@@ -22,7 +22,7 @@ export function SupportForm() {
     setBusy(true);
     try {
       for (const file of Array.from(files).slice(0, 3 - shots.length)) {
-        const presign = await requestScreenshotUploadAction({ contentType: file.type, size: file.size });
+        const presign = await requestScreenshotUploadAction({ filename: file.name, contentType: file.type, size: file.size });
         if (!presign.ok) {
           setUploadError(presign.fieldErrors?.screenshots ?? presign.message ?? t('uploadFailed'));
           continue;
@@ -31,7 +31,7 @@ export function SupportForm() {
         for (const [k, v] of Object.entries(presign.data.fields)) form.append(k, v);
         form.append('file', file);
         const res = await fetch(presign.data.url, { method: 'POST', body: form });
-        if (res.ok) setShots((s) => [...s, { key: presign.data.key, name: file.name }]);
+        if (res.ok) setShots((s) => [...s, { key: presign.data.id, name: file.name }]);
         else setUploadError(t('rejected'));
       }
     } catch {

@@ -12,6 +12,8 @@ export interface StartUploadInput {
   filename: string;
   contentType: string;
   size: number;
+  /** The form field a refusal belongs next to (default 'file'). */
+  field?: string;
 }
 
 export interface PresignedUpload {
@@ -21,11 +23,11 @@ export interface PresignedUpload {
 }
 
 /** The declared type and size against the purpose's rules (the bytes are checked later, twice). */
-export function checkDeclared({ purpose, contentType, size }: Omit<StartUploadInput, 'filename'>): void {
+export function checkDeclared({ purpose, contentType, size, field }: Omit<StartUploadInput, 'filename'>): void {
   const rules = uploadPurposes[purpose];
-  if (!(rules.types as readonly string[]).includes(normaliseType(contentType))) throw fileRejected(purpose, 'type');
-  if (!Number.isFinite(size) || size <= 0) throw fileRejected(purpose, 'empty');
-  if (size > rules.maxBytes) throw fileRejected(purpose, 'too-large');
+  if (!(rules.types as readonly string[]).includes(normaliseType(contentType))) throw fileRejected(purpose, 'type', field);
+  if (!Number.isFinite(size) || size <= 0) throw fileRejected(purpose, 'empty', field);
+  if (size > rules.maxBytes) throw fileRejected(purpose, 'too-large', field);
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startUpload(ctx: Ctx, input: StartUploadInput, authorize?:
     if (authorize) await authorize(tx);
     const [pending] = await tx.db.select({ n: count() }).from(uploads).where(and(eq(uploads.tenantId, tenant.id), eq(uploads.userId, actor.id)));
     if ((pending?.n ?? 0) >= uploadLimits.maxPending) {
-      throw new DomainError('rate_limited', 'uploads.errors.pending', { field: 'file', detail: { reason: 'pending' } });
+      throw new DomainError('rate_limited', 'uploads.errors.pending', { field: input.field ?? 'file', detail: { reason: 'pending' } });
     }
     const [row] = await tx.db
       .insert(uploads)

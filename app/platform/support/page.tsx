@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter } from 'next-intl/server';
-import { supportRequestsForOperator } from '@/lib/support/read';
+import { platformCtx } from '@/lib/platform/request';
+import { listSupport } from '@/lib/support/list';
 
 export const metadata: Metadata = { title: 'Anliegen' };
 
 /** The operator's inbox of "Anliegen mitteilen" (the platform layout checks the operator's login). */
 export default async function SupportInboxPage() {
   const format = await getFormatter();
-  const requests = await supportRequestsForOperator();
+  const requests = await listSupport(await platformCtx());
   return (
     <main className="mx-auto max-w-4xl px-5 py-10">
       <Link href="/" className="text-sm font-medium text-blue-700 hover:underline">
