@@ -5,7 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/client';
 import { outbox } from '../../lib/db/schema';
+import { translate } from '../../lib/i18n';
 import { enqueueMail } from '../../lib/mail/outbox';
+import { renderMail } from '../../lib/mail/render';
 import { mailboxSender, resendSender } from '../../lib/mail/sender';
 import { WelcomeMail } from '../../lib/mail/templates/welcome';
 import { clearDeliveredBodies, deliverDue } from '../../lib/jobs/outbox';
@@ -75,6 +77,21 @@ describe('outbox delivery', () => {
     expect(mail.text).not.toContain('<');
     expect(mail.fromAddress).toBe('"post Makler GmbH" <noreply@mappe.localhost>');
     await db.delete(outbox).where(eq(outbox.id, id));
+  });
+
+  it('renders in the recipient\'s language: German by default, English on request', async () => {
+    const props = { brand: brand(), firstName: 'Ada', username: 'aadmin', loginUrl: 'http://post.localhost:3000/login' };
+    const de = await renderMail(createElement(WelcomeMail, props));
+    const en = await renderMail(createElement(WelcomeMail, { ...props, locale: 'en' }));
+    expect(de.text).toContain('Guten Tag Ada,');
+    expect(de.text).toContain('Ihr BENUTZERNAME lautet: aadmin');
+    expect(de.html).toContain('lang="de"');
+    expect(en.text).toContain('Hello Ada,');
+    expect(en.text).toContain('Your USERNAME is: aadmin');
+    expect(en.text).not.toMatch(/Guten Tag|Zugang/);
+    expect(en.html).toContain('lang="en"');
+    expect(translate('de', 'mail.welcome.subject', { tenant: 'X' })).toBe('Ihr Zugang zu X');
+    expect(translate('en', 'mail.ticketStaff.subject', { reason: 'created' })).toBe('New message from a client');
   });
 
   it('writes nothing when the surrounding transaction rolls back', async () => {

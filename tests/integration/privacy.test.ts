@@ -379,7 +379,7 @@ describe('classification of every table', () => {
     // the exception list has no stale entries …
     for (const key of Object.keys(staffOnly)) expect(pointing.map((p) => `${p.tbl}.${p.col}`), `stale exception ${key}`).toContain(key);
     // … and holds: a client cannot write a support request
-    await expect(submitSupport(db, w.A, w.clients.act, { subject: 'x', message: 'y', screenshots: [] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect((async () => submitSupport(await ctxFor(db, w.A, w.clients.act), { subject: 'x', message: 'y', screenshots: [] }))()).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('derives the pseudonym from the id only, without personal data', () => {
@@ -594,6 +594,25 @@ describe('storage failure during the deletion', () => {
     })).toBe('done');
     expect(await retryDeletionJobs(db)).toBe(0);
     errors.mockRestore();
+  });
+
+  it('two instances retrying at once: the job is claimed once (SKIP LOCKED), every object removed once', async () => {
+    const keys = [objectKey(A(), 'documents'), objectKey(A(), 'documents'), objectKey(A(), 'documents')];
+    for (const k of keys) await putObject({ tenantId: A(), key: k, body: 'x', contentType: 'application/pdf' });
+    const [job] = await db.insert(deletionJobs).values({ tenantId: A(), pseudonym: pseudonymFor(crypto.randomUUID()), requestedBy: w.adminA.id, objectKeys: keys }).returning();
+    const removed: string[] = [];
+    const slow = async (tenantId: string, key: string) => {
+      removed.push(key);
+      await new Promise((r) => setTimeout(r, 50));
+      await deleteObject(tenantId, key);
+    };
+    const outcomes = await Promise.all([runDeletionJob(db, job!.id, slow), runDeletionJob(db, job!.id, slow)]);
+    expect(outcomes.sort()).toEqual(['done', 'pending']); // the second saw the job claimed and left it
+    expect(removed.sort()).toEqual([...keys].sort());
+    const [after] = await db.select().from(deletionJobs).where(eq(deletionJobs.id, job!.id));
+    expect(after).toMatchObject({ status: 'done', attempts: 1, objectKeys: [] });
+    expect(await runDeletionJob(db, job!.id, slow)).toBe('done');
+    expect(removed).toHaveLength(keys.length);
   });
 
   it('retries a pending job whose objects are all still there, and one without any keys', async () => {
