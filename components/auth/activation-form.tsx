@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -13,28 +14,27 @@ import { StrengthHint } from './strength-hint';
 export function ActivationForm({ token, userInputs }: { token: string; userInputs: string[] }) {
   const f = useForm<ActivationDone>(activateAction);
   const [password, setPassword] = useState('');
+  const t = useTranslations('auth.activation');
+  const tc = useTranslations('common');
   if (f.state?.ok) {
     const done = f.state.data;
     return (
       <div className="space-y-4">
         <Alert tone="success">
-          <p className="font-semibold">Ihr Passwort wurde erfolgreich gespeichert.</p>
-          <p className="mt-1">
-            {done.purpose === 'invite'
-              ? 'Kurz darauf erhalten Sie die PASSWORT-MAIL #2 mit Ihrem BENUTZERNAMEN für den Login.'
-              : 'Sie können sich jetzt mit Ihrem neuen Passwort anmelden.'}
-          </p>
+          <p className="font-semibold">{t('saved')}</p>
+          <p className="mt-1">{done.purpose === 'invite' ? t('nextInvite') : t('nextReset')}</p>
         </Alert>
         <p className="text-sm text-gray-600">
-          Ihr BENUTZERNAME: <strong className="text-ink">{done.username}</strong>
+          {t.rich('username', { username: done.username, strong: (chunks) => <strong className="text-ink">{chunks}</strong> })}
         </p>
         <ButtonLink href="/login" size="lg" className="w-full">
-          ZUM LOGIN
+          {t('toLogin')}
         </ButtonLink>
       </div>
     );
   }
-  const blocked = f.failed && ['link', 'burned', 'throttled'].includes(f.failed.code);
+  // A used, burnt or expired link and a throttled address: the form would not help, the message says why.
+  const blocked = f.failed && ['expired', 'rate_limited'].includes(f.failed.code);
   return (
     <form action={f.formAction} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
@@ -42,13 +42,13 @@ export function ActivationForm({ token, userInputs }: { token: string; userInput
       {blocked ? null : (
         <>
           <div className="space-y-2">
-            <Field label="Passwort" name="password" type="password" autoComplete="new-password" required error={f.error('password')} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <Field label={t('password')} name="password" type="password" autoComplete="new-password" required error={f.error('password')} value={password} onChange={(e) => setPassword(e.target.value)} />
             <StrengthHint password={password} userInputs={userInputs} />
           </div>
-          <Field label="Passwort wiederholen" name="passwordRepeat" type="password" autoComplete="new-password" required error={f.error('passwordRepeat')} />
-          <Field label="PIN (Ihr Geburtsdatum als TTMMJJJJ)" name="pin" inputMode="numeric" autoComplete="off" placeholder="TTMMJJJJ" required error={f.error('pin')} />
-          <SubmitButton size="lg" className="w-full" pendingLabel="Wird gespeichert …">
-            PASSWORT SPEICHERN
+          <Field label={t('repeat')} name="passwordRepeat" type="password" autoComplete="new-password" required error={f.error('passwordRepeat')} />
+          <Field label={t('pin')} name="pin" inputMode="numeric" autoComplete="off" placeholder={t('pinPlaceholder')} required error={f.error('pin')} />
+          <SubmitButton size="lg" className="w-full" pendingLabel={tc('saving')}>
+            {t('submit')}
           </SubmitButton>
         </>
       )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -7,16 +8,17 @@ import { SubmitButton } from '@/components/ui/form-controls';
 import { useForm } from '@/components/ui/use-form';
 import { requestResetAction } from '@/lib/auth/actions';
 
+/** "Passwort vergessen?": always the same answer, whether an account exists or not. */
 export function ResetRequestForm() {
   const f = useForm(requestResetAction);
+  const t = useTranslations('auth.reset');
+  const tc = useTranslations('common');
   if (f.state?.ok) {
     return (
       <div className="space-y-4">
-        <Alert tone="success">
-          Wenn es zu diesen Angaben ein Benutzerkonto gibt, haben wir soeben eine E-Mail mit einem Link verschickt. Der Link ist 60 Minuten gültig.
-        </Alert>
+        <Alert tone="success">{t('sent')}</Alert>
         <ButtonLink href="/login" variant="secondary" className="w-full">
-          Zum Login
+          {tc('toLogin')}
         </ButtonLink>
       </div>
     );
@@ -24,9 +26,9 @@ export function ResetRequestForm() {
   return (
     <form action={f.formAction} noValidate className="space-y-4" key={f.version}>
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
-      <Field label="Benutzername oder E-Mail" name="login" autoComplete="username" autoCapitalize="none" required defaultValue={f.value('login')} error={f.error('login')} />
-      <SubmitButton size="lg" className="w-full" pendingLabel="Wird gesendet …">
-        LINK ANFORDERN
+      <Field label={t('login')} name="login" autoComplete="username" autoCapitalize="none" required defaultValue={f.value('login')} error={f.error('login')} />
+      <SubmitButton size="lg" className="w-full" pendingLabel={tc('sending')}>
+        {t('submit')}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Button } from './button';
@@ -65,9 +66,10 @@ export function TextareaField({ label, name, error, className, ...area }: Textar
 /** A submit button that shows the pending state of its form. */
 export function SubmitButton({ children, pendingLabel, variant, size, className }: { children: ReactNode; pendingLabel?: string; variant?: 'primary' | 'secondary' | 'danger'; size?: 'sm' | 'md' | 'lg'; className?: string }) {
   const { pending } = useFormStatus();
+  const t = useTranslations('common');
   return (
     <Button type="submit" disabled={pending} variant={variant} size={size} className={className}>
-      {pending ? (pendingLabel ?? 'Bitte warten …') : children}
+      {pending ? (pendingLabel ?? t('pleaseWait')) : children}
     </Button>
   );
 }

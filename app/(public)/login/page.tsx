@@ -57,7 +57,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {t('forgot')}
             </Link>
             <Link href="/anfrage" className="font-medium text-primary hover:underline">
-              Kunde werden / Kontakt aufnehmen
+              {tc('becomeClient')}
             </Link>
           </p>
           <footer className="mt-10 flex items-center justify-between border-t border-gray-200 pt-4 text-xs text-gray-500">

@@ -1,20 +1,25 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PublicCard } from '@/components/auth/public-card';
 import { ResetRequestForm } from '@/components/auth/reset-request-form';
+import { publicCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
-import { requireTenant } from '@/lib/tenant/request';
 
-export const metadata: Metadata = { title: 'Passwort vergessen' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.reset'))('metaTitle') };
+}
 
 export default async function ResetPage() {
-  const tenant = await requireTenant();
+  const { tenant } = await publicCtx();
+  const t = await getTranslations('auth.reset');
+  const tc = await getTranslations('common');
   return (
-    <PublicCard tenantName={tenant.name} logoUrl={logoUrl(tenant)} title="Passwort vergessen?" intro="Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Sie erhalten einen Link, mit dem Sie – bestätigt durch Ihre PIN – ein neues Passwort vergeben.">
+    <PublicCard tenantName={tenant.name} logoUrl={logoUrl(tenant)} title={t('title')} intro={t('intro')}>
       <ResetRequestForm />
       <p className="mt-6 text-center text-sm">
         <Link href="/login" className="font-medium text-primary hover:underline">
-          Zurück zum Login
+          {tc('backToLogin')}
         </Link>
       </p>
     </PublicCard>

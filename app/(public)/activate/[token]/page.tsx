@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LinkPage } from '@/components/auth/link-page';
-import { inspectLink } from '@/lib/auth/read';
-import { requireTenant } from '@/lib/tenant/request';
+import { inspectLink } from '@/lib/auth/tokens';
+import { publicCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'Passwort vergeben', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.link'))('metaInvite'), referrer: 'no-referrer' };
+}
 
 /** Opening the link (GET) only shows the form; the link is consumed by the final POST (R-A3). */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
-  const tenant = await requireTenant();
+  const ctx = await publicCtx();
   const { token } = await params;
-  return <LinkPage tenant={tenant} token={token} info={await inspectLink(tenant.id, token)} purpose="invite" />;
+  return <LinkPage tenant={ctx.tenant} token={token} info={await inspectLink(ctx, token)} purpose="invite" />;
 }
