@@ -58,6 +58,9 @@
  *   openTicket             openTicket writes the viewer's read marker, so it runs as a mutation (checked by verify).
  *   listTickets            the contact page's list (contactId = the target contact, scope 'all', status open);
  *                          clients have no such list (it answers empty)
+ *   deleteContact /        a fresh active contact as for contact operations (clients: own = themselves), the
+ *   setArchived /          name typed right; KONTAKT LÖSCHEN and ARCHIVIEREN need write in every module,
+ *   exportContact          DATENEXPORT read in every module (a client: their own, while PROFIL is visible)
  *
  * A refusal ('deny') is a thrown DomainError with code 'forbidden' or 'not_found' (reads: null / not in
  * the list) AND an unchanged database (fingerprint of users, contact_profiles, client_grants,
@@ -105,6 +108,9 @@ import {
 } from '../../lib/db/schema';
 import { loadGrants, saveGrants } from '../../lib/grants';
 import { updateOwnProfile } from '../../lib/portal/profile';
+import { setArchived } from '../../lib/privacy/archive';
+import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
+import { exportContact } from '../../lib/privacy/export';
 import { getObjectBytes, objectKey, putObject } from '../../lib/storage';
 import { createTenant } from '../../lib/tenant/create';
 import { closeTicket, createTicket, forwardTicket, listTickets, openTicket, replyToTicket } from '../../lib/tickets';
@@ -163,6 +169,9 @@ const ops = [
   'closeTicket',
   'openTicket',
   'listTickets',
+  'deleteContact',
+  'setArchived',
+  'exportContact',
 ] as const;
 type Op = (typeof ops)[number];
 
@@ -555,6 +564,45 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     ownA: /*                     */ ['allow', 'deny', 'deny'],
     ...clientsDeny, // the advisor list
     adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  // KONTAKT LÖSCHEN / ARCHIVIEREN: admins and employees with write in every module, within their scope.
+  deleteContact: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny, // not even themselves
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  setArchived: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  // DATENEXPORT: employees with at least read in every module, within their scope; a client only their own,
+  // while PROFIL is visible.
+  exportContact: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: D3,
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    clientA1: /*                 */ ['allow', 'deny', 'deny'], // PROFIL: FREISCHALTUNG
+    clientA2: /*                 */ ['allow', 'deny', 'deny'], // PROFIL: NUR LESEN
+    clientA3: /*                 */ ['allow', 'deny', 'deny'],
+    clientA4: /*                 */ ['allow', 'deny', 'deny'],
+    clientA5: /*                 */ ['allow', 'deny', 'deny'],
+    clientA6: D3, // PROFIL not visible
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+    clientB1: /*                 */ ['allow', 'deny', 'deny'],
   },
 };
 
@@ -1186,6 +1234,33 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     return {
       call: () => listTickets(db, tenantOf[c.home].id, c.actor, { status: 'open', scope: 'all', contactId }),
       found: (r) => (r as Awaited<ReturnType<typeof listTickets>>).items.some((i) => i.id === target),
+    };
+  },
+  async deleteContact(c) {
+    const target = await contactTarget(c, 'active');
+    const [u] = await db.select({ first: users.firstName, last: users.lastName }).from(users).where(eq(users.id, target));
+    return {
+      call: async () => deleteContact(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, confirmName: `${u!.first} ${u!.last}` }),
+      audit: { action: 'contact.deleted', targetId: pseudonymFor(target) },
+      verify: async () => expect(await db.select({ id: users.id }).from(users).where(eq(users.id, target)), 'the contact is gone').toEqual([]),
+    };
+  },
+  async setArchived(c) {
+    const target = await contactTarget(c, 'active');
+    return {
+      call: async () => setArchived(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, archived: true }),
+      audit: { action: 'contact.archived', targetId: target },
+    };
+  },
+  async exportContact(c) {
+    const target = await contactTarget(c, 'none');
+    return {
+      // The whole ZIP is read, as the browser does (the export is audited when it starts).
+      call: async () => {
+        const { stream } = await exportContact(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target });
+        return new Response(stream).arrayBuffer();
+      },
+      audit: { action: 'contact.exported', targetId: target },
     };
   },
   async removeProvider(c) {
