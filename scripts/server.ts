@@ -8,7 +8,14 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { EnvError, parseEnv } from '../lib/env';
+import { defaultLocale, isLocale, translate, type Locale } from '../lib/i18n';
 import { normaliseForwardedFor } from '../lib/tenant/request-ip';
+
+/** The language remembered on this browser (the `mappe.locale` cookie, i18n/request.ts), else German. */
+function localeOfRequest(cookie: string | undefined): Locale {
+  const chosen = /(?:^|;\s*)mappe\.locale=([^;]*)/.exec(cookie ?? '')?.[1];
+  return isLocale(chosen) ? chosen : defaultLocale;
+}
 
 async function main(): Promise<void> {
   const e = parseEnv(process.env);
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
         res.statusCode = 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
       }
-      res.end('Das hat leider nicht geklappt. Bitte versuchen Sie es erneut.');
+      res.end(translate(localeOfRequest(req.headers.cookie), 'signin.server.failed'));
     });
   });
 

@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { createPublicCtx } from '../ctx';
 import { db } from '../db/client';
 import { env, serverEnv } from '../env';
 import { trustedHost } from '../tenant/forwarded';
@@ -9,8 +10,9 @@ import { sessionCookieName } from './cookie';
 import { attemptLogin, loginSchema } from './login';
 import { sessionPolicy } from './sessions';
 
+/** A throttled login, carried through Auth.js to the sign-in action (lib/auth/sign-in.ts). */
 export class ThrottledSignin extends CredentialsSignin {
-  code = 'throttled';
+  code = 'rate_limited';
   constructor(public readonly retryAfterSeconds: number) {
     super();
   }
@@ -54,15 +56,15 @@ export const { signIn, signOut } = NextAuth(() => {
           if (!parsed.success) return null;
           const tenant = await findTenantByHost(hostOf(request.headers));
           if (!tenant) return null;
-          const result = await attemptLogin(db(), {
-            tenantId: tenant.id,
+          // The framework's entry point: the pool, and the same verb the tests call.
+          const result = await attemptLogin(createPublicCtx(db(), tenant), {
             login: parsed.data.login,
             password: parsed.data.password,
             ip: clientIp(request.headers),
             userAgent: request.headers.get('user-agent'),
           });
           if (!result.ok) {
-            if (result.code === 'throttled') throw new ThrottledSignin(result.retryAfterSeconds);
+            if (result.code === 'rate_limited') throw new ThrottledSignin(result.retryAfterSeconds);
             return null;
           }
           return { id: result.user.id, sid: result.sessionId, tid: tenant.id };

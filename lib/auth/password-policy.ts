@@ -1,4 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { DomainError } from '../errors';
+import type { MessageKey } from '../i18n';
 import { asciiName } from '../users/username';
 
 /**
@@ -25,12 +27,18 @@ export interface PasswordContext {
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'personal';
 
-export const passwordMessages: Record<PasswordProblem, string> = {
-  'too-short': `Das Passwort muss mindestens ${passwordLimits.min} Zeichen lang sein.`,
-  'too-long': `Das Passwort darf höchstens ${passwordLimits.max} Zeichen lang sein.`,
-  common: 'Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes, z. B. einen Satz aus mehreren Wörtern.',
-  personal: 'Das Passwort darf nicht Ihr Geburtsdatum, Ihren Namen oder Ihren Benutzernamen enthalten.',
-};
+/** The message of each problem (signin namespace), shown next to the password field. */
+export const passwordProblemKeys = {
+  'too-short': 'signin.password.tooShort',
+  'too-long': 'signin.password.tooLong',
+  common: 'signin.password.common',
+  personal: 'signin.password.personal',
+} as const satisfies Record<PasswordProblem, MessageKey>;
+
+/** The refusal of a weak password, next to its field ("invalid" with the reason in `detail`). */
+export function weakPassword(problem: PasswordProblem, field = 'password'): DomainError {
+  return new DomainError('invalid', passwordProblemKeys[problem], { field, values: { ...passwordLimits }, detail: { reason: 'weak_password', problem } });
+}
 
 export function checkPassword(password: string, ctx: PasswordContext = {}): PasswordProblem | null {
   const length = [...password].length;

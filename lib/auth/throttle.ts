@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import type { Tx } from '../db/client';
 
 /**
  * Login throttling in PostgreSQL, so it holds across app instances (R-A6):
@@ -42,30 +42,39 @@ export async function throttleWait(tx: Tx, keys: string[]): Promise<number> {
 class Refused extends Error {}
 
 /**
+ * One atomic upsert that counts an attempt for a key with the account policy (from the 5th failure within
+ * the window a delay that doubles from 1 s up to 15 min), only while the key is not blocked. False when
+ * the key is blocked (nothing counted).
+ */
+async function reserveDelayed(tx: Tx, key: string): Promise<boolean> {
+  const a = throttlePolicy.account;
+  const rows = await tx.execute(sql`
+    INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
+    VALUES (${key}, 1, now(), NULL)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
+      window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN now() ELSE t.window_start END,
+      blocked_until = CASE
+        WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN NULL
+        WHEN t.failures + 1 > ${a.freeFailures}
+          THEN now() + make_interval(secs => least(power(2, t.failures - ${a.freeFailures})::int, ${a.maxDelaySeconds}))
+        ELSE NULL END
+    WHERE t.blocked_until IS NULL OR t.blocked_until <= now()
+    RETURNING failures`);
+  return rows.length > 0;
+}
+
+/**
  * Reserves one login attempt for the account and the IP, each in one atomic upsert that counts the attempt
  * and sets the next delay, and only while the key is not blocked. Returns 0 when the attempt may go on
  * (it already counts as a failure until `loginSucceeded`), else the seconds to wait; a refused attempt
  * counts nowhere.
  */
-export async function reserveLoginAttempt(database: Db, account: string, ip: string): Promise<number> {
-  const a = throttlePolicy.account;
+export async function reserveLoginAttempt(database: Tx, account: string, ip: string): Promise<number> {
   const i = throttlePolicy.ip;
   try {
     await database.transaction(async (tx) => {
-      const byAccount = await tx.execute(sql`
-        INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
-        VALUES (${account}, 1, now(), NULL)
-        ON CONFLICT (key) DO UPDATE SET
-          failures = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN 1 ELSE t.failures + 1 END,
-          window_start = CASE WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN now() ELSE t.window_start END,
-          blocked_until = CASE
-            WHEN t.window_start < now() - make_interval(secs => ${a.windowSeconds}) THEN NULL
-            WHEN t.failures + 1 > ${a.freeFailures}
-              THEN now() + make_interval(secs => least(power(2, t.failures - ${a.freeFailures})::int, ${a.maxDelaySeconds}))
-            ELSE NULL END
-        WHERE t.blocked_until IS NULL OR t.blocked_until <= now()
-        RETURNING failures`);
-      if (byAccount.length === 0) throw new Refused();
+      if (!(await reserveDelayed(tx, account))) throw new Refused();
       const byIp = await tx.execute(sql`
         INSERT INTO auth_throttle AS t (key, failures, window_start, blocked_until)
         VALUES (${ip}, 1, now(), NULL)
@@ -85,6 +94,20 @@ export async function reserveLoginAttempt(database: Db, account: string, ip: str
     return Math.max(1, await throttleWait(database, [account, ip]));
   }
   return 0;
+}
+
+/**
+ * The same reservation for one account alone (the current password in "Passwort ändern": the caller is
+ * signed in, so only the account counts). 0 = go ahead (counted until `clearAccount`), else seconds to wait.
+ */
+export async function reserveAccountAttempt(tx: Tx, key: string): Promise<number> {
+  if (await reserveDelayed(tx, key)) return 0;
+  return Math.max(1, await throttleWait(tx, [key]));
+}
+
+/** The counter of wrong current passwords in "Passwort ändern" (one account, by its id). */
+export function passwordChangeKey(tenantId: string, userId: string): string {
+  return `pw-change:${tenantId}:${userId}`;
 }
 
 /** A successful login: the account starts afresh, and the reserved attempt no longer counts for the IP. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { PublicCtx } from '../ctx';
 import type { Tx } from '../db/client';
 import { accountTokens, users } from '../db/schema';
 
@@ -35,7 +36,17 @@ export type TokenState = 'valid' | 'expired' | 'used' | 'burned' | 'superseded' 
 export interface TokenInfo {
   state: TokenState;
   purpose?: 'invite' | 'reset';
-  user?: { id: string; firstName: string; lastName: string; username: string; email: string; birthDate: string | null; kind: 'employee' | 'client'; status: string };
+  user?: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    username: string;
+    email: string;
+    birthDate: string | null;
+    kind: 'employee' | 'client';
+    status: string;
+    locale: 'de' | 'en' | null;
+  };
   pinFailures?: number;
 }
 
@@ -49,7 +60,17 @@ export async function inspectToken(tx: Tx, tenantId: string, raw: string): Promi
       supersededAt: accountTokens.supersededAt,
       pinFailures: accountTokens.pinFailures,
       expired: sql<boolean>`${accountTokens.expiresAt} <= now()`,
-      user: { id: users.id, firstName: users.firstName, lastName: users.lastName, username: users.username, email: users.email, birthDate: users.birthDate, kind: users.kind, status: users.status },
+      user: {
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        username: users.username,
+        email: users.email,
+        birthDate: users.birthDate,
+        kind: users.kind,
+        status: users.status,
+        locale: users.locale,
+      },
     })
     .from(accountTokens)
     .innerJoin(users, and(eq(users.tenantId, accountTokens.tenantId), eq(users.id, accountTokens.userId)))
@@ -66,6 +87,14 @@ export async function inspectToken(tx: Tx, tenantId: string, raw: string): Promi
           ? 'expired'
           : 'valid';
   return { state, purpose: row.purpose, user: row.user, pinFailures: row.pinFailures };
+}
+
+/**
+ * The link pages (PASSWORTVERGABE, reset) read a link's state for the host's tenant; reading never consumes
+ * the link. Works with a public or a signed-in context.
+ */
+export function inspectLink(ctx: Pick<PublicCtx, 'db' | 'tenant'>, raw: string): Promise<TokenInfo> {
+  return inspectToken(ctx.db, ctx.tenant.id, raw);
 }
 
 /**

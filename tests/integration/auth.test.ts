@@ -4,6 +4,7 @@ import { attemptLogin } from '../../lib/auth/login';
 import { verifyPassword } from '../../lib/auth/password';
 import { createSession, revokeSession, revokeUserSessions, validateSession } from '../../lib/auth/sessions';
 import type { Db } from '../../lib/db/client';
+import { publicCtxFor } from './ctx';
 import { testDb } from './db';
 import { makeTenant, PASSWORD } from './fixtures';
 
@@ -17,8 +18,9 @@ beforeAll(async () => {
   other = await makeTenant(db, 'andere');
 });
 
-const login = (over: Partial<Parameters<typeof attemptLogin>[1]> = {}) =>
-  attemptLogin(db, { tenantId: t.tenant.id, login: t.admin.username, password: PASSWORD, ip: '10.0.0.1', ...over });
+/** A login on a tenant's host (the public context of that tenant). */
+const loginAt = async (tenant: { id: string }, input: Parameters<typeof attemptLogin>[1]) => attemptLogin(await publicCtxFor(db, tenant.id), input);
+const login = (over: Partial<Parameters<typeof attemptLogin>[1]> = {}) => loginAt(t.tenant, { login: t.admin.username, password: PASSWORD, ip: '10.0.0.1', ...over });
 
 describe('login', () => {
   it('accepts username or e-mail, case-insensitively, and creates a session row', async () => {
@@ -73,7 +75,7 @@ describe('login', () => {
     for (let i = 0; i < 4; i++) expect(await login({ login: name, password: 'falsch', ip: `10.1.0.${i}` })).toEqual({ ok: false, code: 'invalid' });
     expect(await login({ login: name, password: 'falsch', ip: '10.1.0.9' })).toEqual({ ok: false, code: 'invalid' });
     const blocked = await login({ login: name, password: PASSWORD, ip: '10.1.0.10' });
-    expect(blocked).toMatchObject({ ok: false, code: 'throttled' });
+    expect(blocked).toMatchObject({ ok: false, code: 'rate_limited' });
     // The block expires; the next failure doubles it.
     await db.execute(sql`UPDATE auth_throttle SET blocked_until = now() - interval '1 second' WHERE key LIKE 'acct:%'`);
     expect(await login({ login: name, password: 'falsch', ip: '10.1.0.11' })).toEqual({ ok: false, code: 'invalid' });
@@ -86,14 +88,14 @@ describe('login', () => {
 
   it('throttles unknown accounts exactly like known ones', async () => {
     for (let i = 0; i < 5; i++) await login({ login: 'gibt-es-nicht', password: 'falsch', ip: `10.2.0.${i}` });
-    expect(await login({ login: 'gibt-es-nicht', password: 'falsch', ip: '10.2.0.9' })).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await login({ login: 'gibt-es-nicht', password: 'falsch', ip: '10.2.0.9' })).toMatchObject({ ok: false, code: 'rate_limited' });
   });
 
   it('blocks an IP after 30 failures in 10 minutes, across accounts', async () => {
     for (let i = 0; i < 30; i++) {
       expect(await login({ login: `opfer${i}`, password: 'falsch', ip: '203.0.113.7' })).toEqual({ ok: false, code: 'invalid' });
     }
-    expect(await login({ login: 'opfer-neu', password: 'falsch', ip: '203.0.113.7' })).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await login({ login: 'opfer-neu', password: 'falsch', ip: '203.0.113.7' })).toMatchObject({ ok: false, code: 'rate_limited' });
     // Another address is not affected.
     expect((await login({ ip: '203.0.113.8' })).ok).toBe(true);
   });
@@ -101,48 +103,48 @@ describe('login', () => {
   it('12 parallel wrong logins for one account: at most 5 are checked, the rest are throttled', async () => {
     const r = await makeTenant(db, 'parallel');
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => attemptLogin(db, { tenantId: r.tenant.id, login: r.client.username, password: 'falsch', ip: `10.4.0.${i}` })),
+      Array.from({ length: 12 }, (_, i) => loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.0.${i}` })),
     );
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
-    expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'throttled')).toBe(true);
+    expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'rate_limited')).toBe(true);
     // The right password is throttled too while the delay runs.
-    expect(await attemptLogin(db, { tenantId: r.tenant.id, login: r.client.username, password: PASSWORD, ip: '10.4.1.1' })).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await loginAt(r.tenant, { login: r.client.username, password: PASSWORD, ip: '10.4.1.1' })).toMatchObject({ ok: false, code: 'rate_limited' });
   });
 
   it('username and e-mail of one account share one counter, also in parallel', async () => {
     const r = await makeTenant(db, 'gemischt');
     const names = [r.client.username, r.client.email, r.client.email.toUpperCase(), r.client.username.toUpperCase()];
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => attemptLogin(db, { tenantId: r.tenant.id, login: names[i % names.length]!, password: 'falsch', ip: `10.4.2.${i}` })),
+      Array.from({ length: 12 }, (_, i) => loginAt(r.tenant, { login: names[i % names.length]!, password: 'falsch', ip: `10.4.2.${i}` })),
     );
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
-    expect(codes.filter((c) => c === 'throttled').length).toBeGreaterThanOrEqual(7);
+    expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(7);
     // Sequentially too: 5 failures by e-mail, then the username (with the right password) is throttled.
     const s = await makeTenant(db, 'folge');
     for (let i = 0; i < 5; i++) {
-      expect(await attemptLogin(db, { tenantId: s.tenant.id, login: s.client.email, password: 'falsch', ip: `10.4.3.${i}` })).toEqual({ ok: false, code: 'invalid' });
+      expect(await loginAt(s.tenant, { login: s.client.email, password: 'falsch', ip: `10.4.3.${i}` })).toEqual({ ok: false, code: 'invalid' });
     }
-    expect(await attemptLogin(db, { tenantId: s.tenant.id, login: s.client.username, password: PASSWORD, ip: '10.4.3.9' })).toMatchObject({ ok: false, code: 'throttled' });
+    expect(await loginAt(s.tenant, { login: s.client.username, password: PASSWORD, ip: '10.4.3.9' })).toMatchObject({ ok: false, code: 'rate_limited' });
   });
 
   it('12 parallel wrong logins for an unknown name answer exactly like for an account', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ login: 'niemand-parallel', password: 'falsch', ip: `10.4.4.${i}` })));
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
-    expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'throttled')).toBe(true);
+    expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'rate_limited')).toBe(true);
   });
 
   it('a success clears the account counter, whichever name was used for the failures', async () => {
     const r = await makeTenant(db, 'erfolg');
-    for (let i = 0; i < 4; i++) await attemptLogin(db, { tenantId: r.tenant.id, login: r.client.username, password: 'falsch', ip: `10.4.5.${i}` });
-    expect((await attemptLogin(db, { tenantId: r.tenant.id, login: r.client.email, password: PASSWORD, ip: '10.4.5.8' })).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.5.${i}` });
+    expect((await loginAt(r.tenant, { login: r.client.email, password: PASSWORD, ip: '10.4.5.8' })).ok).toBe(true);
     // Four fresh failures are free again.
     for (let i = 0; i < 4; i++) {
-      expect(await attemptLogin(db, { tenantId: r.tenant.id, login: r.client.email, password: 'falsch', ip: `10.4.6.${i}` })).toEqual({ ok: false, code: 'invalid' });
+      expect(await loginAt(r.tenant, { login: r.client.email, password: 'falsch', ip: `10.4.6.${i}` })).toEqual({ ok: false, code: 'invalid' });
     }
-    expect((await attemptLogin(db, { tenantId: r.tenant.id, login: r.client.username, password: PASSWORD, ip: '10.4.6.9' })).ok).toBe(true);
+    expect((await loginAt(r.tenant, { login: r.client.username, password: PASSWORD, ip: '10.4.6.9' })).ok).toBe(true);
   });
 
   it('successful logins do not use up the per-IP failure budget', async () => {
@@ -151,7 +153,7 @@ describe('login', () => {
 
   it('refuses locked accounts', async () => {
     await db.execute(sql`UPDATE users SET status = 'locked' WHERE id = ${other.client.id}`);
-    const result = await attemptLogin(db, { tenantId: other.tenant.id, login: other.client.username, password: PASSWORD, ip: '10.3.0.1' });
+    const result = await loginAt(other.tenant, { login: other.client.username, password: PASSWORD, ip: '10.3.0.1' });
     expect(result).toEqual({ ok: false, code: 'invalid' });
   });
 
