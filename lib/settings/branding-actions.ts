@@ -2,20 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { advisorAction, advisorCall } from '../actions/define';
-import type { Db } from '../db/client';
-import { finalizeBrandingUpload, removeBranding, requestBrandingUpload } from './branding';
+import { finalizeBrandingUpload, presignBrandingUpload, removeBranding } from './branding';
 import { brandingFinalizeSchema, brandingPresignSchema, brandingRemoveSchema } from './schemas';
 
-/*
- * LOGO / FAVICON. The verbs in ./branding.ts still take (db, tenantId, actor, …): they move onto the one
- * upload pipeline next, and these adapters then become `run: verb`.
- */
+/* LOGO / FAVICON through the one upload pipeline (lib/uploads): presign, then claim + re-encode + publish. */
 
 /** Step 1: a presigned POST for the browser (admins only). */
 export const requestBrandingUploadAction = advisorCall({
   name: 'settings.branding.presign',
   schema: brandingPresignSchema,
-  run: (ctx, i) => requestBrandingUpload(ctx.tenant.id, ctx.actor, i.kind, i.contentType, i.size),
+  run: presignBrandingUpload,
 });
 
 /** Step 2: verify, re-encode and publish the uploaded file (the logo shows on every page). */
@@ -23,7 +19,7 @@ export const finalizeBrandingUploadAction = advisorCall({
   name: 'settings.branding.finalize',
   schema: brandingFinalizeSchema,
   run: async (ctx, i) => {
-    const result = await finalizeBrandingUpload(ctx.db as Db, ctx.tenant.id, ctx.actor, i.kind, i.key);
+    const result = await finalizeBrandingUpload(ctx, i);
     revalidatePath('/', 'layout');
     return result;
   },
@@ -33,7 +29,7 @@ export const removeBrandingAction = advisorAction({
   name: 'settings.branding.remove',
   schema: brandingRemoveSchema,
   run: async (ctx, i) => {
-    await removeBranding(ctx.db as Db, ctx.tenant.id, ctx.actor, i.kind);
+    await removeBranding(ctx, i);
     revalidatePath('/', 'layout');
     return undefined;
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidField } from '../forms/fields';
 
 const hex = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'settings.errors.colorFormat');
 
@@ -20,10 +21,14 @@ const brandingKind = z.enum(['logo', 'favicon']);
 /** LOGO / FAVICON, step 1 (object input from the upload component; long strings are cut, not refused). */
 export const brandingPresignSchema = z.object({
   kind: brandingKind,
+  filename: z
+    .string()
+    .optional()
+    .transform((s) => s?.slice(0, 500)),
   contentType: z.string().transform((s) => s.slice(0, 100)),
   size: z.coerce.number().int().min(1, 'settings.errors.fileEmpty'),
 });
 
-export const brandingFinalizeSchema = z.object({ kind: brandingKind, key: z.string().transform((s) => s.slice(0, 300)) });
+export const brandingFinalizeSchema = z.object({ kind: brandingKind, uploadId: uuidField });
 
 export const brandingRemoveSchema = z.object({ kind: brandingKind });

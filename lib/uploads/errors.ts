@@ -1,16 +1,16 @@
 import { DomainError } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { VerifyResult } from '../storage';
-import { uploadPurposes, type UploadPurpose } from './purposes';
+import { uploadPurposes, type PurposeRules, type UploadPurpose } from './purposes';
 
 export type RejectReason = Extract<VerifyResult, { ok: false }>['reason'];
 
 /** The catalog key for a refused file of this purpose. */
 export function reasonKey(purpose: UploadPurpose, reason: RejectReason): MessageKey {
-  const rules = uploadPurposes[purpose];
-  if (reason === 'too-large') return rules.messages.size;
-  if (reason === 'type') return rules.messages.type;
-  return reason === 'empty' ? 'uploads.errors.empty' : 'uploads.errors.missing';
+  const messages: PurposeRules['messages'] = uploadPurposes[purpose].messages;
+  if (reason === 'too-large') return messages.size;
+  if (reason === 'type') return messages.type;
+  return reason === 'empty' ? (messages.empty ?? 'uploads.errors.empty') : (messages.missing ?? 'uploads.errors.missing');
 }
 
 /** A file refused by its declared or real type/size: `file_rejected`, the reason in `detail`. */

@@ -14,8 +14,8 @@ export interface PurposeRules {
   types: readonly string[];
   /** The key prefix the checked copy is stored under (tenants/<id>/<area>/<uuid>). */
   area: string;
-  /** The catalog keys of "wrong type" and "too large" for this purpose (the German texts differ). */
-  messages: { type: MessageKey; size: MessageKey };
+  /** The catalog keys of the refusals for this purpose (the German texts differ); empty/missing default to the general ones. */
+  messages: { type: MessageKey; size: MessageKey; empty?: MessageKey; missing?: MessageKey };
 }
 
 const documentRules = {
@@ -34,21 +34,21 @@ export const uploadPurposes = {
     maxBytes: 2 * 1024 * 1024,
     types: ['image/png', 'image/jpeg', 'image/webp'],
     area: 'branding',
-    messages: { type: 'uploads.errors.logoType', size: 'uploads.errors.brandingSize' },
+    messages: { type: 'uploads.errors.logoType', size: 'uploads.errors.brandingSize', empty: 'uploads.errors.logoType', missing: 'uploads.errors.brandingMissing' },
   },
   /** WHITELABEL → FAVICON: PNG (re-encoded, square) or ICO. */
   favicon: {
     maxBytes: 2 * 1024 * 1024,
     types: ['image/png', 'image/x-icon'],
     area: 'branding',
-    messages: { type: 'uploads.errors.faviconType', size: 'uploads.errors.brandingSize' },
+    messages: { type: 'uploads.errors.faviconType', size: 'uploads.errors.brandingSize', empty: 'uploads.errors.faviconType', missing: 'uploads.errors.brandingMissing' },
   },
   /** "Anliegen mitteilen": screenshots for the operator. */
   support: {
     maxBytes: 5 * 1024 * 1024,
     types: ['image/png', 'image/jpeg', 'image/webp'],
     area: 'support',
-    messages: { type: 'uploads.errors.screenshotType', size: 'uploads.errors.screenshotSize' },
+    messages: { type: 'uploads.errors.screenshotType', size: 'uploads.errors.screenshotSize', empty: 'uploads.errors.screenshotType', missing: 'uploads.errors.screenshotType' },
   },
 } as const satisfies Record<string, PurposeRules>;
 
