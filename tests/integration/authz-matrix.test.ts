@@ -113,7 +113,12 @@ import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
 import { exportContact } from '../../lib/privacy/export';
 import { getObjectBytes, objectKey, putObject } from '../../lib/storage';
 import { createTenant } from '../../lib/tenant/create';
-import { closeTicket, createTicket, forwardTicket, listTickets, openTicket, replyToTicket } from '../../lib/tickets';
+import { closeTicket } from '../../lib/tickets/close';
+import { createTicket } from '../../lib/tickets/create';
+import { forwardTicket } from '../../lib/tickets/forward';
+import { listTickets } from '../../lib/tickets/list';
+import { openTicket } from '../../lib/tickets/open';
+import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
 import { createAccount } from '../../lib/users/create';
 import { createEmployee, employeeSchema, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
@@ -1146,7 +1151,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     } else assigneeId = post(c.owner === 'same' ? c.home : c.away);
     const input = newTicketSchema.parse({ assigneeId, subject: `Matrix-Frage ${next()}`, message: 'Bitte um Rückruf.', idempotencyKey: randomUUID() });
     return {
-      call: () => createTicket(db, tenantOf[c.home], c.actor, input),
+      call: async () => createTicket(await ctxFor(db, tenantOf[c.home], c.actor), input),
       audit: { action: 'ticket.created', targetId: c.actor.id },
       alsoRefusedAs: c.owner === 'other' ? ['invalid'] : [],
       verify: async (result) => {
@@ -1165,7 +1170,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const body = `Matrix-Antwort ${next()}`;
     const input = replySchema.parse({ ticketId: target, message: body, idempotencyKey: randomUUID() });
     return {
-      call: () => replyToTicket(db, tenantOf[c.home], c.actor, input),
+      call: async () => replyToTicket(await ctxFor(db, tenantOf[c.home], c.actor), input),
       verify: async () => {
         const msgs = await db.select().from(ticketMessages).where(and(eq(ticketMessages.ticketId, target), eq(ticketMessages.body, body)));
         expect(msgs.map((m) => [m.authorId, m.authorKind])).toEqual([[c.actor.id, c.actor.kind]]);
@@ -1188,7 +1193,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const toId = forwardTarget(k);
     const input = forwardSchema.parse({ ticketId: target, toId, note: 'Matrix-Notiz' });
     return {
-      call: () => forwardTicket(db, tenantOf[c.home], c.actor, input),
+      call: async () => forwardTicket(await ctxFor(db, tenantOf[c.home], c.actor), input),
       audit: { action: 'ticket.forwarded', targetId: target },
       verify: async () => {
         const [t] = await db.select().from(tickets).where(eq(tickets.id, target));
@@ -1203,7 +1208,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await clientTicket(targetTenant(c), contactId);
     return {
-      call: () => closeTicket(db, tenantOf[c.home], c.actor, target),
+      call: async () => closeTicket(await ctxFor(db, tenantOf[c.home], c.actor), { ticketId: target }),
       audit: { action: 'ticket.closed', targetId: target },
       verify: async () => {
         const [t] = await db.select().from(tickets).where(eq(tickets.id, target));
@@ -1217,7 +1222,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await clientTicket(targetTenant(c), contactId);
     return {
-      call: () => openTicket(db, tenantOf[c.home].id, c.actor, target),
+      call: async () => openTicket(await ctxFor(db, tenantOf[c.home].id, c.actor), { ticketId: target }),
       // writes the viewer's read marker (no audit row)
       verify: async (result) => {
         const view = result as Awaited<ReturnType<typeof openTicket>>;
@@ -1232,7 +1237,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await clientTicket(targetTenant(c), contactId);
     return {
-      call: () => listTickets(db, tenantOf[c.home].id, c.actor, { status: 'open', scope: 'all', contactId }),
+      call: async () => listTickets(await ctxFor(db, tenantOf[c.home].id, c.actor), { status: 'open', scope: 'all', contactId }),
       found: (r) => (r as Awaited<ReturnType<typeof listTickets>>).items.some((i) => i.id === target),
     };
   },
