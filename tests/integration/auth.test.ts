@@ -1,12 +1,45 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { attemptLogin } from '../../lib/auth/login';
+import { signInWithPassword } from '../../lib/auth/sign-in';
+import { DomainError } from '../../lib/errors';
 import { verifyPassword } from '../../lib/auth/password';
 import { createSession, revokeSession, revokeUserSessions, validateSession } from '../../lib/auth/sessions';
 import type { Db } from '../../lib/db/client';
 import { publicCtxFor } from './ctx';
 import { testDb } from './db';
 import { makeTenant, PASSWORD } from './fixtures';
+
+/*
+ * The sign-in verb runs Auth.js's signIn inside a request. Here signIn is what its authorize does
+ * (lib/auth/auth.ts: attemptLogin, a refusal as CredentialsSignin / ThrottledSignin), and the request's
+ * cookie jar is a map, so the verb's own work – the DomainErrors and the remembered language – is visible.
+ */
+const request = vi.hoisted(() => ({ jar: new Map<string, string>(), ctx: undefined as unknown }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ set: (name: string, value: string) => void request.jar.set(name, value), get: (name: string) => request.jar.get(name) }),
+  headers: async () => new Headers(),
+}));
+// next-auth itself does not load outside Next (it imports next/server); its refusal class is all the verb needs.
+vi.mock('next-auth', () => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
+vi.mock('next-auth/jwt', () => ({ decode: async () => null }));
+vi.mock('../../lib/auth/auth', async () => {
+  const { CredentialsSignin: Refused } = await import('next-auth');
+  const { attemptLogin: verb } = await import('../../lib/auth/login');
+  class Throttled extends Refused {
+    constructor(public readonly retryAfterSeconds: number) {
+      super();
+    }
+  }
+  return {
+    ThrottledSignin: Throttled,
+    signIn: async (_provider: string, input: { login: string; password: string }) => {
+      const result = await verb(request.ctx as Parameters<typeof verb>[0], { ...input, ip: '10.8.0.1' });
+      if (result.ok) return;
+      throw result.code === 'rate_limited' ? new Throttled(result.retryAfterSeconds) : new Refused();
+    },
+  };
+});
 
 let db: Db;
 let t: Awaited<ReturnType<typeof makeTenant>>;
@@ -210,5 +243,37 @@ describe('sessions', () => {
     await db.execute(sql`UPDATE users SET status = 'locked' WHERE id = ${t.admin.id}`);
     expect(await validateSession(db, c, t.tenant.id)).toBeNull();
     await db.execute(sql`UPDATE users SET status = 'active' WHERE id = ${t.admin.id}`);
+  });
+});
+
+describe('sign-in from the login form (signInWithPassword)', () => {
+  const signInAs = async (tenant: { id: string }, login: string, password: string) => {
+    const ctx = await publicCtxFor(db, tenant.id);
+    request.ctx = ctx;
+    request.jar.clear();
+    return signInWithPassword(ctx, { login, password }).catch((e: unknown) => e);
+  };
+
+  it('goes to the advisor area or the portal and remembers the account’s language in mappe.locale', async () => {
+    const r = await makeTenant(db, 'sprache');
+    await db.execute(sql`UPDATE users SET locale = 'en' WHERE id = ${r.client.id}`);
+    expect(await signInAs(r.tenant, r.client.username, PASSWORD)).toEqual({ home: '/portal' });
+    expect(request.jar.get('mappe.locale')).toBe('en');
+    // Without a language of its own the account leaves the browser's choice alone (the tenant's applies).
+    expect(await signInAs(r.tenant, r.admin.email, PASSWORD)).toEqual({ home: '/dashboard' });
+    expect(request.jar.has('mappe.locale')).toBe(false);
+  });
+
+  it('refuses with the union’s codes and the German messages of the signin catalog', async () => {
+    const r = await makeTenant(db, 'abweisung');
+    const wrong = await signInAs(r.tenant, r.client.username, 'falsch');
+    expect(wrong).toBeInstanceOf(DomainError);
+    expect(wrong).toMatchObject({ code: 'invalid', message: 'Benutzername oder Passwort ist nicht korrekt.' });
+    expect(request.jar.size).toBe(0);
+    for (let i = 0; i < 4; i++) await signInAs(r.tenant, r.client.username, 'falsch');
+    const throttled = await signInAs(r.tenant, r.client.username, PASSWORD);
+    expect(throttled).toMatchObject({ code: 'rate_limited', detail: { retryAfterSeconds: expect.any(Number) } });
+    expect((throttled as DomainError).message).toMatch(/^Zu viele Fehlversuche\. Bitte warten Sie \d+ Sekunden/);
+    expect((throttled as DomainError).text('en')).toMatch(/^Too many failed attempts\. Please wait \d+ seconds/);
   });
 });
