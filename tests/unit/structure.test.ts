@@ -60,7 +60,7 @@ describe('structure', () => {
     };
     for (const start of edges.keys()) visit(start, [start]);
     expect(cycles).toEqual([]);
-  });
+  }, 60_000);
 
   it('reaches the domain one way: no read.ts wrappers, no legacy action wrappers, no pool in pages or actions', () => {
     expect(files.filter((f) => /^lib\/[^/]+\/read\.ts$/.test(f))).toEqual([]);
