@@ -121,6 +121,11 @@ function fileCsp(inline: boolean): string {
     : "default-src 'none'; sandbox; frame-ancestors 'none'";
 }
 
+/**
+ * Everything but Next's assets and the static files of public/ (the default icons and logo, robots.txt):
+ * those are the same on every host and secret on none, so they are served without a tenant lookup (they still
+ * get next.config's nosniff and Referrer-Policy headers).
+ */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  matcher: ['/((?!_next/static|_next/image|(?:favicon\\.ico|icon\\.png|apple-touch-icon\\.png|logo\\.png|robots\\.txt)$).*)'],
 };

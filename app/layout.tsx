@@ -7,6 +7,18 @@ import { currentTenant } from '@/lib/tenant/request';
 import { defaultTheme, themeToCssVars } from '@/lib/tenant/theme';
 import './globals.css';
 
+/**
+ * The tenant's uploaded FAVICON (versioned URL), else the defaults of public/ (favicon.ico, icon.png). The
+ * home-screen icon is the uploaded PNG (512 × 512) or public/apple-touch-icon.png.
+ */
+function icons(tenant: Awaited<ReturnType<typeof currentTenant>>): Metadata['icons'] {
+  const apple = tenant?.faviconKey && tenant.faviconType === 'image/png' ? `/api/tenant/icon?v=${tenant.brandingVersion}` : '/apple-touch-icon.png';
+  if (!tenant?.faviconKey) {
+    return { icon: [{ url: '/favicon.ico', sizes: 'any' }, { url: '/icon.png', type: 'image/png', sizes: '512x512' }], apple: [{ url: apple }] };
+  }
+  return { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/png' }], apple: [{ url: apple }] };
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   const tenant = await currentTenant();
   const t = await getTranslations('common.meta');
@@ -14,9 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: name, template: `%s · ${name}` },
     description: tenant ? t('tenantDescription', { tenant: name }) : t('productDescription'),
-    icons: tenant
-      ? { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/png' }], apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }] }
-      : { icon: [{ url: '/favicon.ico', sizes: 'any' }, { url: '/icon.png', type: 'image/png' }], apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }] },
+    icons: icons(tenant),
     manifest: tenant ? '/api/tenant/manifest' : undefined,
     robots: { index: false, follow: false },
   };

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildCsp, isSameOriginWrite, securityHeaders } from '../../lib/http/security-headers';
 import { checkPlatformAuth, mailboxAccess } from '../../lib/platform/auth';
@@ -70,5 +74,49 @@ describe('security headers', () => {
       Object.assign(process.env, saved);
       resetEnvCache();
     }
+  });
+});
+
+describe('the static files of public/', () => {
+  const root = path.resolve(__dirname, '../..');
+  const staticFiles = ['favicon.ico', 'icon.png', 'apple-touch-icon.png', 'logo.png', 'robots.txt'];
+  // The matcher as Next compiles it (read from proxy.ts as text: importing the proxy would start its imports).
+  const source = /matcher: \['(.*)'\]/.exec(readFileSync(path.join(root, 'proxy.ts'), 'utf8'))![1]!.replace(/\\\\/g, '\\');
+  // Next's own compilation of the matcher (internal, untyped; the version is pinned), not a copy of it.
+  const { getMiddlewareMatchers } = createRequire(import.meta.url)('next/dist/build/analysis/get-page-static-info') as {
+    getMiddlewareMatchers: (matchers: string[], config: object) => { regexp: string }[];
+  };
+  const [matcher] = getMiddlewareMatchers([source], {});
+  const proxied = (p: string) => new RegExp(matcher!.regexp).test(p);
+
+  it('exist: the default favicon, icon, home-screen icon and logo, and robots.txt', () => {
+    for (const file of staticFiles) expect(existsSync(path.join(root, 'public', file)), file).toBe(true);
+  });
+
+  it('keep client portals out of search engines', () => {
+    const rules = readFileSync(path.join(root, 'public', 'robots.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(rules).toEqual(['User-agent: *', 'Disallow: /']);
+  });
+
+  it('are served without the proxy (no tenant lookup); every other path still passes it', () => {
+    for (const file of staticFiles) expect(proxied(`/${file}`), file).toBe(false);
+    for (const p of ['/', '/login', '/platform', '/api/tenant/icon', '/api/tenant/logo', '/robots.txt/x', '/icon.png.html', '/favicon.icox', '/dev/mailbox', '/logo.png/../platform']) {
+      expect(proxied(p), p).toBe(true);
+    }
+  });
+
+  it('are the sizes the browsers ask for', async () => {
+    const size = async (file: string) => {
+      const { width, height } = await sharp(path.join(root, 'public', file)).metadata();
+      return [width, height];
+    };
+    expect(await size('apple-touch-icon.png')).toEqual([180, 180]);
+    expect(await size('icon.png')).toEqual([512, 512]);
+    expect((await sharp(path.join(root, 'public', 'apple-touch-icon.png')).metadata()).hasAlpha).toBe(false);
+    const ico = readFileSync(path.join(root, 'public', 'favicon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // an icon resource
+    expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(2); // several sizes (16, 32, 48)
   });
 });

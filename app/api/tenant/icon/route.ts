@@ -1,8 +1,7 @@
 import { getObjectBytes } from '@/lib/storage';
 import { currentTenant } from '@/lib/tenant/request';
-import { readableOn } from '@/lib/tenant/theme';
 
-/** The tenant's FAVICON: the uploaded one, else its initial on its main colour. */
+/** The tenant's FAVICON: the uploaded one, else the default icon of public/. */
 export async function GET(request: Request) {
   const tenant = await currentTenant();
   if (!tenant) return new Response('Nicht gefunden', { status: 404 });
@@ -14,9 +13,6 @@ export async function GET(request: Request) {
       headers: { 'content-type': tenant.faviconType ?? 'image/png', 'cache-control': cache, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'" },
     });
   }
-  const letter = (tenant.name.match(/[A-Za-zÄÖÜäöü0-9]/)?.[0] ?? 'M').toUpperCase();
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${tenant.primaryColor}"/><text x="32" y="44" font-family="Arial,Helvetica,sans-serif" font-size="36" font-weight="700" text-anchor="middle" fill="${readableOn(tenant.primaryColor)}">${letter.replace(/[<>&"']/g, '')}</text></svg>`;
-  return new Response(svg, {
-    headers: { 'content-type': 'image/svg+xml', 'cache-control': cache, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
-  });
+  // No FAVICON yet: the default one in public/ (served as a static file, cacheable, no tenant lookup).
+  return new Response(null, { status: 307, headers: { location: '/icon.png', 'cache-control': 'public, max-age=300' } });
 }

@@ -7,7 +7,10 @@ export async function GET() {
   const v = tenant.brandingVersion;
   const icons = tenant.faviconKey
     ? [{ src: `/api/tenant/icon?v=${v}`, sizes: tenant.faviconType === 'image/png' ? '512x512' : 'any', type: tenant.faviconType ?? 'image/png', purpose: 'any' }]
-    : [{ src: `/api/tenant/icon?v=${v}`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }];
+    : [
+        { src: '/icon.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/apple-touch-icon.png', sizes: '180x180', type: 'image/png', purpose: 'any' },
+      ];
   const shortName = tenant.name.replace(/\s+(GmbH|AG|KG|OHG|UG|e\.K\.|mbH)(\s*&\s*Co\.?\s*KG)?$/i, '').slice(0, 24);
   return Response.json(
     {
