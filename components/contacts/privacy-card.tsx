@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -11,6 +12,7 @@ import { archiveContactAction, deleteContactAction } from '@/lib/privacy/actions
 
 /** DATENEXPORT, ARCHIVIEREN and KONTAKT LÖSCHEN (with the name typed to confirm). */
 export function PrivacyCard({ id, name, archived, canExport, canErase }: { id: string; name: string; archived: boolean; canExport: boolean; canErase: boolean }) {
+  const t = useTranslations('contacts.privacy');
   const [open, setOpen] = useState(false);
   const del = useForm(deleteContactAction);
   const arch = useForm(archiveContactAction);
@@ -19,9 +21,9 @@ export function PrivacyCard({ id, name, archived, canExport, canErase }: { id: s
       {canExport ? (
         <div>
           <a href={`/api/contacts/${id}/export`} className={buttonClass('secondary', 'md')} download>
-            DATENEXPORT (ZIP)
+            {t('export')}
           </a>
-          <p className="mt-1 text-xs text-gray-500">Alle Daten und Dateien des Kontakts nach Art. 15/20 DSGVO.</p>
+          <p className="mt-1 text-xs text-gray-500">{t('exportHint')}</p>
         </div>
       ) : null}
       {canErase ? (
@@ -30,34 +32,29 @@ export function PrivacyCard({ id, name, archived, canExport, canErase }: { id: s
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="archived" value={archived ? 'false' : 'true'} />
             {arch.failed?.message ? <Alert tone="error">{arch.failed.message}</Alert> : null}
-            <SubmitButton variant="secondary" pendingLabel="Bitte warten …">
-              {archived ? 'WIEDER AKTIVIEREN' : 'ARCHIVIEREN'}
+            <SubmitButton variant="secondary" pendingLabel={t('wait')}>
+              {archived ? t('reactivate') : t('archive')}
             </SubmitButton>
-            <p className="mt-1 text-xs text-gray-500">
-              {archived ? 'Der Kontakt ist archiviert: kein Login, die Daten bleiben für Aufbewahrungsfristen erhalten.' : 'Sperrt den Login und beendet alle Sitzungen; die Daten bleiben erhalten (Aufbewahrungsfristen).'}
-            </p>
+            <p className="mt-1 text-xs text-gray-500">{archived ? t('archivedHint') : t('archiveHint')}</p>
           </form>
           <div>
             <Button type="button" variant="danger" onClick={() => setOpen(true)}>
-              KONTAKT LÖSCHEN
+              {t('delete')}
             </Button>
-            <p className="mt-1 text-xs text-gray-500">Entfernt den Kontakt mit allen Verträgen, Dokumenten und Nachrichten endgültig.</p>
+            <p className="mt-1 text-xs text-gray-500">{t('deleteHint')}</p>
           </div>
-          <Dialog open={open} onClose={() => setOpen(false)} title="Kontakt endgültig löschen?">
+          <Dialog open={open} onClose={() => setOpen(false)} title={t('deleteTitle')}>
             <form action={del.formAction} noValidate className="space-y-4" key={del.version}>
               <input type="hidden" name="id" value={id} />
-              <p className="text-sm text-gray-700">
-                Gelöscht werden das Benutzerkonto, alle Sitzungen und FREIGABEN, alle Verträge und Dokumente (auch die Dateien), alle Nachrichten mit Anhängen und E-Mails an diese
-                Adresse. Im Protokoll bleibt nur, dass ein Kontakt gelöscht wurde – von wem und wann. Das lässt sich nicht rückgängig machen.
-              </p>
+              <p className="text-sm text-gray-700">{t('deleteText')}</p>
               {del.failed?.message ? <Alert tone="error">{del.failed.message}</Alert> : null}
-              <Field label={`Zur Bestätigung „${name}“ eingeben`} name="confirmName" autoComplete="off" defaultValue={del.value('confirmName')} error={del.error('confirmName')} />
+              <Field label={t('confirmName', { name })} name="confirmName" autoComplete="off" defaultValue={del.value('confirmName')} error={del.error('confirmName')} />
               <div className="flex justify-end gap-2">
                 <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-                  Abbrechen
+                  {t('cancel')}
                 </Button>
-                <SubmitButton variant="danger" pendingLabel="Wird gelöscht …">
-                  ENDGÜLTIG LÖSCHEN
+                <SubmitButton variant="danger" pendingLabel={t('deleting')}>
+                  {t('deleteFinally')}
                 </SubmitButton>
               </div>
             </form>

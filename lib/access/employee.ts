@@ -47,6 +47,20 @@ export function canSeeContact(e: EmployeeLike, contact: { advisorId: string | nu
   return contact.advisorId === e.id;
 }
 
+/**
+ * Changes the login data of a contact who holds an account (status other than 'none'): the e-mail address
+ * (where reset links go) and the birth date (the PIN of every password link). Whoever may change both can
+ * take the account over, so it is a right of its own: admins only (issue 13, finding 9).
+ */
+export function canChangeLoginData(e: EmployeeLike): boolean {
+  return isAdmin(e);
+}
+
+/** The same for one contact: without an account (status 'none') the login data are plain master data. */
+export function mayChangeLoginDataOf(e: EmployeeLike, contact: { status: string }): boolean {
+  return contact.status === 'none' ? canEditContacts(e) : canEditContacts(e) && canChangeLoginData(e);
+}
+
 /** EINSTELLUNGEN (IMPRESSUM, E-MAIL-SIGNATUR, WHITELABEL, ANBIETER, Website): admins only. */
 export function canManageSettings(e: EmployeeLike): boolean {
   return isAdmin(e);

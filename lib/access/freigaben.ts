@@ -61,6 +61,14 @@ export function mayChangeItem(grants: Grants, module: ClientModule, createdByCli
   return createdByClient ? r.mayCreateEditOwn : r.mayEditDeleteAdvisorItems;
 }
 
+/**
+ * Whether the client may change or delete the advisor's own items in at least one module (DATENFREIGABE
+ * without NUR LESEN): the FREIGABEN screen shows the handbook's warning then.
+ */
+export function releasesAdvisorItems(grants: Grants): boolean {
+  return clientModules.some((m) => rightsOf(grants, m).mayEditDeleteAdvisorItems);
+}
+
 export function hasAnyVisible(grants: Grants): boolean {
   return clientModules.some((m) => rightsOf(grants, m).visible);
 }

@@ -1,49 +1,42 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { advisorAction } from '../actions/wrap';
-import { echoValues, type FormState } from '../actions/result';
-import { db } from '../db/client';
-import { uuidField } from '../forms/fields';
-import { createContact, createContactAccount, sendRegistrationMail, updateContact } from './mutations';
-import { contactSchema } from './schemas';
-
-const idSchema = z.object({ id: uuidField });
+import { advisorAction } from '../actions/define';
+import { createContactAccount, sendRegistrationMail } from './account';
+import { createContact } from './create';
+import { contactIdSchema, contactSchema, updateContactSchema } from './schemas';
+import { updateContact } from './update';
 
 /** KONTAKT ERSTELLEN → SPEICHERN → KONTAKTÜBERSICHT with the new contact highlighted. */
-export async function createContactAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await advisorAction<typeof contactSchema, undefined>('contacts.create', contactSchema, formData, async ({ actor, input }) => {
-    const { id } = await createContact(db(), actor.tenant, actor.user, input);
-    redirect(`/contacts?neu=${id}`);
-  });
-  return { ...result, values: echoValues(formData) };
-}
+export const createContactAction = advisorAction({
+  name: 'contacts.create',
+  schema: contactSchema,
+  run: createContact,
+  redirect: (_input, { id }) => `/contacts?neu=${id}`,
+});
 
-export async function updateContactAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await advisorAction('contacts.update', z.intersection(idSchema, contactSchema), formData, async ({ actor, input }) => {
-    await updateContact(db(), actor.tenant, actor.user, input.id, input);
-    revalidatePath(`/contacts/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-  return { ...result, values: echoValues(formData) };
-}
+/** Stammdaten speichern (the form keeps its values: echoed always). */
+export const updateContactAction = advisorAction({
+  name: 'contacts.update',
+  schema: updateContactSchema,
+  run: updateContact,
+  revalidate: (input) => `/contacts/${input.id}`,
+  echo: 'always',
+});
 
 /** BENUTZERKONTO ERSTELLEN (after the confirmation dialog). */
-export async function createContactAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return advisorAction('contacts.account', idSchema, formData, async ({ actor, input }) => {
-    await createContactAccount(db(), actor.tenant, actor.user, input.id);
-    revalidatePath(`/contacts/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-}
+export const createContactAccountAction = advisorAction({
+  name: 'contacts.account',
+  schema: contactIdSchema,
+  run: createContactAccount,
+  revalidate: (input) => `/contacts/${input.id}`,
+  echo: 'never',
+});
 
 /** REGISTRIERUNGSMAIL VERSCHICKEN (PASSWORT-MAIL #1). */
-export async function sendRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return advisorAction('contacts.registration', idSchema, formData, async ({ actor, input }) => {
-    await sendRegistrationMail(db(), actor.tenant, actor.user, input.id);
-    revalidatePath(`/contacts/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-}
+export const sendRegistrationAction = advisorAction({
+  name: 'contacts.registration',
+  schema: contactIdSchema,
+  run: sendRegistrationMail,
+  revalidate: (input) => `/contacts/${input.id}`,
+  echo: 'never',
+});

@@ -5,8 +5,8 @@ import { birthDateField, emailField, optionalText, phoneField, requiredText, sal
 export const contactSchema = z.object({
   salutation: salutationField,
   title: optionalText(40),
-  firstName: requiredText('den Vornamen'),
-  lastName: requiredText('den Nachnamen'),
+  firstName: requiredText('forms.labels.theFirstName'),
+  lastName: requiredText('forms.labels.theLastName'),
   birthDate: birthDateField,
   email: emailField,
   phone: phoneField,
@@ -22,6 +22,14 @@ export const contactSchema = z.object({
 });
 
 export type ContactInput = z.output<typeof contactSchema>;
+
+/** One contact, named by the hidden `id` of a form. */
+export const contactIdSchema = z.object({ id: uuidField });
+export type ContactId = z.output<typeof contactIdSchema>;
+
+/** Stammdaten speichern: the contact's id plus the master data. */
+export const updateContactSchema = contactSchema.extend(contactIdSchema.shape);
+export type UpdateContactInput = z.output<typeof updateContactSchema>;
 
 export const contactListSchema = z.object({
   q: z.string().trim().max(100).optional().default(''),

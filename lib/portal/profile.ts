@@ -1,21 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { rightsOf } from '../access/freigaben';
-import { DomainError } from '../actions/domain-error';
+import { requireRight } from '../access/require';
 import { audit } from '../audit';
-import type { Db } from '../db/client';
+import { withTransaction, type Ctx } from '../ctx';
 import { contactProfiles, users } from '../db/schema';
-import { optionalText, phoneField, zipField } from '../forms/fields';
-import { loadGrants } from '../grants';
-
-/** What a client may change in PROFIL (name, birth date and e-mail stay with the advisor). */
-export const ownProfileSchema = z.object({
-  phone: phoneField,
-  mobile: phoneField,
-  street: optionalText(120),
-  zip: zipField,
-  city: optionalText(80),
-});
+import { grantsOf } from '../grants/load';
+import type { OwnProfileInput } from './schemas';
 
 export type OwnProfile = {
   salutation: string | null;
@@ -32,8 +22,10 @@ export type OwnProfile = {
   city: string | null;
 };
 
-export async function getOwnProfile(database: Db, tenantId: string, userId: string): Promise<OwnProfile | null> {
-  const [row] = await database
+/** PROFIL: the signed-in client's own master data (nobody else's; employees get null). */
+export async function getOwnProfile(ctx: Ctx): Promise<OwnProfile | null> {
+  if (ctx.actor.kind !== 'client') return null;
+  const [row] = await ctx.db
     .select({
       salutation: users.salutation,
       title: users.title,
@@ -50,27 +42,29 @@ export async function getOwnProfile(database: Db, tenantId: string, userId: stri
     })
     .from(users)
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
-    .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'client'), eq(users.id, userId)));
+    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'client'), eq(users.id, ctx.actor.id)));
   return row ?? null;
 }
 
-/** PROFIL bearbeiten by the client: only with the write right on PROFIL; audited, shown to the advisor. */
-export async function updateOwnProfile(database: Db, tenantId: string, client: { id: string; kind: string }, input: z.output<typeof ownProfileSchema>): Promise<void> {
-  if (client.kind !== 'client') throw new DomainError('forbidden', 'Nur Kunden ändern ihr eigenes Profil.');
-  await database.transaction(async (tx) => {
-    const grants = await loadGrants(tx, tenantId, client.id);
-    if (!rightsOf(grants, 'profile').mayCreateEditOwn) throw new DomainError('forbidden', 'Sie dürfen Ihr Profil nicht ändern. Bitte wenden Sie sich an Ihren Berater.');
-    const [before] = await tx
+/**
+ * PROFIL bearbeiten by the client: only with the write right on PROFIL; audited with the changed fields'
+ * names (the contact's activity shows them in the reader's language).
+ */
+export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promise<void> {
+  const { actor, tenant } = ctx;
+  requireRight(actor.kind === 'client', 'portal.errors.clientsOnly');
+  await withTransaction(ctx, async (tx) => {
+    requireRight(rightsOf(await grantsOf(tx, actor.id), 'profile').mayCreateEditOwn, 'portal.errors.profileForbidden');
+    const [before] = await tx.db
       .select({ phone: contactProfiles.phone, mobile: contactProfiles.mobile, street: contactProfiles.street, zip: contactProfiles.zip, city: contactProfiles.city })
       .from(contactProfiles)
-      .where(and(eq(contactProfiles.tenantId, tenantId), eq(contactProfiles.userId, client.id)));
-    const fields = (Object.keys(input) as (keyof typeof input)[]).filter((k) => (before?.[k] ?? null) !== input[k]);
+      .where(and(eq(contactProfiles.tenantId, tenant.id), eq(contactProfiles.userId, actor.id)));
+    const fields = (Object.keys(input) as (keyof OwnProfileInput)[]).filter((k) => (before?.[k] ?? null) !== input[k]);
     if (fields.length === 0) return;
-    await tx
+    await tx.db
       .insert(contactProfiles)
-      .values({ tenantId, userId: client.id, ...input })
+      .values({ tenantId: tenant.id, userId: actor.id, ...input })
       .onConflictDoUpdate({ target: contactProfiles.userId, set: { ...input, updatedAt: sql`now()` } });
-    const labels: Record<string, string> = { phone: 'Telefon', mobile: 'Mobil', street: 'Straße', zip: 'PLZ', city: 'Ort' };
-    await audit(tx, { tenantId, actorType: 'user', actorId: client.id, action: 'contact.profile.changed_by_client', targetType: 'contact', targetId: client.id, meta: { fields: fields.map((f) => labels[f]) } });
+    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'contact.profile.changed_by_client', targetType: 'contact', targetId: actor.id, meta: { fields } });
   });
 }

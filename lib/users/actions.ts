@@ -1,47 +1,69 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { advisorAction } from '../actions/wrap';
-import { echoValues, type FormState } from '../actions/result';
-import { db } from '../db/client';
-import { uuidField } from '../forms/fields';
-import { createEmployee, employeeSchema, resendInvitation, setEmployeeLocked, updateEmployee } from './employees';
-
-const idSchema = z.object({ id: uuidField });
+import { advisorAction, sessionAction } from '../actions/define';
+import { changePassword, changePasswordSchema } from '../auth/change-password';
+import { createEmployee } from './create-employee';
+import { chooseLanguage } from './language';
+import { rememberLocale } from '../auth/locale-cookie';
+import { setEmployeeLocked } from './lock';
+import { resendInvitation } from './resend';
+import { chooseLanguageSchema, employeeIdSchema, employeeSchema, lockEmployeeSchema, updateEmployeeSchema } from './schemas';
+import { updateEmployee } from './update-employee';
 
 /** BENUTZER ERSTELLEN → SPEICHERN (admins only, checked again in createEmployee). */
-export async function createEmployeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await advisorAction<typeof employeeSchema, undefined>('users.create', employeeSchema, formData, async ({ actor, input }) => {
-    const { id } = await createEmployee(db(), actor.tenant, actor.user, input);
-    redirect(`/users?neu=${id}`);
-  });
-  return { ...result, values: echoValues(formData) };
-}
+export const createEmployeeAction = advisorAction({
+  name: 'users.create',
+  schema: employeeSchema,
+  run: createEmployee,
+  redirect: (_input, { id }) => `/users?neu=${id}`,
+});
 
-export async function updateEmployeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const schema = z.intersection(idSchema, employeeSchema);
-  const result = await advisorAction('users.update', schema, formData, async ({ actor, input }) => {
-    await updateEmployee(db(), actor.tenant, actor.user, input.id, input);
-    revalidatePath(`/users/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-  return { ...result, values: echoValues(formData) };
-}
+export const updateEmployeeAction = advisorAction({
+  name: 'users.update',
+  schema: updateEmployeeSchema,
+  run: updateEmployee,
+  revalidate: (input) => `/users/${input.id}`,
+  echo: 'always',
+});
 
-export async function lockEmployeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return advisorAction('users.lock', idSchema.extend({ locked: z.enum(['true', 'false']) }), formData, async ({ actor, input }) => {
-    await setEmployeeLocked(db(), actor.tenant, actor.user, input.id, input.locked === 'true');
-    revalidatePath(`/users/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-}
+export const lockEmployeeAction = advisorAction({
+  name: 'users.lock',
+  schema: lockEmployeeSchema,
+  run: setEmployeeLocked,
+  revalidate: (input) => `/users/${input.id}`,
+  echo: 'never',
+});
 
-export async function resendInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return advisorAction('users.resend', idSchema, formData, async ({ actor, input }) => {
-    await resendInvitation(db(), actor.tenant, actor.user, input.id);
-    revalidatePath(`/users/${input.id}`);
-    return { ok: true, data: undefined };
-  });
-}
+export const resendInvitationAction = advisorAction({
+  name: 'users.resend',
+  schema: employeeIdSchema,
+  run: resendInvitation,
+  revalidate: (input) => `/users/${input.id}`,
+  echo: 'never',
+});
+
+/** "Mein Zugang" → Passwort ändern (employees and clients): every other session ends. */
+export const changePasswordAction = sessionAction({
+  name: 'account.password',
+  schema: changePasswordSchema,
+  run: changePassword,
+  echo: 'never',
+});
+
+/**
+ * "Mein Zugang" → Sprache: stored on the account, remembered in the browser for the login page, and the
+ * whole area is rendered again so the new language shows at once.
+ */
+export const chooseLanguageAction = sessionAction({
+  name: 'account.language',
+  schema: chooseLanguageSchema,
+  run: async (ctx, input) => {
+    const done = await chooseLanguage(ctx, input);
+    await rememberLocale(done.locale);
+    // Every page of the area shows the new language (layouts and navigation included), not only this one.
+    revalidatePath('/', 'layout');
+    return done;
+  },
+  echo: 'never',
+});

@@ -80,12 +80,15 @@ import type { Grants } from '../../lib/access/freigaben';
 import { emptyGrants, rightsOf } from '../../lib/access/freigaben';
 import { DomainError } from '../../lib/actions/domain-error';
 import type { SessionUser } from '../../lib/auth/sessions';
-import { createContact, createContactAccount, sendRegistrationMail, updateContact } from '../../lib/contacts/mutations';
+import { createContactAccount, sendRegistrationMail } from '../../lib/contacts/account';
+import { createContact } from '../../lib/contacts/create';
+import { updateContact } from '../../lib/contacts/update';
 import { createContract, deleteContract, getContract, listArea, updateContract } from '../../lib/contracts';
 import { addProvider, providerNames, removeProvider } from '../../lib/contracts/catalog';
 import { contractSchema, documentSchema } from '../../lib/contracts/schemas';
 import { createDocument, deleteDocument, startUpload } from '../../lib/documents';
-import { getContact, listContacts } from '../../lib/contacts/queries';
+import { getContact } from '../../lib/contacts/get';
+import { listContacts } from '../../lib/contacts/list';
 import { contactSchema } from '../../lib/contacts/schemas';
 import type { Db } from '../../lib/db/client';
 import {
@@ -121,7 +124,11 @@ import { openTicket } from '../../lib/tickets/open';
 import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
 import { createAccount } from '../../lib/users/create';
-import { createEmployee, employeeSchema, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
+import { createEmployee } from '../../lib/users/create-employee';
+import { setEmployeeLocked } from '../../lib/users/lock';
+import { resendInvitation } from '../../lib/users/resend';
+import { employeeSchema } from '../../lib/users/schemas';
+import { updateEmployee } from '../../lib/users/update-employee';
 import { testDb } from './db';
 import { ctxFor } from './ctx';
 
@@ -955,7 +962,7 @@ const notFoundAsNull = (e: unknown) => {
 
 const stillVisibleToCreator = (c: Ctx) => async (result: unknown) => {
   const id = (result as { id: string }).id;
-  const seen = await getContact(db, tenantOf[c.home].id, c.actor, id);
+  const seen = await getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), id);
   expect(seen, 'the creator still sees the new contact').not.toBeNull();
   const [p] = await db.select({ advisorId: contactProfiles.advisorId, tenantId: contactProfiles.tenantId }).from(contactProfiles).where(eq(contactProfiles.userId, id));
   expect(p!.tenantId).toBe(tenantOf[c.home].id);
@@ -965,7 +972,7 @@ const stillVisibleToCreator = (c: Ctx) => async (result: unknown) => {
 const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async createEmployee(c) {
     return {
-      call: () => createEmployee(db, tenantOf[c.home], c.actor, employeeInput({ role: 'admin', ...allWriteFields })),
+      call: async () => createEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), employeeInput({ role: 'admin', ...allWriteFields })),
       audit: { action: 'user.created' },
     };
   },
@@ -974,28 +981,28 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       // Admins save their own data unchanged; everybody else tries to make themselves admin with all rights.
       const me = c.actor;
       const input = employeeInput({ firstName: me.firstName, lastName: me.lastName, email: me.email, role: 'admin', ...allWriteFields });
-      return { call: () => updateEmployee(db, tenantOf[c.home], c.actor, me.id, input), audit: { action: 'user.updated', targetId: me.id } };
+      return { call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: me.id }), audit: { action: 'user.updated', targetId: me.id } };
     }
     const target = await freshEmployee(c.owner === 'same' ? c.home : c.away);
     const input = employeeInput({ role: 'admin', ...allWriteFields });
-    return { call: () => updateEmployee(db, tenantOf[c.home], c.actor, target, input), audit: { action: 'user.updated', targetId: target } };
+    return { call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }), audit: { action: 'user.updated', targetId: target } };
   },
   async setEmployeeLocked(c) {
     const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'active');
-    return { call: () => setEmployeeLocked(db, tenantOf[c.home], c.actor, target, true), audit: { action: 'user.locked', targetId: target } };
+    return { call: async () => setEmployeeLocked(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target, locked: true }), audit: { action: 'user.locked', targetId: target } };
   },
   async resendInvitation(c) {
     const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'invited');
-    return { call: () => resendInvitation(db, tenantOf[c.home], c.actor, target), audit: { action: 'user.invitation.resent', targetId: target } };
+    return { call: async () => resendInvitation(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'user.invitation.resent', targetId: target } };
   },
   async createContact(c) {
     const advisorId = c.owner === 'own' ? '' : c.owner === 'same' ? betreuer(c.home).colleague : betreuer(c.away).own;
     return {
-      call: () => createContact(db, tenantOf[c.home], c.actor, contactInput({ advisorId })),
+      call: async () => createContact(await ctxFor(db, tenantOf[c.home].id, c.actor), contactInput({ advisorId })),
       audit: { action: 'contact.created' },
       verify: stillVisibleToCreator(c),
       // A foreign BETREUER is refused like any unknown one ("Bitte wählen Sie einen Betreuer aus der Liste.").
-      alsoRefusedAs: c.owner === 'other' ? ['advisor'] : [],
+      alsoRefusedAs: c.owner === 'other' ? ['invalid'] : [],
     };
   },
   async updateContact(c) {
@@ -1003,18 +1010,18 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     // The form hands the contact to a colleague; a scoped employee keeps it (and must still see it).
     const input = contactInput({ advisorId: betreuer(c.home).colleague, city: `Ort ${next()}` });
     return {
-      call: () => updateContact(db, tenantOf[c.home], c.actor, target, input),
+      call: async () => updateContact(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }),
       audit: { action: 'contact.updated', targetId: target },
-      verify: async () => expect(await getContact(db, tenantOf[c.home].id, c.actor, target), 'the editor still sees the contact').not.toBeNull(),
+      verify: async () => expect(await getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target), 'the editor still sees the contact').not.toBeNull(),
     };
   },
   async createContactAccount(c) {
     const target = await contactTarget(c, 'none');
-    return { call: () => createContactAccount(db, tenantOf[c.home], c.actor, target), audit: { action: 'contact.account.created', targetId: target } };
+    return { call: async () => createContactAccount(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'contact.account.created', targetId: target } };
   },
   async sendRegistrationMail(c) {
     const target = await contactTarget(c, 'created');
-    return { call: () => sendRegistrationMail(db, tenantOf[c.home], c.actor, target), audit: { action: 'contact.registration.sent', targetId: target } };
+    return { call: async () => sendRegistrationMail(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'contact.registration.sent', targetId: target } };
   },
   async saveGrants(c) {
     const target = await contactTarget(c, 'created');
@@ -1024,14 +1031,14 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   },
   async getContact(c) {
     const target = readTarget(c);
-    return { call: () => getContact(db, tenantOf[c.home].id, c.actor, target), found: (r) => (r as { id?: string } | null)?.id === target };
+    return { call: async () => getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target), found: (r) => (r as { id?: string } | null)?.id === target };
   },
   async listContacts(c) {
     const target = readTarget(c);
     const [t] = await db.select({ email: users.email }).from(users).where(eq(users.id, target));
     return {
       // Searching for the target's e-mail keeps the answer to one page, whatever else the tenant holds.
-      call: () => listContacts(db, tenantOf[c.home].id, c.actor, { q: t!.email }),
+      call: async () => listContacts(await ctxFor(db, tenantOf[c.home].id, c.actor), { q: t!.email }),
       found: (r) => (r as Awaited<ReturnType<typeof listContacts>>).items.some((i) => i.id === target),
     };
   },
@@ -1039,7 +1046,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const tenant = c.owner === 'own' ? tenantOf[c.home] : tenantOf[c.away];
     const input = { phone: '0221 555555', mobile: null, street: 'Hauptstraße 1', zip: '50667', city: `Ort ${next()}` };
     return {
-      call: () => updateOwnProfile(db, tenant.id, c.actor, input),
+      call: async () => updateOwnProfile(await ctxFor(db, tenant.id, c.actor), input),
       audit: { action: 'contact.profile.changed_by_client', targetId: c.actor.id },
     };
   },

@@ -1,20 +1,31 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights, type EmployeeLike } from '../../lib/access/employee';
-import { activateAccount, linkMessages, requestPasswordReset } from '../../lib/auth/activation';
+import { activateAccount, type ActivationDone } from '../../lib/auth/activation';
+import { requestPasswordReset } from '../../lib/auth/reset';
 import { attemptLogin } from '../../lib/auth/login';
 import { verifyPassword } from '../../lib/auth/password';
 import { createSession, validateSession } from '../../lib/auth/sessions';
-import { hashToken, inspectToken, latestLinkState } from '../../lib/auth/tokens';
-import { ContactRuleError, createContact, createContactAccount, sendRegistrationMail, updateContact } from '../../lib/contacts/mutations';
-import { getContact, listContacts } from '../../lib/contacts/queries';
+import { hashToken, inspectToken, latestLinkState, tokenPolicy } from '../../lib/auth/tokens';
+import { activityLabel, contactActivity } from '../../lib/contacts/activity';
+import { createContactAccount, sendRegistrationMail } from '../../lib/contacts/account';
+import { createContact } from '../../lib/contacts/create';
+import { getContact } from '../../lib/contacts/get';
+import { listContacts } from '../../lib/contacts/list';
 import { contactSchema } from '../../lib/contacts/schemas';
+import { updateContact } from '../../lib/contacts/update';
 import type { Db } from '../../lib/db/client';
 import { accountTokens, auditLog, outbox, sessions, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
-import { activityActionNames, contactActivity } from '../../lib/grants';
+import { DomainError } from '../../lib/errors';
+import { translate } from '../../lib/i18n';
 import { createAccount } from '../../lib/users/create';
-import { createEmployee, EmployeeRuleError, employeeSchema, getEmployee, resendInvitation, setEmployeeLocked, updateEmployee } from '../../lib/users/employees';
-import { ctxFor } from './ctx';
+import { createEmployee } from '../../lib/users/create-employee';
+import { getEmployee } from '../../lib/users/list';
+import { setEmployeeLocked } from '../../lib/users/lock';
+import { resendInvitation } from '../../lib/users/resend';
+import { employeeSchema } from '../../lib/users/schemas';
+import { updateEmployee } from '../../lib/users/update-employee';
+import { ctxFor, publicCtxFor } from './ctx';
 import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
@@ -65,8 +76,26 @@ const contactForm = (over: Record<string, string> = {}) =>
 let ipCounter = 0;
 const nextIp = () => `10.77.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
-const activate = (tenant: Tenant, token: string, pin: string, password = GOOD, ip = nextIp()) =>
-  activateAccount(db, tenant, { token, password, passwordRepeat: password, pin, ip });
+/** The refusal codes the assertions below were written with, by the `detail.reason` of activateAccount's DomainError. */
+const linkCodes: Record<string, string> = { link: 'link', burned: 'burned', ip: 'throttled', account: 'throttled', pin: 'pin' };
+const unionCodes: Record<string, string> = { link: 'expired', burned: 'expired', ip: 'rate_limited', account: 'rate_limited', pin: 'invalid', weak_password: 'invalid' };
+type LinkResult = { ok: true; data: ActivationDone } | { ok: false; code: string; message?: string; fieldErrors?: Record<string, string> };
+
+/** PASSWORTVERGABE as the form sees it: the result, or the refusal with its field or message (German). */
+async function activate(tenant: Tenant, token: string, pin: string, password = GOOD, ip = nextIp()): Promise<LinkResult> {
+  try {
+    return { ok: true, data: await activateAccount(await publicCtxFor(db, tenant), { token, password, passwordRepeat: password, pin, ip }) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Each refusal carries its code of the ErrorCode union (what the form compares) and the reason.
+    const reason = String(error.detail?.reason);
+    if (reason in unionCodes) expect(error.code, reason).toBe(unionCodes[reason]);
+    const code = linkCodes[reason] ?? error.code;
+    return error.field ? { ok: false, code, fieldErrors: { [error.field]: error.message } } : { ok: false, code, message: error.message };
+  }
+}
+
+const accountLockedText = translate('de', 'signin.link.accountLocked', { hours: tokenPolicy.pinAccountWindowHours });
 
 async function mailsTo(address: string) {
   return db
@@ -103,15 +132,15 @@ const userRow = async (id: string) => (await db.select().from(users).where(eq(us
 
 /** A contact with a sent REGISTRIERUNGSMAIL; returns its id and the raw link token. */
 async function invitedContact(m: Made, over: Record<string, string>) {
-  const { id } = await createContact(db, m.tenant, adminOf(m), contactForm(over));
-  await createContactAccount(db, m.tenant, adminOf(m), id);
-  await sendRegistrationMail(db, m.tenant, adminOf(m), id);
+  const { id } = await createContact(await ctxFor(db, m.tenant, adminOf(m)), contactForm(over));
+  await createContactAccount(await ctxFor(db, m.tenant, adminOf(m)), { id });
+  await sendRegistrationMail(await ctxFor(db, m.tenant, adminOf(m)), { id });
   return { id, token: await lastLink(m.tenant, over.email!) };
 }
 
 /** An employee who has set their password (status active). */
 async function activeEmployee(m: Made, over: Record<string, string>) {
-  const { id } = await createEmployee(db, m.tenant, adminOf(m), employeeForm(over));
+  const { id } = await createEmployee(await ctxFor(db, m.tenant, adminOf(m)), employeeForm(over));
   const result = await activate(m.tenant, await lastLink(m.tenant, over.email!), '01021980');
   expect(result.ok).toBe(true);
   return id;
@@ -133,11 +162,11 @@ async function untilSomebodyWaitsForALock() {
 
 describe('one e-mail address per tenant', () => {
   it('refuses a contact with an employee’s e-mail (any case) and writes nothing', async () => {
-    await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'Eva.Eindeutig@Leute.example' }));
+    await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'Eva.Eindeutig@Leute.example' }));
     const before = await counts(t.tenant.id);
-    const error = await createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Egon', lastName: 'Doppelt', email: 'eva.eindeutig@LEUTE.EXAMPLE' })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ContactRuleError);
-    expect(error).toMatchObject({ code: 'email_taken', field: 'email' });
+    const error = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Egon', lastName: 'Doppelt', email: 'eva.eindeutig@LEUTE.EXAMPLE' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     expect((error as Error).message).toMatch(/bereits verwendet/);
     expect(await counts(t.tenant.id)).toEqual(before);
     // The username was not reserved either.
@@ -145,34 +174,36 @@ describe('one e-mail address per tenant', () => {
   });
 
   it('refuses an employee with a contact’s e-mail (any case): no account, no link, no mail', async () => {
-    await createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Clara', lastName: 'Kontakt', email: 'clara.kontakt@leute.example' }));
+    await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Clara', lastName: 'Kontakt', email: 'clara.kontakt@leute.example' }));
     const before = await counts(t.tenant.id);
-    const error = await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Carl', lastName: 'Kopie', email: ' CLARA.Kontakt@leute.example ' })).catch(
+    const error = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Carl', lastName: 'Kopie', email: ' CLARA.Kontakt@leute.example ' })).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(EmployeeRuleError);
-    expect(error).toMatchObject({ code: 'email_taken', field: 'email' });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     expect(await counts(t.tenant.id)).toEqual(before);
     expect(await mailsTo('clara.kontakt@leute.example')).toHaveLength(0);
   });
 
   it('refuses changing a contact’s or an employee’s e-mail to a taken one, leaving the rows unchanged', async () => {
-    const a = await createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'ulf@leute.example' }));
-    await expect(updateContact(db, t.tenant, adminOf(t), a.id, contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'KUNDE@leute.example' }))).rejects.toMatchObject({
-      code: 'email_taken',
+    const a = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'ulf@leute.example' }));
+    await expect(updateContact(await ctxFor(db, t.tenant, adminOf(t)), { ...contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'KUNDE@leute.example' }), id: a.id })).rejects.toMatchObject({
+      code: 'duplicate',
       field: 'email',
+      detail: { reason: 'email_taken' },
     });
     expect((await userRow(a.id)).email).toBe('ulf@leute.example');
-    const e = await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'wanda@leute.example' }));
-    await expect(updateEmployee(db, t.tenant, adminOf(t), e.id, employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'ulf@LEUTE.example' }))).rejects.toMatchObject({
-      code: 'email_taken',
+    const e = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'wanda@leute.example' }));
+    await expect(updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), { ...employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'ulf@LEUTE.example' }), id: e.id })).rejects.toMatchObject({
+      code: 'duplicate',
       field: 'email',
+      detail: { reason: 'email_taken' },
     });
     expect((await userRow(e.id)).email).toBe('wanda@leute.example');
   });
 
   it('allows the same address in another tenant', async () => {
-    const { id } = await createContact(db, other.tenant, adminOf(other), contactForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'eva.eindeutig@leute.example' }));
+    const { id } = await createContact(await ctxFor(db, other.tenant, adminOf(other)), contactForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'eva.eindeutig@leute.example' }));
     expect((await userRow(id)).tenantId).toBe(other.tenant.id);
   });
 });
@@ -183,13 +214,13 @@ describe('concurrent creation', () => {
   it('of two contacts with the same e-mail: exactly one succeeds, the other gets email_taken', async () => {
     const before = await counts(t.tenant.id);
     const results = await Promise.allSettled([
-      createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Paula', lastName: 'Parallel', email: 'parallel@leute.example' })),
-      createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Peter', lastName: 'Gleichzeitig', email: 'PARALLEL@leute.example' })),
+      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Paula', lastName: 'Parallel', email: 'parallel@leute.example' })),
+      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Peter', lastName: 'Gleichzeitig', email: 'PARALLEL@leute.example' })),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toMatchObject({ code: 'email_taken', field: 'email' });
+    expect(rejected[0]!.reason).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     const after = await counts(t.tenant.id);
     expect(after.users - before.users).toBe(1);
     expect(after.profiles - before.profiles).toBe(1);
@@ -206,18 +237,18 @@ describe('concurrent creation', () => {
       await gate;
     });
     await insertedP;
-    const contender = createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Konrad', lastName: 'Konkurrenz', email: 'Halter@leute.example' })).catch((e: unknown) => e);
+    const contender = createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Konrad', lastName: 'Konkurrenz', email: 'Halter@leute.example' })).catch((e: unknown) => e);
     await untilSomebodyWaitsForALock();
     release();
     await holder;
-    expect(await contender).toMatchObject({ code: 'email_taken', field: 'email' });
+    expect(await contender).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     expect(await db.select().from(users).where(eq(users.username, 'konrad.konkurrenz'))).toHaveLength(0);
   });
 
   it('of two contacts with the same name: both succeed as max.mueller and max.mueller2', async () => {
     const [a, b] = await Promise.all([
-      createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.1@leute.example' })),
-      createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.2@leute.example' })),
+      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.1@leute.example' })),
+      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.2@leute.example' })),
     ]);
     const names = [(await userRow(a.id)).username, (await userRow(b.id)).username].sort();
     expect(names).toEqual(['max.mueller', 'max.mueller2']);
@@ -236,7 +267,7 @@ describe('concurrent creation', () => {
     });
     await insertedP;
     // Its SELECT cannot see the uncommitted "hanna.halt", so its INSERT waits on the unique index.
-    const contender = createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Hanna', lastName: 'Halt', email: 'hanna.2@leute.example' }));
+    const contender = createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Hanna', lastName: 'Halt', email: 'hanna.2@leute.example' }));
     await untilSomebodyWaitsForALock();
     release();
     expect((await holder).username).toBe('hanna.halt');
@@ -245,7 +276,7 @@ describe('concurrent creation', () => {
 
   it('of four accounts with the same name: four distinct usernames', async () => {
     const created = await Promise.all(
-      [1, 2, 3, 4].map((i) => createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Lena', lastName: 'Lang', email: `lena${i}@leute.example` }))),
+      [1, 2, 3, 4].map(async (i) => createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Lena', lastName: 'Lang', email: `lena${i}@leute.example` }))),
     );
     const names = await Promise.all(created.map(async (c) => (await userRow(c.id)).username));
     expect(names.sort()).toEqual(['lena.lang', 'lena.lang2', 'lena.lang3', 'lena.lang4']);
@@ -257,9 +288,7 @@ describe('concurrent creation', () => {
 describe('employees', () => {
   it('createEmployee stores the account (invited) and queues PASSWORT-MAIL #1 with a 72-hour link', async () => {
     const { id } = await createEmployee(
-      db,
-      t.tenant,
-      adminOf(t),
+      await ctxFor(db, t.tenant, adminOf(t)),
       employeeForm({ firstName: 'Ines', lastName: 'Einladung', email: 'ines@leute.example', scope: 'own', right_insurance: 'none', right_finance: 'read' }),
     );
     const row = await userRow(id);
@@ -285,29 +314,30 @@ describe('employees', () => {
     // Only the hash is stored.
     const rawStored = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM account_tokens WHERE token_hash = ${raw}`);
     expect(rawStored[0]!.n).toBe(0);
-    expect((await getEmployee(db, t.tenant.id, id))?.link).toBe('open');
+    expect((await getEmployee(await ctxFor(db, t.tenant, adminOf(t)), id))?.link).toBe('open');
   });
 
   it('are managed by admins only: a non-admin gets forbidden and nothing is written', async () => {
-    const victim = await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Olga', lastName: 'Opfer', email: 'olga@leute.example' }));
+    const victim = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Olga', lastName: 'Opfer', email: 'olga@leute.example' }));
     const before = await counts(t.tenant.id);
     const clerk = actorOf({ id: victim.id, role: 'employee' }, { rights: allWrite, scope: 'all' });
     const client = { id: t.client.id, kind: 'client' as const, role: 'admin' as const };
     for (const actor of [clerk, client]) {
-      await expect(createEmployee(db, t.tenant, actor, employeeForm({ firstName: 'Nina', lastName: 'Nie', email: 'nie@leute.example' }))).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(updateEmployee(db, t.tenant, actor, t.admin.id, employeeForm({ email: 'admin@leute.example', role: 'employee' }))).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(setEmployeeLocked(db, t.tenant, actor, t.admin.id, true)).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(resendInvitation(db, t.tenant, actor, victim.id)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(createEmployee(await ctxFor(db, t.tenant, actor), employeeForm({ firstName: 'Nina', lastName: 'Nie', email: 'nie@leute.example' }))).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(updateEmployee(await ctxFor(db, t.tenant, actor), { ...employeeForm({ email: 'admin@leute.example', role: 'employee' }), id: t.admin.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(setEmployeeLocked(await ctxFor(db, t.tenant, actor), { id: t.admin.id, locked: true })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(resendInvitation(await ctxFor(db, t.tenant, actor), { id: victim.id })).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await counts(t.tenant.id)).toEqual(before);
     expect((await userRow(t.admin.id)).role).toBe('admin');
   });
 
   it('an admin can neither demote nor lock themselves', async () => {
-    await expect(updateEmployee(db, t.tenant, adminOf(t), t.admin.id, employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@leute.example', role: 'employee' }))).rejects.toMatchObject({
-      code: 'self',
+    await expect(updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), { ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@leute.example', role: 'employee' }), id: t.admin.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    detail: { reason: 'self' },
     });
-    await expect(setEmployeeLocked(db, t.tenant, adminOf(t), t.admin.id, true)).rejects.toMatchObject({ code: 'self' });
+    await expect(setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: t.admin.id, locked: true })).rejects.toMatchObject({ code: 'forbidden', detail: { reason: 'self' } });
     expect(await userRow(t.admin.id)).toMatchObject({ role: 'admin', status: 'active' });
   });
 
@@ -317,22 +347,22 @@ describe('employees', () => {
     const a = adminOf(m);
     const b = actorOf({ id: bId, role: 'admin' });
     const results = await Promise.allSettled([
-      updateEmployee(db, m.tenant, a, bId, employeeForm({ firstName: 'Bea', lastName: 'Boss', email: 'bea@chefs.example', role: 'employee' })),
-      updateEmployee(db, m.tenant, b, m.admin.id, employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@chefs.example', role: 'employee' })),
+      updateEmployee(await ctxFor(db, m.tenant, a), { ...employeeForm({ firstName: 'Bea', lastName: 'Boss', email: 'bea@chefs.example', role: 'employee' }), id: bId }),
+      updateEmployee(await ctxFor(db, m.tenant, b), { ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@chefs.example', role: 'employee' }), id: m.admin.id }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: 'last_admin', field: 'role' });
+    expect(rejected.reason).toMatchObject({ code: 'conflict', field: 'role', detail: { reason: 'last_admin' } });
     const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, m.tenant.id), eq(users.role, 'admin')));
     expect(admins).toHaveLength(1);
     // The demoted one still holds a stale "admin" actor: locking or demoting the survivor fails too.
     const survivor = admins[0]!.id;
     const stale = survivor === bId ? a : b;
-    await expect(setEmployeeLocked(db, m.tenant, stale, survivor, true)).rejects.toMatchObject({ code: 'last_admin' });
+    await expect(setEmployeeLocked(await ctxFor(db, m.tenant, stale), { id: survivor, locked: true })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
     const survivorRow = await userRow(survivor);
     await expect(
-      updateEmployee(db, m.tenant, stale, survivor, employeeForm({ firstName: survivorRow.firstName, lastName: survivorRow.lastName, email: survivorRow.email, role: 'employee' })),
-    ).rejects.toMatchObject({ code: 'last_admin' });
+      updateEmployee(await ctxFor(db, m.tenant, stale), { ...employeeForm({ firstName: survivorRow.firstName, lastName: survivorRow.lastName, email: survivorRow.email, role: 'employee' }), id: survivor }),
+    ).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
     expect(await userRow(survivor)).toMatchObject({ role: 'admin', status: 'active' });
   });
 
@@ -340,11 +370,11 @@ describe('employees', () => {
     const m = await makeTenant(db, 'sperre');
     const bId = await activeEmployee(m, { firstName: 'Bert', lastName: 'Boss', email: 'bert@sperre.example', role: 'admin' });
     const results = await Promise.allSettled([
-      setEmployeeLocked(db, m.tenant, adminOf(m), bId, true),
-      setEmployeeLocked(db, m.tenant, actorOf({ id: bId, role: 'admin' }), m.admin.id, true),
+      setEmployeeLocked(await ctxFor(db, m.tenant, adminOf(m)), { id: bId, locked: true }),
+      setEmployeeLocked(await ctxFor(db, m.tenant, actorOf({ id: bId, role: 'admin' })), { id: m.admin.id, locked: true }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'last_admin' });
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
     const unlockedAdmins = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${m.tenant.id} AND role = 'admin' AND status <> 'locked'`,
     );
@@ -358,15 +388,15 @@ describe('employees', () => {
     expect((await validateSession(db, s1, t.tenant.id))?.id).toBe(id);
     expect((await validateSession(db, s2, t.tenant.id))?.id).toBe(id);
 
-    await setEmployeeLocked(db, t.tenant, adminOf(t), id, true);
+    await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: true });
     expect((await userRow(id)).status).toBe('locked');
     expect(await validateSession(db, s1, t.tenant.id)).toBeNull();
     expect(await validateSession(db, s2, t.tenant.id)).toBeNull();
     const open = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${id} AND revoked_at IS NULL`);
     expect(open[0]!.n).toBe(0);
-    expect((await attemptLogin(db, { tenantId: t.tenant.id, login: 'sven.sitzung', password: GOOD, ip: nextIp() })).ok).toBe(false);
+    expect((await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'sven.sitzung', password: GOOD, ip: nextIp() })).ok).toBe(false);
 
-    await setEmployeeLocked(db, t.tenant, adminOf(t), id, false);
+    await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: false });
     expect((await userRow(id)).status).toBe('active');
     expect(await validateSession(db, s1, t.tenant.id)).toBeNull();
     const s3 = await createSession(db, { tenantId: t.tenant.id, userId: id });
@@ -375,28 +405,28 @@ describe('employees', () => {
   });
 
   it('locking an invited employee makes the link unusable; unlocking returns them to invited', async () => {
-    const { id } = await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Gerd', lastName: 'Gesperrt', email: 'gerd@leute.example' }));
+    const { id } = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Gerd', lastName: 'Gesperrt', email: 'gerd@leute.example' }));
     const raw = await lastLink(t.tenant, 'gerd@leute.example');
-    await setEmployeeLocked(db, t.tenant, adminOf(t), id, true);
+    await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: true });
     expect((await inspectToken(db, t.tenant.id, raw)).state).toBe('expired');
     expect(await activate(t.tenant, raw, '01021980')).toMatchObject({ ok: false, code: 'link' });
-    await setEmployeeLocked(db, t.tenant, adminOf(t), id, false);
+    await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: false });
     expect((await userRow(id)).status).toBe('invited');
   });
 
   it('resendInvitation replaces the link; only invited employees get one', async () => {
-    const { id } = await createEmployee(db, t.tenant, adminOf(t), employeeForm({ firstName: 'Rita', lastName: 'Resend', email: 'rita@leute.example' }));
+    const { id } = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Rita', lastName: 'Resend', email: 'rita@leute.example' }));
     const first = await lastLink(t.tenant, 'rita@leute.example');
-    await resendInvitation(db, t.tenant, adminOf(t), id);
+    await resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'rita@leute.example');
     expect(second).not.toBe(first);
     expect(await mailsTo('rita@leute.example')).toHaveLength(2);
     expect((await inspectToken(db, t.tenant.id, first)).state).toBe('superseded');
     expect(await activate(t.tenant, first, '01021980')).toMatchObject({ ok: false, code: 'link' });
     expect(await activate(t.tenant, second, '01.02.1980')).toMatchObject({ ok: true, data: { username: 'rita.resend', kind: 'employee', purpose: 'invite' } });
-    await expect(resendInvitation(db, t.tenant, adminOf(t), id)).rejects.toMatchObject({ code: 'state' });
-    await expect(resendInvitation(db, t.tenant, adminOf(t), t.client.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(resendInvitation(db, t.tenant, adminOf(t), other.admin.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
+    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: t.client.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: other.admin.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -405,7 +435,7 @@ describe('employees', () => {
 describe('activation (PASSWORTVERGABE)', () => {
   it('with a valid link, the right PIN and a good password: active, PASSWORT-MAIL #2 with the username', async () => {
     const { id, token } = await invitedContact(t, { firstName: 'Anton', lastName: 'Aktiv', email: 'anton@leute.example', birthDate: '03.04.1985' });
-    expect((await getContact(db, t.tenant.id, adminOf(t), id))).toMatchObject({ status: 'invited', link: 'open' });
+    expect((await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id))).toMatchObject({ status: 'invited', link: 'open' });
 
     const result = await activate(t.tenant, token, '03041985');
     expect(result).toEqual({ ok: true, data: { username: 'anton.aktiv', kind: 'client', purpose: 'invite' } });
@@ -422,8 +452,8 @@ describe('activation (PASSWORTVERGABE)', () => {
     expect(mails[1]!.html).toContain('anton.aktiv');
     expect(mails[1]!.text).toMatch(new RegExp(`http://leute\\.localhost(:\\d+)?/login`));
 
-    expect((await attemptLogin(db, { tenantId: t.tenant.id, login: 'anton.aktiv', password: GOOD, ip: nextIp() })).ok).toBe(true);
-    expect((await getContact(db, t.tenant.id, adminOf(t), id))?.link).toBe('used');
+    expect((await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'anton.aktiv', password: GOOD, ip: nextIp() })).ok).toBe(true);
+    expect((await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id))?.link).toBe('used');
   });
 
   it('refuses a replay of the used link (code link), without touching the password or mailing again', async () => {
@@ -471,23 +501,23 @@ describe('activation (PASSWORTVERGABE)', () => {
 
   it('sending the registration mail again invalidates the older link', async () => {
     const { id, token: first } = await invitedContact(t, { firstName: 'Nora', lastName: 'Nochmal', email: 'nora@leute.example' });
-    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'nora@leute.example');
     expect(second).not.toBe(first);
     expect((await inspectToken(db, t.tenant.id, first)).state).toBe('superseded');
     expect(await activate(t.tenant, first, '01021980')).toMatchObject({ ok: false, code: 'link' });
     expect((await tokenRow(first)).usedAt).toBeNull();
     expect(await activate(t.tenant, second, '01021980')).toMatchObject({ ok: true });
-    await expect(sendRegistrationMail(db, t.tenant, adminOf(t), id)).rejects.toMatchObject({ code: 'state' });
+    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
   });
 
   it('the registration mail needs the account first', async () => {
-    const { id } = await createContact(db, t.tenant, adminOf(t), contactForm({ firstName: 'Olaf', lastName: 'Ohnekonto', email: 'olaf@leute.example' }));
-    await expect(sendRegistrationMail(db, t.tenant, adminOf(t), id)).rejects.toMatchObject({ code: 'state' });
+    const { id } = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Olaf', lastName: 'Ohnekonto', email: 'olaf@leute.example' }));
+    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
     expect(await mailsTo('olaf@leute.example')).toHaveLength(0);
-    await createContactAccount(db, t.tenant, adminOf(t), id);
+    await createContactAccount(await ctxFor(db, t.tenant, adminOf(t)), { id });
     expect((await userRow(id)).status).toBe('created');
-    await expect(createContactAccount(db, t.tenant, adminOf(t), id)).rejects.toMatchObject({ code: 'state' });
+    await expect(createContactAccount(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
   });
 
   it('20 parallel wrong PINs: exactly 5 are counted, then the link is burned even for the right PIN', async () => {
@@ -501,11 +531,11 @@ describe('activation (PASSWORTVERGABE)', () => {
     expect(await activate(t.tenant, token, '01021980')).toMatchObject({ ok: false, code: 'burned' });
     expect((await inspectToken(db, t.tenant.id, token)).state).toBe('burned');
     expect(await latestLinkState(db, t.tenant.id, id)).toBe('burned');
-    expect((await getContact(db, t.tenant.id, adminOf(t), id))?.link).toBe('burned');
+    expect((await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id))?.link).toBe('burned');
     expect(await userRow(id)).toMatchObject({ status: 'invited', passwordHash: null });
 
     // The advisor sends a new mail: the new link works.
-    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     expect(await activate(t.tenant, await lastLink(t.tenant, 'bruno@leute.example'), '01021980')).toMatchObject({ ok: true });
   });
 
@@ -515,7 +545,7 @@ describe('activation (PASSWORTVERGABE)', () => {
     const rows = await db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.tenant.id), eq(auditLog.targetId, id)));
     expect(rows.filter((r) => r.action === 'auth.pin.failed')).toHaveLength(5);
     expect(rows.filter((r) => r.action === 'auth.link.burned')).toHaveLength(1);
-    expect(activityActionNames['auth.link.burned']).toMatch(/gesperrt/);
+    expect(activityLabel('de', 'auth.link.burned')).toMatch(/gesperrt/);
   });
 
   it('parallel guesses with the right PIN among them: at most 5 are compared, and the right one wins only within those 5', async () => {
@@ -549,17 +579,17 @@ describe('activation (PASSWORTVERGABE)', () => {
     const { id, token: first } = await invitedContact(t, { firstName: 'Karla', lastName: 'Kappung', email: 'karla@leute.example' });
     await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, first, '02011980')));
     expect((await tokenRow(first)).pinFailures).toBe(5);
-    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'karla@leute.example');
     const results = await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, second, '02011980')));
     expect((await tokenRow(second)).pinFailures).toBe(5);
-    expect(results.filter((r) => !r.ok && r.code === 'throttled' && r.message === linkMessages.accountLocked).length).toBeGreaterThanOrEqual(1);
+    expect(results.filter((r) => !r.ok && r.code === 'throttled' && r.message === accountLockedText).length).toBeGreaterThanOrEqual(1);
 
     // A third link: refused with a clear message, even with the right PIN, and nothing is counted on it.
-    await sendRegistrationMail(db, t.tenant, adminOf(t), id);
+    await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const third = await lastLink(t.tenant, 'karla@leute.example');
-    expect(await activate(t.tenant, third, '01021980')).toEqual({ ok: false, code: 'throttled', message: linkMessages.accountLocked });
-    expect(linkMessages.accountLocked).toMatch(/24 Stunden/);
+    expect(await activate(t.tenant, third, '01021980')).toEqual({ ok: false, code: 'throttled', message: accountLockedText });
+    expect(accountLockedText).toMatch(/24 Stunden/);
     expect(await tokenRow(third)).toMatchObject({ pinFailures: 0, usedAt: null });
     expect(await userRow(id)).toMatchObject({ status: 'invited', passwordHash: null });
     const locked = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.pin.account_locked')));
@@ -621,10 +651,10 @@ describe('password reset', () => {
   it('answers the same for an existing and an unknown login; only the existing one gets a mail', async () => {
     const before = await counts(t.tenant.id);
     const beforeMails = (await mailsTo(resetUser.email)).length;
-    const known = await requestPasswordReset(db, t.tenant, { login: 'RAINER.RESET', ip: nextIp() });
+    const known = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'RAINER.RESET', ip: nextIp() });
     const afterKnown = await counts(t.tenant.id);
-    const unknown = await requestPasswordReset(db, t.tenant, { login: 'niemand.da', ip: nextIp() });
-    const unknownMail = await requestPasswordReset(db, t.tenant, { login: 'niemand@leute.example', ip: nextIp() });
+    const unknown = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'niemand.da', ip: nextIp() });
+    const unknownMail = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'niemand@leute.example', ip: nextIp() });
     const afterUnknown = await counts(t.tenant.id);
     expect(known).toBeUndefined();
     expect(unknown).toBe(known);
@@ -644,10 +674,10 @@ describe('password reset', () => {
     const unknown: number[] = [];
     for (let i = 0; i < 7; i++) {
       let start = performance.now();
-      await requestPasswordReset(db, t.tenant, { login: 'rainer.reset', ip: nextIp() });
+      await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip: nextIp() });
       known.push(performance.now() - start);
       start = performance.now();
-      await requestPasswordReset(db, t.tenant, { login: `niemand.${i}`, ip: nextIp() });
+      await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: `niemand.${i}`, ip: nextIp() });
       unknown.push(performance.now() - start);
     }
     const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
@@ -656,16 +686,16 @@ describe('password reset', () => {
   });
 
   it('finds the account by e-mail too, and a new request replaces the older link', async () => {
-    await requestPasswordReset(db, t.tenant, { login: 'rainer.reset', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip: nextIp() });
     const first = await lastLink(t.tenant, resetUser.email, 'reset');
-    await requestPasswordReset(db, t.tenant, { login: ' Rainer@LEUTE.example ', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: ' Rainer@LEUTE.example ', ip: nextIp() });
     const second = await lastLink(t.tenant, resetUser.email, 'reset');
     expect(second).not.toBe(first);
     expect((await inspectToken(db, t.tenant.id, first)).state).toBe('superseded');
   });
 
   it('a reset link is valid for 60 minutes and then refused', async () => {
-    await requestPasswordReset(db, t.tenant, { login: 'rainer.reset', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip: nextIp() });
     const raw = await lastLink(t.tenant, resetUser.email, 'reset');
     const row = await tokenRow(raw);
     expect(row.purpose).toBe('reset');
@@ -677,7 +707,7 @@ describe('password reset', () => {
   it('a valid reset sets the new password, ends all sessions and sends no username mail', async () => {
     const session = await createSession(db, { tenantId: t.tenant.id, userId: resetUser.id });
     expect(await validateSession(db, session, t.tenant.id)).not.toBeNull();
-    await requestPasswordReset(db, t.tenant, { login: 'rainer.reset', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip: nextIp() });
     const raw = await lastLink(t.tenant, resetUser.email, 'reset');
     const mailsBefore = (await mailsTo(resetUser.email)).length;
     const next = 'Neues Passwort für Rainer 1';
@@ -690,21 +720,21 @@ describe('password reset', () => {
   it('sends nothing for accounts that have not set a password yet, or are locked', async () => {
     const { id } = await invitedContact(t, { firstName: 'Ida', lastName: 'Invited', email: 'ida@leute.example' });
     const before = (await mailsTo('ida@leute.example')).length;
-    await requestPasswordReset(db, t.tenant, { login: 'ida.invited', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'ida.invited', ip: nextIp() });
     expect(await mailsTo('ida@leute.example')).toHaveLength(before);
     expect((await userRow(id)).status).toBe('invited');
 
     const locked = await activeEmployee(t, { firstName: 'Lutz', lastName: 'Locked', email: 'lutz@leute.example' });
-    await setEmployeeLocked(db, t.tenant, adminOf(t), locked, true);
+    await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: locked, locked: true });
     const lockedBefore = (await mailsTo('lutz@leute.example')).length;
-    await requestPasswordReset(db, t.tenant, { login: 'lutz@leute.example', ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'lutz@leute.example', ip: nextIp() });
     expect(await mailsTo('lutz@leute.example')).toHaveLength(lockedBefore);
   });
 
   it('stops after 10 requests per IP and hour', async () => {
     const ip = nextIp();
     const before = (await mailsTo(resetUser.email)).length;
-    for (let i = 0; i < 12; i++) await requestPasswordReset(db, t.tenant, { login: 'rainer.reset', ip });
+    for (let i = 0; i < 12; i++) await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip });
     expect(await mailsTo(resetUser.email)).toHaveLength(before + 10);
   });
 
@@ -712,7 +742,7 @@ describe('password reset', () => {
     // makeTenant, like scripts/tenant-create.ts, creates the admin without a birth date, i.e. without a PIN.
     expect((await userRow(t.admin.id)).birthDate).toBeNull();
     const before = (await mailsTo(t.admin.email)).length;
-    await requestPasswordReset(db, t.tenant, { login: t.admin.username, ip: nextIp() });
+    await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: t.admin.username, ip: nextIp() });
     const mails = await mailsTo(t.admin.email);
     if (mails.length === before) return; // no link sent: fine
     const raw = await lastLink(t.tenant, t.admin.email, 'reset');
@@ -738,8 +768,8 @@ describe('contact list', () => {
   beforeAll(async () => {
     l = await makeTenant(db, 'liste');
     foreign = await makeTenant(db, 'fremd');
-    const e1 = await createEmployee(db, l.tenant, adminOf(l), employeeForm({ firstName: 'Eins', lastName: 'Eigen', email: 'e1@liste.example', scope: 'own' }));
-    const e2 = await createEmployee(db, l.tenant, adminOf(l), employeeForm({ firstName: 'Zwei', lastName: 'Eigen', email: 'e2@liste.example', scope: 'own' }));
+    const e1 = await createEmployee(await ctxFor(db, l.tenant, adminOf(l)), employeeForm({ firstName: 'Eins', lastName: 'Eigen', email: 'e1@liste.example', scope: 'own' }));
+    const e2 = await createEmployee(await ctxFor(db, l.tenant, adminOf(l)), employeeForm({ firstName: 'Zwei', lastName: 'Eigen', email: 'e2@liste.example', scope: 'own' }));
     own1 = actorOf({ id: e1.id, role: 'employee' }, { rights: { ...noRights, insurance: 'write' }, scope: 'own' });
     own2 = actorOf({ id: e2.id, role: 'employee' }, { rights: { ...noRights, finance: 'read' }, scope: 'own' });
     seesAll = actorOf({ id: e2.id, role: 'employee' }, { rights: { ...noRights, finance: 'read' }, scope: 'all' });
@@ -750,13 +780,13 @@ describe('contact list', () => {
       // Every third is created by E1 without choosing an advisor: E1 becomes the BETREUER.
       const advisor = i % 3 === 0 ? 'e1' : i % 3 === 1 ? 'e2' : null;
       const actor = advisor === 'e1' ? own1 : adminOf(l);
-      const { id } = await createContact(db, l.tenant, actor, contactForm({ firstName, lastName, email, advisorId: advisor === 'e2' ? e2.id : '' }));
+      const { id } = await createContact(await ctxFor(db, l.tenant, actor), contactForm({ firstName, lastName, email, advisorId: advisor === 'e2' ? e2.id : '' }));
       contacts.push({ id, firstName, lastName, email, advisor });
     }
     // Ties in created_at (same microsecond) must be broken by id.
     await db.execute(sql`UPDATE users SET created_at = '2025-06-01 10:00:00.123456+00' WHERE tenant_id = ${l.tenant.id} AND email ~ '^kontakt[0-9]*[05]@'`);
     for (let i = 0; i < 5; i++) {
-      const { id } = await createContact(db, foreign.tenant, adminOf(foreign), contactForm({ firstName: 'Max', lastName: 'Müller', email: `kontakt${i}@liste.example` }));
+      const { id } = await createContact(await ctxFor(db, foreign.tenant, adminOf(foreign)), contactForm({ firstName: 'Max', lastName: 'Müller', email: `kontakt${i}@liste.example` }));
       foreignIds.push(id);
     }
   });
@@ -766,7 +796,7 @@ describe('contact list', () => {
     let after: string | undefined;
     for (let page = 0; ; page++) {
       expect(page).toBeLessThan(500);
-      const result = await listContacts(db, l.tenant.id, actor, { ...options, after, limit });
+      const result = await listContacts(await ctxFor(db, l.tenant.id, actor), { ...options, after, limit });
       expect(result.items.length).toBeLessThanOrEqual(limit);
       ids.push(...result.items.map((i) => i.id));
       if (!result.next) break;
@@ -777,7 +807,7 @@ describe('contact list', () => {
   }
 
   it('admins see every contact of the tenant (and only those)', async () => {
-    const all = await listContacts(db, l.tenant.id, adminOf(l), { limit: 1000 });
+    const all = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 1000 });
     expect(all.next).toBeNull();
     const ids = all.items.map((i) => i.id);
     expect(new Set(ids)).toEqual(new Set([...contacts.map((c) => c.id), l.client.id]));
@@ -785,7 +815,7 @@ describe('contact list', () => {
   });
 
   it.each(['name', 'created'] as const)('pages of 50 (sort %s) return every contact exactly once, in order', async (sort) => {
-    const reference = (await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 1000 })).items.map((i) => i.id);
+    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })).items.map((i) => i.id);
     expect(reference).toHaveLength(121);
     const paged = await everyPage(adminOf(l), { sort }, 50);
     expect(paged).toEqual(reference);
@@ -798,7 +828,7 @@ describe('contact list', () => {
     ['created', 7],
     ['created', 1],
   ] as const)('small pages (sort %s, %i per page) across umlauts, case variants and created_at ties stay exact', async (sort, limit) => {
-    const reference = (await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 1000 })).items.map((i) => i.id);
+    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })).items.map((i) => i.id);
     expect(await everyPage(adminOf(l), { sort }, limit)).toEqual(reference);
   });
 
@@ -807,7 +837,7 @@ describe('contact list', () => {
     const ids: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 30; page++) {
-      const result = await listContacts(db, tenantId, actor, { sort: 'name', after, limit });
+      const result = await listContacts(await ctxFor(db, tenantId, actor), { sort: 'name', after, limit });
       ids.push(...result.items.map((i) => i.id));
       if (!result.next) break;
       after = result.next;
@@ -818,9 +848,9 @@ describe('contact list', () => {
   async function tenantWith(slug: string, people: [string, string][]) {
     const m = await makeTenant(db, slug);
     for (const [i, [firstName, lastName]] of people.entries()) {
-      await createContact(db, m.tenant, adminOf(m), contactForm({ firstName, lastName, email: `person${i}@${slug}.example` }));
+      await createContact(await ctxFor(db, m.tenant, adminOf(m)), contactForm({ firstName, lastName, email: `person${i}@${slug}.example` }));
     }
-    const reference = (await listContacts(db, m.tenant.id, adminOf(m), { sort: 'name', limit: 1000 })).items.map((i) => i.id);
+    const reference = (await listContacts(await ctxFor(db, m.tenant.id, adminOf(m)), { sort: 'name', limit: 1000 })).items.map((i) => i.id);
     expect(reference).toHaveLength(people.length + 1);
     return { m, reference };
   }
@@ -849,7 +879,7 @@ describe('contact list', () => {
   });
 
   it('sorts by name case-insensitively, then by first name', async () => {
-    const items = (await listContacts(db, l.tenant.id, adminOf(l), { sort: 'name', limit: 1000 })).items;
+    const items = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'name', limit: 1000 })).items;
     const schmidts = items.filter((i) => i.lastName.toLowerCase() === 'schmidt');
     expect(schmidts.length).toBeGreaterThan(2);
     // "Schmidt" and "schmidt" interleave by first name instead of forming two blocks.
@@ -858,7 +888,7 @@ describe('contact list', () => {
   });
 
   it('sorts by creation, newest first', async () => {
-    const items = (await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 1000 })).items;
+    const items = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 1000 })).items;
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.createdAt.getTime()).toBeGreaterThanOrEqual(items[i]!.createdAt.getTime());
   });
 
@@ -881,41 +911,41 @@ describe('contact list', () => {
     const mine = contacts.find((c) => c.advisor === 'e1')!;
     const theirs = contacts.find((c) => c.advisor === 'e2')!;
     const nobody = contacts.find((c) => c.advisor === null)!;
-    expect(await getContact(db, l.tenant.id, own1, mine.id)).toMatchObject({ id: mine.id, email: mine.email, city: 'Köln', link: 'none' });
-    expect(await getContact(db, l.tenant.id, own1, theirs.id)).toBeNull();
-    expect(await getContact(db, l.tenant.id, own1, nobody.id)).toBeNull();
-    expect(await getContact(db, l.tenant.id, seesAll, theirs.id)).not.toBeNull();
-    expect(await getContact(db, l.tenant.id, adminOf(l), foreignIds[0]!)).toBeNull();
-    expect(await getContact(db, l.tenant.id, adminOf(l), l.admin.id)).toBeNull(); // employees are not contacts
-    expect(await getContact(db, l.tenant.id, adminOf(l), 'not-a-uuid')).toBeNull();
+    expect(await getContact(await ctxFor(db, l.tenant.id, own1), mine.id)).toMatchObject({ id: mine.id, email: mine.email, city: 'Köln', link: 'none' });
+    expect(await getContact(await ctxFor(db, l.tenant.id, own1), theirs.id)).toBeNull();
+    expect(await getContact(await ctxFor(db, l.tenant.id, own1), nobody.id)).toBeNull();
+    expect(await getContact(await ctxFor(db, l.tenant.id, seesAll), theirs.id)).not.toBeNull();
+    expect(await getContact(await ctxFor(db, l.tenant.id, adminOf(l)), foreignIds[0]!)).toBeNull();
+    expect(await getContact(await ctxFor(db, l.tenant.id, adminOf(l)), l.admin.id)).toBeNull(); // employees are not contacts
+    expect(await getContact(await ctxFor(db, l.tenant.id, adminOf(l)), 'not-a-uuid')).toBeNull();
   });
 
   it('an own-scope employee cannot change or open other advisors’ contacts', async () => {
     const theirs = contacts.find((c) => c.advisor === 'e2')!;
-    await expect(updateContact(db, l.tenant, own1, theirs.id, contactForm({ firstName: 'X', lastName: 'Y', email: theirs.email }))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(sendRegistrationMail(db, l.tenant, own1, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(createContactAccount(db, l.tenant, own1, theirs.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateContact(await ctxFor(db, l.tenant, own1), { ...contactForm({ firstName: 'X', lastName: 'Y', email: theirs.email }), id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(sendRegistrationMail(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(createContactAccount(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
     expect((await userRow(theirs.id)).firstName).toBe(theirs.firstName);
     // Read-only employees cannot create contacts.
-    await expect(createContact(db, l.tenant, own2, contactForm({ email: 'nope@liste.example' }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createContact(await ctxFor(db, l.tenant, own2), contactForm({ email: 'nope@liste.example' }))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses a BETREUER who is not an employee of this tenant', async () => {
     for (const advisorId of [foreign.admin.id, l.client.id, '00000000-0000-4000-8000-000000000000']) {
-      await expect(createContact(db, l.tenant, adminOf(l), contactForm({ email: 'betreuer@liste.example', advisorId }))).rejects.toMatchObject({ code: 'advisor', field: 'advisorId' });
+      await expect(createContact(await ctxFor(db, l.tenant, adminOf(l)), contactForm({ email: 'betreuer@liste.example', advisorId }))).rejects.toMatchObject({ code: 'invalid', field: 'advisorId', detail: { reason: 'advisor' } });
     }
     const target = contacts.find((c) => c.advisor === null)!;
     await expect(
-      updateContact(db, l.tenant, adminOf(l), target.id, contactForm({ firstName: target.firstName, lastName: target.lastName, email: target.email, advisorId: foreign.admin.id })),
-    ).rejects.toMatchObject({ code: 'advisor' });
+      updateContact(await ctxFor(db, l.tenant, adminOf(l)), { ...contactForm({ firstName: target.firstName, lastName: target.lastName, email: target.email, advisorId: foreign.admin.id }), id: target.id }),
+    ).rejects.toMatchObject({ code: 'invalid', detail: { reason: 'advisor' } });
     expect(await db.select().from(users).where(eq(users.email, 'betreuer@liste.example'))).toHaveLength(0);
   });
 
   it('an own-scope employee keeps seeing a contact they create, like updateContact guarantees', async () => {
     // updateContact forces advisorId = actor for own-scope employees ("cannot hand one to somebody else
     // and lose it"); the create form offers the same BETREUER select.
-    const { id } = await createContact(db, l.tenant, own1, contactForm({ firstName: 'Verena', lastName: 'Verloren', email: 'verloren@liste.example', advisorId: own2.id }));
-    const seen = await getContact(db, l.tenant.id, own1, id);
+    const { id } = await createContact(await ctxFor(db, l.tenant, own1), contactForm({ firstName: 'Verena', lastName: 'Verloren', email: 'verloren@liste.example', advisorId: own2.id }));
+    const seen = await getContact(await ctxFor(db, l.tenant.id, own1), id);
     await db.delete(users).where(eq(users.id, id)); // keep the list fixture at 120 contacts
     expect(seen, 'the new contact is invisible to the employee who just created it').not.toBeNull();
   });
@@ -932,25 +962,25 @@ describe('contact list', () => {
   });
 
   it('treats LIKE wildcards in the search literally', async () => {
-    expect((await listContacts(db, l.tenant.id, adminOf(l), { q: '%' })).items).toHaveLength(0);
-    expect((await listContacts(db, l.tenant.id, adminOf(l), { q: '_' })).items).toHaveLength(0);
-    expect((await listContacts(db, l.tenant.id, adminOf(l), { q: 'kontakt1_' })).items).toHaveLength(0);
+    expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: '%' })).items).toHaveLength(0);
+    expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: '_' })).items).toHaveLength(0);
+    expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: 'kontakt1_' })).items).toHaveLength(0);
   });
 
   it('a search can be paged too', async () => {
     const expected = matching('mueller');
-    const reference = (await listContacts(db, l.tenant.id, adminOf(l), { q: 'mueller', limit: 1000 })).items.map((i) => i.id);
+    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: 'mueller', limit: 1000 })).items.map((i) => i.id);
     expect(await everyPage(adminOf(l), { q: 'mueller' }, 3)).toEqual(reference);
     expect(new Set(reference)).toEqual(new Set(expected));
   });
 
   it('a broken or foreign cursor starts at the first page', async () => {
-    const first = (await listContacts(db, l.tenant.id, adminOf(l), { limit: 5 })).items.map((i) => i.id);
+    const first = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 5 })).items.map((i) => i.id);
     for (const after of ['kaputt', Buffer.from('{"n":[1,2,3]}').toString('base64url'), Buffer.from('{"c":["x"]}').toString('base64url')]) {
-      expect((await listContacts(db, l.tenant.id, adminOf(l), { limit: 5, after })).items.map((i) => i.id)).toEqual(first);
+      expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 5, after })).items.map((i) => i.id)).toEqual(first);
     }
-    const createdCursor = (await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 5 })).next!;
-    expect((await listContacts(db, l.tenant.id, adminOf(l), { sort: 'name', limit: 5, after: createdCursor })).items.map((i) => i.id)).toEqual(first);
+    const createdCursor = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5 })).next!;
+    expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'name', limit: 5, after: createdCursor })).items.map((i) => i.id)).toEqual(first);
   });
 
   it('a forged cursor (impossible date, bad uuid, NUL, garbage, huge) never throws and starts at the first page', async () => {
@@ -977,22 +1007,22 @@ describe('contact list', () => {
       'A'.repeat(500_000),
     ];
     for (const sort of ['created', 'name'] as const) {
-      const first = (await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 5 })).items.map((i) => i.id);
+      const first = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 5 })).items.map((i) => i.id);
       for (const after of forged) {
-        const result = await listContacts(db, l.tenant.id, adminOf(l), { sort, limit: 5, after });
+        const result = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 5, after });
         expect(result.items.map((i) => i.id), `${sort} after ${after.slice(0, 80)}`).toEqual(first);
       }
     }
     // A real cursor still pages.
-    const page1 = await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 5 });
-    const page2 = await listContacts(db, l.tenant.id, adminOf(l), { sort: 'created', limit: 5, after: page1.next! });
+    const page1 = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5 });
+    const page2 = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5, after: page1.next! });
     expect(page2.items.map((i) => i.id)).not.toEqual(page1.items.map((i) => i.id));
   });
 
   it('never shows another tenant’s contacts', async () => {
-    const foreignList = await listContacts(db, foreign.tenant.id, adminOf(foreign), { limit: 1000 });
+    const foreignList = await listContacts(await ctxFor(db, foreign.tenant.id, adminOf(foreign)), { limit: 1000 });
     expect(new Set(foreignList.items.map((i) => i.id))).toEqual(new Set([...foreignIds, foreign.client.id]));
-    const mine = await listContacts(db, l.tenant.id, adminOf(l), { q: 'kontakt1@liste', limit: 1000 });
+    const mine = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: 'kontakt1@liste', limit: 1000 });
     expect(mine.items.map((i) => i.id)).toEqual([contacts[1]!.id]);
   });
 });
@@ -1004,7 +1034,7 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
   let clerk: EmployeeLike;
   beforeAll(async () => {
     m = await makeTenant(db, 'logindaten');
-    const { id } = await createEmployee(db, m.tenant, adminOf(m), employeeForm({ firstName: 'Carla', lastName: 'Clerk', email: 'carla@logindaten.example' }));
+    const { id } = await createEmployee(await ctxFor(db, m.tenant, adminOf(m)), employeeForm({ firstName: 'Carla', lastName: 'Clerk', email: 'carla@logindaten.example' }));
     clerk = actorOf({ id, role: 'employee' }, { rights: allWrite, scope: 'all' });
   });
 
@@ -1020,21 +1050,21 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
     const { id, session } = await holder({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example' });
     const before = await counts(m.tenant.id);
     const form = (over: Record<string, string>) => contactForm({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example', ...over });
-    await expect(updateContact(db, m.tenant, clerk, id, form({ email: 'boese@angreifer.example' }))).rejects.toMatchObject({ code: 'forbidden', field: 'email' });
-    await expect(updateContact(db, m.tenant, clerk, id, form({ birthDate: '02.02.1990' }))).rejects.toMatchObject({ code: 'forbidden', field: 'birthDate' });
+    await expect(updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ email: 'boese@angreifer.example' }), id: id })).rejects.toMatchObject({ code: 'forbidden', field: 'email' });
+    await expect(updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ birthDate: '02.02.1990' }), id: id })).rejects.toMatchObject({ code: 'forbidden', field: 'birthDate' });
     expect(await counts(m.tenant.id)).toEqual(before);
     expect(await userRow(id)).toMatchObject({ email: 'hans@logindaten.example', birthDate: '1980-02-01' });
     expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
     // The rest of the master data stays theirs to change, and so do the login data of a contact without an account.
-    await updateContact(db, m.tenant, clerk, id, form({ city: 'Bonn' }));
-    const { id: plain } = await createContact(db, m.tenant, clerk, contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli@logindaten.example' }));
-    await updateContact(db, m.tenant, clerk, plain, contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli.neu@logindaten.example', birthDate: '03.03.1983' }));
+    await updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ city: 'Bonn' }), id: id });
+    const { id: plain } = await createContact(await ctxFor(db, m.tenant, clerk), contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli@logindaten.example' }));
+    await updateContact(await ctxFor(db, m.tenant, clerk), { ...contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli.neu@logindaten.example', birthDate: '03.03.1983' }), id: plain });
     expect(await userRow(plain)).toMatchObject({ email: 'olli.neu@logindaten.example', birthDate: '1983-03-03' });
   });
 
   it('an admin may change them: the old address is told (outbox, same transaction) and the client’s sessions end', async () => {
     const { id, session } = await holder({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina@logindaten.example' });
-    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example' }));
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example' }), id: id });
     expect(await userRow(id)).toMatchObject({ email: 'ina.neu@logindaten.example' });
     const told = (await mailsTo('ina@logindaten.example')).filter((mail) => mail.template === 'login-data-changed');
     expect(told).toHaveLength(1);
@@ -1045,14 +1075,14 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
     expect(audited!.meta).toMatchObject({ emailChanged: true, birthDateChanged: false, sessionsEnded: 1 });
 
     const second = await createSession(db, { tenantId: m.tenant.id, userId: id });
-    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example', birthDate: '04.04.1984' }));
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example', birthDate: '04.04.1984' }), id: id });
     expect((await mailsTo('ina.neu@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(1);
     expect(await validateSession(db, second, m.tenant.id)).toBeNull();
   });
 
   it('nothing is mailed and no session ends when the login data stay the same', async () => {
     const { id, session } = await holder({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example' });
-    await updateContact(db, m.tenant, adminOf(m), id, contactForm({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example', city: 'Essen' }));
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example', city: 'Essen' }), id: id });
     expect((await mailsTo('uwe@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(0);
     expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
   });
@@ -1063,7 +1093,7 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
 describe('activity feed of a contact', () => {
   it('shows contract and document lines only to readers with the right to that area', async () => {
     const m = await makeTenant(db, 'aktivitaet');
-    const { id } = await createContact(db, m.tenant, adminOf(m), contactForm({ firstName: 'Nora', lastName: 'Notfall', email: 'nora@aktivitaet.example' }));
+    const { id } = await createContact(await ctxFor(db, m.tenant, adminOf(m)), contactForm({ firstName: 'Nora', lastName: 'Notfall', email: 'nora@aktivitaet.example' }));
     const line = (action: string, meta: Record<string, unknown>) => ({ tenantId: m.tenant.id, actorType: 'user' as const, actorId: m.admin.id, action, targetType: 'contact', targetId: id, meta });
     await db.insert(auditLog).values([
       line('document.added', { area: 'emergency', title: 'Testament (geheim)', documentId: id }),
@@ -1071,7 +1101,7 @@ describe('activity feed of a contact', () => {
       line('document.added', { title: 'Ohne Bereich' }),
       line('ticket.created', { ticketId: id }),
     ]);
-    const { id: readerId } = await createEmployee(db, m.tenant, adminOf(m), employeeForm({ firstName: 'Rolf', lastName: 'Reader', email: 'rolf@aktivitaet.example' }));
+    const { id: readerId } = await createEmployee(await ctxFor(db, m.tenant, adminOf(m)), employeeForm({ firstName: 'Rolf', lastName: 'Reader', email: 'rolf@aktivitaet.example' }));
     const reader = actorOf({ id: readerId, role: 'employee' }, { rights: { ...noRights, insurance: 'read' }, scope: 'all' });
     const text = (items: { label: string; detail: string | null }[]) => items.map((i) => `${i.label} ${i.detail ?? ''}`).join('\n');
 

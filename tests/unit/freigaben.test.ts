@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canEditContacts, canManageUsers, canSeeContact, canViewContacts, rightOf, type EmployeeLike } from '../../lib/access/employee';
-import { clientModules, deriveRights, emptyGrants, hasAnyVisible, mayChangeItem, maySeeItem, presetGrants } from '../../lib/access/freigaben';
+import { canChangeLoginData, canEditContacts, canManageUsers, canSeeContact, canViewContacts, mayChangeLoginDataOf, rightOf, type EmployeeLike } from '../../lib/access/employee';
+import { clientModules, deriveRights, emptyGrants, hasAnyVisible, mayChangeItem, maySeeItem, presetGrants, releasesAdvisorItems } from '../../lib/access/freigaben';
 
 /**
  * SPEC §3, written out by hand: FREISCHALTUNG (A), DATENFREIGABE (D), NUR LESEN (R) →
@@ -38,6 +38,18 @@ describe('client FREIGABEN – all 8 switch combinations × 6 modules', () => {
       expect(hasAnyVisible(grants)).toBe(!!visible);
     });
   }
+
+  it('warns of DATENFREIGABE exactly when some module lets the client change the advisor’s items', () => {
+    expect(releasesAdvisorItems(emptyGrants())).toBe(false);
+    for (const mod of clientModules) {
+      for (const [a, d, r, , , , , changeAdvisor] of table) {
+        const grants = emptyGrants();
+        grants[mod] = { activation: !!a, dataRelease: !!d, readOnly: !!r };
+        expect(releasesAdvisorItems(grants), `${mod}: A=${a} D=${d} R=${r}`).toBe(!!changeAdvisor);
+      }
+    }
+    expect(releasesAdvisorItems(presetGrants('readAll'))).toBe(false);
+  });
 
   it('grants nothing by default', () => {
     expect(hasAnyVisible(emptyGrants())).toBe(false);
@@ -90,6 +102,18 @@ describe('employee rights × scope', () => {
     expect(canSeeContact(e, { advisorId: 'someone-else' })).toBe(othersContact);
     expect(canSeeContact(e, { advisorId: null })).toBe(othersContact);
     for (const m of ['insurance', 'finance', 'other', 'emergency', 'communication'] as const) expect(rightOf(e, m)).toBe(moduleRight);
+  });
+
+  // Issue 13, finding 9: e-mail and birth date (the PIN) of an account holder are a right of their own.
+  it('lets only admins change the login data of an account holder; without an account they are master data', () => {
+    for (const [role, level, scope] of rows) {
+      const e = employee(level, scope, role);
+      expect(canChangeLoginData(e)).toBe(role === 'admin');
+      for (const status of ['created', 'invited', 'active', 'locked']) expect(mayChangeLoginDataOf(e, { status }), `${role} ${level} ${status}`).toBe(role === 'admin');
+      expect(mayChangeLoginDataOf(e, { status: 'none' })).toBe(canEditContacts(e));
+    }
+    const client: EmployeeLike = { id: 'c', kind: 'client', role: 'admin', rights: rights('write'), scope: 'all' };
+    expect(canChangeLoginData(client) || mayChangeLoginDataOf(client, { status: 'none' })).toBe(false);
   });
 
   it('gives clients no employee rights at all', () => {

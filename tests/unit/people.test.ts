@@ -16,7 +16,7 @@ import { checkPassword, passwordLimits, type PasswordContext } from '../../lib/a
 import { parsePin, pinMatches, pinOf } from '../../lib/auth/pin';
 import { contactListSchema, contactSchema } from '../../lib/contacts/schemas';
 import { birthDateField, parseGermanDate } from '../../lib/forms/fields';
-import { employeeSchema } from '../../lib/users/employees';
+import { employeeSchema } from '../../lib/users/schemas';
 import { nextFreeUsername, usernameBase } from '../../lib/users/username';
 
 const ASCII_USERNAME = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;

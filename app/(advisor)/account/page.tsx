@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
-import { AccountView } from '@/components/auth/account-view';
-import { requireAdvisor } from '@/lib/auth/current';
+import { getTranslations } from 'next-intl/server';
+import { AccountView } from '@/components/users/account-view';
+import { advisorCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'Mein Zugang' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
 
 export default async function AdvisorAccountPage() {
-  const { user } = await requireAdvisor();
-  return <AccountView username={user.username} />;
+  const ctx = await advisorCtx();
+  return <AccountView username={ctx.actor.username} locale={ctx.locale} />;
 }

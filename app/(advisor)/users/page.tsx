@@ -1,37 +1,40 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { UsersIcon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, Td } from '@/components/ui/table';
-import { UsersIcon } from '@/components/ui/icons';
 import { canManageUsers } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
-import { listEmployeesOf } from '@/lib/users/queries';
-import { employeeTypeLabels, roleLabels, statusLabels } from '@/lib/users/labels';
+import { advisorCtx } from '@/lib/request/ctx';
+import { listEmployees } from '@/lib/users/list';
 
-export const metadata: Metadata = { title: 'BENUTZER' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users.list'))('title') };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ neu?: string }> }) {
-  const { tenant, user } = await requireAdvisor();
-  if (!canManageUsers(user)) {
+  const ctx = await advisorCtx();
+  const t = await getTranslations('users');
+  if (!canManageUsers(ctx.actor)) {
     return (
-      <EmptyState icon={<UsersIcon width={36} height={36} />} title="Nur für Admins">
-        Benutzer und ihre Rechte verwalten die Admins Ihres Unternehmens.
+      <EmptyState icon={<UsersIcon width={36} height={36} />} title={t('list.adminsOnlyTitle')}>
+        {t('list.adminsOnlyText')}
       </EmptyState>
     );
   }
   const { neu } = await searchParams;
-  const employees = await listEmployeesOf(tenant.id);
+  const employees = await listEmployees(ctx);
   return (
     <>
-      <PageHeader title="BENUTZER" subtitle="Mitarbeiter, Netzwerkpartner und Experten Ihres Unternehmens" actions={<ButtonLink href="/users/new">BENUTZER ERSTELLEN</ButtonLink>} />
+      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={<ButtonLink href="/users/new">{t('list.create')}</ButtonLink>} />
       {neu ? (
         <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-          Der Benutzer wurde angelegt. Die PASSWORT-MAIL #1 ist unterwegs.
+          {t('list.created')}
         </p>
       ) : null}
-      <Table caption="Benutzer" head={['Name', 'Art', 'Rolle', 'Status']}>
+      <Table caption={t('list.caption')} head={[t('list.columns.name'), t('list.columns.type'), t('list.columns.role'), t('list.columns.status')]}>
         {employees.map((e) => (
           <tr key={e.id} className={e.id === neu ? 'bg-primary-soft' : undefined} data-highlight={e.id === neu ? 'true' : undefined}>
             <Td>
@@ -40,10 +43,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </Link>
               <div className="text-xs text-gray-500">{e.email}</div>
             </Td>
-            <Td>{employeeTypeLabels[(e.employeeType ?? 'mitarbeiter') as keyof typeof employeeTypeLabels]}</Td>
-            <Td>{roleLabels[e.role ?? 'employee']}</Td>
+            <Td>{t(`types.${(e.employeeType ?? 'mitarbeiter') as 'mitarbeiter'}`)}</Td>
+            <Td>{t(`roles.${e.role ?? 'employee'}`)}</Td>
             <Td>
-              <StatusBadge status={e.status} label={statusLabels[e.status] ?? e.status} />
+              <StatusBadge status={e.status} label={t(`accountStatus.${e.status as 'none'}`)} />
             </Td>
           </tr>
         ))}

@@ -1,27 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { canEditContacts, isAdmin } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
 import { createContactAction } from '@/lib/contacts/actions';
-import { advisorsOf } from '@/lib/contacts/read';
+import { advisorOptions } from '@/lib/contacts/advisors';
+import { advisorCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'KONTAKT ERSTELLEN' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contacts.new'))('title') };
+}
 
 export default async function NewContactPage() {
-  const { tenant, user } = await requireAdvisor();
+  const ctx = await advisorCtx();
+  const user = ctx.actor;
   if (!canEditContacts(user)) notFound();
-  const advisors = await advisorsOf(tenant.id);
+  const [t, advisors] = await Promise.all([getTranslations('contacts.new'), advisorOptions(ctx)]);
   return (
     <>
       <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
-        ← KONTAKTÜBERSICHT
+        {t('back')}
       </Link>
-      <PageHeader title="KONTAKT ERSTELLEN" subtitle="Pflichtfelder: VORNAME, NACHNAME, GEBURTSDATUM und KUNDEN-E-MAIL." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
-        <ContactForm action={createContactAction} initial={{ advisorId: isAdmin(user) ? '' : user.id }} advisors={advisors} submitLabel="SPEICHERN" />
+        <ContactForm action={createContactAction} initial={{ advisorId: isAdmin(user) ? '' : user.id }} advisors={advisors} submitLabel={t('save')} />
       </Card>
     </>
   );

@@ -1,25 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmployeeForm } from '@/components/users/employee-form';
 import { canManageUsers } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
+import { advisorCtx } from '@/lib/request/ctx';
 import { createEmployeeAction } from '@/lib/users/actions';
 
-export const metadata: Metadata = { title: 'BENUTZER ERSTELLEN' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users.new'))('title') };
+}
 
 export default async function NewUserPage() {
-  const { user } = await requireAdvisor();
-  if (!canManageUsers(user)) notFound();
+  const ctx = await advisorCtx();
+  if (!canManageUsers(ctx.actor)) notFound();
+  const t = await getTranslations('users.new');
   return (
     <>
       <Link href="/users" className="text-sm font-medium text-primary hover:underline">
-        ← BENUTZER
+        {t('back')}
       </Link>
-      <PageHeader title="BENUTZER ERSTELLEN" subtitle="Nach dem SPEICHERN erhält der Benutzer sofort die PASSWORT-MAIL #1." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
-        <EmployeeForm action={createEmployeeAction} initial={{}} submitLabel="SPEICHERN" />
+        <EmployeeForm action={createEmployeeAction} initial={{}} submitLabel={t('save')} />
       </Card>
     </>
   );

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
-import { AccountView } from '@/components/auth/account-view';
-import { requireClient } from '@/lib/auth/current';
+import { getTranslations } from 'next-intl/server';
+import { AccountView } from '@/components/users/account-view';
+import { clientCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'Mein Zugang' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
 
 export default async function ClientAccountPage() {
-  const { user } = await requireClient();
-  return <AccountView username={user.username} />;
+  const ctx = await clientCtx();
+  return <AccountView username={ctx.actor.username} locale={ctx.locale} />;
 }
