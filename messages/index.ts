@@ -9,6 +9,7 @@ import de_common from './de/common.json';
 import de_contacts from './de/contacts.json';
 import de_contracts from './de/contracts.json';
 import de_dashboard from './de/dashboard.json';
+import de_deadlines from './de/deadlines.json';
 import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
@@ -37,6 +38,7 @@ import en_common from './en/common.json';
 import en_contacts from './en/contacts.json';
 import en_contracts from './en/contracts.json';
 import en_dashboard from './en/dashboard.json';
+import en_deadlines from './en/deadlines.json';
 import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
@@ -67,6 +69,7 @@ export const de = {
   contacts: de_contacts,
   contracts: de_contracts,
   dashboard: de_dashboard,
+  deadlines: de_deadlines,
   documents: de_documents,
   error: de_error,
   errors: de_errors,
@@ -98,6 +101,7 @@ export const en = {
   contacts: en_contacts,
   contracts: en_contracts,
   dashboard: en_dashboard,
+  deadlines: en_deadlines,
   documents: en_documents,
   error: en_error,
   errors: en_errors,
