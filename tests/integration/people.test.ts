@@ -20,6 +20,7 @@ import { DomainError } from '../../lib/errors';
 import { translate } from '../../lib/i18n';
 import { createAccount } from '../../lib/users/create';
 import { createEmployee } from '../../lib/users/create-employee';
+import { chooseLanguage } from '../../lib/users/language';
 import { getEmployee } from '../../lib/users/list';
 import { setEmployeeLocked } from '../../lib/users/lock';
 import { resendInvitation } from '../../lib/users/resend';
@@ -1116,5 +1117,39 @@ describe('activity feed of a contact', () => {
     expect(seenByAdmin).toContain('Testament (geheim)');
     expect(seenByAdmin).toContain('CONDOR');
     expect(seenByAdmin).toContain('Nachricht an das Team');
+  });
+});
+
+/* ------------------------------------------------------------------ language (Mein Zugang) */
+
+describe('language of an account', () => {
+  it('is stored on one’s own account only, and the next context of that account speaks it', async () => {
+    const m = await makeTenant(db, 'sprache');
+    expect((await ctxFor(db, m.tenant, m.client.id)).locale).toBe('de'); // no choice yet: the tenant's language
+    expect(await chooseLanguage(await ctxFor(db, m.tenant, m.client.id), { locale: 'en' })).toEqual({ locale: 'en' });
+    expect((await userRow(m.client.id)).locale).toBe('en');
+    expect((await userRow(m.admin.id)).locale).toBeNull();
+    const english = await ctxFor(db, m.tenant, m.client.id);
+    expect(english.locale).toBe('en');
+    // The words of this area follow: an employee who chose English reads the activity in English.
+    await chooseLanguage(await ctxFor(db, m.tenant, m.admin.id), { locale: 'en' });
+    const { id } = await createContact(await ctxFor(db, m.tenant, m.admin.id), contactForm({ firstName: 'Emma', lastName: 'English', email: 'emma@sprache.example' }));
+    const lines = await contactActivity(await ctxFor(db, m.tenant, m.admin.id), id);
+    expect(lines.map((l) => l.label)).toEqual(['Contact created']);
+    const refusal = await createContact(await ctxFor(db, m.tenant, m.admin.id), contactForm({ firstName: 'Emma', lastName: 'Again', email: 'EMMA@sprache.example' })).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).message).toMatch(/bereits verwendet/); // logs and tests: German
+    expect((refusal as DomainError).text('en')).toMatch(/already/); // the reader: their language
+  });
+
+  it('the old address is told in the contact’s own language', async () => {
+    const m = await makeTenant(db, 'sprachmail');
+    const { id, token } = await invitedContact(m, { firstName: 'Liam', lastName: 'Language', email: 'liam@sprachmail.example' });
+    expect((await activate(m.tenant, token, '01021980')).ok).toBe(true);
+    await chooseLanguage(await ctxFor(db, m.tenant, id), { locale: 'en' });
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Liam', lastName: 'Language', email: 'liam.new@sprachmail.example' }), id });
+    const [told] = (await mailsTo('liam@sprachmail.example')).filter((mail) => mail.template === 'login-data-changed');
+    expect(told!.subject).toMatch(/sign-in details have been changed/);
+    expect(told!.text).toContain('email address');
   });
 });
