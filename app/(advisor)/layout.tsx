@@ -11,11 +11,27 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const ctx = await advisorCtx();
   const { tenant, actor: user } = ctx;
   const communication = rightOf(user, 'communication') !== 'none';
-  const [t, ts, tc, unread] = await Promise.all([getTranslations('advisor'), getTranslations('shell'), getTranslations('common'), communication ? unreadCount(ctx) : 0]);
+  const [t, ts, tc, unread] = await Promise.all([
+    getTranslations('advisor'),
+    getTranslations('shell'),
+    getTranslations('common'),
+    communication ? unreadCount(ctx) : 0,
+  ]);
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
-    ...(communication ? [{ href: '/tickets', label: t('nav.communication'), icon: <ChatIcon />, badge: unread, badgeLabel: ts('unreadTickets'), live: true }] : []),
+    ...(communication
+      ? [
+          {
+            href: '/tickets',
+            label: t('nav.communication'),
+            icon: <ChatIcon />,
+            badge: unread,
+            badgeLabel: ts('unreadTickets'),
+            live: true,
+          },
+        ]
+      : []),
     ...(canManageUsers(user) ? [{ href: '/users', label: t('nav.users'), icon: <UsersIcon /> }] : []),
     ...(canManageSettings(user) ? [{ href: '/settings', label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
     { href: '/help', label: t('nav.help'), icon: <HelpIcon /> },

@@ -16,7 +16,17 @@ function invitedText(link: string): 'account.burned' | 'account.expired' | 'acco
 }
 
 /** Account status of a contact: BENUTZERKONTO ERSTELLEN (with a confirmation) and REGISTRIERUNGSMAIL VERSCHICKEN. */
-export function AccountCard({ id, status, link, canEdit }: { id: string; status: string; link: string; canEdit: boolean }) {
+export function AccountCard({
+  id,
+  status,
+  link,
+  canEdit,
+}: {
+  id: string;
+  status: string;
+  link: string;
+  canEdit: boolean;
+}) {
   const t = useTranslations('contacts');
   const [confirm, setConfirm] = useState(false);
   const [accountState, createAccount] = useActionState(createContactAccountAction, null);
@@ -52,7 +62,9 @@ export function AccountCard({ id, status, link, canEdit }: { id: string; status:
           {canEdit ? (
             <form action={sendMail}>
               <input type="hidden" name="id" value={id} />
-              <SubmitButton variant={status === 'invited' ? 'secondary' : 'primary'}>{t(status === 'invited' ? 'account.sendAgain' : 'account.send')}</SubmitButton>
+              <SubmitButton variant={status === 'invited' ? 'secondary' : 'primary'}>
+                {t(status === 'invited' ? 'account.sendAgain' : 'account.send')}
+              </SubmitButton>
             </form>
           ) : null}
         </>

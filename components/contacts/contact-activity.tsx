@@ -16,7 +16,11 @@ export function ContactActivity({ items }: { items: ActivityItem[] }) {
             <li key={i} className="border-l-2 border-primary/30 pl-3 text-sm">
               <p className="font-medium text-ink">
                 {a.label}
-                {a.byClient ? <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{t('byClient')}</span> : null}
+                {a.byClient ? (
+                  <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
+                    {t('byClient')}
+                  </span>
+                ) : null}
               </p>
               {a.detail ? <p className="text-gray-600">{a.detail}</p> : null}
               <p className="text-xs text-gray-500">

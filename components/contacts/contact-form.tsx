@@ -47,9 +47,27 @@ export function ContactForm<T>({
           options={salutations.map((v) => ({ value: v, label: t(`salutations.${v}`) }))}
           error={f.error('salutation')}
         />
-        <Field label={t('title')} name="title" defaultValue={f.value('title')} error={f.error('title')} placeholder={t('titlePlaceholder')} />
-        <Field label={t('firstName')} name="firstName" required defaultValue={f.value('firstName')} error={f.error('firstName')} />
-        <Field label={t('lastName')} name="lastName" required defaultValue={f.value('lastName')} error={f.error('lastName')} />
+        <Field
+          label={t('title')}
+          name="title"
+          defaultValue={f.value('title')}
+          error={f.error('title')}
+          placeholder={t('titlePlaceholder')}
+        />
+        <Field
+          label={t('firstName')}
+          name="firstName"
+          required
+          defaultValue={f.value('firstName')}
+          error={f.error('firstName')}
+        />
+        <Field
+          label={t('lastName')}
+          name="lastName"
+          required
+          defaultValue={f.value('lastName')}
+          error={f.error('lastName')}
+        />
         <Field
           label={t('birthDate')}
           name="birthDate"
@@ -74,8 +92,20 @@ export function ContactForm<T>({
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-ink">{t('contact')}</legend>
         <Field label={t('phone')} name="phone" type="tel" defaultValue={f.value('phone')} error={f.error('phone')} />
-        <Field label={t('mobile')} name="mobile" type="tel" defaultValue={f.value('mobile')} error={f.error('mobile')} />
-        <Field label={t('street')} name="street" className="sm:col-span-2" defaultValue={f.value('street')} error={f.error('street')} />
+        <Field
+          label={t('mobile')}
+          name="mobile"
+          type="tel"
+          defaultValue={f.value('mobile')}
+          error={f.error('mobile')}
+        />
+        <Field
+          label={t('street')}
+          name="street"
+          className="sm:col-span-2"
+          defaultValue={f.value('street')}
+          error={f.error('street')}
+        />
         <Field label={t('zip')} name="zip" inputMode="numeric" defaultValue={f.value('zip')} error={f.error('zip')} />
         <Field label={t('city')} name="city" defaultValue={f.value('city')} error={f.error('city')} />
       </fieldset>
@@ -89,7 +119,14 @@ export function ContactForm<T>({
           options={advisors.map((a) => ({ value: a.id, label: a.name }))}
           error={f.error('advisorId')}
         />
-        <TextareaField label={t('note')} name="note" className="sm:col-span-2" defaultValue={f.value('note')} error={f.error('note')} maxLength={2000} />
+        <TextareaField
+          label={t('note')}
+          name="note"
+          className="sm:col-span-2"
+          defaultValue={f.value('note')}
+          error={f.error('note')}
+          maxLength={2000}
+        />
       </fieldset>
       {readOnly ? null : (
         <div className="flex justify-end border-t border-gray-100 pt-5">

@@ -5,7 +5,16 @@ import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/form-controls';
-import { clientModules, deriveRights, presetGrants, presets, releasesAdvisorItems, type Grants, type Preset, type Switches } from '@/lib/access/freigaben';
+import {
+  clientModules,
+  deriveRights,
+  presetGrants,
+  presets,
+  releasesAdvisorItems,
+  type Grants,
+  type Preset,
+  type Switches,
+} from '@/lib/access/freigaben';
 import type { FormState } from '@/lib/actions/result';
 import { saveGrantsAction } from '@/lib/grants/actions';
 
@@ -16,7 +25,8 @@ export function GrantsGrid({ contactId, initial }: { contactId: string; initial:
   const t = useTranslations('grants');
   const [grants, setGrants] = useState<Grants>(initial);
   const [state, action] = useActionState<FormState<{ changed: number }>, FormData>(saveGrantsAction, null);
-  const toggle = (module: (typeof clientModules)[number], key: keyof Switches) => setGrants((g) => ({ ...g, [module]: { ...g[module], [key]: !g[module][key] } }));
+  const toggle = (module: (typeof clientModules)[number], key: keyof Switches) =>
+    setGrants((g) => ({ ...g, [module]: { ...g[module], [key]: !g[module][key] } }));
   // What the client may do is derived in lib/access (deriveRights), never recomputed here.
   const summary = (s: Switches): string => {
     const r = deriveRights(s);
@@ -90,12 +100,12 @@ export function GrantsGrid({ contactId, initial }: { contactId: string; initial:
         ))}
       </dl>
       {releasesAdvisorItems(grants) ? (
-        <Alert tone="error">
-          {t.rich('grid.warning', { strong: (chunks) => <strong>{chunks}</strong> })}
-        </Alert>
+        <Alert tone="error">{t.rich('grid.warning', { strong: (chunks) => <strong>{chunks}</strong> })}</Alert>
       ) : null}
       {state && !state.ok ? <Alert tone="error">{state.message ?? t('grid.failed')}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.data.changed ? t('grid.saved') : t('grid.savedUnchanged')}</Alert> : null}
+      {state?.ok ? (
+        <Alert tone="success">{state.data.changed ? t('grid.saved') : t('grid.savedUnchanged')}</Alert>
+      ) : null}
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t('grid.saving')}>{t('grid.save')}</SubmitButton>
       </div>

@@ -11,7 +11,19 @@ import { useForm } from '@/components/ui/use-form';
 import { archiveContactAction, deleteContactAction } from '@/lib/privacy/actions';
 
 /** DATENEXPORT, ARCHIVIEREN and KONTAKT LÖSCHEN (with the name typed to confirm). */
-export function PrivacyCard({ id, name, archived, canExport, canErase }: { id: string; name: string; archived: boolean; canExport: boolean; canErase: boolean }) {
+export function PrivacyCard({
+  id,
+  name,
+  archived,
+  canExport,
+  canErase,
+}: {
+  id: string;
+  name: string;
+  archived: boolean;
+  canExport: boolean;
+  canErase: boolean;
+}) {
   const t = useTranslations('contacts.privacy');
   const [open, setOpen] = useState(false);
   const del = useForm(deleteContactAction);
@@ -48,7 +60,13 @@ export function PrivacyCard({ id, name, archived, canExport, canErase }: { id: s
               <input type="hidden" name="id" value={id} />
               <p className="text-sm text-gray-700">{t('deleteText')}</p>
               {del.failed?.message ? <Alert tone="error">{del.failed.message}</Alert> : null}
-              <Field label={t('confirmName', { name })} name="confirmName" autoComplete="off" defaultValue={del.value('confirmName')} error={del.error('confirmName')} />
+              <Field
+                label={t('confirmName', { name })}
+                name="confirmName"
+                autoComplete="off"
+                defaultValue={del.value('confirmName')}
+                error={del.error('confirmName')}
+              />
               <div className="flex justify-end gap-2">
                 <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
                   {t('cancel')}

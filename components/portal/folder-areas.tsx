@@ -5,7 +5,17 @@ import { formatEuro } from '@/lib/contracts/premium';
 import { defaultLocale, isLocale } from '@/lib/i18n';
 
 /** DIGITALER ORDNER: the visible areas, each with what the client may do there. */
-export function FolderAreas({ grants, base, preview, summary }: { grants: Grants; base: string; preview?: boolean; summary?: Partial<Record<string, { count: number; annualCents: number }>> }) {
+export function FolderAreas({
+  grants,
+  base,
+  preview,
+  summary,
+}: {
+  grants: Grants;
+  base: string;
+  preview?: boolean;
+  summary?: Partial<Record<string, { count: number; annualCents: number }>>;
+}) {
   const t = useTranslations('portal.folder');
   const tg = useTranslations('grants');
   const raw = useLocale();
@@ -22,11 +32,17 @@ export function FolderAreas({ grants, base, preview, summary }: { grants: Grants
             <span className="mt-1 block text-sm text-gray-600">{t(`descriptions.${m}`)}</span>
             {totals ? (
               <span className="mt-2 block text-sm text-ink" data-testid={`count-${m}`}>
-                {t.rich(m === 'emergency' ? 'entries' : 'contracts', { count: totals.count, strong: (chunks) => <strong className="text-primary">{chunks}</strong> })}
+                {t.rich(m === 'emergency' ? 'entries' : 'contracts', {
+                  count: totals.count,
+                  strong: (chunks) => <strong className="text-primary">{chunks}</strong>,
+                })}
                 {totals.annualCents ? t('perYear', { amount: formatEuro(totals.annualCents, locale) }) : ''}
               </span>
             ) : null}
-            <span className="mt-3 inline-block rounded-full bg-primary-soft px-2.5 py-0.5 text-xs font-semibold text-primary" data-testid={`mode-${m}`}>
+            <span
+              className="mt-3 inline-block rounded-full bg-primary-soft px-2.5 py-0.5 text-xs font-semibold text-primary"
+              data-testid={`mode-${m}`}
+            >
               {r.mayCreateEditOwn ? t('mayAdd') : t('readOnly')}
             </span>
           </>
@@ -36,7 +52,10 @@ export function FolderAreas({ grants, base, preview, summary }: { grants: Grants
             {preview ? (
               <div className="block rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">{body}</div>
             ) : (
-              <Link href={`${base}/folder/${m}`} className="block rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5 transition hover:ring-primary/40">
+              <Link
+                href={`${base}/folder/${m}`}
+                className="block rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5 transition hover:ring-primary/40"
+              >
                 {body}
               </Link>
             )}

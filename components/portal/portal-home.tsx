@@ -5,7 +5,17 @@ import { Tile } from '../ui/tile';
 import { folderModules, hasAnyVisible, rightsOf, type Grants } from '@/lib/access/freigaben';
 
 /** The client's start page: only the tiles their FREIGABEN make visible, or the friendly empty state. */
-export function PortalHome({ grants, tenantName, base, preview }: { grants: Grants; tenantName: string; base: string; preview?: boolean }) {
+export function PortalHome({
+  grants,
+  tenantName,
+  base,
+  preview,
+}: {
+  grants: Grants;
+  tenantName: string;
+  base: string;
+  preview?: boolean;
+}) {
   const t = useTranslations('portal');
   const folderVisible = folderModules.some((m) => rightsOf(grants, m).visible);
   if (!hasAnyVisible(grants)) {
@@ -22,7 +32,13 @@ export function PortalHome({ grants, tenantName, base, preview }: { grants: Gran
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {profile.visible ? (
-        <Tile href={`${base}/profile`} icon={<UserIcon />} title={t('tiles.profile')} description={t(profile.mayCreateEditOwn ? 'tileText.profileEdit' : 'tileText.profileRead')} {...common} />
+        <Tile
+          href={`${base}/profile`}
+          icon={<UserIcon />}
+          title={t('tiles.profile')}
+          description={t(profile.mayCreateEditOwn ? 'tileText.profileEdit' : 'tileText.profileRead')}
+          {...common}
+        />
       ) : null}
       {communication.visible ? (
         <Tile
@@ -33,7 +49,15 @@ export function PortalHome({ grants, tenantName, base, preview }: { grants: Gran
           {...common}
         />
       ) : null}
-      {folderVisible ? <Tile href={`${base}/folder`} icon={<FolderIcon />} title={t('tiles.folder')} description={t('tileText.folder')} {...common} /> : null}
+      {folderVisible ? (
+        <Tile
+          href={`${base}/folder`}
+          icon={<FolderIcon />}
+          title={t('tiles.folder')}
+          description={t('tileText.folder')}
+          {...common}
+        />
+      ) : null}
     </div>
   );
 }

@@ -54,7 +54,10 @@ export function AppShell({
     ) : null;
   return (
     <div className="min-h-dvh lg:flex">
-      <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2">
+      <a
+        href="#inhalt"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2"
+      >
         {skipLabel}
       </a>
       <aside className="hidden w-72 shrink-0 flex-col border-r border-gray-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-dvh">
@@ -78,7 +81,11 @@ export function AppShell({
         <nav aria-label={areaName} className="flex flex-1 flex-col gap-1 p-3">
           {nav.map((item) =>
             item.disabledHint ? (
-              <span key={item.href} aria-disabled="true" className="flex items-center gap-3 rounded-lg px-3 py-2.5 text-sm font-semibold tracking-wide text-gray-400">
+              <span
+                key={item.href}
+                aria-disabled="true"
+                className="flex items-center gap-3 rounded-lg px-3 py-2.5 text-sm font-semibold tracking-wide text-gray-400"
+              >
                 {item.icon}
                 <span className="flex-1">{item.label}</span>
                 <span className="whitespace-nowrap rounded-full bg-gray-100 px-2 py-0.5 text-[10px] font-semibold normal-case tracking-normal text-gray-500">
@@ -98,7 +105,10 @@ export function AppShell({
           <p className="truncate text-sm font-semibold text-ink">{userName}</p>
           {userRole ? <p className="text-xs text-gray-500">{userRole}</p> : null}
           <form action={logoutAction} className="mt-3">
-            <button type="submit" className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-gray-600 hover:bg-gray-100">
+            <button
+              type="submit"
+              className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-gray-600 hover:bg-gray-100"
+            >
               <LogoutIcon width={18} height={18} /> {logoutLabel}
             </button>
           </form>
@@ -111,7 +121,10 @@ export function AppShell({
           <p className={logoUrl ? 'sr-only' : 'truncate font-bold text-ink'}>{tenantName}</p>
         </div>
         <form action={logoutAction}>
-          <button type="submit" className="flex h-10 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-gray-600 hover:bg-gray-100">
+          <button
+            type="submit"
+            className="flex h-10 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-gray-600 hover:bg-gray-100"
+          >
             <LogoutIcon width={18} height={18} />
             <span className="sr-only sm:not-sr-only">{logoutLabel}</span>
           </button>
@@ -123,23 +136,26 @@ export function AppShell({
       </main>
 
       {reachable.length > 1 ? (
-      <nav aria-label={areaName} className="fixed inset-x-0 bottom-0 z-20 flex border-t border-gray-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden">
-        {reachable.slice(0, 5).map((item) => (
-          <NavLink key={item.href} href={item.href} variant="bottom" exact={item.href === nav[0]?.href}>
-            <span className="relative">
-              {item.icon}
-              {item.live ? (
-                <LiveBadge initial={item.badge ?? 0} floating />
-              ) : item.badge ? (
-                <span className="absolute -right-2.5 -top-1.5" aria-hidden="true">
-                  {badge(item)}
-                </span>
-              ) : null}
-            </span>
-            <span className="max-w-full truncate">{item.label}</span>
-          </NavLink>
-        ))}
-      </nav>
+        <nav
+          aria-label={areaName}
+          className="fixed inset-x-0 bottom-0 z-20 flex border-t border-gray-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
+        >
+          {reachable.slice(0, 5).map((item) => (
+            <NavLink key={item.href} href={item.href} variant="bottom" exact={item.href === nav[0]?.href}>
+              <span className="relative">
+                {item.icon}
+                {item.live ? (
+                  <LiveBadge initial={item.badge ?? 0} floating />
+                ) : item.badge ? (
+                  <span className="absolute -right-2.5 -top-1.5" aria-hidden="true">
+                    {badge(item)}
+                  </span>
+                ) : null}
+              </span>
+              <span className="max-w-full truncate">{item.label}</span>
+            </NavLink>
+          ))}
+        </nav>
       ) : null}
     </div>
   );

@@ -15,9 +15,31 @@ export function ChangePasswordForm() {
     <form action={f.formAction} noValidate className="max-w-md space-y-4" key={f.version}>
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
       {f.state?.ok ? <Alert tone="success">{t('changed')}</Alert> : null}
-      <Field label={t('current')} name="currentPassword" type="password" autoComplete="current-password" required error={f.error('currentPassword')} />
-      <Field label={t('new')} name="password" type="password" autoComplete="new-password" required error={f.error('password')} hint={t('newHint')} />
-      <Field label={t('repeat')} name="passwordRepeat" type="password" autoComplete="new-password" required error={f.error('passwordRepeat')} />
+      <Field
+        label={t('current')}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={f.error('currentPassword')}
+      />
+      <Field
+        label={t('new')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={f.error('password')}
+        hint={t('newHint')}
+      />
+      <Field
+        label={t('repeat')}
+        name="passwordRepeat"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={f.error('passwordRepeat')}
+      />
       <SubmitButton pendingLabel={t('saving')}>{t('submit')}</SubmitButton>
     </form>
   );

@@ -28,7 +28,8 @@ export function EmployeeForm<T>({
 }) {
   const t = useTranslations('users');
   const f = useForm(action, initial);
-  const options = <K extends string>(values: readonly K[], label: (v: K) => string) => values.map((value) => ({ value, label: label(value) }));
+  const options = <K extends string>(values: readonly K[], label: (v: K) => string) =>
+    values.map((value) => ({ value, label: label(value) }));
   return (
     <form action={f.formAction} noValidate className="space-y-6" key={f.version}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -45,10 +46,40 @@ export function EmployeeForm<T>({
           error={f.error('salutation')}
         />
         <div className="hidden sm:block" />
-        <Field label={t('form.firstName')} name="firstName" required autoComplete="off" defaultValue={f.value('firstName')} error={f.error('firstName')} />
-        <Field label={t('form.lastName')} name="lastName" required autoComplete="off" defaultValue={f.value('lastName')} error={f.error('lastName')} />
-        <Field label={t('form.birthDate')} name="birthDate" type="date" required defaultValue={f.value('birthDate')} error={f.error('birthDate')} hint={t('form.birthDateHint')} />
-        <Field label={t('form.email')} name="email" type="email" required autoComplete="off" defaultValue={f.value('email')} error={f.error('email')} />
+        <Field
+          label={t('form.firstName')}
+          name="firstName"
+          required
+          autoComplete="off"
+          defaultValue={f.value('firstName')}
+          error={f.error('firstName')}
+        />
+        <Field
+          label={t('form.lastName')}
+          name="lastName"
+          required
+          autoComplete="off"
+          defaultValue={f.value('lastName')}
+          error={f.error('lastName')}
+        />
+        <Field
+          label={t('form.birthDate')}
+          name="birthDate"
+          type="date"
+          required
+          defaultValue={f.value('birthDate')}
+          error={f.error('birthDate')}
+          hint={t('form.birthDateHint')}
+        />
+        <Field
+          label={t('form.email')}
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={f.value('email')}
+          error={f.error('email')}
+        />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-ink">{t('form.access')}</legend>
@@ -60,8 +91,22 @@ export function EmployeeForm<T>({
           options={options(employeeTypes, (v) => t(`types.${v}`))}
           error={f.error('employeeType')}
         />
-        <SelectField label={t('form.role')} name="role" required defaultValue={f.value('role') || 'employee'} options={options(roles, (v) => t(`roles.${v}`))} error={f.error('role')} />
-        <SelectField label={t('form.scope')} name="scope" required defaultValue={f.value('scope') || 'all'} options={options(scopes, (v) => t(`scopes.${v}`))} error={f.error('scope')} />
+        <SelectField
+          label={t('form.role')}
+          name="role"
+          required
+          defaultValue={f.value('role') || 'employee'}
+          options={options(roles, (v) => t(`roles.${v}`))}
+          error={f.error('role')}
+        />
+        <SelectField
+          label={t('form.scope')}
+          name="scope"
+          required
+          defaultValue={f.value('scope') || 'all'}
+          options={options(scopes, (v) => t(`scopes.${v}`))}
+          error={f.error('scope')}
+        />
       </fieldset>
       <fieldset>
         <legend className="mb-1 text-base font-semibold text-ink">{t('form.rights')}</legend>

@@ -12,7 +12,8 @@ export function EmployeeStatusActions({ id, status, isSelf }: { id: string; stat
   const t = useTranslations('users.statusActions');
   const [lockState, lock] = useActionState(lockEmployeeAction, null);
   const [resendState, resend] = useActionState(resendInvitationAction, null);
-  const message = (s: FormState<void>) => (s && !s.ok ? (s.message ?? Object.values(s.fieldErrors ?? {})[0]) : undefined);
+  const message = (s: FormState<void>) =>
+    s && !s.ok ? (s.message ?? Object.values(s.fieldErrors ?? {})[0]) : undefined;
   return (
     <div className="space-y-3">
       {message(lockState) ? <Alert tone="error">{message(lockState)}</Alert> : null}
@@ -29,7 +30,9 @@ export function EmployeeStatusActions({ id, status, isSelf }: { id: string; stat
           <form action={lock}>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="locked" value={status === 'locked' ? 'false' : 'true'} />
-            <SubmitButton variant={status === 'locked' ? 'secondary' : 'danger'}>{status === 'locked' ? t('unlock') : t('lock')}</SubmitButton>
+            <SubmitButton variant={status === 'locked' ? 'secondary' : 'danger'}>
+              {status === 'locked' ? t('unlock') : t('lock')}
+            </SubmitButton>
           </form>
         ) : null}
       </div>

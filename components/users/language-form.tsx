@@ -18,7 +18,13 @@ export function LanguageForm({ current }: { current: Locale }) {
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
       {f.state?.ok ? <Alert tone="success">{t('saved')}</Alert> : null}
       {/* Each language is named in its own words, so it can be found whatever the page's language. */}
-      <SelectField label={t('label')} name="locale" defaultValue={current} options={languages.map((l) => ({ value: l, label: t(`names.${l}`) }))} error={f.error('locale')} />
+      <SelectField
+        label={t('label')}
+        name="locale"
+        defaultValue={current}
+        options={languages.map((l) => ({ value: l, label: t(`names.${l}`) }))}
+        error={f.error('locale')}
+      />
       <p className="text-xs text-gray-500">{t('hint')}</p>
       <SubmitButton variant="secondary" pendingLabel={t('saving')}>
         {t('submit')}

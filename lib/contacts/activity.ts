@@ -55,7 +55,11 @@ function areaName(locale: Locale, area: unknown): string | null {
 }
 
 /** "VERSICHERUNGEN: Kfz-Versicherung · CONDOR …" or the document's title, for lines about contracts and documents. */
-export function folderDetail(action: string, meta: Record<string, unknown>, locale: Locale = defaultLocale): string | null {
+export function folderDetail(
+  action: string,
+  meta: Record<string, unknown>,
+  locale: Locale = defaultLocale,
+): string | null {
   const where = areaName(locale, meta.area);
   if (action.startsWith('contract.')) {
     const what = [meta.product, meta.provider ?? meta.title].filter((x) => typeof x === 'string' && x).join(' · ');
@@ -66,7 +70,10 @@ export function folderDetail(action: string, meta: Record<string, unknown>, loca
     return [where, what].filter(Boolean).join(': ') + fields;
   }
   if (action.startsWith('document.')) {
-    const title = typeof meta.title === 'string' ? translate(locale, 'contacts.activity.documentTitle', { title: meta.title }) : null;
+    const title =
+      typeof meta.title === 'string'
+        ? translate(locale, 'contacts.activity.documentTitle', { title: meta.title })
+        : null;
     return [where, title].filter(Boolean).join(': ');
   }
   return null;
@@ -111,7 +118,14 @@ export async function contactActivity(ctx: Ctx, contactId: string, limit = 20): 
   const actions = activityActions.filter((a) => a !== 'ticket.created' || may('communication'));
   const actorRow = users;
   const rows = await ctx.db
-    .select({ at: auditLog.createdAt, action: auditLog.action, actorId: auditLog.actorId, meta: auditLog.meta, first: actorRow.firstName, last: actorRow.lastName })
+    .select({
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      actorId: auditLog.actorId,
+      meta: auditLog.meta,
+      first: actorRow.firstName,
+      last: actorRow.lastName,
+    })
     .from(auditLog)
     .leftJoin(actorRow, and(eq(actorRow.tenantId, auditLog.tenantId), eq(actorRow.id, auditLog.actorId)))
     .where(
@@ -120,7 +134,10 @@ export async function contactActivity(ctx: Ctx, contactId: string, limit = 20): 
         eq(auditLog.targetId, contactId),
         inArray(auditLog.action, actions),
         // Deny by default: a folder line without a known, readable area is not shown.
-        or(and(notLike(auditLog.action, 'contract.%'), notLike(auditLog.action, 'document.%')), areas.length ? inArray(sql`${auditLog.meta}->>'area'`, areas) : sql`false`),
+        or(
+          and(notLike(auditLog.action, 'contract.%'), notLike(auditLog.action, 'document.%')),
+          areas.length ? inArray(sql`${auditLog.meta}->>'area'`, areas) : sql`false`,
+        ),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

@@ -15,7 +15,8 @@ export async function assertAdvisor(ctx: Ctx, advisorId: string | null): Promise
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'employee'), eq(users.id, advisorId)));
-  if (!row) throw new DomainError('invalid', 'contacts.errors.advisor', { field: 'advisorId', detail: { reason: 'advisor' } });
+  if (!row)
+    throw new DomainError('invalid', 'contacts.errors.advisor', { field: 'advisorId', detail: { reason: 'advisor' } });
 }
 
 /** The contact's row, locked for the change (call inside a transaction), if the employee may see it. */

@@ -39,7 +39,14 @@ export async function createContact(ctx: Ctx, input: ContactInput): Promise<{ id
       note: input.note,
       createdBy: actor.id,
     });
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'contact.created', targetType: 'contact', targetId: user.id });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'contact.created',
+      targetType: 'contact',
+      targetId: user.id,
+    });
     return { id: user.id };
   }).catch(mapEmailTaken);
 }

@@ -19,13 +19,19 @@ export async function contactFacts(ctx: Ctx, contactId: string): Promise<Contact
   const { actor } = ctx;
   if (actor.kind === 'client' && actor.id !== contactId) throw new DomainError('not_found', 'contacts.errors.notFound');
   const [row] = await ctx.db
-    .select({ id: users.id, advisorId: contactProfiles.advisorId, firstName: users.firstName, lastName: users.lastName })
+    .select({
+      id: users.id,
+      advisorId: contactProfiles.advisorId,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
     .from(users)
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
     .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'client'), eq(users.id, contactId)))
     .limit(1);
   if (!row) throw new DomainError('not_found', 'contacts.errors.notFound');
   const facts = { ...row, advisorId: row.advisorId ?? null };
-  if (actor.kind === 'employee' && !canSeeContact(actor, facts)) throw new DomainError('not_found', 'contacts.errors.notFound');
+  if (actor.kind === 'employee' && !canSeeContact(actor, facts))
+    throw new DomainError('not_found', 'contacts.errors.notFound');
   return facts;
 }

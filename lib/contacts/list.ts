@@ -37,7 +37,10 @@ const advisor = alias(users, 'advisor');
  * KONTAKTÜBERSICHT: the tenant's contacts the employee may see (the scope rule of lib/access/scope.ts),
  * searched by name and e-mail and paged with a keyset on (sort key, id) – no OFFSET, no count.
  */
-export async function listContacts(ctx: Ctx, options: ContactListOptions = {}): Promise<{ items: ContactListItem[]; next: string | null }> {
+export async function listContacts(
+  ctx: Ctx,
+  options: ContactListOptions = {},
+): Promise<{ items: ContactListItem[]; next: string | null }> {
   const { actor } = ctx;
   // Deny by default: no right to contacts (or not an employee) → nothing, whoever calls this.
   if (!canViewContacts(actor)) return { items: [], next: null };
@@ -49,13 +52,17 @@ export async function listContacts(ctx: Ctx, options: ContactListOptions = {}): 
   if (q.length > 0) {
     // Lower-cased by PostgreSQL on both sides (JavaScript and PostgreSQL disagree on e.g. İ and Σ).
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE lower(${pattern})`);
+    where.push(
+      sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email}) LIKE lower(${pattern})`,
+    );
   }
   // A broken, forged or foreign cursor simply starts at the first page.
   const cursor = decodeCursor(options.after, cursorShapes);
   if (sort === 'name' && cursor?.tag === 'n') {
     const [lastKey, firstKey, id] = cursor.values;
-    where.push(sql`(lower(${users.lastName}), lower(${users.firstName}), ${users.id}) > (${lastKey}, ${firstKey}, ${id}::uuid)`);
+    where.push(
+      sql`(lower(${users.lastName}), lower(${users.firstName}), ${users.id}) > (${lastKey}, ${firstKey}, ${id}::uuid)`,
+    );
   }
   if (sort === 'created' && cursor?.tag === 'c') {
     const [at, id] = cursor.values;

@@ -19,7 +19,10 @@ export interface LoginDataChange {
   birthDate: boolean;
 }
 
-export function loginDataChange(current: Pick<LockedContact, 'email' | 'birthDate'>, next: { email: string; birthDate: string | null }): LoginDataChange {
+export function loginDataChange(
+  current: Pick<LockedContact, 'email' | 'birthDate'>,
+  next: { email: string; birthDate: string | null },
+): LoginDataChange {
   return { email: current.email !== next.email, birthDate: (current.birthDate ?? null) !== (next.birthDate ?? null) };
 }
 
@@ -28,8 +31,16 @@ export const holdsAccount = (contact: Pick<LockedContact, 'status'>) => contact.
 
 export function requireLoginDataRight(ctx: Ctx, contact: Pick<LockedContact, 'status'>, change: LoginDataChange): void {
   if (mayChangeLoginDataOf(ctx.actor, contact)) return;
-  if (change.email) throw new DomainError('forbidden', 'contacts.errors.loginDataEmail', { field: 'email', detail: { reason: 'login_data' } });
-  if (change.birthDate) throw new DomainError('forbidden', 'contacts.errors.loginDataBirthDate', { field: 'birthDate', detail: { reason: 'login_data' } });
+  if (change.email)
+    throw new DomainError('forbidden', 'contacts.errors.loginDataEmail', {
+      field: 'email',
+      detail: { reason: 'login_data' },
+    });
+  if (change.birthDate)
+    throw new DomainError('forbidden', 'contacts.errors.loginDataBirthDate', {
+      field: 'birthDate',
+      detail: { reason: 'login_data' },
+    });
 }
 
 /**
@@ -46,7 +57,12 @@ export async function loginDataChanged(ctx: Ctx, contact: LockedContact, change:
     to: contact.email,
     subject: translate(locale, 'contacts.loginDataMail.subject', { tenant: tenant.name }),
     fromName: tenant.name,
-    element: createElement(LoginDataChangedMail, { brand: await brandFor(ctx.db, tenant), firstName: contact.firstName, change, locale }),
+    element: createElement(LoginDataChangedMail, {
+      brand: await brandFor(ctx.db, tenant),
+      firstName: contact.firstName,
+      change,
+      locale,
+    }),
   });
   return revokeUserSessions(ctx.db, tenant.id, contact.id);
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { birthDateField, emailField, optionalText, phoneField, requiredText, salutationField, uuidField, zipField } from '../forms/fields';
+import {
+  birthDateField,
+  emailField,
+  optionalText,
+  phoneField,
+  requiredText,
+  salutationField,
+  uuidField,
+  zipField,
+} from '../forms/fields';
 
 /** KONTAKT ERSTELLEN / bearbeiten: required VORNAME, NACHNAME, GEBURTSDATUM, KUNDEN-E-MAIL. */
 export const contactSchema = z.object({

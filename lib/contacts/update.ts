@@ -26,14 +26,31 @@ export async function updateContact(ctx: Ctx, input: UpdateContactInput): Promis
     requireLoginDataRight(tx, current, change);
     await tx.db
       .update(users)
-      .set({ salutation: input.salutation, title: input.title, firstName: input.firstName, lastName: input.lastName, birthDate: input.birthDate, email: input.email, updatedAt: sql`now()` })
+      .set({
+        salutation: input.salutation,
+        title: input.title,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        birthDate: input.birthDate,
+        email: input.email,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(users.tenantId, tenant.id), eq(users.id, id)));
-    const profile = { phone: input.phone, mobile: input.mobile, street: input.street, zip: input.zip, city: input.city, advisorId, note: input.note };
+    const profile = {
+      phone: input.phone,
+      mobile: input.mobile,
+      street: input.street,
+      zip: input.zip,
+      city: input.city,
+      advisorId,
+      note: input.note,
+    };
     await tx.db
       .insert(contactProfiles)
       .values({ tenantId: tenant.id, userId: id, ...profile, createdBy: actor.id })
       .onConflictDoUpdate({ target: contactProfiles.userId, set: { ...profile, updatedAt: sql`now()` } });
-    const sessionsEnded = holdsAccount(current) && (change.email || change.birthDate) ? await loginDataChanged(tx, current, change) : 0;
+    const sessionsEnded =
+      holdsAccount(current) && (change.email || change.birthDate) ? await loginDataChanged(tx, current, change) : 0;
     await audit(tx.db, {
       tenantId: tenant.id,
       actorType: 'user',

@@ -56,7 +56,13 @@ export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promis
   await withTransaction(ctx, async (tx) => {
     requireRight(rightsOf(await grantsOf(tx, actor.id), 'profile').mayCreateEditOwn, 'portal.errors.profileForbidden');
     const [before] = await tx.db
-      .select({ phone: contactProfiles.phone, mobile: contactProfiles.mobile, street: contactProfiles.street, zip: contactProfiles.zip, city: contactProfiles.city })
+      .select({
+        phone: contactProfiles.phone,
+        mobile: contactProfiles.mobile,
+        street: contactProfiles.street,
+        zip: contactProfiles.zip,
+        city: contactProfiles.city,
+      })
       .from(contactProfiles)
       .where(and(eq(contactProfiles.tenantId, tenant.id), eq(contactProfiles.userId, actor.id)));
     const fields = (Object.keys(input) as (keyof OwnProfileInput)[]).filter((k) => (before?.[k] ?? null) !== input[k]);
@@ -65,6 +71,14 @@ export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promis
       .insert(contactProfiles)
       .values({ tenantId: tenant.id, userId: actor.id, ...input })
       .onConflictDoUpdate({ target: contactProfiles.userId, set: { ...input, updatedAt: sql`now()` } });
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'contact.profile.changed_by_client', targetType: 'contact', targetId: actor.id, meta: { fields } });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'contact.profile.changed_by_client',
+      targetType: 'contact',
+      targetId: actor.id,
+      meta: { fields },
+    });
   });
 }

@@ -8,7 +8,13 @@ import { chooseLanguage } from './language';
 import { rememberLocale } from '../auth/locale-cookie';
 import { setEmployeeLocked } from './lock';
 import { resendInvitation } from './resend';
-import { chooseLanguageSchema, employeeIdSchema, employeeSchema, lockEmployeeSchema, updateEmployeeSchema } from './schemas';
+import {
+  chooseLanguageSchema,
+  employeeIdSchema,
+  employeeSchema,
+  lockEmployeeSchema,
+  updateEmployeeSchema,
+} from './schemas';
 import { updateEmployee } from './update-employee';
 
 /** BENUTZER ERSTELLEN → SPEICHERN (admins only, checked again in createEmployee). */

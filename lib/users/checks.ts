@@ -18,7 +18,15 @@ export async function otherActiveAdmins(ctx: Ctx, exceptId: string): Promise<num
   const rows = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'employee'), eq(users.role, 'admin'), ne(users.status, 'locked'), ne(users.id, exceptId)));
+    .where(
+      and(
+        eq(users.tenantId, ctx.tenant.id),
+        eq(users.kind, 'employee'),
+        eq(users.role, 'admin'),
+        ne(users.status, 'locked'),
+        ne(users.id, exceptId),
+      ),
+    );
   return rows[0]?.n ?? 0;
 }
 
@@ -30,6 +38,7 @@ export const notYourself = (key: 'users.errors.selfDemote' | 'users.errors.selfL
 
 /** One e-mail address is one account per tenant: the unique index's violation becomes the field error. */
 export function mapEmailTaken(error: unknown): never {
-  if (isEmailTaken(error)) throw new DomainError('duplicate', 'forms.emailTaken', { field: 'email', detail: { reason: 'email_taken' } });
+  if (isEmailTaken(error))
+    throw new DomainError('duplicate', 'forms.emailTaken', { field: 'email', detail: { reason: 'email_taken' } });
   throw error;
 }

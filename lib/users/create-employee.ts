@@ -27,7 +27,15 @@ export async function createEmployee(ctx: Ctx, input: EmployeeInput): Promise<{ 
       status: 'invited',
     });
     await sendPasswordLink(tx, user, 'invite');
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'user.created', targetType: 'user', targetId: user.id, meta: { role: input.role, rights, scope: input.scope } });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'user.created',
+      targetType: 'user',
+      targetId: user.id,
+      meta: { role: input.role, rights, scope: input.scope },
+    });
     return { id: user.id };
   }).catch(mapEmailTaken);
 }

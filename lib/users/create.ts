@@ -22,7 +22,9 @@ export interface NewAccount {
 }
 
 function isUsernameClash(error: unknown): boolean {
-  const c = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  const c =
+    (error as { cause?: { code?: string; constraint_name?: string } })?.cause ??
+    (error as { code?: string; constraint_name?: string });
   return c?.code === '23505' && c?.constraint_name === 'users_tenant_username_key';
 }
 
@@ -38,7 +40,12 @@ export async function createAccount(tx: Tx, input: NewAccount): Promise<User> {
       const rows = await tx
         .select({ username: users.username })
         .from(users)
-        .where(and(eq(users.tenantId, input.tenantId), like(sql`lower(${users.username})`, `${base.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)));
+        .where(
+          and(
+            eq(users.tenantId, input.tenantId),
+            like(sql`lower(${users.username})`, `${base.replace(/[%_\\]/g, (c) => `\\${c}`)}%`),
+          ),
+        );
       username = nextFreeUsername(base, new Set(rows.map((r) => r.username.toLowerCase())));
     }
     try {

@@ -15,7 +15,13 @@ export async function setEmployeeLocked(ctx: Ctx, { id, locked }: LockEmployeeIn
   await withTransaction(ctx, async (tx) => {
     await lockAdmins(tx);
     const [current] = await tx.db
-      .select({ id: users.id, kind: users.kind, role: users.role, status: users.status, passwordHash: users.passwordHash })
+      .select({
+        id: users.id,
+        kind: users.kind,
+        role: users.role,
+        status: users.status,
+        passwordHash: users.passwordHash,
+      })
       .from(users)
       .where(and(eq(users.tenantId, tenant.id), eq(users.kind, 'employee'), eq(users.id, id)));
     if (!current) throw employeeNotFound();
@@ -24,8 +30,18 @@ export async function setEmployeeLocked(ctx: Ctx, { id, locked }: LockEmployeeIn
       if (isAdmin(current) && (await otherActiveAdmins(tx, id)) === 0) throw lastAdmin('users.errors.lastAdminLock');
     }
     const status = locked ? 'locked' : current.passwordHash ? 'active' : 'invited';
-    await tx.db.update(users).set({ status, updatedAt: sql`now()` }).where(and(eq(users.tenantId, tenant.id), eq(users.id, id)));
+    await tx.db
+      .update(users)
+      .set({ status, updatedAt: sql`now()` })
+      .where(and(eq(users.tenantId, tenant.id), eq(users.id, id)));
     if (locked) await revokeUserSessions(tx.db, tenant.id, id);
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: locked ? 'user.locked' : 'user.unlocked', targetType: 'user', targetId: id });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: locked ? 'user.locked' : 'user.unlocked',
+      targetType: 'user',
+      targetId: id,
+    });
   });
 }

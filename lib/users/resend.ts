@@ -14,12 +14,26 @@ export async function resendInvitation(ctx: Ctx, { id }: EmployeeId): Promise<vo
   requireUsersRight(actor, 'users.errors.adminsOnly');
   await withTransaction(ctx, async (tx) => {
     const [user] = await tx.db
-      .select({ id: users.id, email: users.email, firstName: users.firstName, status: users.status, locale: users.locale })
+      .select({
+        id: users.id,
+        email: users.email,
+        firstName: users.firstName,
+        status: users.status,
+        locale: users.locale,
+      })
       .from(users)
       .where(and(eq(users.tenantId, tenant.id), eq(users.kind, 'employee'), eq(users.id, id)));
     if (!user) throw employeeNotFound();
-    if (user.status !== 'invited') throw new DomainError('conflict', 'users.errors.notInvited', { detail: { reason: 'state' } });
+    if (user.status !== 'invited')
+      throw new DomainError('conflict', 'users.errors.notInvited', { detail: { reason: 'state' } });
     await sendPasswordLink(tx, user, 'invite');
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'user.invitation.resent', targetType: 'user', targetId: id });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'user.invitation.resent',
+      targetType: 'user',
+      targetId: id,
+    });
   });
 }

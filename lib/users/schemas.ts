@@ -41,7 +41,9 @@ export const updateEmployeeSchema = z.intersection(employeeIdSchema, employeeSch
 export type UpdateEmployeeInput = EmployeeId & EmployeeInput;
 
 /** Sperren / Entsperren: the hidden field says which. */
-export const lockEmployeeSchema = employeeIdSchema.extend({ locked: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const lockEmployeeSchema = employeeIdSchema.extend({
+  locked: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 export type LockEmployeeInput = z.output<typeof lockEmployeeSchema>;
 
 /** "Mein Zugang": the language of the account. */

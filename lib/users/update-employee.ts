@@ -39,6 +39,14 @@ export async function updateEmployee(ctx: Ctx, input: UpdateEmployeeInput): Prom
         updatedAt: sql`now()`,
       })
       .where(and(eq(users.tenantId, tenant.id), eq(users.id, id)));
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'user.updated', targetType: 'user', targetId: id, meta: { role: input.role, rights, scope: input.scope } });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      meta: { role: input.role, rights, scope: input.scope },
+    });
   }).catch(mapEmailTaken);
 }

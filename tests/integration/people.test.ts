@@ -15,7 +15,15 @@ import { listContacts } from '../../lib/contacts/list';
 import { contactSchema } from '../../lib/contacts/schemas';
 import { updateContact } from '../../lib/contacts/update';
 import type { Db } from '../../lib/db/client';
-import { accountTokens, auditLog, outbox, sessions, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
+import {
+  accountTokens,
+  auditLog,
+  outbox,
+  sessions,
+  users,
+  type EmployeeRights,
+  type Tenant,
+} from '../../lib/db/schema';
 import { DomainError } from '../../lib/errors';
 import { translate } from '../../lib/i18n';
 import { createAccount } from '../../lib/users/create';
@@ -45,9 +53,18 @@ beforeAll(async () => {
 /* ------------------------------------------------------------------ helpers */
 
 const GOOD = 'Gartenzwerg auf Wolkenreise';
-const allWrite: EmployeeRights = { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'write' };
+const allWrite: EmployeeRights = {
+  insurance: 'write',
+  finance: 'write',
+  other: 'write',
+  emergency: 'write',
+  communication: 'write',
+};
 
-const actorOf = (u: { id: string; role: 'admin' | 'employee' | null }, over: Partial<EmployeeLike> = {}): EmployeeLike => ({
+const actorOf = (
+  u: { id: string; role: 'admin' | 'employee' | null },
+  over: Partial<EmployeeLike> = {},
+): EmployeeLike => ({
   id: u.id,
   kind: 'employee',
   role: u.role,
@@ -72,27 +89,66 @@ const employeeForm = (over: Record<string, string> = {}) =>
   });
 
 const contactForm = (over: Record<string, string> = {}) =>
-  contactSchema.parse({ firstName: 'Max', lastName: 'Muster', birthDate: '01.02.1980', email: 'max@leute.example', city: 'Köln', ...over });
+  contactSchema.parse({
+    firstName: 'Max',
+    lastName: 'Muster',
+    birthDate: '01.02.1980',
+    email: 'max@leute.example',
+    city: 'Köln',
+    ...over,
+  });
 
 let ipCounter = 0;
 const nextIp = () => `10.77.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 /** The refusal codes the assertions below were written with, by the `detail.reason` of activateAccount's DomainError. */
-const linkCodes: Record<string, string> = { link: 'link', burned: 'burned', ip: 'throttled', account: 'throttled', pin: 'pin' };
-const unionCodes: Record<string, string> = { link: 'expired', burned: 'expired', ip: 'rate_limited', account: 'rate_limited', pin: 'invalid', weak_password: 'invalid' };
-type LinkResult = { ok: true; data: ActivationDone } | { ok: false; code: string; message?: string; fieldErrors?: Record<string, string> };
+const linkCodes: Record<string, string> = {
+  link: 'link',
+  burned: 'burned',
+  ip: 'throttled',
+  account: 'throttled',
+  pin: 'pin',
+};
+const unionCodes: Record<string, string> = {
+  link: 'expired',
+  burned: 'expired',
+  ip: 'rate_limited',
+  account: 'rate_limited',
+  pin: 'invalid',
+  weak_password: 'invalid',
+};
+type LinkResult =
+  | { ok: true; data: ActivationDone }
+  | { ok: false; code: string; message?: string; fieldErrors?: Record<string, string> };
 
 /** PASSWORTVERGABE as the form sees it: the result, or the refusal with its field or message (German). */
-async function activate(tenant: Tenant, token: string, pin: string, password = GOOD, ip = nextIp()): Promise<LinkResult> {
+async function activate(
+  tenant: Tenant,
+  token: string,
+  pin: string,
+  password = GOOD,
+  ip = nextIp(),
+): Promise<LinkResult> {
   try {
-    return { ok: true, data: await activateAccount(await publicCtxFor(db, tenant), { token, password, passwordRepeat: password, pin, ip }) };
+    return {
+      ok: true,
+      data: await activateAccount(await publicCtxFor(db, tenant), {
+        token,
+        password,
+        passwordRepeat: password,
+        pin,
+        ip,
+      }),
+    };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // Each refusal carries its code of the ErrorCode union (what the form compares) and the reason.
     const reason = String(error.detail?.reason);
     if (reason in unionCodes) expect(error.code, reason).toBe(unionCodes[reason]);
     const code = linkCodes[reason] ?? error.code;
-    return error.field ? { ok: false, code, fieldErrors: { [error.field]: error.message } } : { ok: false, code, message: error.message };
+    return error.field
+      ? { ok: false, code, fieldErrors: { [error.field]: error.message } }
+      : { ok: false, code, message: error.message };
   }
 }
 
@@ -111,7 +167,9 @@ async function lastLink(tenant: Tenant, address: string, kind: 'activate' | 'res
   const mails = await mailsTo(address);
   const mail = mails.at(-1);
   expect(mail, `a mail to ${address}`).toBeDefined();
-  const pattern = new RegExp(`http://${tenant.slug}\\.localhost(?::\\d+)?/${kind}/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])`);
+  const pattern = new RegExp(
+    `http://${tenant.slug}\\.localhost(?::\\d+)?/${kind}/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])`,
+  );
   const match = pattern.exec(mail!.text);
   expect(match, `a /${kind}/ link in: ${mail!.text}`).not.toBeNull();
   expect(mail!.html).toContain(`/${kind}/${match![1]}`);
@@ -128,7 +186,13 @@ async function counts(tenantId: string) {
   return rows[0]!;
 }
 
-const tokenRow = async (raw: string) => (await db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(raw))))[0]!;
+const tokenRow = async (raw: string) =>
+  (
+    await db
+      .select()
+      .from(accountTokens)
+      .where(eq(accountTokens.tokenHash, hashToken(raw)))
+  )[0]!;
 const userRow = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0]!;
 
 /** A contact with a sent REGISTRIERUNGSMAIL; returns its id and the raw link token. */
@@ -163,9 +227,15 @@ async function untilSomebodyWaitsForALock() {
 
 describe('one e-mail address per tenant', () => {
   it('refuses a contact with an employee’s e-mail (any case) and writes nothing', async () => {
-    await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'Eva.Eindeutig@Leute.example' }));
+    await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'Eva.Eindeutig@Leute.example' }),
+    );
     const before = await counts(t.tenant.id);
-    const error = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Egon', lastName: 'Doppelt', email: 'eva.eindeutig@LEUTE.EXAMPLE' })).catch((e: unknown) => e);
+    const error = await createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Egon', lastName: 'Doppelt', email: 'eva.eindeutig@LEUTE.EXAMPLE' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     expect((error as Error).message).toMatch(/bereits verwendet/);
@@ -175,11 +245,15 @@ describe('one e-mail address per tenant', () => {
   });
 
   it('refuses an employee with a contact’s e-mail (any case): no account, no link, no mail', async () => {
-    await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Clara', lastName: 'Kontakt', email: 'clara.kontakt@leute.example' }));
-    const before = await counts(t.tenant.id);
-    const error = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Carl', lastName: 'Kopie', email: ' CLARA.Kontakt@leute.example ' })).catch(
-      (e: unknown) => e,
+    await createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Clara', lastName: 'Kontakt', email: 'clara.kontakt@leute.example' }),
     );
+    const before = await counts(t.tenant.id);
+    const error = await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Carl', lastName: 'Kopie', email: ' CLARA.Kontakt@leute.example ' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'duplicate', field: 'email', detail: { reason: 'email_taken' } });
     expect(await counts(t.tenant.id)).toEqual(before);
@@ -187,15 +261,31 @@ describe('one e-mail address per tenant', () => {
   });
 
   it('refuses changing a contact’s or an employee’s e-mail to a taken one, leaving the rows unchanged', async () => {
-    const a = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'ulf@leute.example' }));
-    await expect(updateContact(await ctxFor(db, t.tenant, adminOf(t)), { ...contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'KUNDE@leute.example' }), id: a.id })).rejects.toMatchObject({
+    const a = await createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'ulf@leute.example' }),
+    );
+    await expect(
+      updateContact(await ctxFor(db, t.tenant, adminOf(t)), {
+        ...contactForm({ firstName: 'Ulf', lastName: 'Umzug', email: 'KUNDE@leute.example' }),
+        id: a.id,
+      }),
+    ).rejects.toMatchObject({
       code: 'duplicate',
       field: 'email',
       detail: { reason: 'email_taken' },
     });
     expect((await userRow(a.id)).email).toBe('ulf@leute.example');
-    const e = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'wanda@leute.example' }));
-    await expect(updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), { ...employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'ulf@LEUTE.example' }), id: e.id })).rejects.toMatchObject({
+    const e = await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'wanda@leute.example' }),
+    );
+    await expect(
+      updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), {
+        ...employeeForm({ firstName: 'Wanda', lastName: 'Wechsel', email: 'ulf@LEUTE.example' }),
+        id: e.id,
+      }),
+    ).rejects.toMatchObject({
       code: 'duplicate',
       field: 'email',
       detail: { reason: 'email_taken' },
@@ -204,7 +294,10 @@ describe('one e-mail address per tenant', () => {
   });
 
   it('allows the same address in another tenant', async () => {
-    const { id } = await createContact(await ctxFor(db, other.tenant, adminOf(other)), contactForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'eva.eindeutig@leute.example' }));
+    const { id } = await createContact(
+      await ctxFor(db, other.tenant, adminOf(other)),
+      contactForm({ firstName: 'Eva', lastName: 'Eindeutig', email: 'eva.eindeutig@leute.example' }),
+    );
     expect((await userRow(id)).tenantId).toBe(other.tenant.id);
   });
 });
@@ -215,8 +308,14 @@ describe('concurrent creation', () => {
   it('of two contacts with the same e-mail: exactly one succeeds, the other gets email_taken', async () => {
     const before = await counts(t.tenant.id);
     const results = await Promise.allSettled([
-      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Paula', lastName: 'Parallel', email: 'parallel@leute.example' })),
-      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Peter', lastName: 'Gleichzeitig', email: 'PARALLEL@leute.example' })),
+      createContact(
+        await ctxFor(db, t.tenant, adminOf(t)),
+        contactForm({ firstName: 'Paula', lastName: 'Parallel', email: 'parallel@leute.example' }),
+      ),
+      createContact(
+        await ctxFor(db, t.tenant, adminOf(t)),
+        contactForm({ firstName: 'Peter', lastName: 'Gleichzeitig', email: 'PARALLEL@leute.example' }),
+      ),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r) => r.status === 'rejected');
@@ -233,12 +332,22 @@ describe('concurrent creation', () => {
     const insertedP = new Promise<void>((r) => (inserted = r));
     const gate = new Promise<void>((r) => (release = r));
     const holder = db.transaction(async (tx) => {
-      await createAccount(tx, { tenantId: t.tenant.id, kind: 'client', email: 'halter@leute.example', firstName: 'Holger', lastName: 'Halter', status: 'none' });
+      await createAccount(tx, {
+        tenantId: t.tenant.id,
+        kind: 'client',
+        email: 'halter@leute.example',
+        firstName: 'Holger',
+        lastName: 'Halter',
+        status: 'none',
+      });
       inserted();
       await gate;
     });
     await insertedP;
-    const contender = createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Konrad', lastName: 'Konkurrenz', email: 'Halter@leute.example' })).catch((e: unknown) => e);
+    const contender = createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Konrad', lastName: 'Konkurrenz', email: 'Halter@leute.example' }),
+    ).catch((e: unknown) => e);
     await untilSomebodyWaitsForALock();
     release();
     await holder;
@@ -248,8 +357,14 @@ describe('concurrent creation', () => {
 
   it('of two contacts with the same name: both succeed as max.mueller and max.mueller2', async () => {
     const [a, b] = await Promise.all([
-      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.1@leute.example' })),
-      createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.2@leute.example' })),
+      createContact(
+        await ctxFor(db, t.tenant, adminOf(t)),
+        contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.1@leute.example' }),
+      ),
+      createContact(
+        await ctxFor(db, t.tenant, adminOf(t)),
+        contactForm({ firstName: 'Max', lastName: 'Müller', email: 'max.mueller.2@leute.example' }),
+      ),
     ]);
     const names = [(await userRow(a.id)).username, (await userRow(b.id)).username].sort();
     expect(names).toEqual(['max.mueller', 'max.mueller2']);
@@ -261,14 +376,24 @@ describe('concurrent creation', () => {
     const insertedP = new Promise<void>((r) => (inserted = r));
     const gate = new Promise<void>((r) => (release = r));
     const holder = db.transaction(async (tx) => {
-      const row = await createAccount(tx, { tenantId: t.tenant.id, kind: 'client', email: 'hanna.1@leute.example', firstName: 'Hanna', lastName: 'Halt', status: 'none' });
+      const row = await createAccount(tx, {
+        tenantId: t.tenant.id,
+        kind: 'client',
+        email: 'hanna.1@leute.example',
+        firstName: 'Hanna',
+        lastName: 'Halt',
+        status: 'none',
+      });
       inserted();
       await gate;
       return row;
     });
     await insertedP;
     // Its SELECT cannot see the uncommitted "hanna.halt", so its INSERT waits on the unique index.
-    const contender = createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Hanna', lastName: 'Halt', email: 'hanna.2@leute.example' }));
+    const contender = createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Hanna', lastName: 'Halt', email: 'hanna.2@leute.example' }),
+    );
     await untilSomebodyWaitsForALock();
     release();
     expect((await holder).username).toBe('hanna.halt');
@@ -277,7 +402,12 @@ describe('concurrent creation', () => {
 
   it('of four accounts with the same name: four distinct usernames', async () => {
     const created = await Promise.all(
-      [1, 2, 3, 4].map(async (i) => createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Lena', lastName: 'Lang', email: `lena${i}@leute.example` }))),
+      [1, 2, 3, 4].map(async (i) =>
+        createContact(
+          await ctxFor(db, t.tenant, adminOf(t)),
+          contactForm({ firstName: 'Lena', lastName: 'Lang', email: `lena${i}@leute.example` }),
+        ),
+      ),
     );
     const names = await Promise.all(created.map(async (c) => (await userRow(c.id)).username));
     expect(names.sort()).toEqual(['lena.lang', 'lena.lang2', 'lena.lang3', 'lena.lang4']);
@@ -290,7 +420,14 @@ describe('employees', () => {
   it('createEmployee stores the account (invited) and queues PASSWORT-MAIL #1 with a 72-hour link', async () => {
     const { id } = await createEmployee(
       await ctxFor(db, t.tenant, adminOf(t)),
-      employeeForm({ firstName: 'Ines', lastName: 'Einladung', email: 'ines@leute.example', scope: 'own', right_insurance: 'none', right_finance: 'read' }),
+      employeeForm({
+        firstName: 'Ines',
+        lastName: 'Einladung',
+        email: 'ines@leute.example',
+        scope: 'own',
+        right_insurance: 'none',
+        right_finance: 'read',
+      }),
     );
     const row = await userRow(id);
     expect(row).toMatchObject({
@@ -313,69 +450,130 @@ describe('employees', () => {
     expect(token).toMatchObject({ userId: id, purpose: 'invite', usedAt: null, supersededAt: null, pinFailures: 0 });
     expect(token.expiresAt.getTime() - token.createdAt.getTime()).toBe(72 * 3600 * 1000);
     // Only the hash is stored.
-    const rawStored = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM account_tokens WHERE token_hash = ${raw}`);
+    const rawStored = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM account_tokens WHERE token_hash = ${raw}`,
+    );
     expect(rawStored[0]!.n).toBe(0);
     expect((await getEmployee(await ctxFor(db, t.tenant, adminOf(t)), id))?.link).toBe('open');
   });
 
   it('are managed by admins only: a non-admin gets forbidden and nothing is written', async () => {
-    const victim = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Olga', lastName: 'Opfer', email: 'olga@leute.example' }));
+    const victim = await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Olga', lastName: 'Opfer', email: 'olga@leute.example' }),
+    );
     const before = await counts(t.tenant.id);
     const clerk = actorOf({ id: victim.id, role: 'employee' }, { rights: allWrite, scope: 'all' });
     const client = { id: t.client.id, kind: 'client' as const, role: 'admin' as const };
     for (const actor of [clerk, client]) {
-      await expect(createEmployee(await ctxFor(db, t.tenant, actor), employeeForm({ firstName: 'Nina', lastName: 'Nie', email: 'nie@leute.example' }))).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(updateEmployee(await ctxFor(db, t.tenant, actor), { ...employeeForm({ email: 'admin@leute.example', role: 'employee' }), id: t.admin.id })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(setEmployeeLocked(await ctxFor(db, t.tenant, actor), { id: t.admin.id, locked: true })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(resendInvitation(await ctxFor(db, t.tenant, actor), { id: victim.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        createEmployee(
+          await ctxFor(db, t.tenant, actor),
+          employeeForm({ firstName: 'Nina', lastName: 'Nie', email: 'nie@leute.example' }),
+        ),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        updateEmployee(await ctxFor(db, t.tenant, actor), {
+          ...employeeForm({ email: 'admin@leute.example', role: 'employee' }),
+          id: t.admin.id,
+        }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        setEmployeeLocked(await ctxFor(db, t.tenant, actor), { id: t.admin.id, locked: true }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(resendInvitation(await ctxFor(db, t.tenant, actor), { id: victim.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
     expect(await counts(t.tenant.id)).toEqual(before);
     expect((await userRow(t.admin.id)).role).toBe('admin');
   });
 
   it('an admin can neither demote nor lock themselves', async () => {
-    await expect(updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), { ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@leute.example', role: 'employee' }), id: t.admin.id })).rejects.toMatchObject({
+    await expect(
+      updateEmployee(await ctxFor(db, t.tenant, adminOf(t)), {
+        ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@leute.example', role: 'employee' }),
+        id: t.admin.id,
+      }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
-    detail: { reason: 'self' },
+      detail: { reason: 'self' },
     });
-    await expect(setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: t.admin.id, locked: true })).rejects.toMatchObject({ code: 'forbidden', detail: { reason: 'self' } });
+    await expect(
+      setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: t.admin.id, locked: true }),
+    ).rejects.toMatchObject({ code: 'forbidden', detail: { reason: 'self' } });
     expect(await userRow(t.admin.id)).toMatchObject({ role: 'admin', status: 'active' });
   });
 
   it('the last admin cannot be demoted, even when two admins demote each other at the same moment', async () => {
     const m = await makeTenant(db, 'chefs');
-    const bId = await activeEmployee(m, { firstName: 'Bea', lastName: 'Boss', email: 'bea@chefs.example', role: 'admin' });
+    const bId = await activeEmployee(m, {
+      firstName: 'Bea',
+      lastName: 'Boss',
+      email: 'bea@chefs.example',
+      role: 'admin',
+    });
     const a = adminOf(m);
     const b = actorOf({ id: bId, role: 'admin' });
     const results = await Promise.allSettled([
-      updateEmployee(await ctxFor(db, m.tenant, a), { ...employeeForm({ firstName: 'Bea', lastName: 'Boss', email: 'bea@chefs.example', role: 'employee' }), id: bId }),
-      updateEmployee(await ctxFor(db, m.tenant, b), { ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@chefs.example', role: 'employee' }), id: m.admin.id }),
+      updateEmployee(await ctxFor(db, m.tenant, a), {
+        ...employeeForm({ firstName: 'Bea', lastName: 'Boss', email: 'bea@chefs.example', role: 'employee' }),
+        id: bId,
+      }),
+      updateEmployee(await ctxFor(db, m.tenant, b), {
+        ...employeeForm({ firstName: 'Ada', lastName: 'Admin', email: 'admin@chefs.example', role: 'employee' }),
+        id: m.admin.id,
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: 'conflict', field: 'role', detail: { reason: 'last_admin' } });
-    const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, m.tenant.id), eq(users.role, 'admin')));
+    const admins = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.tenantId, m.tenant.id), eq(users.role, 'admin')));
     expect(admins).toHaveLength(1);
     // The demoted one still holds a stale "admin" actor: locking or demoting the survivor fails too.
     const survivor = admins[0]!.id;
     const stale = survivor === bId ? a : b;
-    await expect(setEmployeeLocked(await ctxFor(db, m.tenant, stale), { id: survivor, locked: true })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
+    await expect(
+      setEmployeeLocked(await ctxFor(db, m.tenant, stale), { id: survivor, locked: true }),
+    ).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
     const survivorRow = await userRow(survivor);
     await expect(
-      updateEmployee(await ctxFor(db, m.tenant, stale), { ...employeeForm({ firstName: survivorRow.firstName, lastName: survivorRow.lastName, email: survivorRow.email, role: 'employee' }), id: survivor }),
+      updateEmployee(await ctxFor(db, m.tenant, stale), {
+        ...employeeForm({
+          firstName: survivorRow.firstName,
+          lastName: survivorRow.lastName,
+          email: survivorRow.email,
+          role: 'employee',
+        }),
+        id: survivor,
+      }),
     ).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
     expect(await userRow(survivor)).toMatchObject({ role: 'admin', status: 'active' });
   });
 
   it('the last unlocked admin cannot be locked, even when two admins lock each other at the same moment', async () => {
     const m = await makeTenant(db, 'sperre');
-    const bId = await activeEmployee(m, { firstName: 'Bert', lastName: 'Boss', email: 'bert@sperre.example', role: 'admin' });
+    const bId = await activeEmployee(m, {
+      firstName: 'Bert',
+      lastName: 'Boss',
+      email: 'bert@sperre.example',
+      role: 'admin',
+    });
     const results = await Promise.allSettled([
       setEmployeeLocked(await ctxFor(db, m.tenant, adminOf(m)), { id: bId, locked: true }),
-      setEmployeeLocked(await ctxFor(db, m.tenant, actorOf({ id: bId, role: 'admin' })), { id: m.admin.id, locked: true }),
+      setEmployeeLocked(await ctxFor(db, m.tenant, actorOf({ id: bId, role: 'admin' })), {
+        id: m.admin.id,
+        locked: true,
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', detail: { reason: 'last_admin' } });
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      code: 'conflict',
+      detail: { reason: 'last_admin' },
+    });
     const unlockedAdmins = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${m.tenant.id} AND role = 'admin' AND status <> 'locked'`,
     );
@@ -393,9 +591,14 @@ describe('employees', () => {
     expect((await userRow(id)).status).toBe('locked');
     expect(await validateSession(db, s1, t.tenant.id)).toBeNull();
     expect(await validateSession(db, s2, t.tenant.id)).toBeNull();
-    const open = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${id} AND revoked_at IS NULL`);
+    const open = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${id} AND revoked_at IS NULL`,
+    );
     expect(open[0]!.n).toBe(0);
-    expect((await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'sven.sitzung', password: GOOD, ip: nextIp() })).ok).toBe(false);
+    expect(
+      (await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'sven.sitzung', password: GOOD, ip: nextIp() }))
+        .ok,
+    ).toBe(false);
 
     await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: false });
     expect((await userRow(id)).status).toBe('active');
@@ -406,7 +609,10 @@ describe('employees', () => {
   });
 
   it('locking an invited employee makes the link unusable; unlocking returns them to invited', async () => {
-    const { id } = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Gerd', lastName: 'Gesperrt', email: 'gerd@leute.example' }));
+    const { id } = await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Gerd', lastName: 'Gesperrt', email: 'gerd@leute.example' }),
+    );
     const raw = await lastLink(t.tenant, 'gerd@leute.example');
     await setEmployeeLocked(await ctxFor(db, t.tenant, adminOf(t)), { id: id, locked: true });
     expect((await inspectToken(db, t.tenant.id, raw)).state).toBe('expired');
@@ -416,7 +622,10 @@ describe('employees', () => {
   });
 
   it('resendInvitation replaces the link; only invited employees get one', async () => {
-    const { id } = await createEmployee(await ctxFor(db, t.tenant, adminOf(t)), employeeForm({ firstName: 'Rita', lastName: 'Resend', email: 'rita@leute.example' }));
+    const { id } = await createEmployee(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      employeeForm({ firstName: 'Rita', lastName: 'Resend', email: 'rita@leute.example' }),
+    );
     const first = await lastLink(t.tenant, 'rita@leute.example');
     await resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'rita@leute.example');
@@ -424,10 +633,20 @@ describe('employees', () => {
     expect(await mailsTo('rita@leute.example')).toHaveLength(2);
     expect((await inspectToken(db, t.tenant.id, first)).state).toBe('superseded');
     expect(await activate(t.tenant, first, '01021980')).toMatchObject({ ok: false, code: 'link' });
-    expect(await activate(t.tenant, second, '01.02.1980')).toMatchObject({ ok: true, data: { username: 'rita.resend', kind: 'employee', purpose: 'invite' } });
-    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
-    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: t.client.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: other.admin.id })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await activate(t.tenant, second, '01.02.1980')).toMatchObject({
+      ok: true,
+      data: { username: 'rita.resend', kind: 'employee', purpose: 'invite' },
+    });
+    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { reason: 'state' },
+    });
+    await expect(resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: t.client.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      resendInvitation(await ctxFor(db, t.tenant, adminOf(t)), { id: other.admin.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -435,8 +654,16 @@ describe('employees', () => {
 
 describe('activation (PASSWORTVERGABE)', () => {
   it('with a valid link, the right PIN and a good password: active, PASSWORT-MAIL #2 with the username', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Anton', lastName: 'Aktiv', email: 'anton@leute.example', birthDate: '03.04.1985' });
-    expect((await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id))).toMatchObject({ status: 'invited', link: 'open' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Anton',
+      lastName: 'Aktiv',
+      email: 'anton@leute.example',
+      birthDate: '03.04.1985',
+    });
+    expect(await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id)).toMatchObject({
+      status: 'invited',
+      link: 'open',
+    });
 
     const result = await activate(t.tenant, token, '03041985');
     expect(result).toEqual({ ok: true, data: { username: 'anton.aktiv', kind: 'client', purpose: 'invite' } });
@@ -453,12 +680,18 @@ describe('activation (PASSWORTVERGABE)', () => {
     expect(mails[1]!.html).toContain('anton.aktiv');
     expect(mails[1]!.text).toMatch(new RegExp(`http://leute\\.localhost(:\\d+)?/login`));
 
-    expect((await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'anton.aktiv', password: GOOD, ip: nextIp() })).ok).toBe(true);
+    expect(
+      (await attemptLogin(await publicCtxFor(db, t.tenant), { login: 'anton.aktiv', password: GOOD, ip: nextIp() })).ok,
+    ).toBe(true);
     expect((await getContact(await ctxFor(db, t.tenant.id, adminOf(t)), id))?.link).toBe('used');
   });
 
   it('refuses a replay of the used link (code link), without touching the password or mailing again', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Rolf', lastName: 'Replay', email: 'rolf@leute.example' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Rolf',
+      lastName: 'Replay',
+      email: 'rolf@leute.example',
+    });
     expect((await activate(t.tenant, token, '01021980')).ok).toBe(true);
     const hash = (await userRow(id)).passwordHash;
     const replay = await activate(t.tenant, token, '01021980', 'Ein ganz anderes Passwort 42');
@@ -468,8 +701,16 @@ describe('activation (PASSWORTVERGABE)', () => {
   });
 
   it('accepts exactly one of several simultaneous uses of the same link', async () => {
-    const { token } = await invitedContact(t, { firstName: 'Doris', lastName: 'Doppelklick', email: 'doris@leute.example' });
-    const results = await Promise.all([activate(t.tenant, token, '01021980'), activate(t.tenant, token, '01021980'), activate(t.tenant, token, '01021980')]);
+    const { token } = await invitedContact(t, {
+      firstName: 'Doris',
+      lastName: 'Doppelklick',
+      email: 'doris@leute.example',
+    });
+    const results = await Promise.all([
+      activate(t.tenant, token, '01021980'),
+      activate(t.tenant, token, '01021980'),
+      activate(t.tenant, token, '01021980'),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'link')).toBe(true);
     expect((await mailsTo('doris@leute.example')).filter((m) => m.template === 'password-mail-2')).toHaveLength(1);
@@ -490,10 +731,16 @@ describe('activation (PASSWORTVERGABE)', () => {
   });
 
   it('an invitation link is valid for 72 hours and then refused (code link)', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Eike', lastName: 'Abgelaufen', email: 'eike@leute.example' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Eike',
+      lastName: 'Abgelaufen',
+      email: 'eike@leute.example',
+    });
     const row = await tokenRow(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(72 * 3600 * 1000);
-    await db.execute(sql`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ${hashToken(token)}`);
+    await db.execute(
+      sql`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ${hashToken(token)}`,
+    );
     expect((await inspectToken(db, t.tenant.id, token)).state).toBe('expired');
     expect(await activate(t.tenant, token, '01021980')).toMatchObject({ ok: false, code: 'link' });
     expect(await latestLinkState(db, t.tenant.id, id)).toBe('expired');
@@ -501,7 +748,11 @@ describe('activation (PASSWORTVERGABE)', () => {
   });
 
   it('sending the registration mail again invalidates the older link', async () => {
-    const { id, token: first } = await invitedContact(t, { firstName: 'Nora', lastName: 'Nochmal', email: 'nora@leute.example' });
+    const { id, token: first } = await invitedContact(t, {
+      firstName: 'Nora',
+      lastName: 'Nochmal',
+      email: 'nora@leute.example',
+    });
     await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'nora@leute.example');
     expect(second).not.toBe(first);
@@ -509,20 +760,36 @@ describe('activation (PASSWORTVERGABE)', () => {
     expect(await activate(t.tenant, first, '01021980')).toMatchObject({ ok: false, code: 'link' });
     expect((await tokenRow(first)).usedAt).toBeNull();
     expect(await activate(t.tenant, second, '01021980')).toMatchObject({ ok: true });
-    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
+    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { reason: 'state' },
+    });
   });
 
   it('the registration mail needs the account first', async () => {
-    const { id } = await createContact(await ctxFor(db, t.tenant, adminOf(t)), contactForm({ firstName: 'Olaf', lastName: 'Ohnekonto', email: 'olaf@leute.example' }));
-    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
+    const { id } = await createContact(
+      await ctxFor(db, t.tenant, adminOf(t)),
+      contactForm({ firstName: 'Olaf', lastName: 'Ohnekonto', email: 'olaf@leute.example' }),
+    );
+    await expect(sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { reason: 'state' },
+    });
     expect(await mailsTo('olaf@leute.example')).toHaveLength(0);
     await createContactAccount(await ctxFor(db, t.tenant, adminOf(t)), { id });
     expect((await userRow(id)).status).toBe('created');
-    await expect(createContactAccount(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
+    await expect(createContactAccount(await ctxFor(db, t.tenant, adminOf(t)), { id })).rejects.toMatchObject({
+      code: 'conflict',
+      detail: { reason: 'state' },
+    });
   });
 
   it('20 parallel wrong PINs: exactly 5 are counted, then the link is burned even for the right PIN', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Bruno', lastName: 'Brute', email: 'bruno@leute.example' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Bruno',
+      lastName: 'Brute',
+      email: 'bruno@leute.example',
+    });
     const results = await Promise.all(Array.from({ length: 20 }, () => activate(t.tenant, token, '02011980')));
     expect((await tokenRow(token)).pinFailures).toBe(5);
     const codes = results.map((r) => (r.ok ? 'ok' : r.code));
@@ -537,21 +804,39 @@ describe('activation (PASSWORTVERGABE)', () => {
 
     // The advisor sends a new mail: the new link works.
     await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
-    expect(await activate(t.tenant, await lastLink(t.tenant, 'bruno@leute.example'), '01021980')).toMatchObject({ ok: true });
+    expect(await activate(t.tenant, await lastLink(t.tenant, 'bruno@leute.example'), '01021980')).toMatchObject({
+      ok: true,
+    });
   });
 
   it('a burnt link is written to the audit log once, as an activity of the contact', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Vera', lastName: 'Verbrannt', email: 'vera@leute.example' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Vera',
+      lastName: 'Verbrannt',
+      email: 'vera@leute.example',
+    });
     await Promise.all(Array.from({ length: 12 }, () => activate(t.tenant, token, '02011980')));
-    const rows = await db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.tenant.id), eq(auditLog.targetId, id)));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, t.tenant.id), eq(auditLog.targetId, id)));
     expect(rows.filter((r) => r.action === 'auth.pin.failed')).toHaveLength(5);
     expect(rows.filter((r) => r.action === 'auth.link.burned')).toHaveLength(1);
     expect(activityLabel('de', 'auth.link.burned')).toMatch(/gesperrt/);
   });
 
   it('parallel guesses with the right PIN among them: at most 5 are compared, and the right one wins only within those 5', async () => {
-    for (const [n, position] of [[0, 0], [1, 4], [2, 5], [3, 9]] as const) {
-      const { id, token } = await invitedContact(t, { firstName: 'Rita', lastName: `Rennen${'abcd'[n]}`, email: `rita${n}@leute.example` });
+    for (const [n, position] of [
+      [0, 0],
+      [1, 4],
+      [2, 5],
+      [3, 9],
+    ] as const) {
+      const { id, token } = await invitedContact(t, {
+        firstName: 'Rita',
+        lastName: `Rennen${'abcd'[n]}`,
+        email: `rita${n}@leute.example`,
+      });
       const pins = Array.from({ length: 10 }, (_, i) => (i === position ? '01021980' : `0${(i % 8) + 2}011980`));
       const results = await Promise.all(pins.map((pin) => activate(t.tenant, token, pin)));
       const row = await tokenRow(token);
@@ -560,15 +845,24 @@ describe('activation (PASSWORTVERGABE)', () => {
       const codes = results.map((r) => (r.ok ? 'ok' : r.code));
       if (right.ok) {
         // Guesses that came after the activation find the link used.
-        expect(codes.every((c) => c === 'ok' || c === 'pin' || c === 'burned' || c === 'link'), codes.join()).toBe(true);
+        expect(
+          codes.every((c) => c === 'ok' || c === 'pin' || c === 'burned' || c === 'link'),
+          codes.join(),
+        ).toBe(true);
         expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
         expect(row.usedAt).not.toBeNull();
-        const [activated] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.account.activated')));
+        const [activated] = await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.account.activated')));
         expect((activated!.meta as { pinAttempt: number }).pinAttempt).toBeLessThanOrEqual(5);
         expect(codes.filter((c) => c === 'pin').length).toBeLessThanOrEqual(4);
       } else {
         // No answer stands out: a right PIN that came too late gets the same answer as the wrong ones.
-        expect(codes.every((c) => c === 'pin' || c === 'burned'), codes.join()).toBe(true);
+        expect(
+          codes.every((c) => c === 'pin' || c === 'burned'),
+          codes.join(),
+        ).toBe(true);
         expect(right).toMatchObject({ ok: false, code: 'burned' });
         expect(row).toMatchObject({ pinFailures: 5, usedAt: null });
         expect(codes.filter((c) => c === 'pin')).toHaveLength(4);
@@ -577,40 +871,71 @@ describe('activation (PASSWORTVERGABE)', () => {
   });
 
   it('10 PIN failures per account and 24 hours: every further link of that account is refused until the window passes', async () => {
-    const { id, token: first } = await invitedContact(t, { firstName: 'Karla', lastName: 'Kappung', email: 'karla@leute.example' });
+    const { id, token: first } = await invitedContact(t, {
+      firstName: 'Karla',
+      lastName: 'Kappung',
+      email: 'karla@leute.example',
+    });
     await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, first, '02011980')));
     expect((await tokenRow(first)).pinFailures).toBe(5);
     await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const second = await lastLink(t.tenant, 'karla@leute.example');
     const results = await Promise.all(Array.from({ length: 8 }, () => activate(t.tenant, second, '02011980')));
     expect((await tokenRow(second)).pinFailures).toBe(5);
-    expect(results.filter((r) => !r.ok && r.code === 'throttled' && r.message === accountLockedText).length).toBeGreaterThanOrEqual(1);
+    expect(
+      results.filter((r) => !r.ok && r.code === 'throttled' && r.message === accountLockedText).length,
+    ).toBeGreaterThanOrEqual(1);
 
     // A third link: refused with a clear message, even with the right PIN, and nothing is counted on it.
     await sendRegistrationMail(await ctxFor(db, t.tenant, adminOf(t)), { id });
     const third = await lastLink(t.tenant, 'karla@leute.example');
-    expect(await activate(t.tenant, third, '01021980')).toEqual({ ok: false, code: 'throttled', message: accountLockedText });
+    expect(await activate(t.tenant, third, '01021980')).toEqual({
+      ok: false,
+      code: 'throttled',
+      message: accountLockedText,
+    });
     expect(accountLockedText).toMatch(/24 Stunden/);
     expect(await tokenRow(third)).toMatchObject({ pinFailures: 0, usedAt: null });
     expect(await userRow(id)).toMatchObject({ status: 'invited', passwordHash: null });
-    const locked = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.pin.account_locked')));
+    const locked = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'auth.pin.account_locked')));
     expect(locked).toHaveLength(1);
 
     // Other accounts are not affected.
-    const { token: neighbour } = await invitedContact(t, { firstName: 'Nele', lastName: 'Nachbarin', email: 'nele@leute.example' });
+    const { token: neighbour } = await invitedContact(t, {
+      firstName: 'Nele',
+      lastName: 'Nachbarin',
+      email: 'nele@leute.example',
+    });
     expect(await activate(t.tenant, neighbour, '01021980')).toMatchObject({ ok: true });
 
     // After 24 hours the link works again.
-    await db.execute(sql`UPDATE auth_throttle SET window_start = now() - interval '24 hours 1 second' WHERE key LIKE 'pin-acct:%'`);
+    await db.execute(
+      sql`UPDATE auth_throttle SET window_start = now() - interval '24 hours 1 second' WHERE key LIKE 'pin-acct:%'`,
+    );
     expect(await activate(t.tenant, third, '01021980')).toMatchObject({ ok: true });
   });
 
   it('20 PIN failures per IP and hour, also when sent in parallel across several links', async () => {
     const links = await Promise.all(
-      Array.from({ length: 5 }, async (_, i) => (await invitedContact(t, { firstName: 'Ina', lastName: `Adresse${'abcde'[i]}`, email: `ina${i}@leute.example` })).token),
+      Array.from(
+        { length: 5 },
+        async (_, i) =>
+          (
+            await invitedContact(t, {
+              firstName: 'Ina',
+              lastName: `Adresse${'abcde'[i]}`,
+              email: `ina${i}@leute.example`,
+            })
+          ).token,
+      ),
     );
     const ip = '192.0.2.44';
-    const results = await Promise.all(links.flatMap((token) => Array.from({ length: 5 }, () => activate(t.tenant, token, '02011980', GOOD, ip))));
+    const results = await Promise.all(
+      links.flatMap((token) => Array.from({ length: 5 }, () => activate(t.tenant, token, '02011980', GOOD, ip))),
+    );
     const counted = (await Promise.all(links.map(tokenRow))).reduce((sum, row) => sum + row.pinFailures, 0);
     expect(counted).toBe(20);
     expect(results.filter((r) => !r.ok && r.code === 'throttled')).toHaveLength(5);
@@ -619,10 +944,19 @@ describe('activation (PASSWORTVERGABE)', () => {
   });
 
   it('inspecting a link (the GET of the page, mail scanners) does not consume it', async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Sina', lastName: 'Scanner', email: 'sina@leute.example' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Sina',
+      lastName: 'Scanner',
+      email: 'sina@leute.example',
+    });
     for (let i = 0; i < 3; i++) {
       const info = await inspectToken(db, t.tenant.id, token);
-      expect(info).toMatchObject({ state: 'valid', purpose: 'invite', pinFailures: 0, user: { id, username: 'sina.scanner', firstName: 'Sina' } });
+      expect(info).toMatchObject({
+        state: 'valid',
+        purpose: 'invite',
+        pinFailures: 0,
+        user: { id, username: 'sina.scanner', firstName: 'Sina' },
+      });
     }
     expect(await tokenRow(token)).toMatchObject({ usedAt: null, pinFailures: 0, supersededAt: null });
     expect(await latestLinkState(db, t.tenant.id, id)).toBe('open');
@@ -644,7 +978,12 @@ describe('activation (PASSWORTVERGABE)', () => {
 describe('password reset', () => {
   let resetUser: { id: string; email: string };
   beforeAll(async () => {
-    const { id, token } = await invitedContact(t, { firstName: 'Rainer', lastName: 'Reset', email: 'rainer@leute.example', birthDate: '05.06.1970' });
+    const { id, token } = await invitedContact(t, {
+      firstName: 'Rainer',
+      lastName: 'Reset',
+      email: 'rainer@leute.example',
+      birthDate: '05.06.1970',
+    });
     expect((await activate(t.tenant, token, '05061970')).ok).toBe(true);
     resetUser = { id, email: 'rainer@leute.example' };
   });
@@ -655,7 +994,10 @@ describe('password reset', () => {
     const known = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'RAINER.RESET', ip: nextIp() });
     const afterKnown = await counts(t.tenant.id);
     const unknown = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'niemand.da', ip: nextIp() });
-    const unknownMail = await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'niemand@leute.example', ip: nextIp() });
+    const unknownMail = await requestPasswordReset(await publicCtxFor(db, t.tenant), {
+      login: 'niemand@leute.example',
+      ip: nextIp(),
+    });
     const afterUnknown = await counts(t.tenant.id);
     expect(known).toBeUndefined();
     expect(unknown).toBe(known);
@@ -701,8 +1043,13 @@ describe('password reset', () => {
     const row = await tokenRow(raw);
     expect(row.purpose).toBe('reset');
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(60 * 60 * 1000);
-    await db.execute(sql`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ${hashToken(raw)}`);
-    expect(await activate(t.tenant, raw, '05061970', 'Neues Passwort für Rainer 1')).toMatchObject({ ok: false, code: 'link' });
+    await db.execute(
+      sql`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ${hashToken(raw)}`,
+    );
+    expect(await activate(t.tenant, raw, '05061970', 'Neues Passwort für Rainer 1')).toMatchObject({
+      ok: false,
+      code: 'link',
+    });
   });
 
   it('a valid reset sets the new password, ends all sessions and sends no username mail', async () => {
@@ -712,7 +1059,10 @@ describe('password reset', () => {
     const raw = await lastLink(t.tenant, resetUser.email, 'reset');
     const mailsBefore = (await mailsTo(resetUser.email)).length;
     const next = 'Neues Passwort für Rainer 1';
-    expect(await activate(t.tenant, raw, '05061970', next)).toEqual({ ok: true, data: { username: 'rainer.reset', kind: 'client', purpose: 'reset' } });
+    expect(await activate(t.tenant, raw, '05061970', next)).toEqual({
+      ok: true,
+      data: { username: 'rainer.reset', kind: 'client', purpose: 'reset' },
+    });
     expect(await verifyPassword((await userRow(resetUser.id)).passwordHash!, next)).toBe(true);
     expect(await validateSession(db, session, t.tenant.id)).toBeNull();
     expect(await mailsTo(resetUser.email)).toHaveLength(mailsBefore);
@@ -735,7 +1085,8 @@ describe('password reset', () => {
   it('stops after 10 requests per IP and hour', async () => {
     const ip = nextIp();
     const before = (await mailsTo(resetUser.email)).length;
-    for (let i = 0; i < 12; i++) await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip });
+    for (let i = 0; i < 12; i++)
+      await requestPasswordReset(await publicCtxFor(db, t.tenant), { login: 'rainer.reset', ip });
     expect(await mailsTo(resetUser.email)).toHaveLength(before + 10);
   });
 
@@ -749,7 +1100,9 @@ describe('password reset', () => {
     const raw = await lastLink(t.tenant, t.admin.email, 'reset');
     // A link was sent, so some PIN must complete it. With no birth date stored, none does.
     const result = await activate(t.tenant, raw, '01011970', 'Neues Admin Passwort 2026');
-    expect(result, 'the reset mail asks for a PIN (birth date) that does not exist for this account').toMatchObject({ ok: true });
+    expect(result, 'the reset mail asks for a PIN (birth date) that does not exist for this account').toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -761,16 +1114,40 @@ describe('contact list', () => {
   let own1: EmployeeLike;
   let own2: EmployeeLike;
   let seesAll: EmployeeLike;
-  const contacts: { id: string; firstName: string; lastName: string; email: string; advisor: 'e1' | 'e2' | null }[] = [];
+  const contacts: { id: string; firstName: string; lastName: string; email: string; advisor: 'e1' | 'e2' | null }[] =
+    [];
   const foreignIds: string[] = [];
-  const LAST = ['Müller', 'mueller', 'MÜLLER', 'Meyer', 'Maier', 'Özdemir', 'Ärger', 'Übel', 'Zander', 'de Vries', 'Schmidt', 'schmidt', 'Ölmann', 'Abel', 'Ångström', 'Straße'];
+  const LAST = [
+    'Müller',
+    'mueller',
+    'MÜLLER',
+    'Meyer',
+    'Maier',
+    'Özdemir',
+    'Ärger',
+    'Übel',
+    'Zander',
+    'de Vries',
+    'Schmidt',
+    'schmidt',
+    'Ölmann',
+    'Abel',
+    'Ångström',
+    'Straße',
+  ];
   const FIRST = ['Max', 'anna', 'Ärne', 'Zoe', 'Émile', 'Ute', 'Bernd'];
 
   beforeAll(async () => {
     l = await makeTenant(db, 'liste');
     foreign = await makeTenant(db, 'fremd');
-    const e1 = await createEmployee(await ctxFor(db, l.tenant, adminOf(l)), employeeForm({ firstName: 'Eins', lastName: 'Eigen', email: 'e1@liste.example', scope: 'own' }));
-    const e2 = await createEmployee(await ctxFor(db, l.tenant, adminOf(l)), employeeForm({ firstName: 'Zwei', lastName: 'Eigen', email: 'e2@liste.example', scope: 'own' }));
+    const e1 = await createEmployee(
+      await ctxFor(db, l.tenant, adminOf(l)),
+      employeeForm({ firstName: 'Eins', lastName: 'Eigen', email: 'e1@liste.example', scope: 'own' }),
+    );
+    const e2 = await createEmployee(
+      await ctxFor(db, l.tenant, adminOf(l)),
+      employeeForm({ firstName: 'Zwei', lastName: 'Eigen', email: 'e2@liste.example', scope: 'own' }),
+    );
     own1 = actorOf({ id: e1.id, role: 'employee' }, { rights: { ...noRights, insurance: 'write' }, scope: 'own' });
     own2 = actorOf({ id: e2.id, role: 'employee' }, { rights: { ...noRights, finance: 'read' }, scope: 'own' });
     seesAll = actorOf({ id: e2.id, role: 'employee' }, { rights: { ...noRights, finance: 'read' }, scope: 'all' });
@@ -781,13 +1158,21 @@ describe('contact list', () => {
       // Every third is created by E1 without choosing an advisor: E1 becomes the BETREUER.
       const advisor = i % 3 === 0 ? 'e1' : i % 3 === 1 ? 'e2' : null;
       const actor = advisor === 'e1' ? own1 : adminOf(l);
-      const { id } = await createContact(await ctxFor(db, l.tenant, actor), contactForm({ firstName, lastName, email, advisorId: advisor === 'e2' ? e2.id : '' }));
+      const { id } = await createContact(
+        await ctxFor(db, l.tenant, actor),
+        contactForm({ firstName, lastName, email, advisorId: advisor === 'e2' ? e2.id : '' }),
+      );
       contacts.push({ id, firstName, lastName, email, advisor });
     }
     // Ties in created_at (same microsecond) must be broken by id.
-    await db.execute(sql`UPDATE users SET created_at = '2025-06-01 10:00:00.123456+00' WHERE tenant_id = ${l.tenant.id} AND email ~ '^kontakt[0-9]*[05]@'`);
+    await db.execute(
+      sql`UPDATE users SET created_at = '2025-06-01 10:00:00.123456+00' WHERE tenant_id = ${l.tenant.id} AND email ~ '^kontakt[0-9]*[05]@'`,
+    );
     for (let i = 0; i < 5; i++) {
-      const { id } = await createContact(await ctxFor(db, foreign.tenant, adminOf(foreign)), contactForm({ firstName: 'Max', lastName: 'Müller', email: `kontakt${i}@liste.example` }));
+      const { id } = await createContact(
+        await ctxFor(db, foreign.tenant, adminOf(foreign)),
+        contactForm({ firstName: 'Max', lastName: 'Müller', email: `kontakt${i}@liste.example` }),
+      );
       foreignIds.push(id);
     }
   });
@@ -815,23 +1200,33 @@ describe('contact list', () => {
     for (const id of foreignIds) expect(ids).not.toContain(id);
   });
 
-  it.each(['name', 'created'] as const)('pages of 50 (sort %s) return every contact exactly once, in order', async (sort) => {
-    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })).items.map((i) => i.id);
-    expect(reference).toHaveLength(121);
-    const paged = await everyPage(adminOf(l), { sort }, 50);
-    expect(paged).toEqual(reference);
-    expect(new Set(paged).size).toBe(121);
-  });
+  it.each(['name', 'created'] as const)(
+    'pages of 50 (sort %s) return every contact exactly once, in order',
+    async (sort) => {
+      const reference = (
+        await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })
+      ).items.map((i) => i.id);
+      expect(reference).toHaveLength(121);
+      const paged = await everyPage(adminOf(l), { sort }, 50);
+      expect(paged).toEqual(reference);
+      expect(new Set(paged).size).toBe(121);
+    },
+  );
 
   it.each([
     ['name', 7],
     ['name', 1],
     ['created', 7],
     ['created', 1],
-  ] as const)('small pages (sort %s, %i per page) across umlauts, case variants and created_at ties stay exact', async (sort, limit) => {
-    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })).items.map((i) => i.id);
-    expect(await everyPage(adminOf(l), { sort }, limit)).toEqual(reference);
-  });
+  ] as const)(
+    'small pages (sort %s, %i per page) across umlauts, case variants and created_at ties stay exact',
+    async (sort, limit) => {
+      const reference = (
+        await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 1000 })
+      ).items.map((i) => i.id);
+      expect(await everyPage(adminOf(l), { sort }, limit)).toEqual(reference);
+    },
+  );
 
   /** All pages of a name-sorted listing (at most 30 pages, so an endless cursor loop ends the test). */
   async function pagesByName(tenantId: string, actor: EmployeeLike, limit: number) {
@@ -849,9 +1244,14 @@ describe('contact list', () => {
   async function tenantWith(slug: string, people: [string, string][]) {
     const m = await makeTenant(db, slug);
     for (const [i, [firstName, lastName]] of people.entries()) {
-      await createContact(await ctxFor(db, m.tenant, adminOf(m)), contactForm({ firstName, lastName, email: `person${i}@${slug}.example` }));
+      await createContact(
+        await ctxFor(db, m.tenant, adminOf(m)),
+        contactForm({ firstName, lastName, email: `person${i}@${slug}.example` }),
+      );
     }
-    const reference = (await listContacts(await ctxFor(db, m.tenant.id, adminOf(m)), { sort: 'name', limit: 1000 })).items.map((i) => i.id);
+    const reference = (
+      await listContacts(await ctxFor(db, m.tenant.id, adminOf(m)), { sort: 'name', limit: 1000 })
+    ).items.map((i) => i.id);
     expect(reference).toHaveLength(people.length + 1);
     return { m, reference };
   }
@@ -866,7 +1266,8 @@ describe('contact list', () => {
       ['Deniz', 'Işık'],
       ['Jana', 'Kaya'],
     ]);
-    for (const limit of [1, 2]) expect(await pagesByName(m.tenant.id, adminOf(m), limit), `pages of ${limit}`).toEqual(reference);
+    for (const limit of [1, 2])
+      expect(await pagesByName(m.tenant.id, adminOf(m), limit), `pages of ${limit}`).toEqual(reference);
   });
 
   it('pages by name without repeating a contact whose name ends in a capital Σ', async () => {
@@ -876,7 +1277,8 @@ describe('contact list', () => {
       ['Eleni', 'ΠΑΠΑΔΟΠΟΥΛΟΣ'],
       ['Jana', 'Kaya'],
     ]);
-    for (const limit of [1, 2]) expect(await pagesByName(m.tenant.id, adminOf(m), limit), `pages of ${limit}`).toEqual(reference);
+    for (const limit of [1, 2])
+      expect(await pagesByName(m.tenant.id, adminOf(m), limit), `pages of ${limit}`).toEqual(reference);
   });
 
   it('sorts by name case-insensitively, then by first name', async () => {
@@ -889,8 +1291,10 @@ describe('contact list', () => {
   });
 
   it('sorts by creation, newest first', async () => {
-    const items = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 1000 })).items;
-    for (let i = 1; i < items.length; i++) expect(items[i - 1]!.createdAt.getTime()).toBeGreaterThanOrEqual(items[i]!.createdAt.getTime());
+    const items = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 1000 }))
+      .items;
+    for (let i = 1; i < items.length; i++)
+      expect(items[i - 1]!.createdAt.getTime()).toBeGreaterThanOrEqual(items[i]!.createdAt.getTime());
   });
 
   it('scope "own": an employee sees only the contacts they advise, also when paging and searching', async () => {
@@ -912,7 +1316,12 @@ describe('contact list', () => {
     const mine = contacts.find((c) => c.advisor === 'e1')!;
     const theirs = contacts.find((c) => c.advisor === 'e2')!;
     const nobody = contacts.find((c) => c.advisor === null)!;
-    expect(await getContact(await ctxFor(db, l.tenant.id, own1), mine.id)).toMatchObject({ id: mine.id, email: mine.email, city: 'Köln', link: 'none' });
+    expect(await getContact(await ctxFor(db, l.tenant.id, own1), mine.id)).toMatchObject({
+      id: mine.id,
+      email: mine.email,
+      city: 'Köln',
+      link: 'none',
+    });
     expect(await getContact(await ctxFor(db, l.tenant.id, own1), theirs.id)).toBeNull();
     expect(await getContact(await ctxFor(db, l.tenant.id, own1), nobody.id)).toBeNull();
     expect(await getContact(await ctxFor(db, l.tenant.id, seesAll), theirs.id)).not.toBeNull();
@@ -923,21 +1332,45 @@ describe('contact list', () => {
 
   it('an own-scope employee cannot change or open other advisors’ contacts', async () => {
     const theirs = contacts.find((c) => c.advisor === 'e2')!;
-    await expect(updateContact(await ctxFor(db, l.tenant, own1), { ...contactForm({ firstName: 'X', lastName: 'Y', email: theirs.email }), id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(sendRegistrationMail(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(createContactAccount(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      updateContact(await ctxFor(db, l.tenant, own1), {
+        ...contactForm({ firstName: 'X', lastName: 'Y', email: theirs.email }),
+        id: theirs.id,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(sendRegistrationMail(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(createContactAccount(await ctxFor(db, l.tenant, own1), { id: theirs.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await userRow(theirs.id)).firstName).toBe(theirs.firstName);
     // Read-only employees cannot create contacts.
-    await expect(createContact(await ctxFor(db, l.tenant, own2), contactForm({ email: 'nope@liste.example' }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      createContact(await ctxFor(db, l.tenant, own2), contactForm({ email: 'nope@liste.example' })),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses a BETREUER who is not an employee of this tenant', async () => {
     for (const advisorId of [foreign.admin.id, l.client.id, '00000000-0000-4000-8000-000000000000']) {
-      await expect(createContact(await ctxFor(db, l.tenant, adminOf(l)), contactForm({ email: 'betreuer@liste.example', advisorId }))).rejects.toMatchObject({ code: 'invalid', field: 'advisorId', detail: { reason: 'advisor' } });
+      await expect(
+        createContact(
+          await ctxFor(db, l.tenant, adminOf(l)),
+          contactForm({ email: 'betreuer@liste.example', advisorId }),
+        ),
+      ).rejects.toMatchObject({ code: 'invalid', field: 'advisorId', detail: { reason: 'advisor' } });
     }
     const target = contacts.find((c) => c.advisor === null)!;
     await expect(
-      updateContact(await ctxFor(db, l.tenant, adminOf(l)), { ...contactForm({ firstName: target.firstName, lastName: target.lastName, email: target.email, advisorId: foreign.admin.id }), id: target.id }),
+      updateContact(await ctxFor(db, l.tenant, adminOf(l)), {
+        ...contactForm({
+          firstName: target.firstName,
+          lastName: target.lastName,
+          email: target.email,
+          advisorId: foreign.admin.id,
+        }),
+        id: target.id,
+      }),
     ).rejects.toMatchObject({ code: 'invalid', detail: { reason: 'advisor' } });
     expect(await db.select().from(users).where(eq(users.email, 'betreuer@liste.example'))).toHaveLength(0);
   });
@@ -945,22 +1378,30 @@ describe('contact list', () => {
   it('an own-scope employee keeps seeing a contact they create, like updateContact guarantees', async () => {
     // updateContact forces advisorId = actor for own-scope employees ("cannot hand one to somebody else
     // and lose it"); the create form offers the same BETREUER select.
-    const { id } = await createContact(await ctxFor(db, l.tenant, own1), contactForm({ firstName: 'Verena', lastName: 'Verloren', email: 'verloren@liste.example', advisorId: own2.id }));
+    const { id } = await createContact(
+      await ctxFor(db, l.tenant, own1),
+      contactForm({ firstName: 'Verena', lastName: 'Verloren', email: 'verloren@liste.example', advisorId: own2.id }),
+    );
     const seen = await getContact(await ctxFor(db, l.tenant.id, own1), id);
     await db.delete(users).where(eq(users.id, id)); // keep the list fixture at 120 contacts
     expect(seen, 'the new contact is invisible to the employee who just created it').not.toBeNull();
   });
 
   const matching = (q: string) =>
-    contacts.filter((c) => `${c.firstName} ${c.lastName} ${c.email}`.toLowerCase().includes(q.toLowerCase())).map((c) => c.id);
+    contacts
+      .filter((c) => `${c.firstName} ${c.lastName} ${c.email}`.toLowerCase().includes(q.toLowerCase()))
+      .map((c) => c.id);
 
-  it.each(['müll', 'MÜLLER', 'mueller', 'ärger', 'ÖLMANN', 'sonder-firma', 'kontakt11', 'anna sch', 'émile'])('searches name and e-mail for %j', async (q) => {
-    const expected = matching(q);
-    expect(expected.length).toBeGreaterThan(0);
-    const found = await everyPage(adminOf(l), { q }, 50);
-    expect(new Set(found)).toEqual(new Set(expected));
-    for (const id of foreignIds) expect(found).not.toContain(id);
-  });
+  it.each(['müll', 'MÜLLER', 'mueller', 'ärger', 'ÖLMANN', 'sonder-firma', 'kontakt11', 'anna sch', 'émile'])(
+    'searches name and e-mail for %j',
+    async (q) => {
+      const expected = matching(q);
+      expect(expected.length).toBeGreaterThan(0);
+      const found = await everyPage(adminOf(l), { q }, 50);
+      expect(new Set(found)).toEqual(new Set(expected));
+      for (const id of foreignIds) expect(found).not.toContain(id);
+    },
+  );
 
   it('treats LIKE wildcards in the search literally', async () => {
     expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: '%' })).items).toHaveLength(0);
@@ -970,18 +1411,31 @@ describe('contact list', () => {
 
   it('a search can be paged too', async () => {
     const expected = matching('mueller');
-    const reference = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: 'mueller', limit: 1000 })).items.map((i) => i.id);
+    const reference = (
+      await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { q: 'mueller', limit: 1000 })
+    ).items.map((i) => i.id);
     expect(await everyPage(adminOf(l), { q: 'mueller' }, 3)).toEqual(reference);
     expect(new Set(reference)).toEqual(new Set(expected));
   });
 
   it('a broken or foreign cursor starts at the first page', async () => {
     const first = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 5 })).items.map((i) => i.id);
-    for (const after of ['kaputt', Buffer.from('{"n":[1,2,3]}').toString('base64url'), Buffer.from('{"c":["x"]}').toString('base64url')]) {
-      expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 5, after })).items.map((i) => i.id)).toEqual(first);
+    for (const after of [
+      'kaputt',
+      Buffer.from('{"n":[1,2,3]}').toString('base64url'),
+      Buffer.from('{"c":["x"]}').toString('base64url'),
+    ]) {
+      expect(
+        (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 5, after })).items.map((i) => i.id),
+      ).toEqual(first);
     }
-    const createdCursor = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5 })).next!;
-    expect((await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'name', limit: 5, after: createdCursor })).items.map((i) => i.id)).toEqual(first);
+    const createdCursor = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5 }))
+      .next!;
+    expect(
+      (
+        await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'name', limit: 5, after: createdCursor })
+      ).items.map((i) => i.id),
+    ).toEqual(first);
   });
 
   it('a forged cursor (impossible date, bad uuid, NUL, garbage, huge) never throws and starts at the first page', async () => {
@@ -1008,15 +1462,24 @@ describe('contact list', () => {
       'A'.repeat(500_000),
     ];
     for (const sort of ['created', 'name'] as const) {
-      const first = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 5 })).items.map((i) => i.id);
+      const first = (await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 5 })).items.map(
+        (i) => i.id,
+      );
       for (const after of forged) {
         const result = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort, limit: 5, after });
-        expect(result.items.map((i) => i.id), `${sort} after ${after.slice(0, 80)}`).toEqual(first);
+        expect(
+          result.items.map((i) => i.id),
+          `${sort} after ${after.slice(0, 80)}`,
+        ).toEqual(first);
       }
     }
     // A real cursor still pages.
     const page1 = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5 });
-    const page2 = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { sort: 'created', limit: 5, after: page1.next! });
+    const page2 = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), {
+      sort: 'created',
+      limit: 5,
+      after: page1.next!,
+    });
     expect(page2.items.map((i) => i.id)).not.toEqual(page1.items.map((i) => i.id));
   });
 
@@ -1035,7 +1498,10 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
   let clerk: EmployeeLike;
   beforeAll(async () => {
     m = await makeTenant(db, 'logindaten');
-    const { id } = await createEmployee(await ctxFor(db, m.tenant, adminOf(m)), employeeForm({ firstName: 'Carla', lastName: 'Clerk', email: 'carla@logindaten.example' }));
+    const { id } = await createEmployee(
+      await ctxFor(db, m.tenant, adminOf(m)),
+      employeeForm({ firstName: 'Carla', lastName: 'Clerk', email: 'carla@logindaten.example' }),
+    );
     clerk = actorOf({ id, role: 'employee' }, { rights: allWrite, scope: 'all' });
   });
 
@@ -1050,41 +1516,82 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
   it('an employee without the right cannot change an account holder’s e-mail or birth date: forbidden, nothing written', async () => {
     const { id, session } = await holder({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example' });
     const before = await counts(m.tenant.id);
-    const form = (over: Record<string, string>) => contactForm({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example', ...over });
-    await expect(updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ email: 'boese@angreifer.example' }), id: id })).rejects.toMatchObject({ code: 'forbidden', field: 'email' });
-    await expect(updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ birthDate: '02.02.1990' }), id: id })).rejects.toMatchObject({ code: 'forbidden', field: 'birthDate' });
+    const form = (over: Record<string, string>) =>
+      contactForm({ firstName: 'Hans', lastName: 'Halter', email: 'hans@logindaten.example', ...over });
+    await expect(
+      updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ email: 'boese@angreifer.example' }), id: id }),
+    ).rejects.toMatchObject({ code: 'forbidden', field: 'email' });
+    await expect(
+      updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ birthDate: '02.02.1990' }), id: id }),
+    ).rejects.toMatchObject({ code: 'forbidden', field: 'birthDate' });
     expect(await counts(m.tenant.id)).toEqual(before);
     expect(await userRow(id)).toMatchObject({ email: 'hans@logindaten.example', birthDate: '1980-02-01' });
     expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
     // The rest of the master data stays theirs to change, and so do the login data of a contact without an account.
     await updateContact(await ctxFor(db, m.tenant, clerk), { ...form({ city: 'Bonn' }), id: id });
-    const { id: plain } = await createContact(await ctxFor(db, m.tenant, clerk), contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli@logindaten.example' }));
-    await updateContact(await ctxFor(db, m.tenant, clerk), { ...contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli.neu@logindaten.example', birthDate: '03.03.1983' }), id: plain });
+    const { id: plain } = await createContact(
+      await ctxFor(db, m.tenant, clerk),
+      contactForm({ firstName: 'Olli', lastName: 'Ohne', email: 'olli@logindaten.example' }),
+    );
+    await updateContact(await ctxFor(db, m.tenant, clerk), {
+      ...contactForm({
+        firstName: 'Olli',
+        lastName: 'Ohne',
+        email: 'olli.neu@logindaten.example',
+        birthDate: '03.03.1983',
+      }),
+      id: plain,
+    });
     expect(await userRow(plain)).toMatchObject({ email: 'olli.neu@logindaten.example', birthDate: '1983-03-03' });
   });
 
   it('an admin may change them: the old address is told (outbox, same transaction) and the client’s sessions end', async () => {
     const { id, session } = await holder({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina@logindaten.example' });
-    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example' }), id: id });
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), {
+      ...contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example' }),
+      id: id,
+    });
     expect(await userRow(id)).toMatchObject({ email: 'ina.neu@logindaten.example' });
     const told = (await mailsTo('ina@logindaten.example')).filter((mail) => mail.template === 'login-data-changed');
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain('E-Mail-Adresse');
     expect(told[0]!.text).not.toContain('ina.neu@logindaten.example');
     expect(await validateSession(db, session, m.tenant.id)).toBeNull();
-    const [audited] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'contact.updated')));
+    const [audited] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'contact.updated')));
     expect(audited!.meta).toMatchObject({ emailChanged: true, birthDateChanged: false, sessionsEnded: 1 });
 
     const second = await createSession(db, { tenantId: m.tenant.id, userId: id });
-    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Ina', lastName: 'Inhaberin', email: 'ina.neu@logindaten.example', birthDate: '04.04.1984' }), id: id });
-    expect((await mailsTo('ina.neu@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(1);
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), {
+      ...contactForm({
+        firstName: 'Ina',
+        lastName: 'Inhaberin',
+        email: 'ina.neu@logindaten.example',
+        birthDate: '04.04.1984',
+      }),
+      id: id,
+    });
+    expect(
+      (await mailsTo('ina.neu@logindaten.example')).filter((mail) => mail.template === 'login-data-changed'),
+    ).toHaveLength(1);
     expect(await validateSession(db, second, m.tenant.id)).toBeNull();
   });
 
   it('nothing is mailed and no session ends when the login data stay the same', async () => {
-    const { id, session } = await holder({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example' });
-    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example', city: 'Essen' }), id: id });
-    expect((await mailsTo('uwe@logindaten.example')).filter((mail) => mail.template === 'login-data-changed')).toHaveLength(0);
+    const { id, session } = await holder({
+      firstName: 'Uwe',
+      lastName: 'Unveraendert',
+      email: 'uwe@logindaten.example',
+    });
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), {
+      ...contactForm({ firstName: 'Uwe', lastName: 'Unveraendert', email: 'uwe@logindaten.example', city: 'Essen' }),
+      id: id,
+    });
+    expect(
+      (await mailsTo('uwe@logindaten.example')).filter((mail) => mail.template === 'login-data-changed'),
+    ).toHaveLength(0);
     expect(await validateSession(db, session, m.tenant.id)).not.toBeNull();
   });
 });
@@ -1094,17 +1601,37 @@ describe('login data of an account holder (e-mail, birth date = PIN)', () => {
 describe('activity feed of a contact', () => {
   it('shows contract and document lines only to readers with the right to that area', async () => {
     const m = await makeTenant(db, 'aktivitaet');
-    const { id } = await createContact(await ctxFor(db, m.tenant, adminOf(m)), contactForm({ firstName: 'Nora', lastName: 'Notfall', email: 'nora@aktivitaet.example' }));
-    const line = (action: string, meta: Record<string, unknown>) => ({ tenantId: m.tenant.id, actorType: 'user' as const, actorId: m.admin.id, action, targetType: 'contact', targetId: id, meta });
-    await db.insert(auditLog).values([
-      line('document.added', { area: 'emergency', title: 'Testament (geheim)', documentId: id }),
-      line('contract.created', { area: 'insurance', product: 'Kfz-Versicherung', provider: 'CONDOR' }),
-      line('document.added', { title: 'Ohne Bereich' }),
-      line('ticket.created', { ticketId: id }),
-    ]);
-    const { id: readerId } = await createEmployee(await ctxFor(db, m.tenant, adminOf(m)), employeeForm({ firstName: 'Rolf', lastName: 'Reader', email: 'rolf@aktivitaet.example' }));
-    const reader = actorOf({ id: readerId, role: 'employee' }, { rights: { ...noRights, insurance: 'read' }, scope: 'all' });
-    const text = (items: { label: string; detail: string | null }[]) => items.map((i) => `${i.label} ${i.detail ?? ''}`).join('\n');
+    const { id } = await createContact(
+      await ctxFor(db, m.tenant, adminOf(m)),
+      contactForm({ firstName: 'Nora', lastName: 'Notfall', email: 'nora@aktivitaet.example' }),
+    );
+    const line = (action: string, meta: Record<string, unknown>) => ({
+      tenantId: m.tenant.id,
+      actorType: 'user' as const,
+      actorId: m.admin.id,
+      action,
+      targetType: 'contact',
+      targetId: id,
+      meta,
+    });
+    await db
+      .insert(auditLog)
+      .values([
+        line('document.added', { area: 'emergency', title: 'Testament (geheim)', documentId: id }),
+        line('contract.created', { area: 'insurance', product: 'Kfz-Versicherung', provider: 'CONDOR' }),
+        line('document.added', { title: 'Ohne Bereich' }),
+        line('ticket.created', { ticketId: id }),
+      ]);
+    const { id: readerId } = await createEmployee(
+      await ctxFor(db, m.tenant, adminOf(m)),
+      employeeForm({ firstName: 'Rolf', lastName: 'Reader', email: 'rolf@aktivitaet.example' }),
+    );
+    const reader = actorOf(
+      { id: readerId, role: 'employee' },
+      { rights: { ...noRights, insurance: 'read' }, scope: 'all' },
+    );
+    const text = (items: { label: string; detail: string | null }[]) =>
+      items.map((i) => `${i.label} ${i.detail ?? ''}`).join('\n');
 
     const seenByReader = text(await contactActivity(await ctxFor(db, m.tenant, reader), id));
     expect(seenByReader).toContain('CONDOR');
@@ -1133,10 +1660,16 @@ describe('language of an account', () => {
     expect(english.locale).toBe('en');
     // The words of this area follow: an employee who chose English reads the activity in English.
     await chooseLanguage(await ctxFor(db, m.tenant, m.admin.id), { locale: 'en' });
-    const { id } = await createContact(await ctxFor(db, m.tenant, m.admin.id), contactForm({ firstName: 'Emma', lastName: 'English', email: 'emma@sprache.example' }));
+    const { id } = await createContact(
+      await ctxFor(db, m.tenant, m.admin.id),
+      contactForm({ firstName: 'Emma', lastName: 'English', email: 'emma@sprache.example' }),
+    );
     const lines = await contactActivity(await ctxFor(db, m.tenant, m.admin.id), id);
     expect(lines.map((l) => l.label)).toEqual(['Contact created']);
-    const refusal = await createContact(await ctxFor(db, m.tenant, m.admin.id), contactForm({ firstName: 'Emma', lastName: 'Again', email: 'EMMA@sprache.example' })).catch((e: unknown) => e);
+    const refusal = await createContact(
+      await ctxFor(db, m.tenant, m.admin.id),
+      contactForm({ firstName: 'Emma', lastName: 'Again', email: 'EMMA@sprache.example' }),
+    ).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DomainError);
     expect((refusal as DomainError).message).toMatch(/bereits verwendet/); // logs and tests: German
     expect((refusal as DomainError).text('en')).toMatch(/already/); // the reader: their language
@@ -1144,10 +1677,17 @@ describe('language of an account', () => {
 
   it('the old address is told in the contact’s own language', async () => {
     const m = await makeTenant(db, 'sprachmail');
-    const { id, token } = await invitedContact(m, { firstName: 'Liam', lastName: 'Language', email: 'liam@sprachmail.example' });
+    const { id, token } = await invitedContact(m, {
+      firstName: 'Liam',
+      lastName: 'Language',
+      email: 'liam@sprachmail.example',
+    });
     expect((await activate(m.tenant, token, '01021980')).ok).toBe(true);
     await chooseLanguage(await ctxFor(db, m.tenant, id), { locale: 'en' });
-    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), { ...contactForm({ firstName: 'Liam', lastName: 'Language', email: 'liam.new@sprachmail.example' }), id });
+    await updateContact(await ctxFor(db, m.tenant, adminOf(m)), {
+      ...contactForm({ firstName: 'Liam', lastName: 'Language', email: 'liam.new@sprachmail.example' }),
+      id,
+    });
     const [told] = (await mailsTo('liam@sprachmail.example')).filter((mail) => mail.template === 'login-data-changed');
     expect(told!.subject).toMatch(/sign-in details have been changed/);
     expect(told!.text).toContain('email address');

@@ -1,12 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeLoginData, canEditContacts, canManageUsers, canSeeContact, canViewContacts, mayChangeLoginDataOf, rightOf, type EmployeeLike } from '../../lib/access/employee';
-import { clientModules, deriveRights, emptyGrants, hasAnyVisible, mayChangeItem, maySeeItem, presetGrants, releasesAdvisorItems } from '../../lib/access/freigaben';
+import {
+  canChangeLoginData,
+  canEditContacts,
+  canManageUsers,
+  canSeeContact,
+  canViewContacts,
+  mayChangeLoginDataOf,
+  rightOf,
+  type EmployeeLike,
+} from '../../lib/access/employee';
+import {
+  clientModules,
+  deriveRights,
+  emptyGrants,
+  hasAnyVisible,
+  mayChangeItem,
+  maySeeItem,
+  presetGrants,
+  releasesAdvisorItems,
+} from '../../lib/access/freigaben';
 
 /**
  * SPEC §3, written out by hand: FREISCHALTUNG (A), DATENFREIGABE (D), NUR LESEN (R) →
  * visible, sees advisor items, sees own items, may create/edit own, may edit/delete advisor items.
  */
-const table: [A: 0 | 1, D: 0 | 1, R: 0 | 1, visible: 0 | 1, advisorItems: 0 | 1, ownItems: 0 | 1, createOwn: 0 | 1, changeAdvisor: 0 | 1][] = [
+const table: [
+  A: 0 | 1,
+  D: 0 | 1,
+  R: 0 | 1,
+  visible: 0 | 1,
+  advisorItems: 0 | 1,
+  ownItems: 0 | 1,
+  createOwn: 0 | 1,
+  changeAdvisor: 0 | 1,
+][] = [
   [0, 0, 0, 0, 0, 0, 0, 0], // nothing granted (default)
   [1, 0, 0, 1, 0, 1, 1, 0], // FREISCHALTUNG: own contracts only, may create
   [0, 1, 0, 1, 1, 1, 1, 1], // DATENFREIGABE: sees and may change/delete advisor contracts
@@ -34,7 +61,8 @@ describe('client FREIGABEN – all 8 switch combinations × 6 modules', () => {
       expect(mayChangeItem(grants, mod, true)).toBe(!!createOwn);
       expect(mayChangeItem(grants, mod, false)).toBe(!!changeAdvisor);
       // A switch on one module never leaks into another.
-      for (const other of clientModules.filter((m) => m !== mod)) expect(deriveRights(grants[other]).visible).toBe(false);
+      for (const other of clientModules.filter((m) => m !== mod))
+        expect(deriveRights(grants[other]).visible).toBe(false);
       expect(hasAnyVisible(grants)).toBe(!!visible);
     });
   }
@@ -60,7 +88,13 @@ describe('client FREIGABEN – all 8 switch combinations × 6 modules', () => {
     expect(clientModules.filter((m) => deriveRights(comm[m]).visible)).toEqual(['communication']);
     expect(deriveRights(comm.communication).mayCreateEditOwn).toBe(true);
     const read = presetGrants('readAll');
-    for (const m of clientModules) expect(deriveRights(read[m])).toMatchObject({ visible: true, seesAdvisorItems: true, mayCreateEditOwn: false, mayEditDeleteAdvisorItems: false });
+    for (const m of clientModules)
+      expect(deriveRights(read[m])).toMatchObject({
+        visible: true,
+        seesAdvisorItems: true,
+        mayCreateEditOwn: false,
+        mayEditDeleteAdvisorItems: false,
+      });
     expect(hasAnyVisible(presetGrants('none'))).toBe(false);
   });
 
@@ -80,10 +114,30 @@ describe('client FREIGABEN – all 8 switch combinations × 6 modules', () => {
 });
 
 describe('employee rights × scope', () => {
-  const rights = (level: 'none' | 'read' | 'write') => ({ insurance: level, finance: level, other: level, emergency: level, communication: level });
-  const employee = (level: 'none' | 'read' | 'write', scope: 'all' | 'own', role: 'admin' | 'employee' = 'employee'): EmployeeLike => ({ id: 'me', kind: 'employee', role, rights: rights(level), scope });
+  const rights = (level: 'none' | 'read' | 'write') => ({
+    insurance: level,
+    finance: level,
+    other: level,
+    emergency: level,
+    communication: level,
+  });
+  const employee = (
+    level: 'none' | 'read' | 'write',
+    scope: 'all' | 'own',
+    role: 'admin' | 'employee' = 'employee',
+  ): EmployeeLike => ({ id: 'me', kind: 'employee', role, rights: rights(level), scope });
   // [role, level, scope, manageUsers, viewContacts, editContacts, seesOwnContact, seesOthersContact, moduleRight]
-  const rows: ['admin' | 'employee', 'none' | 'read' | 'write', 'all' | 'own', boolean, boolean, boolean, boolean, boolean, 'none' | 'read' | 'write'][] = [
+  const rows: [
+    'admin' | 'employee',
+    'none' | 'read' | 'write',
+    'all' | 'own',
+    boolean,
+    boolean,
+    boolean,
+    boolean,
+    boolean,
+    'none' | 'read' | 'write',
+  ][] = [
     ['admin', 'none', 'own', true, true, true, true, true, 'write'],
     ['admin', 'write', 'all', true, true, true, true, true, 'write'],
     ['employee', 'none', 'all', false, false, false, false, false, 'none'],
@@ -93,23 +147,28 @@ describe('employee rights × scope', () => {
     ['employee', 'write', 'all', false, true, true, true, true, 'write'],
     ['employee', 'write', 'own', false, true, true, true, false, 'write'],
   ];
-  it.each(rows)('%s with %s rights, scope %s', (role, level, scope, manage, view, edit, ownContact, othersContact, moduleRight) => {
-    const e = employee(level, scope, role);
-    expect(canManageUsers(e)).toBe(manage);
-    expect(canViewContacts(e)).toBe(view);
-    expect(canEditContacts(e)).toBe(edit);
-    expect(canSeeContact(e, { advisorId: 'me' })).toBe(ownContact);
-    expect(canSeeContact(e, { advisorId: 'someone-else' })).toBe(othersContact);
-    expect(canSeeContact(e, { advisorId: null })).toBe(othersContact);
-    for (const m of ['insurance', 'finance', 'other', 'emergency', 'communication'] as const) expect(rightOf(e, m)).toBe(moduleRight);
-  });
+  it.each(rows)(
+    '%s with %s rights, scope %s',
+    (role, level, scope, manage, view, edit, ownContact, othersContact, moduleRight) => {
+      const e = employee(level, scope, role);
+      expect(canManageUsers(e)).toBe(manage);
+      expect(canViewContacts(e)).toBe(view);
+      expect(canEditContacts(e)).toBe(edit);
+      expect(canSeeContact(e, { advisorId: 'me' })).toBe(ownContact);
+      expect(canSeeContact(e, { advisorId: 'someone-else' })).toBe(othersContact);
+      expect(canSeeContact(e, { advisorId: null })).toBe(othersContact);
+      for (const m of ['insurance', 'finance', 'other', 'emergency', 'communication'] as const)
+        expect(rightOf(e, m)).toBe(moduleRight);
+    },
+  );
 
   // Issue 13, finding 9: e-mail and birth date (the PIN) of an account holder are a right of their own.
   it('lets only admins change the login data of an account holder; without an account they are master data', () => {
     for (const [role, level, scope] of rows) {
       const e = employee(level, scope, role);
       expect(canChangeLoginData(e)).toBe(role === 'admin');
-      for (const status of ['created', 'invited', 'active', 'locked']) expect(mayChangeLoginDataOf(e, { status }), `${role} ${level} ${status}`).toBe(role === 'admin');
+      for (const status of ['created', 'invited', 'active', 'locked'])
+        expect(mayChangeLoginDataOf(e, { status }), `${role} ${level} ${status}`).toBe(role === 'admin');
       expect(mayChangeLoginDataOf(e, { status: 'none' })).toBe(canEditContacts(e));
     }
     const client: EmployeeLike = { id: 'c', kind: 'client', role: 'admin', rights: rights('write'), scope: 'all' };
@@ -123,7 +182,13 @@ describe('employee rights × scope', () => {
   });
 
   it('mixes levels per module', () => {
-    const e: EmployeeLike = { id: 'me', kind: 'employee', role: 'employee', scope: 'all', rights: { insurance: 'read', finance: 'none', other: 'none', emergency: 'none', communication: 'none' } };
+    const e: EmployeeLike = {
+      id: 'me',
+      kind: 'employee',
+      role: 'employee',
+      scope: 'all',
+      rights: { insurance: 'read', finance: 'none', other: 'none', emergency: 'none', communication: 'none' },
+    };
     expect(canViewContacts(e)).toBe(true);
     expect(canEditContacts(e)).toBe(false);
     expect(rightOf(e, 'insurance')).toBe('read');

@@ -62,7 +62,9 @@ describe('usernameBase', () => {
     expect(atHyphen.length).toBeLessThanOrEqual(36);
     expect(atHyphen).toMatch(ASCII_USERNAME);
     // Room for a numeric suffix: the username column's 40 characters.
-    expect(nextFreeUsername(long, new Set([long, ...Array.from({ length: 998 }, (_, i) => `${long}${i + 2}`)]))).toBe(`${long}1000`);
+    expect(nextFreeUsername(long, new Set([long, ...Array.from({ length: 998 }, (_, i) => `${long}${i + 2}`)]))).toBe(
+      `${long}1000`,
+    );
   });
 
   it('uses the single part when the other is empty, and "benutzer" when nothing usable is left', () => {
@@ -203,20 +205,21 @@ describe('password policy', () => {
     tenantName: 'Schmidt Makler GmbH',
   };
 
-  it.each([
-    'Geboren am 01.02.1980!',
-    'Wolkenkratzer01021980',
-    'Wolkenkratzer-1980-02-01',
-    'Wolkenkratzer 01.02.80',
-  ])('refuses the birth date inside %j', (password) => {
-    expect(checkPassword(password, ctx)).toBe('personal');
-    expect(checkPassword(password, { ...ctx, birthDate: '1975-07-30' })).toBeNull();
-  });
+  it.each(['Geboren am 01.02.1980!', 'Wolkenkratzer01021980', 'Wolkenkratzer-1980-02-01', 'Wolkenkratzer 01.02.80'])(
+    'refuses the birth date inside %j',
+    (password) => {
+      expect(checkPassword(password, ctx)).toBe('personal');
+      expect(checkPassword(password, { ...ctx, birthDate: '1975-07-30' })).toBeNull();
+    },
+  );
 
-  it.each(['max.mueller2024', 'Max.Mueller!!', 'MaxMueller12', 'Müllermüller', 'SchmidtMaklerGmbH1'])('refuses the name/username %j', (password) => {
-    expect(checkPassword(password, ctx)).toBe('personal');
-    expect(checkPassword(password)).toBeNull();
-  });
+  it.each(['max.mueller2024', 'Max.Mueller!!', 'MaxMueller12', 'Müllermüller', 'SchmidtMaklerGmbH1'])(
+    'refuses the name/username %j',
+    (password) => {
+      expect(checkPassword(password, ctx)).toBe('personal');
+      expect(checkPassword(password)).toBeNull();
+    },
+  );
 
   it('accepts a long passphrase, even one that mentions the name', () => {
     expect(checkPassword('Pferd Batterie Heftklammer richtig', ctx)).toBeNull();
@@ -236,12 +239,22 @@ describe('parseGermanDate', () => {
     expect(parseGermanDate(input)).toBe(expected);
   });
 
-  it.each(['31.02.2020', '29.02.2023', '2023-02-29', '00.01.2000', '32.01.2000', '01.13.2000', '01.00.2000', '2024-2-29', '01/02/1980', '01.02.80', '', 'gestern'])(
-    'refuses %j',
-    (input) => {
-      expect(parseGermanDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    '31.02.2020',
+    '29.02.2023',
+    '2023-02-29',
+    '00.01.2000',
+    '32.01.2000',
+    '01.13.2000',
+    '01.00.2000',
+    '2024-2-29',
+    '01/02/1980',
+    '01.02.80',
+    '',
+    'gestern',
+  ])('refuses %j', (input) => {
+    expect(parseGermanDate(input)).toBeNull();
+  });
 
   it('birthDateField accepts real dates between 1900 and today only', () => {
     const today = new Date().toISOString().slice(0, 10);
@@ -249,7 +262,8 @@ describe('parseGermanDate', () => {
     expect(birthDateField.parse('29.02.2024')).toBe('2024-02-29');
     expect(birthDateField.parse('01.01.1900')).toBe('1900-01-01');
     expect(birthDateField.parse(today)).toBe(today);
-    for (const bad of ['31.12.1899', tomorrow, '31.02.2020', '', '   ']) expect(birthDateField.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['31.12.1899', tomorrow, '31.02.2020', '', '   '])
+      expect(birthDateField.safeParse(bad).success, bad).toBe(false);
   });
 });
 
@@ -268,25 +282,73 @@ describe('form schemas', () => {
 
   it('employeeSchema trims, converts the date and defaults the missing rights to none', () => {
     const v = employeeSchema.parse(employeeForm);
-    expect(v).toMatchObject({ firstName: 'Erika', email: 'erika@beispiel.de', birthDate: '1980-02-01', role: 'employee', scope: 'own' });
+    expect(v).toMatchObject({
+      firstName: 'Erika',
+      email: 'erika@beispiel.de',
+      birthDate: '1980-02-01',
+      role: 'employee',
+      scope: 'own',
+    });
     expect(v.right_insurance).toBe('write');
     expect(v.right_finance).toBe('none');
     expect(v.right_communication).toBe('none');
   });
 
   it('employeeSchema refuses unknown roles, scopes, rights and bad e-mails', () => {
-    for (const over of [{ role: 'root' }, { scope: 'some' }, { right_finance: 'admin' }, { email: 'keine-mail' }, { firstName: '  ' }, { birthDate: '31.02.1980' }]) {
+    for (const over of [
+      { role: 'root' },
+      { scope: 'some' },
+      { right_finance: 'admin' },
+      { email: 'keine-mail' },
+      { firstName: '  ' },
+      { birthDate: '31.02.1980' },
+    ]) {
       expect(employeeSchema.safeParse({ ...employeeForm, ...over }).success, JSON.stringify(over)).toBe(false);
     }
   });
 
   it('contactSchema maps empty optional fields to null and checks PLZ and phone', () => {
-    const v = contactSchema.parse({ firstName: 'Max', lastName: 'Müller', birthDate: '1980-02-01', email: 'max@beispiel.de', advisorId: '', zip: '', phone: '', title: '' });
+    const v = contactSchema.parse({
+      firstName: 'Max',
+      lastName: 'Müller',
+      birthDate: '1980-02-01',
+      email: 'max@beispiel.de',
+      advisorId: '',
+      zip: '',
+      phone: '',
+      title: '',
+    });
     expect(v).toMatchObject({ advisorId: null, zip: null, phone: null, title: null, salutation: null });
-    expect(contactSchema.safeParse({ firstName: 'Max', lastName: 'Müller', birthDate: '1980-02-01', email: 'max@beispiel.de', zip: '1234' }).success).toBe(false);
-    expect(contactSchema.safeParse({ firstName: 'Max', lastName: 'Müller', birthDate: '1980-02-01', email: 'max@beispiel.de', phone: 'ruf mich an' }).success).toBe(false);
-    expect(contactSchema.safeParse({ firstName: 'Max', lastName: 'Müller', birthDate: '1980-02-01', email: 'max@beispiel.de', advisorId: 'not-a-uuid' }).success).toBe(false);
-    expect(contactSchema.safeParse({ firstName: 'Max', lastName: 'Müller', email: 'max@beispiel.de' }).success).toBe(false);
+    expect(
+      contactSchema.safeParse({
+        firstName: 'Max',
+        lastName: 'Müller',
+        birthDate: '1980-02-01',
+        email: 'max@beispiel.de',
+        zip: '1234',
+      }).success,
+    ).toBe(false);
+    expect(
+      contactSchema.safeParse({
+        firstName: 'Max',
+        lastName: 'Müller',
+        birthDate: '1980-02-01',
+        email: 'max@beispiel.de',
+        phone: 'ruf mich an',
+      }).success,
+    ).toBe(false);
+    expect(
+      contactSchema.safeParse({
+        firstName: 'Max',
+        lastName: 'Müller',
+        birthDate: '1980-02-01',
+        email: 'max@beispiel.de',
+        advisorId: 'not-a-uuid',
+      }).success,
+    ).toBe(false);
+    expect(contactSchema.safeParse({ firstName: 'Max', lastName: 'Müller', email: 'max@beispiel.de' }).success).toBe(
+      false,
+    );
   });
 
   it('contactListSchema defaults to sort by name and refuses other sorts', () => {
@@ -301,10 +363,28 @@ describe('employee rights', () => {
   const other = '22222222-2222-4222-8222-222222222222';
   const admin: EmployeeLike = { id, kind: 'employee', role: 'admin', rights: null, scope: 'own' };
   const blank: EmployeeLike = { id, kind: 'employee', role: 'employee', rights: noRights, scope: 'all' };
-  const reader: EmployeeLike = { id, kind: 'employee', role: 'employee', rights: { ...noRights, finance: 'read' }, scope: 'all' };
-  const writer: EmployeeLike = { id, kind: 'employee', role: 'employee', rights: { ...noRights, insurance: 'write' }, scope: 'all' };
+  const reader: EmployeeLike = {
+    id,
+    kind: 'employee',
+    role: 'employee',
+    rights: { ...noRights, finance: 'read' },
+    scope: 'all',
+  };
+  const writer: EmployeeLike = {
+    id,
+    kind: 'employee',
+    role: 'employee',
+    rights: { ...noRights, insurance: 'write' },
+    scope: 'all',
+  };
   const ownWriter: EmployeeLike = { ...writer, scope: 'own' };
-  const client: EmployeeLike = { id, kind: 'client', role: null, rights: { ...noRights, insurance: 'write' }, scope: 'all' };
+  const client: EmployeeLike = {
+    id,
+    kind: 'client',
+    role: null,
+    rights: { ...noRights, insurance: 'write' },
+    scope: 'all',
+  };
 
   it('admins have every right and manage users', () => {
     expect(isAdmin(admin)).toBe(true);

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts.list'))('title') };
 }
 
-export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ContactsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const ctx = await advisorCtx();
   const user = ctx.actor;
   const t = await getTranslations('contacts.list');
@@ -29,24 +33,42 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   }
   const params = await searchParams;
   const query = contactListSchema.safeParse(params);
-  const { q, sort, after, filter } = query.success ? query.data : { q: '', sort: 'name' as const, after: undefined, filter: 'all' as const };
+  const { q, sort, after, filter } = query.success
+    ? query.data
+    : { q: '', sort: 'name' as const, after: undefined, filter: 'all' as const };
   const { items, next } = await listContacts(ctx, { q, sort, after, leadsOnly: filter === 'leads' });
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q: q || undefined, sort: sort === 'name' ? undefined : sort, filter: filter === 'all' ? undefined : filter, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({
+      q: q || undefined,
+      sort: sort === 'name' ? undefined : sort,
+      filter: filter === 'all' ? undefined : filter,
+      ...extra,
+    }))
+      if (v) p.set(k, v);
     const s = p.toString();
     return s ? `/contacts?${s}` : '/contacts';
   };
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : undefined} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : undefined}
+      />
       {params.geloescht ? (
-        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        >
           {t('deleted')}
         </p>
       ) : null}
       {params.neu ? (
-        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        >
           {t('created')}
         </p>
       ) : null}
@@ -68,11 +90,21 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <label htmlFor="filter" className="sr-only">
           {t('filterLabel')}
         </label>
-        <select id="filter" name="filter" defaultValue={filter} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
+        <select
+          id="filter"
+          name="filter"
+          defaultValue={filter}
+          className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm"
+        >
           <option value="all">{t('filterAll')}</option>
           <option value="leads">{t('filterLeads')}</option>
         </select>
-        <select id="sort" name="sort" defaultValue={sort} className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm">
+        <select
+          id="sort"
+          name="sort"
+          defaultValue={sort}
+          className="h-11 rounded-lg border border-gray-300 bg-white px-3 text-sm shadow-sm"
+        >
           <option value="name">{t('sortName')}</option>
           <option value="created">{t('sortCreated')}</option>
         </select>
@@ -81,19 +113,33 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       {items.length === 0 ? (
-        <EmptyState icon={<ContactsIcon width={36} height={36} />} title={q ? t('notFoundTitle', { q }) : t('emptyTitle')}>
+        <EmptyState
+          icon={<ContactsIcon width={36} height={36} />}
+          title={q ? t('notFoundTitle', { q }) : t('emptyTitle')}
+        >
           {q ? t('notFoundText') : t('emptyText')}
         </EmptyState>
       ) : (
-        <Table caption={t('caption')} head={[t('columns.name'), t('columns.email'), t('columns.city'), t('columns.advisor'), t('columns.access')]}>
+        <Table
+          caption={t('caption')}
+          head={[t('columns.name'), t('columns.email'), t('columns.city'), t('columns.advisor'), t('columns.access')]}
+        >
           {items.map((c) => (
-            <tr key={c.id} className={c.id === params.neu ? 'bg-primary-soft' : undefined} data-highlight={c.id === params.neu ? 'true' : undefined}>
+            <tr
+              key={c.id}
+              className={c.id === params.neu ? 'bg-primary-soft' : undefined}
+              data-highlight={c.id === params.neu ? 'true' : undefined}
+            >
               <Td>
                 {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
                 <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
                   {c.lastName}, {c.firstName}
                 </a>
-                {c.lead ? <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{t('lead')}</span> : null}
+                {c.lead ? (
+                  <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
+                    {t('lead')}
+                  </span>
+                ) : null}
               </Td>
               <Td className="text-gray-600">{c.email}</Td>
               <Td>{c.city ?? '–'}</Td>

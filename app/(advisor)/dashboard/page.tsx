@@ -28,7 +28,9 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t('greeting', { name: user.firstName })} subtitle={t('intro')} />
-      {hasAnyRight(user) ? null : <Alert className="mb-6">{td.rich('noRights', { strong: (chunks) => <strong>{chunks}</strong> })}</Alert>}
+      {hasAnyRight(user) ? null : (
+        <Alert className="mb-6">{td.rich('noRights', { strong: (chunks) => <strong>{chunks}</strong> })}</Alert>
+      )}
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:max-w-xl">
         {[
           [t('stats.clients'), counts.clients],
@@ -41,12 +43,40 @@ export default async function DashboardPage() {
         ))}
       </dl>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Tile href="/contacts" icon={<ContactsIcon />} title={t('nav.contacts')} description={t('tiles.contacts')} actionLabel={tc('open')} />
+        <Tile
+          href="/contacts"
+          icon={<ContactsIcon />}
+          title={t('nav.contacts')}
+          description={t('tiles.contacts')}
+          actionLabel={tc('open')}
+        />
         {rightOf(user, 'communication') !== 'none' ? (
-          <Tile href="/tickets" icon={<ChatIcon />} title={t('nav.communication')} description={t('tiles.communication')} actionLabel={tc('open')} />
+          <Tile
+            href="/tickets"
+            icon={<ChatIcon />}
+            title={t('nav.communication')}
+            description={t('tiles.communication')}
+            actionLabel={tc('open')}
+          />
         ) : null}
-        {canManageUsers(user) ? <Tile href="/users" icon={<UsersIcon />} title={t('nav.users')} description={t('tiles.users')} actionLabel={tc('open')} /> : null}
-        {canManageSettings(user) ? <Tile href="/settings" icon={<SettingsIcon />} title={t('nav.settings')} description={t('tiles.settings')} actionLabel={tc('open')} /> : null}
+        {canManageUsers(user) ? (
+          <Tile
+            href="/users"
+            icon={<UsersIcon />}
+            title={t('nav.users')}
+            description={t('tiles.users')}
+            actionLabel={tc('open')}
+          />
+        ) : null}
+        {canManageSettings(user) ? (
+          <Tile
+            href="/settings"
+            icon={<SettingsIcon />}
+            title={t('nav.settings')}
+            description={t('tiles.settings')}
+            actionLabel={tc('open')}
+          />
+        ) : null}
       </div>
       {hasAnyRight(user) ? (
         <Card className="mt-8">

@@ -28,15 +28,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const employees = await listEmployees(ctx);
   return (
     <>
-      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={<ButtonLink href="/users/new">{t('list.create')}</ButtonLink>} />
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        actions={<ButtonLink href="/users/new">{t('list.create')}</ButtonLink>}
+      />
       {neu ? (
-        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        >
           {t('list.created')}
         </p>
       ) : null}
-      <Table caption={t('list.caption')} head={[t('list.columns.name'), t('list.columns.type'), t('list.columns.role'), t('list.columns.status')]}>
+      <Table
+        caption={t('list.caption')}
+        head={[t('list.columns.name'), t('list.columns.type'), t('list.columns.role'), t('list.columns.status')]}
+      >
         {employees.map((e) => (
-          <tr key={e.id} className={e.id === neu ? 'bg-primary-soft' : undefined} data-highlight={e.id === neu ? 'true' : undefined}>
+          <tr
+            key={e.id}
+            className={e.id === neu ? 'bg-primary-soft' : undefined}
+            data-highlight={e.id === neu ? 'true' : undefined}
+          >
             <Td>
               <Link href={`/users/${e.id}`} className="font-semibold text-primary hover:underline">
                 {e.lastName}, {e.firstName}

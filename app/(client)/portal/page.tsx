@@ -13,7 +13,10 @@ export default async function PortalPage() {
   const t = await getTranslations('portal');
   return (
     <>
-      <PageHeader title={t('greeting', { name: ctx.actor.firstName })} subtitle={t('subtitle', { tenant: ctx.tenant.name })} />
+      <PageHeader
+        title={t('greeting', { name: ctx.actor.firstName })}
+        subtitle={t('subtitle', { tenant: ctx.tenant.name })}
+      />
       <PortalHome grants={grants} tenantName={ctx.tenant.name} base="/portal" />
     </>
   );

@@ -18,7 +18,8 @@ export function LoginDataChangedMail({
   change: { email: boolean; birthDate: boolean };
   locale?: Locale;
 }) {
-  const t = (key: string, values?: Record<string, string>) => translate(locale, `contacts.loginDataMail.${key}`, values);
+  const t = (key: string, values?: Record<string, string>) =>
+    translate(locale, `contacts.loginDataMail.${key}`, values);
   const what = change.email && change.birthDate ? 'both' : change.email ? 'email' : 'birthDate';
   return (
     <BrandedMail brand={brand} locale={locale} preview={t('preview', { tenant: brand.name })} title={t('title')}>

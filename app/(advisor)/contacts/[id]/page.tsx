@@ -77,7 +77,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <span className="flex flex-wrap items-center gap-2">
             {t('page.username')} <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{contact.username}</code>
             <StatusBadge status={contact.status} label={tu(`accountStatus.${contact.status as 'none'}`)} />
-            {contact.status === 'invited' && contact.link === 'burned' ? <StatusBadge status="locked" label={tu('link.burned')} /> : null}
+            {contact.status === 'invited' && contact.link === 'burned' ? (
+              <StatusBadge status="locked" label={tu('link.burned')} />
+            ) : null}
             {contact.archivedAt ? <StatusBadge status="locked" label={t('page.archived')} /> : null}
           </span>
         }
@@ -88,7 +90,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <div className="max-w-2xl">
               <h2 className="text-lg font-semibold">{t('page.leadTitle')}</h2>
               <p className="mt-1 text-sm text-gray-600">{t('page.leadTopic', { topic: contact.leadTopic ?? '–' })}</p>
-              {contact.leadMessage ? <p className="mt-3 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">{contact.leadMessage}</p> : null}
+              {contact.leadMessage ? (
+                <p className="mt-3 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">
+                  {contact.leadMessage}
+                </p>
+              ) : null}
               <p className="mt-3 text-xs text-gray-500">{t('page.leadHint')}</p>
             </div>
             {editable ? <AcceptLeadButton id={contact.id} /> : null}
@@ -97,7 +103,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       ) : null}
       <Card className="mb-6">
         <h2 className="mb-4 text-lg font-semibold">{t('page.folder')}</h2>
-        <FolderOverview areas={overview.areas} totalAnnualCents={overview.totalAnnualCents} hrefOf={(a) => `/contacts/${contact.id}/folder/${a}`} />
+        <FolderOverview
+          areas={overview.areas}
+          totalAnnualCents={overview.totalAnnualCents}
+          hrefOf={(a) => `/contacts/${contact.id}/folder/${a}`}
+        />
       </Card>
       {contact.status === 'none' ? null : (
         <Card className="mb-6">
@@ -110,7 +120,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               {t('page.preview')}
             </ButtonLink>
           </div>
-          {editable ? <GrantsGrid contactId={contact.id} initial={grants} /> : <p className="text-sm text-gray-600">{t('page.grantsReadOnly')}</p>}
+          {editable ? (
+            <GrantsGrid contactId={contact.id} initial={grants} />
+          ) : (
+            <p className="text-sm text-gray-600">{t('page.grantsReadOnly')}</p>
+          )}
         </Card>
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
@@ -121,7 +135,13 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <div className="mt-3">
               <DocumentList items={generalDocs} viewerBase="/documents" emptyText={t('page.noDocuments')} />
             </div>
-            {editable ? <AddDocument action={createDocumentAction} target={{ contactId: contact.id, area: 'profile' }} defaultType="Maklervertrag" /> : null}
+            {editable ? (
+              <AddDocument
+                action={createDocumentAction}
+                target={{ contactId: contact.id, area: 'profile' }}
+                defaultType="Maklervertrag"
+              />
+            ) : null}
           </Card>
           <Card>
             <h2 className="mb-4 text-lg font-semibold">{t('page.masterData')}</h2>
@@ -145,7 +165,13 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <>
               <h2 className="mt-8 text-lg font-semibold">{t('page.privacy')}</h2>
               <div className="mt-3">
-                <PrivacyCard id={contact.id} name={`${contact.firstName} ${contact.lastName}`} archived={Boolean(contact.archivedAt)} canExport={mayExport(user)} canErase={mayErase(user)} />
+                <PrivacyCard
+                  id={contact.id}
+                  name={`${contact.firstName} ${contact.lastName}`}
+                  archived={Boolean(contact.archivedAt)}
+                  canExport={mayExport(user)}
+                  canErase={mayErase(user)}
+                />
               </div>
             </>
           ) : null}

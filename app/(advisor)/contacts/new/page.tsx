@@ -25,7 +25,12 @@ export default async function NewContactPage() {
       </Link>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
-        <ContactForm action={createContactAction} initial={{ advisorId: isAdmin(user) ? '' : user.id }} advisors={advisors} submitLabel={t('save')} />
+        <ContactForm
+          action={createContactAction}
+          initial={{ advisorId: isAdmin(user) ? '' : user.id }}
+          advisors={advisors}
+          submitLabel={t('save')}
+        />
       </Card>
     </>
   );

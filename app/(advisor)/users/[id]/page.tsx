@@ -43,13 +43,20 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <span className="flex flex-wrap items-center gap-2">
             {t('edit.username')} <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{employee.username}</code>
             <StatusBadge status={employee.status} label={t(`accountStatus.${employee.status as 'none'}`)} />
-            {employee.status === 'invited' && employee.link === 'burned' ? <StatusBadge status="locked" label={t('link.burned')} /> : null}
+            {employee.status === 'invited' && employee.link === 'burned' ? (
+              <StatusBadge status="locked" label={t('link.burned')} />
+            ) : null}
           </span>
         }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <Card>
-          <EmployeeForm action={updateEmployeeAction} initial={initial} submitLabel={t('edit.save')} savedMessage={t('edit.saved')} />
+          <EmployeeForm
+            action={updateEmployeeAction}
+            initial={initial}
+            submitLabel={t('edit.save')}
+            savedMessage={t('edit.saved')}
+          />
         </Card>
         <Card className="h-fit">
           <h2 className="text-base font-semibold">{t('edit.access')}</h2>

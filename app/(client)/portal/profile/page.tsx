@@ -56,7 +56,15 @@ export default async function ProfilePage() {
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t('contactTitle')}</h2>
           {rights.mayCreateEditOwn ? (
-            <ProfileForm initial={{ phone: p.phone ?? '', mobile: p.mobile ?? '', street: p.street ?? '', zip: p.zip ?? '', city: p.city ?? '' }} />
+            <ProfileForm
+              initial={{
+                phone: p.phone ?? '',
+                mobile: p.mobile ?? '',
+                street: p.street ?? '',
+                zip: p.zip ?? '',
+                city: p.city ?? '',
+              }}
+            />
           ) : (
             <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
               {contact.map(([k, v]) => (
@@ -72,7 +80,12 @@ export default async function ProfilePage() {
           <h2 className="text-lg font-semibold">{t('documentsTitle')}</h2>
           <p className="mt-1 text-sm text-gray-600">{t('documentsIntro')}</p>
           <div className="mt-3">
-            <DocumentList items={generalDocs} viewerBase="/portal/documents" audience="client" emptyText={t('noDocuments')} />
+            <DocumentList
+              items={generalDocs}
+              viewerBase="/portal/documents"
+              audience="client"
+              emptyText={t('noDocuments')}
+            />
           </div>
           {rights.mayCreateEditOwn ? <AddDocument action={createDocumentAction} target={{ area: 'profile' }} /> : null}
         </Card>

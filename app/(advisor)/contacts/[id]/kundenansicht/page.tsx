@@ -19,7 +19,11 @@ export default async function ClientPreviewPage({ params }: { params: Promise<{ 
   const ctx = await advisorCtx();
   const contact = await getContact(ctx, (await params).id);
   if (!contact) notFound();
-  const [t, tp, grants] = await Promise.all([getTranslations('contacts.preview'), getTranslations('portal'), grantsOf(ctx, contact.id)]);
+  const [t, tp, grants] = await Promise.all([
+    getTranslations('contacts.preview'),
+    getTranslations('portal'),
+    grantsOf(ctx, contact.id),
+  ]);
   const folder = folderModules.some((m) => rightsOf(grants, m).visible);
   const name = `${contact.firstName} ${contact.lastName}`;
   return (
@@ -31,7 +35,10 @@ export default async function ClientPreviewPage({ params }: { params: Promise<{ 
         <strong>{t('title')}</strong> {t('note', { name })}
       </div>
       <div className="mx-auto max-w-[430px] rounded-[2rem] border-8 border-gray-800 bg-[#f5f6f8] p-4 shadow-xl">
-        <PageHeader title={tp('greeting', { name: contact.firstName })} subtitle={tp('subtitle', { tenant: ctx.tenant.name })} />
+        <PageHeader
+          title={tp('greeting', { name: contact.firstName })}
+          subtitle={tp('subtitle', { tenant: ctx.tenant.name })}
+        />
         <PortalHome grants={grants} tenantName={ctx.tenant.name} base="/portal" preview />
         {folder ? (
           <section className="mt-6">
