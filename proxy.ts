@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
 import { isSameOriginWrite, securityHeaders } from './lib/http/security-headers';
 import { unknownHostHtml } from './lib/http/not-found-page';
-import { checkPlatformAuth, mailboxAccess, platformChallenge } from './lib/platform/auth';
+import { mailboxLogin, operatorLogin, operatorRefusal } from './lib/platform/login';
 import { trustedHost } from './lib/tenant/forwarded';
 import { matchHost } from './lib/tenant/host';
 import { findTenantByHost } from './lib/tenant/lookup';
@@ -61,13 +61,11 @@ export async function proxy(request: NextRequest) {
   if (path === '/api/health') return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 
   if (match.kind === 'platform') {
-    if (!checkPlatformAuth(request.headers.get('authorization'), e.PLATFORM_ADMIN_PASSWORD)) {
-      return finish(
-        new NextResponse('Anmeldung für den Betreiber-Bereich erforderlich.', {
-          status: 401,
-          headers: { ...platformChallenge, 'content-type': 'text/plain; charset=utf-8' },
-        }),
-      );
+    // Failed logins count per address (lib/platform/login.ts): after 10 in 10 minutes, 429 unchecked.
+    const login = await operatorLogin(request.headers, e.PLATFORM_ADMIN_PASSWORD);
+    if (login !== 'ok') {
+      const refusal = operatorRefusal(login, 'platform');
+      return finish(new NextResponse(refusal.body, { status: refusal.status, headers: refusal.headers }));
     }
     if (!path.startsWith('/platform')) {
       const url = request.nextUrl.clone();
@@ -86,14 +84,10 @@ export async function proxy(request: NextRequest) {
   if (path.startsWith('/api/files/') || path.startsWith('/api/attachments/')) frameAncestors = ["'self'"];
 
   if (path.startsWith('/dev/mailbox')) {
-    const access = mailboxAccess(request.headers.get('authorization'), e);
-    if (access === 'login') {
-      return finish(
-        new NextResponse('Das lokale Postfach ist nur mit der Betreiber-Anmeldung erreichbar.', {
-          status: 401,
-          headers: { ...platformChallenge, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-        }),
-      );
+    const access = await mailboxLogin(request.headers, e);
+    if (access === 'login' || access === 'rate_limited') {
+      const refusal = operatorRefusal(access === 'login' ? 'denied' : access, 'mailbox');
+      return finish(new NextResponse(refusal.body, { status: refusal.status, headers: refusal.headers }));
     }
     if (access === 'off') {
       const url = request.nextUrl.clone();

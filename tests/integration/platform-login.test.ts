@@ -7,7 +7,7 @@
 import { sql as raw } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/client';
-import { mailboxLogin, operatorLogin, operatorLoginPolicy } from '../../lib/platform/login';
+import { mailboxLogin, operatorLogin, operatorLoginPolicy, operatorRefusal } from '../../lib/platform/login';
 import { platformUser } from '../../lib/platform/auth';
 import { testDb } from './db';
 
@@ -83,5 +83,17 @@ describe('the local mailbox (same operator login)', () => {
     for (let i = 0; i < operatorLoginPolicy.maxFailures; i++) expect(await mailboxLogin(request(ip, wrong(i)), config(true), db)).toBe('login');
     expect(await mailboxLogin(request(ip, right), config(true), db)).toBe('rate_limited');
     expect(await login(ip, right)).toBe('rate_limited');
+  });
+});
+
+describe("the proxy's answers", () => {
+  it('asks for the login (401 with the Basic challenge) or says to wait (429 with Retry-After), never which guess was close', () => {
+    expect(operatorRefusal('denied', 'platform')).toMatchObject({ status: 401, body: 'Anmeldung für den Betreiber-Bereich erforderlich.' });
+    expect(operatorRefusal('denied', 'platform').headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(operatorRefusal('denied', 'mailbox')).toMatchObject({ status: 401, body: 'Das lokale Postfach ist nur mit der Betreiber-Anmeldung erreichbar.' });
+    const limited = operatorRefusal('rate_limited', 'platform');
+    expect(limited).toMatchObject({ status: 429, headers: { 'retry-after': String(operatorLoginPolicy.windowSeconds) } });
+    expect(limited.headers).not.toHaveProperty('www-authenticate');
+    expect(limited.body).toMatch(/10 Minuten/);
   });
 });
