@@ -31,7 +31,7 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
   }, null);
   const state = resetState ?? saveState;
   const set = (key: keyof ThemeColors, value: string) => {
-    setTyped((t) => ({ ...t, [key]: value }));
+    setTyped((prev) => ({ ...prev, [key]: value }));
     if (isHexColor(value)) setColors((c) => ({ ...c, [key]: value.toLowerCase() }));
   };
   const ok = isHexColor(typed.primary) && isHexColor(typed.secondary) && isHexColor(typed.font);
