@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
 import { currentActor, homePathFor } from '@/lib/auth/current';
-import { requireTenant } from '@/lib/tenant/request';
+import { publicCtx } from '@/lib/request/ctx';
 
 /** The tenant's root address: signed-in users go to their area, everyone else to the login page. */
 export default async function TenantRoot() {
-  await requireTenant();
+  await publicCtx();
   const actor = await currentActor();
   redirect(actor ? homePathFor(actor.user) : '/login');
 }

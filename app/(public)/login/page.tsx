@@ -7,7 +7,7 @@ import { LockIcon } from '@/components/ui/icons';
 import { TenantMark } from '@/components/ui/tenant-mark';
 import { logoUrl } from '@/lib/tenant/branding';
 import { currentActor, homePathFor } from '@/lib/auth/current';
-import { requireTenant } from '@/lib/tenant/request';
+import { publicCtx } from '@/lib/request/ctx';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const tenant = await requireTenant();
+  const { tenant } = await publicCtx();
   const actor = await currentActor();
   if (actor) redirect(homePathFor(actor.user));
   const t = await getTranslations('login');
