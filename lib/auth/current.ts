@@ -16,8 +16,7 @@ export interface SignedIn {
   user: SessionUser;
   sessionId: string;
 }
-/** @deprecated the old name of SignedIn; domain code takes `Ctx` (lib/ctx.ts). */
-export type Actor = SignedIn;
+
 
 /** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
 export async function readSessionToken(): Promise<{ sid: string; tid: string } | null> {

@@ -4,7 +4,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { mayErase } from '../access/privacy';
 import { requireRight } from '../access/require';
 import { audit } from '../audit';
-import { accountKey, pinAccountKey } from '../auth/throttle';
+import { accountKey, passwordChangeKey, pinAccountKey } from '../auth/throttle';
 import { withTransaction, type Ctx } from '../ctx';
 import {
   auditLog,
@@ -75,7 +75,7 @@ export async function deleteContact(ctx: Ctx, { contactId, confirmName }: Delete
     );
     await tx
       .delete(authThrottle)
-      .where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email), pinAccountKey(tenant.id, contactId)]));
+      .where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email), pinAccountKey(tenant.id, contactId), passwordChangeKey(tenant.id, contactId)]));
     // Tickets reference the client via FK (cascade); the users row takes profile, grants, sessions, tokens,
     // contracts → documents → files and tickets → messages → files/events/reads with it.
     await tx.delete(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, contactId)));
