@@ -1,7 +1,7 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { currentTenant } from '@/lib/tenant/request';
 import { defaultTheme, themeToCssVars } from '@/lib/tenant/theme';
@@ -38,6 +38,16 @@ export async function generateViewport(): Promise<Viewport> {
 }
 
 /**
+ * The words client components may use: the request's catalog without what only the server reads (the
+ * e-mails, the HILFE topics searched on the server), so every page ships less.
+ */
+async function clientMessages() {
+  const { mail: _mail, help, ...rest } = await getMessages();
+  const { topics: _topics, ...helpForClients } = help;
+  return { ...rest, help: helpForClients };
+}
+
+/**
  * The tenant's colours are part of the server-rendered <html>, so the first paint is already branded.
  * The provider hands the request's catalog (lib/i18n) to client components, so `useTranslations` works.
  */
@@ -48,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={GeistSans.variable} style={themeToCssVars(theme)}>
       <body className="font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={await clientMessages()}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );
