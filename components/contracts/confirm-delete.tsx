@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,15 +10,15 @@ import { useForm } from '@/components/ui/use-form';
 import type { FormState } from '@/lib/actions/result';
 
 /** "Löschen" with a confirmation dialog; the server action re-checks the right. */
-export function ConfirmDelete({
+export function ConfirmDelete<T>({
   action,
   id,
-  label = 'Löschen',
+  label,
   title,
   children,
   size = 'sm',
 }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: (prev: FormState<T>, data: FormData) => Promise<FormState<T>>;
   id: string;
   label?: string;
   title: string;
@@ -26,10 +27,11 @@ export function ConfirmDelete({
 }) {
   const [open, setOpen] = useState(false);
   const f = useForm(action);
+  const t = useTranslations('contracts.confirm');
   return (
     <>
       <Button type="button" variant="ghost" size={size} className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)}>
-        {label}
+        {label ?? t('delete')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>
         <form action={f.formAction} className="space-y-4">
@@ -38,10 +40,10 @@ export function ConfirmDelete({
           {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Abbrechen
+              {t('cancel')}
             </Button>
-            <SubmitButton variant="danger" pendingLabel="Wird gelöscht …">
-              Endgültig löschen
+            <SubmitButton variant="danger" pendingLabel={t('deleting')}>
+              {t('confirm')}
             </SubmitButton>
           </div>
         </form>

@@ -1,17 +1,14 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { ContractListItem } from '@/lib/contracts';
 import { areaConfig, type FolderArea } from '@/lib/contracts/areas';
-import { annualCents, formatEuro, type PaymentFrequency } from '@/lib/contracts/premium';
+import { annualCents, formatEuro, frequencyKey, statusKey, type PaymentFrequency } from '@/lib/contracts/premium';
+import { isLocale } from '@/lib/i18n';
 
 export function ContractStatus({ status }: { status: string | null }) {
+  const tk = useTranslations();
   if (!status) return null;
-  return <span className={`cstatus cstatus-${status}`}>{status}</span>;
-}
-
-function premiumText(c: ContractListItem): { perPayment: string; perYear: string | null } {
-  if (c.frequency === 'beitragsfrei') return { perPayment: 'beitragsfrei', perYear: null };
-  if (c.premiumCents === null || !c.frequency) return { perPayment: '–', perYear: null };
-  const perYear = annualCents(c.premiumCents, c.frequency as PaymentFrequency);
-  return { perPayment: `${formatEuro(c.premiumCents)} ${c.frequency}`, perYear: perYear ? formatEuro(perYear) : null };
+  const key = statusKey(status);
+  return <span className={`cstatus cstatus-${status}`}>{key ? tk(key) : status}</span>;
 }
 
 /**
@@ -20,28 +17,39 @@ function premiumText(c: ContractListItem): { perPayment: string; perYear: string
  * names who created it (advisor or client).
  */
 export function ContractList({ area, items, hrefOf, audience }: { area: FolderArea; items: ContractListItem[]; hrefOf: (id: string) => string; audience: 'advisor' | 'client' }) {
+  const t = useTranslations('contracts.list');
+  const tk = useTranslations();
+  const locale = useLocale();
+  const euro = (cents: number) => formatEuro(cents, isLocale(locale) ? locale : 'de');
   const cfg = areaConfig[area];
   const emergency = area === 'emergency';
-  const byClient = audience === 'client' ? 'Ihnen' : 'Kunde';
+  const byClient = audience === 'client' ? t('byYou') : t('byClient');
+  const premiumText = (c: ContractListItem): { perPayment: string; perYear: string | null } => {
+    const frequency = c.frequency && frequencyKey(c.frequency) ? tk(frequencyKey(c.frequency)!) : c.frequency;
+    if (c.frequency === 'beitragsfrei') return { perPayment: frequency!, perYear: null };
+    if (c.premiumCents === null || !c.frequency) return { perPayment: '–', perYear: null };
+    const perYear = annualCents(c.premiumCents, c.frequency as PaymentFrequency);
+    return { perPayment: `${euro(c.premiumCents)} ${frequency}`, perYear: perYear ? euro(perYear) : null };
+  };
   return (
-    <div className={emergency ? 'clist clist-emergency' : 'clist'} role="table" aria-label={cfg.label}>
+    <div className={emergency ? 'clist clist-emergency' : 'clist'} role="table" aria-label={tk(cfg.label)}>
       <div className="clist-head" role="row">
-        <span role="columnheader">{cfg.productLabel}</span>
-        <span role="columnheader">{emergency ? 'TITEL' : cfg.providerLabel}</span>
+        <span role="columnheader">{tk(cfg.productLabel)}</span>
+        <span role="columnheader">{emergency || !cfg.providerLabel ? tk('contracts.fields.title') : tk(cfg.providerLabel)}</span>
         {emergency ? null : (
           <>
-            <span role="columnheader">Nummer</span>
-            <span role="columnheader">Status</span>
+            <span role="columnheader">{t('number')}</span>
+            <span role="columnheader">{t('status')}</span>
             <span role="columnheader" className="text-right">
-              Beitrag
+              {t('premium')}
             </span>
             <span role="columnheader" className="text-right">
-              pro Jahr
+              {t('perYear')}
             </span>
           </>
         )}
-        <span role="columnheader">Dok.</span>
-        <span role="columnheader">Angelegt von</span>
+        <span role="columnheader">{t('documentsShort')}</span>
+        <span role="columnheader">{t('createdBy')}</span>
       </div>
       {items.map((c) => {
         const p = premiumText(c);
@@ -61,7 +69,7 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
                 <span className="crow-meta font-mono" role="cell">
                   {c.number ? (
                     <>
-                      <span className="md:hidden">Nr. </span>
+                      <span className="md:hidden">{t('numberShort')} </span>
                       {c.number}
                     </>
                   ) : (
@@ -82,11 +90,11 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
             )}
             <span className="crow-meta" role="cell">
               {c.documentCount}
-              <span className="md:hidden">{c.documentCount === 1 ? ' Dokument' : ' Dokumente'}</span>
+              <span className="md:hidden"> {t('documents', { count: c.documentCount })}</span>
             </span>
             <span className="crow-meta" role="cell">
-              <span className="md:hidden">angelegt von </span>
-              {c.createdByClient ? byClient : (c.createdByName ?? 'Berater')}
+              <span className="md:hidden">{t('createdByLower')} </span>
+              {c.createdByClient ? byClient : (c.createdByName ?? t('advisor'))}
             </span>
           </div>
         );

@@ -1,21 +1,22 @@
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { DocumentList } from '@/components/documents/document-list';
 import { AddDocument } from '@/components/documents/add-document';
-import type { getContract } from '@/lib/contracts';
-import { createDocumentAction, deleteContractAction, updateContractAction } from '@/lib/contracts/actions';
-import { areaConfig, contractInitial, labelIn } from '@/lib/contracts/areas';
-import { annualCents, formatEuro, type PaymentFrequency } from '@/lib/contracts/premium';
+import type { ContractDetail } from '@/lib/contracts';
+import { deleteContractAction, updateContractAction } from '@/lib/contracts/actions';
+import { areaConfig, contractInitial, labelKeyIn, type ContractField } from '@/lib/contracts/areas';
+import { annualCents, formatEuro, frequencyKey, methodKey, type PaymentFrequency } from '@/lib/contracts/premium';
 import type { DocumentListItem } from '@/lib/documents';
+import { createDocumentAction } from '@/lib/documents/actions';
+import { isLocale } from '@/lib/i18n';
 import { ConfirmDelete } from './confirm-delete';
 import { ContractForm } from './contract-form';
 import { ContractStatus } from './contract-list';
 import { TicketList } from '@/components/tickets/ticket-list';
 import type { TicketListItem } from '@/lib/tickets/list';
 
-type Detail = Awaited<ReturnType<typeof getContract>>;
-const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-const day = (iso: string | null) => (iso ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : '–');
+type Detail = ContractDetail;
 
 /** A contract for advisor and client: its data, who created and changed it, documents, edit and delete per rights. */
 export function ContractView({
@@ -38,39 +39,54 @@ export function ContractView({
   /** Advisor only: KOMMUNIKATION tickets that name this contract. */
   tickets?: TicketListItem[];
 }) {
+  const t = useTranslations('contracts.view');
+  const tk = useTranslations();
+  const format = useFormatter();
+  const locale = useLocale();
+  const euro = (cents: number) => formatEuro(cents, isLocale(locale) ? locale : 'de');
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  // Stored dates are calendar days: shown as they are, whatever the time zone.
+  const day = (iso: string | null) => (iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '–');
   const c = detail.contract;
   const cfg = areaConfig[c.area];
-  const label = (f: Parameters<typeof labelIn>[1]) => labelIn(c.area, f);
+  const item = tk(cfg.itemInSentence);
+  const label = (f: ContractField) => tk(labelKeyIn(c.area, f));
+  const listed = (v: string, keyOf: (v: string) => ReturnType<typeof frequencyKey>) => (keyOf(v) ? tk(keyOf(v)!) : v);
   const yearly = c.premiumCents !== null && c.frequency ? annualCents(c.premiumCents, c.frequency as PaymentFrequency) : null;
   const rows: [string, string][] = cfg.fields
     .filter((f) => f !== 'note' && f !== 'status')
     .map((f) => {
-      if (f === 'premium') return [label('premium'), c.premiumCents === null ? '–' : formatEuro(c.premiumCents)];
+      if (f === 'premium') return [label('premium'), c.premiumCents === null ? '–' : euro(c.premiumCents)];
+      if (f === 'frequency') return [label('frequency'), c.frequency ? listed(c.frequency, frequencyKey) : '–'];
+      if (f === 'paymentMethod') return [label('paymentMethod'), c.paymentMethod ? listed(c.paymentMethod, methodKey) : '–'];
       if (f === 'startDate') return [label('startDate'), day(c.startDate)];
       if (f === 'endDate') return [label('endDate'), day(c.endDate)];
       const v = (c as Record<string, unknown>)[f];
       return [label(f), typeof v === 'string' && v ? v : '–'];
     });
-  if (yearly !== null && cfg.premiums) rows.push(['Beitrag pro Jahr', formatEuro(yearly)]);
-  const creator = c.createdByClient ? (audience === 'client' ? 'Ihnen' : `${detail.contact.firstName} ${detail.contact.lastName} (Kunde)`) : (detail.createdByName ?? 'Ihrem Berater');
+  if (yearly !== null && cfg.premiums) rows.push([t('perYear'), euro(yearly)]);
+  const creator = c.createdByClient
+    ? audience === 'client'
+      ? t('byYou')
+      : t('byClient', { name: `${detail.contact.firstName} ${detail.contact.lastName}` })
+    : (detail.createdByName ?? t('byAdvisor'));
   const updater = detail.updatedByName ?? '–';
   return (
     <div className="space-y-6">
-      {created ? <Alert tone="success">Der {cfg.itemLabel} ist angelegt. Sie können jetzt Dokumente hinzufügen.</Alert> : null}
+      {created ? <Alert tone="success">{t('created', { item })}</Alert> : null}
       <Card>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <p className="text-xs font-semibold uppercase tracking-wider text-gray-500">{cfg.label}</p>
+            <p className="text-xs font-semibold uppercase tracking-wider text-gray-500">{tk(cfg.label)}</p>
             <h2 className="mt-1 text-xl font-bold text-ink">
               {c.product} <ContractStatus status={c.status} />
             </h2>
             <p className="text-gray-700">{c.area === 'emergency' ? c.title : c.provider}</p>
           </div>
           {detail.mayChange ? (
-            <ConfirmDelete action={deleteContractAction} id={c.id} label={`${cfg.itemLabel} löschen`} title={`${cfg.itemLabel} löschen?`} size="md">
-              {c.product}
-              {c.provider ? ` bei ${c.provider}` : ''} wird {documents.length === 0 ? '' : documents.length === 1 ? 'mit seinem Dokument ' : `mit allen ${documents.length} Dokumenten `}endgültig gelöscht.
-              {audience === 'client' && !c.createdByClient ? ' Diesen Eintrag hat Ihr Berater angelegt.' : ''}
+            <ConfirmDelete action={deleteContractAction} id={c.id} label={t('delete', { item })} title={t('deleteTitle', { item })} size="md">
+              {c.provider ? t('deleteBodyProvider', { product: c.product, provider: c.provider, count: documents.length }) : t('deleteBody', { product: c.product, count: documents.length })}
+              {audience === 'client' && !c.createdByClient ? ` ${t('advisorCreated')}` : ''}
             </ConfirmDelete>
           ) : null}
         </div>
@@ -84,13 +100,13 @@ export function ContractView({
         </dl>
         {c.note ? <p className="mt-4 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">{c.note}</p> : null}
         <p className="mt-4 border-t border-gray-100 pt-3 text-xs text-gray-500" data-testid="contract-meta">
-          Angelegt von {creator} am {when.format(c.createdAt)} · zuletzt geändert von {updater} am {when.format(c.updatedAt)}
+          {t('meta', { creator, created: when(c.createdAt), updater, updated: when(c.updatedAt) })}
         </p>
       </Card>
       <Card>
-        <h2 className="text-lg font-semibold">Dokumente</h2>
+        <h2 className="text-lg font-semibold">{t('documents')}</h2>
         <div className="mt-3">
-          <DocumentList items={documents} viewerBase={viewerBase} audience={audience} emptyText="Zu diesem Vertrag gibt es noch keine Dokumente." />
+          <DocumentList items={documents} viewerBase={viewerBase} audience={audience} emptyText={t('noDocuments')} />
         </div>
         {detail.mayAddDocument ? (
           <AddDocument
@@ -104,7 +120,7 @@ export function ContractView({
       </Card>
       {tickets && tickets.length ? (
         <Card>
-          <h2 className="text-lg font-semibold">Nachrichten zu diesem Vertrag</h2>
+          <h2 className="text-lg font-semibold">{t('tickets')}</h2>
           <div className="mt-3">
             <TicketList items={tickets} hrefOf={(id) => `/tickets/${id}`} audience="advisor" />
           </div>
@@ -113,9 +129,9 @@ export function ContractView({
       {detail.mayChange ? (
         <Card>
           <details>
-            <summary className="cursor-pointer list-none text-lg font-semibold text-primary">{cfg.itemLabel} bearbeiten</summary>
+            <summary className="cursor-pointer list-none text-lg font-semibold text-primary">{t('edit', { item })}</summary>
             <div className="mt-4">
-              <ContractForm action={updateContractAction} area={c.area} initial={contractInitial(c)} products={products} providers={providers} submitLabel="SPEICHERN" savedMessage="Die Änderungen sind gespeichert." />
+              <ContractForm action={updateContractAction} area={c.area} initial={contractInitial(c)} products={products} providers={providers} submitLabel={t('save')} savedMessage={t('saved')} />
             </div>
           </details>
         </Card>

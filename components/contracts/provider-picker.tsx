@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useRef, useState } from 'react';
 import { letterIndex } from '@/lib/contracts/catalog-data';
 import { cn } from '@/components/ui/cn';
@@ -32,6 +33,7 @@ export function ProviderPicker({
   error?: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations('contracts.picker');
   const [value, setValue] = useState(defaultValue ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -88,7 +90,7 @@ export function ProviderPicker({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${inputId}-error` : `${inputId}-hint`}
         aria-activedescendant={open && active >= 0 ? `${id}-opt-${active}` : undefined}
-        placeholder="Namen eingeben oder Buchstaben wählen"
+        placeholder={t('placeholder')}
         onChange={(e) => {
           setValue(e.target.value);
           setOpen(true);
@@ -116,7 +118,7 @@ export function ProviderPicker({
       />
       {!disabled ? (
         <div className="rounded-lg border border-gray-200 bg-white">
-          <nav aria-label={`${label}: Buchstaben`} className="flex flex-wrap gap-0.5 border-b border-gray-100 p-1.5">
+          <nav aria-label={t('letters', { label })} className="flex flex-wrap gap-0.5 border-b border-gray-100 p-1.5">
             {LETTERS.map((l) => (
               <button
                 key={l}
@@ -125,7 +127,7 @@ export function ProviderPicker({
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => jump(l)}
                 className="h-8 min-w-8 rounded-md px-1 text-sm font-semibold text-primary hover:bg-primary-soft disabled:cursor-default disabled:text-gray-300 disabled:hover:bg-transparent"
-                aria-label={`Zu ${l === '#' ? 'Ziffern' : l} springen`}
+                aria-label={l === '#' ? t('jumpDigits') : t('jumpTo', { letter: l })}
               >
                 {l}
               </button>
@@ -139,7 +141,7 @@ export function ProviderPicker({
             className={cn('relative max-h-56 overflow-y-auto py-1', open || value === '' ? '' : 'hidden')}
           >
             {filtered.length === 0 ? (
-              <li className="px-3 py-2 text-sm text-gray-500">Kein Eintrag gefunden – der eingegebene Name wird übernommen.</li>
+              <li className="px-3 py-2 text-sm text-gray-500">{t('noMatch')}</li>
             ) : (
               filtered.map((n, i) => (
                 <li
@@ -153,7 +155,7 @@ export function ProviderPicker({
                   className={cn('cursor-pointer px-3 py-2 text-sm text-ink hover:bg-primary-soft', i === active ? 'bg-primary-soft' : '', n.name === value ? 'font-semibold' : '')}
                 >
                   {n.name}
-                  {n.own ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] text-gray-600">eigener Eintrag</span> : null}
+                  {n.own ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] text-gray-600">{t('own')}</span> : null}
                 </li>
               ))
             )}
@@ -166,7 +168,7 @@ export function ProviderPicker({
         </p>
       ) : (
         <p id={`${inputId}-hint`} className="text-xs text-gray-500">
-          {names.length} Einträge, alphabetisch. Tippen Sie zum Suchen oder wählen Sie einen Anfangsbuchstaben.
+          {t('hint', { count: names.length })}
         </p>
       )}
     </div>

@@ -1,24 +1,27 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { FormState } from '@/lib/actions/result';
 import { DocumentUpload } from './document-upload';
+import type { UploadTarget } from './upload-picker';
 
 /** "+ DOKUMENT HINZUFÜGEN" as an expandable panel; after SPEICHERN it closes and confirms above. */
-export function AddDocument({
+export function AddDocument<T>({
   action,
   target,
   defaultType,
   defaultTitle,
   defaultOpen = false,
 }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
-  target: { contactId?: string; area: string; contractId?: string | null };
+  action: (prev: FormState<T>, data: FormData) => Promise<FormState<T>>;
+  target: UploadTarget;
   defaultType?: string;
   defaultTitle?: string;
   defaultOpen?: boolean;
 }) {
+  const t = useTranslations('documents.add');
   const [open, setOpen] = useState(defaultOpen);
   const [saved, setSaved] = useState(false);
   const done = useCallback(() => {
@@ -27,7 +30,7 @@ export function AddDocument({
   }, []);
   return (
     <div className="mt-4 space-y-3">
-      {saved && !open ? <Alert tone="success">Das Dokument ist gespeichert.</Alert> : null}
+      {saved && !open ? <Alert tone="success">{t('saved')}</Alert> : null}
       <div className={open ? 'rounded-xl border border-gray-200 bg-gray-50/60 p-4' : ''}>
         <button
           type="button"
@@ -38,7 +41,7 @@ export function AddDocument({
           }}
           className={open ? 'text-base font-semibold text-primary' : 'w-full rounded-xl border border-dashed border-primary/40 px-4 py-3 text-left text-base font-semibold text-primary hover:bg-primary-soft'}
         >
-          {open ? '− DOKUMENT HINZUFÜGEN' : '+ DOKUMENT HINZUFÜGEN'}
+          {open ? t('close') : t('open')}
         </button>
         {open ? (
           <div className="mt-4">

@@ -1,28 +1,34 @@
 import Link from 'next/link';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { ConfirmDelete } from '@/components/contracts/confirm-delete';
-import { deleteDocumentAction } from '@/lib/contracts/actions';
 import type { DocumentListItem } from '@/lib/documents';
-import { formatSize, previewable } from '@/lib/documents/rules';
-
-const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+import { deleteDocumentAction } from '@/lib/documents/actions';
+import { documentTypeKey, formatSize, previewable } from '@/lib/documents/rules';
+import { isLocale } from '@/lib/i18n';
 
 /** Documents with their files: view (PDF/images inline), download, delete when allowed. */
 export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor' }: { items: DocumentListItem[]; viewerBase: string; emptyText: string; audience?: 'advisor' | 'client' }) {
+  const t = useTranslations('documents.list');
+  const tk = useTranslations();
+  const format = useFormatter();
+  const locale = useLocale();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const size = (bytes: number) => formatSize(bytes, isLocale(locale) ? locale : 'de');
+  const typeLabel = (v: string) => (documentTypeKey(v) ? tk(documentTypeKey(v)!) : v);
   if (items.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
   return (
-    <ul className="divide-y divide-gray-100" aria-label="Dokumente">
+    <ul className="divide-y divide-gray-100" aria-label={t('label')}>
       {items.map((d) => (
         <li key={d.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
           <div className="min-w-0 flex-1">
             <p className="flex flex-wrap items-center gap-1.5 font-medium text-ink">
               <span className="mr-1">{d.title}</span>
-              <span className="rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{d.type}</span>
-              {d.createdByClient ? <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{audience === 'client' ? 'von Ihnen' : 'vom Kunden'}</span> : null}
+              <span className="rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{typeLabel(d.type)}</span>
+              {d.createdByClient ? <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{audience === 'client' ? t('byYou') : t('byClient')}</span> : null}
             </p>
             <p className="text-xs text-gray-500">
-              {d.documentDate ? `${dateFormat.format(new Date(`${d.documentDate}T12:00:00Z`))} · ` : ''}
-              hinzugefügt {dateFormat.format(d.createdAt)}
-              {d.createdByName ? ` von ${d.createdByName}` : ''}
+              {d.documentDate ? `${day(new Date(`${d.documentDate}T12:00:00Z`))} · ` : ''}
+              {d.createdByName ? t('addedBy', { date: day(d.createdAt), name: d.createdByName }) : t('added', { date: day(d.createdAt) })}
             </p>
             {d.note ? <p className="mt-1 whitespace-pre-line text-sm text-gray-700">{d.note}</p> : null}
             <ul className="mt-2 flex flex-wrap gap-2">
@@ -37,8 +43,8 @@ export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor
                       {f.filename}
                     </span>
                   )}
-                  <span className="text-xs text-gray-500">{formatSize(f.size)}</span>
-                  <a href={`/api/files/${f.id}`} className="ml-1 text-xs font-semibold text-primary hover:underline" aria-label={`${f.filename} herunterladen`} download>
+                  <span className="text-xs text-gray-500">{size(f.size)}</span>
+                  <a href={`/api/files/${f.id}`} className="ml-1 text-xs font-semibold text-primary hover:underline" aria-label={t('download', { filename: f.filename })} download>
                     ↓
                   </a>
                 </li>
@@ -46,8 +52,8 @@ export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor
             </ul>
           </div>
           {d.mayDelete ? (
-            <ConfirmDelete action={deleteDocumentAction} id={d.id} title="Dokument löschen?">
-              „{d.title}“ und {d.files.length === 1 ? 'die Datei werden' : `die ${d.files.length} Dateien werden`} endgültig gelöscht.
+            <ConfirmDelete action={deleteDocumentAction} id={d.id} title={t('deleteTitle')}>
+              {t('deleteBody', { title: d.title, count: d.files.length })}
             </ConfirmDelete>
           ) : null}
         </li>

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { previewable } from '@/lib/documents/rules';
 
 /** The viewer page: PDFs and images inline (streamed after the rights check), everything with a download. */
 export function FileViewer({ file, backHref, backLabel }: { file: { id: string; title: string; filename: string; mime: string }; backHref: string; backLabel: string }) {
+  const t = useTranslations('documents.viewer');
   const kind = previewable(file.mime);
   const src = `/api/files/${file.id}?inline=1`;
   return (
@@ -13,7 +15,7 @@ export function FileViewer({ file, backHref, backLabel }: { file: { id: string; 
           ← {backLabel}
         </Link>
         <a href={`/api/files/${file.id}`} className={buttonClass('secondary', 'md')} download>
-          Herunterladen
+          {t('download')}
         </a>
       </div>
       <div>
@@ -26,7 +28,7 @@ export function FileViewer({ file, backHref, backLabel }: { file: { id: string; 
           // eslint-disable-next-line @next/next/no-img-element
           <img src={src} alt={file.title} className="mx-auto max-h-[75vh] w-auto max-w-full object-contain" />
         ) : null}
-        {kind === null ? <p className="p-6 text-sm text-gray-600">Für diese Datei gibt es keine Vorschau. Bitte laden Sie sie herunter.</p> : null}
+        {kind === null ? <p className="p-6 text-sm text-gray-600">{t('noPreview')}</p> : null}
       </div>
     </div>
   );

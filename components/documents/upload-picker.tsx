@@ -1,10 +1,14 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { prepareImage } from '@/lib/documents/scale';
-import { documentUpload, formatSize, uploadMessages } from '@/lib/documents/rules';
+import { presignDocumentUploadAction } from '@/lib/documents/actions';
+import { documentUpload, formatSize, uploadMessageKeys } from '@/lib/documents/rules';
+import { isLocale } from '@/lib/i18n';
+import { checkUploadAction, discardUploadAction } from '@/lib/uploads/actions';
 
 type Status = 'preparing' | 'uploading' | 'checking' | 'ready' | 'error';
 export interface UploadItem {
@@ -43,7 +47,7 @@ function postToStorage(url: string, fields: Record<string, string>, file: File, 
   });
 }
 
-export type UploadTarget = { contactId?: string; area: string; contractId?: string | null };
+export type UploadTarget = { contactId?: string; area: 'insurance' | 'finance' | 'other' | 'emergency' | 'profile' | 'communication'; contractId?: string | null };
 
 /**
  * The browser side of an upload, shared by DOKUMENT HINZUFÜGEN and KOMMUNIKATION: photos scaled
@@ -51,6 +55,8 @@ export type UploadTarget = { contactId?: string; area: string; contractId?: stri
  * byte check. `ready` holds the ids the form sends; nothing of the file passes through a server action.
  */
 export function useUploader(target: UploadTarget) {
+  const tk = useTranslations();
+  const t = useTranslations('uploads.picker');
   const [items, setItems] = useState<UploadItem[]>([]);
   const update = (key: string, patch: Partial<UploadItem>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
 
@@ -59,26 +65,22 @@ export function useUploader(target: UploadTarget) {
     const declared = typeOf(original);
     const isImage = declared.startsWith('image/') && declared !== 'image/heic' && declared !== 'image/heif';
     setItems((list) => [...list, { key, name: original.name, size: original.size, type: declared, preview: isImage ? URL.createObjectURL(original) : null, status: 'preparing', progress: 0 }]);
-    if (!documentUpload.types.includes(declared)) return update(key, { status: 'error', message: uploadMessages.type });
-    if (original.size === 0) return update(key, { status: 'error', message: uploadMessages.empty });
+    if (!documentUpload.types.includes(declared)) return update(key, { status: 'error', message: tk(uploadMessageKeys.type) });
+    if (original.size === 0) return update(key, { status: 'error', message: tk(uploadMessageKeys.empty) });
     const file = isImage ? await prepareImage(original) : original;
-    if (file.size > documentUpload.maxBytes) return update(key, { status: 'error', message: uploadMessages.size });
+    if (file.size > documentUpload.maxBytes) return update(key, { status: 'error', message: tk(uploadMessageKeys.size) });
     update(key, { name: file.name, size: file.size, type: typeOf(file), status: 'uploading' });
     try {
-      const res = await fetch('/api/uploads', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...target, contractId: target.contractId ?? null, filename: file.name, contentType: typeOf(file), size: file.size }),
-      });
-      const start = (await res.json()) as { ok: boolean; id?: string; url?: string; fields?: Record<string, string>; message?: string };
-      if (!start.ok || !start.id || !start.url) return update(key, { status: 'error', message: start.message ?? 'Das Hochladen ist gerade nicht möglich.' });
-      const uploaded = await postToStorage(start.url, start.fields ?? {}, file, (progress) => update(key, { progress }));
-      if (!uploaded) return update(key, { status: 'error', message: 'Die Übertragung ist abgebrochen. Bitte versuchen Sie es erneut.' });
+      const start = await presignDocumentUploadAction({ ...target, contractId: target.contractId ?? null, filename: file.name, contentType: typeOf(file), size: file.size });
+      if (!start.ok) return update(key, { status: 'error', message: start.fieldErrors?.file ?? start.message ?? t('unavailable') });
+      const uploaded = await postToStorage(start.data.url, start.data.fields, file, (progress) => update(key, { progress }));
+      if (!uploaded) return update(key, { status: 'error', message: t('aborted') });
       update(key, { status: 'checking', progress: 100 });
-      const checked = (await (await fetch(`/api/uploads/${start.id}`, { method: 'POST' })).json()) as { ok: boolean; message?: string };
-      update(key, checked.ok ? { status: 'ready', uploadId: start.id } : { status: 'error', message: checked.message ?? uploadMessages.type });
+      const checked = await checkUploadAction({ id: start.data.id, purpose: target.area === 'communication' ? 'tickets' : 'documents' });
+      if (!checked.ok) return update(key, { status: 'error', message: checked.message ?? tk(uploadMessageKeys.type) });
+      update(key, checked.data.ok ? { status: 'ready', uploadId: start.data.id } : { status: 'error', message: checked.data.message });
     } catch {
-      update(key, { status: 'error', message: 'Keine Verbindung. Bitte versuchen Sie es erneut.' });
+      update(key, { status: 'error', message: t('offline') });
     }
   }
 
@@ -89,7 +91,7 @@ export function useUploader(target: UploadTarget) {
   const remove = (item: UploadItem) => {
     if (item.preview) URL.revokeObjectURL(item.preview);
     setItems((list) => list.filter((i) => i.key !== item.key));
-    if (item.uploadId) void fetch(`/api/uploads/${item.uploadId}`, { method: 'DELETE' });
+    if (item.uploadId) void discardUploadAction({ id: item.uploadId });
   };
   const reset = useCallback(
     () =>
@@ -105,49 +107,51 @@ export function useUploader(target: UploadTarget) {
 }
 
 /** "Foto aufnehmen" (phones: the camera) and "Datei auswählen", with a preview and status per file. */
-export function UploadPicker({ uploader, label = 'DATEIEN', required, error, compact }: { uploader: ReturnType<typeof useUploader>; label?: string; required?: boolean; error?: string; compact?: boolean }) {
+export function UploadPicker({ uploader, label, required, error, compact }: { uploader: ReturnType<typeof useUploader>; label?: string; required?: boolean; error?: string; compact?: boolean }) {
+  const t = useTranslations('uploads.picker');
+  const locale = useLocale();
   const cameraRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const { items, pick, remove } = uploader;
   return (
     <div>
       <p className="text-sm font-medium text-ink">
-        {label}
+        {label ?? t('files')}
         {required ? <span className="ml-0.5 text-red-700" aria-hidden="true">*</span> : null}
       </p>
       <div className="mt-2 grid gap-2 sm:flex sm:flex-wrap">
         <Button type="button" variant="secondary" size={compact ? 'md' : 'lg'} onClick={() => cameraRef.current?.click()} className="w-full sm:w-auto md:hidden">
-          <CameraIcon /> Foto aufnehmen
+          <CameraIcon /> {t('camera')}
         </Button>
         <Button type="button" variant="secondary" size={compact ? 'md' : 'lg'} onClick={() => fileRef.current?.click()} className="w-full sm:w-auto">
-          <FileIcon /> Datei auswählen
+          <FileIcon /> {t('choose')}
         </Button>
       </div>
-      <input ref={cameraRef} type="file" accept="image/*" capture="environment" multiple className="sr-only" aria-label="Foto aufnehmen" data-testid="camera-input" tabIndex={-1} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
-      <input ref={fileRef} type="file" accept={documentUpload.accept} multiple className="sr-only" aria-label="Datei auswählen" data-testid="file-input" tabIndex={-1} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
-      <p className="mt-2 text-xs text-gray-500">PDF, JPEG, PNG, WebP oder HEIC, je bis 20 MB. Fotos werden vor dem Hochladen verkleinert; Standortdaten werden entfernt.</p>
+      <input ref={cameraRef} type="file" accept="image/*" capture="environment" multiple className="sr-only" aria-label={t('camera')} data-testid="camera-input" tabIndex={-1} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
+      <input ref={fileRef} type="file" accept={documentUpload.accept} multiple className="sr-only" aria-label={t('choose')} data-testid="file-input" tabIndex={-1} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
+      <p className="mt-2 text-xs text-gray-500">{t('hint')}</p>
       {error ? (
         <p role="alert" className="mt-1 text-sm font-medium text-red-700">
           {error}
         </p>
       ) : null}
       {items.length ? (
-        <ul className="mt-3 grid gap-2 sm:grid-cols-2" aria-label="Ausgewählte Dateien">
+        <ul className="mt-3 grid gap-2 sm:grid-cols-2" aria-label={t('chosen')}>
           {items.map((i) => (
             <li key={i.key} className={cn('flex items-center gap-3 rounded-lg border bg-white p-2', i.status === 'error' ? 'border-red-300' : 'border-gray-200')} data-status={i.status}>
               {i.preview ? (
                 // eslint-disable-next-line @next/next/no-img-element
                 <img src={i.preview} alt="" className="h-14 w-14 shrink-0 rounded-md object-cover" />
               ) : (
-                <span className="flex h-14 w-14 shrink-0 items-center justify-center rounded-md bg-gray-100 text-xs font-bold text-gray-500">{i.type === 'application/pdf' ? 'PDF' : 'DATEI'}</span>
+                <span className="flex h-14 w-14 shrink-0 items-center justify-center rounded-md bg-gray-100 text-xs font-bold text-gray-500">{i.type === 'application/pdf' ? t('pdf') : t('file')}</span>
               )}
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-ink">{i.name}</p>
                 <p className={cn('text-xs', i.status === 'error' ? 'font-medium text-red-700' : 'text-gray-500')} role={i.status === 'error' ? 'alert' : undefined}>
-                  {i.status === 'preparing' && 'Wird vorbereitet …'}
-                  {i.status === 'uploading' && `Wird hochgeladen … ${i.progress} %`}
-                  {i.status === 'checking' && 'Wird geprüft …'}
-                  {i.status === 'ready' && `${formatSize(i.size)} · geprüft ✓`}
+                  {i.status === 'preparing' && t('preparing')}
+                  {i.status === 'uploading' && t('uploading', { progress: i.progress })}
+                  {i.status === 'checking' && t('checking')}
+                  {i.status === 'ready' && t('ready', { size: formatSize(i.size, isLocale(locale) ? locale : 'de') })}
                   {i.status === 'error' && i.message}
                 </p>
                 {i.status === 'uploading' ? (
@@ -156,7 +160,7 @@ export function UploadPicker({ uploader, label = 'DATEIEN', required, error, com
                   </div>
                 ) : null}
               </div>
-              <button type="button" onClick={() => remove(i)} className="h-9 w-9 shrink-0 rounded-full text-lg text-gray-500 hover:bg-gray-100" aria-label={`${i.name} entfernen`}>
+              <button type="button" onClick={() => remove(i)} className="h-9 w-9 shrink-0 rounded-full text-lg text-gray-500 hover:bg-gray-100" aria-label={t('remove', { name: i.name })}>
                 ×
               </button>
             </li>

@@ -39,6 +39,8 @@ export const addProviderAction = advisorAction({
   schema: providerSchema,
   run: addProvider,
   revalidate: () => '/settings/anbieter',
+  // The chosen list stays selected for the next entry (the name field empties itself on success).
+  echo: 'always',
 });
 
 export const removeProviderAction = advisorAction({

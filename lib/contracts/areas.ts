@@ -28,6 +28,8 @@ export interface AreaConfig<A extends FolderArea = FolderArea> {
    * ("Vertrag" / "Eintrag"), the add button and the area's names for product, provider and number. */
   label: AreaKey<A, 'label'> & MessageKey;
   itemLabel: AreaKey<A, 'item'> & MessageKey;
+  /** The singular inside a sentence ("Der Vertrag ist gelöscht." / "The contract has been deleted."). */
+  itemInSentence: AreaKey<A, 'inSentence'> & MessageKey;
   addLabel: AreaKey<A, 'add'> & MessageKey;
   productLabel: AreaKey<A, 'product'> & MessageKey;
   providerLabel: MessageKey | null;
@@ -45,6 +47,7 @@ const money: readonly ContractField[] = ['paymentMethod', 'frequency', 'premium'
 const words = <A extends FolderArea>(area: A) => ({
   label: `contracts.areas.${area}.label` as AreaKey<A, 'label'> & MessageKey,
   itemLabel: `contracts.areas.${area}.item` as AreaKey<A, 'item'> & MessageKey,
+  itemInSentence: `contracts.areas.${area}.inSentence` as AreaKey<A, 'inSentence'> & MessageKey,
   addLabel: `contracts.areas.${area}.add` as AreaKey<A, 'add'> & MessageKey,
   productLabel: `contracts.areas.${area}.product` as AreaKey<A, 'product'> & MessageKey,
 });

@@ -8,7 +8,6 @@ import { contractStatuses, parseEuro, paymentFrequencies, paymentMethods } from 
 
 export { documentSchema, type DocumentInput } from '../documents/schemas';
 
-
 /** "TT.MM.JJJJ" or "YYYY-MM-DD" within 1900–2199 → ISO date; undefined when invalid. */
 function dateOf(v: string): string | null | undefined {
   if (!v) return null;
@@ -16,19 +15,6 @@ function dateOf(v: string): string | null | undefined {
   return iso && iso >= '1900-01-01' && iso <= '2199-12-31' ? iso : undefined;
 }
 const dateMessage = 'contracts.errors.date';
-
-const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    const iso = dateOf(v ?? '');
-    if (iso === undefined) {
-      ctx.addIssue({ code: 'custom', message: dateMessage });
-      return z.NEVER;
-    }
-    return iso;
-  });
 
 const text = z.string().optional().default('');
 

@@ -1,4 +1,4 @@
-import { translate } from '../i18n';
+import { translate, type MessageKey } from '../i18n';
 import { uploadLimits, uploadPurposes } from '../uploads/purposes';
 
 export { cleanFilename, formatSize, previewable } from '../uploads/names';
@@ -28,6 +28,19 @@ export const uploadMessageKeys = {
 /** The same messages in German (logs, tests); the UI translates the keys in the reader's language. */
 export const uploadMessages = Object.fromEntries(Object.entries(uploadMessageKeys).map(([k, key]) => [k, translate('de', key)])) as Record<keyof typeof uploadMessageKeys, string>;
 
-/** Document types of DOKUMENT HINZUFÜGEN (stored values; the catalogs name them per language). */
-export const documentTypes = ['Police', 'Nachtrag', 'Beitragsrechnung', 'Schadenmeldung', 'Korrespondenz', 'Vollmacht', 'Maklervertrag', 'Sonstiges'] as const;
-export type DocumentType = (typeof documentTypes)[number];
+/** Document types of DOKUMENT HINZUFÜGEN: the stored values, each with the id of its label (`documents.types.<id>`). */
+export const documentTypeIds = {
+  Police: 'policy',
+  Nachtrag: 'amendment',
+  Beitragsrechnung: 'premiumInvoice',
+  Schadenmeldung: 'claim',
+  Korrespondenz: 'correspondence',
+  Vollmacht: 'powerOfAttorney',
+  Maklervertrag: 'brokerContract',
+  Sonstiges: 'other',
+} as const;
+export type DocumentType = keyof typeof documentTypeIds;
+export const documentTypes = Object.keys(documentTypeIds) as [DocumentType, ...DocumentType[]];
+
+/** The label key of a stored type (older or unknown values: null, shown as stored). */
+export const documentTypeKey = (v: string): MessageKey | null => (Object.hasOwn(documentTypeIds, v) ? (`documents.types.${documentTypeIds[v as DocumentType]}` as MessageKey) : null);

@@ -86,7 +86,7 @@ import { updateContact } from '../../lib/contacts/update';
 import { createContract, deleteContract, getContract, listArea, updateContract } from '../../lib/contracts';
 import { addProvider, providerNames, removeProvider } from '../../lib/contracts/catalog';
 import { contractSchema, documentSchema } from '../../lib/contracts/schemas';
-import { createDocument, deleteDocument, startUpload } from '../../lib/documents';
+import { createDocument, deleteDocument, presignDocumentUpload } from '../../lib/documents';
 import { getContact } from '../../lib/contacts/get';
 import { listContacts } from '../../lib/contacts/list';
 import { contactSchema } from '../../lib/contacts/schemas';
@@ -1053,7 +1053,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async createContract(c) {
     const contactId = await contactTarget(c, 'none');
     return {
-      call: () => createContract(db, tenantOf[c.home].id, c.actor, contactId, contractInput()),
+      call: async () => createContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...contractInput(), contactId }),
       audit: { action: 'contract.created', targetId: contactId },
       verify: async (result) => {
         const [row] = await db.select().from(contracts).where(eq(contracts.id, (result as { id: string }).id));
@@ -1066,7 +1066,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const target = await advisorContract(targetTenant(c), contactId);
     const input = contractInput({ note: `Geändert ${next()}` });
     return {
-      call: () => updateContract(db, tenantOf[c.home].id, c.actor, target, input),
+      call: async () => updateContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }),
       audit: { action: 'contract.updated', targetId: contactId },
       verify: async () => {
         const [row] = await db.select().from(contracts).where(eq(contracts.id, target));
@@ -1078,7 +1078,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await advisorContract(targetTenant(c), contactId);
     return {
-      call: () => deleteContract(db, tenantOf[c.home].id, c.actor, target),
+      call: async () => deleteContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }),
       audit: { action: 'contract.deleted', targetId: contactId },
       verify: async () => expect(await db.select().from(contracts).where(eq(contracts.id, target))).toEqual([]),
     };
@@ -1087,21 +1087,22 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = readTarget(c);
     const target = readContract[contactId]!;
     return {
-      call: () => listArea(db, tenantOf[c.home].id, c.actor, contactId, 'finance').catch(notFoundAsNull),
+      call: async () => listArea(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId, area: 'finance' }).catch(notFoundAsNull),
       found: (r) => (r as Awaited<ReturnType<typeof listArea>> | null)?.items.some((i) => i.id === target) ?? false,
     };
   },
   async getContract(c) {
     const target = readContract[readTarget(c)]!;
     return {
-      call: () => getContract(db, tenantOf[c.home].id, c.actor, target).catch(notFoundAsNull),
+      call: async () => getContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }).catch(notFoundAsNull),
       found: (r) => (r as Awaited<ReturnType<typeof getContract>> | null)?.contract.id === target,
     };
   },
   async startUpload(c) {
     const contactId = await contactTarget(c, 'none');
     return {
-      call: () => startUpload(db, tenantOf[c.home].id, c.actor, { contactId, area: 'finance', contractId: null, filename: 'Kontoauszug.pdf', contentType: 'application/pdf', size: 1234 }),
+      call: async () =>
+        presignDocumentUpload(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId, area: 'finance', contractId: null, filename: 'Kontoauszug.pdf', contentType: 'application/pdf', size: 1234 }),
       // writes no audit row: the pending upload belongs to the actor, in the home tenant, under its uploads/ prefix
       verify: async (result) => {
         const post = result as { id: string; url: string; fields: Record<string, string> };
@@ -1118,7 +1119,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const uploadId = await storedUpload(c.home, c.actor.id);
     const input = documentSchema.parse({ contactId, contractId, area: 'finance', title: `Nachtrag ${next()}`, type: 'Nachtrag', uploads: uploadId });
     return {
-      call: () => createDocument(db, tenantOf[c.home].id, c.actor, input),
+      call: async () => createDocument(await ctxFor(db, tenantOf[c.home].id, c.actor), input),
       audit: { action: 'document.added', targetId: contactId },
       verify: async (result) => {
         const [doc] = await db.select().from(documents).where(eq(documents.id, (result as { id: string }).id));
@@ -1131,7 +1132,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await advisorDocument(targetTenant(c), contactId);
     return {
-      call: () => deleteDocument(db, tenantOf[c.home].id, c.actor, target.id),
+      call: async () => deleteDocument(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target.id }),
       audit: { action: 'document.deleted', targetId: contactId },
       verify: async () => {
         expect(await db.select().from(documents).where(eq(documents.id, target.id))).toEqual([]);
@@ -1142,11 +1143,12 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async addProvider(c) {
     const name = `Matrix Anbieter ${next()}`;
     return {
-      call: () => addProvider(db, tenantOf[c.home].id, c.actor, { kind: 'other', name }),
+      call: async () => addProvider(await ctxFor(db, tenantOf[c.home].id, c.actor), { kind: 'other', name }),
       audit: { action: 'provider.added' },
       verify: async () => {
-        expect((await providerNames(db, tenantOf[c.home].id, 'other')).map((p) => p.name)).toContain(name);
-        expect((await providerNames(db, tenantOf[c.away].id, 'other')).map((p) => p.name)).not.toContain(name);
+        const names = async (k: TenantKey) => (await providerNames(await ctxFor(db, tenantOf[k].id, ids[k === 'A' ? 'adminA' : 'adminB']!), { kind: 'other' })).map((p) => p.name);
+        expect(await names(c.home)).toContain(name);
+        expect(await names(c.away)).not.toContain(name);
       },
     };
   },
@@ -1279,7 +1281,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const k = targetTenant(c);
     const [p] = await db.insert(providers).values({ tenantId: tenantOf[k].id, kind: 'other', name: `Matrix Eigen ${next()}` }).returning({ id: providers.id });
     return {
-      call: () => removeProvider(db, tenantOf[c.home].id, c.actor, p!.id),
+      call: async () => removeProvider(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: p!.id }),
       audit: { action: 'provider.removed', targetId: p!.id },
       verify: async () => expect(await db.select().from(providers).where(eq(providers.id, p!.id))).toEqual([]),
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaConfig, documentTypes, fieldLabels, isRequired, labelIn, normaliseNumber, type ContractField } from '../../lib/contracts/areas';
+import { translate } from '../../lib/i18n';
 import { folderAreas } from '../../lib/db/schema/contracts';
 
 const allFields = Object.keys(fieldLabels) as ContractField[];
@@ -31,12 +32,12 @@ describe('areaConfig (SPEC §4)', () => {
     for (const area of ['insurance', 'finance', 'other'] as const) {
       expect(areaConfig[area].premiums).toBe(true);
       expect(areaConfig[area].fields).toEqual(['status', 'product', 'provider', 'number', ...money]);
-      expect(areaConfig[area].itemLabel).toBe('Vertrag');
+      expect(translate('de', areaConfig[area].itemLabel)).toBe('Vertrag');
     }
     expect(areaConfig.emergency.premiums).toBe(false);
     expect(areaConfig.emergency.fields).toEqual(['product', 'title', 'note']);
     expect(areaConfig.emergency.providerKind).toBeNull();
-    expect(areaConfig.emergency.itemLabel).toBe('Eintrag');
+    expect(translate('de', areaConfig.emergency.itemLabel)).toBe('Eintrag');
   });
 
   it('maps each contract area to its provider list', () => {

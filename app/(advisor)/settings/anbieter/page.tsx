@@ -1,24 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ProvidersSettings } from '@/components/settings/providers-settings';
 import { Card, PageHeader } from '@/components/ui/card';
-import { canManageUsers } from '@/lib/access/employee';
-import { requireAdvisor } from '@/lib/auth/current';
-import { ownProvidersOf, shippedProviderCounts } from '@/lib/contracts/read';
+import { canManageSettings } from '@/lib/access/employee';
+import { ownProviders, shippedCounts } from '@/lib/contracts/catalog';
+import { advisorCtx } from '@/lib/request/ctx';
 
-export const metadata: Metadata = { title: 'ANBIETER' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.providersPage'))('title') };
+}
 
 export default async function ProvidersPage() {
-  const { tenant, user } = await requireAdvisor();
-  if (!canManageUsers(user)) notFound();
-  const [own, shipped] = await Promise.all([ownProvidersOf(tenant.id), shippedProviderCounts()]);
+  const ctx = await advisorCtx();
+  if (!canManageSettings(ctx.actor)) notFound();
+  const t = await getTranslations('contracts.providersPage');
+  const [own, shipped] = await Promise.all([ownProviders(ctx), shippedCounts(ctx)]);
   return (
     <>
       <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        ← EINSTELLUNGEN
+        {t('back')}
       </Link>
-      <PageHeader title="ANBIETER" subtitle="Fehlt ein Versicherer oder Anbieter in der Auswahl? Ergänzen Sie ihn hier für Ihr ganzes Team." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card className="max-w-4xl">
         <ProvidersSettings own={own} shipped={shipped} />
       </Card>

@@ -1,28 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ContractView } from '@/components/contracts/contract-view';
-import { moduleNames } from '@/lib/access/freigaben';
-import { requireClient } from '@/lib/auth/current';
 import { areaConfig } from '@/lib/contracts/areas';
-import { idParam, orNotFound } from '@/lib/contracts/page-data';
-import { contractOf, documentsOf, productsFor, providersFor } from '@/lib/contracts/read';
+import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { getContract } from '@/lib/contracts/get';
+import { listDocuments } from '@/lib/documents/list';
+import { clientCtx } from '@/lib/request/ctx';
+import { idParam, orNotFound } from '@/lib/request/params';
 
-export const metadata: Metadata = { title: 'Vertrag' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('contractTitle') };
+}
 
 export default async function ClientContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ neu?: string }> }) {
-  const { tenant, user } = await requireClient();
-  const detail = await orNotFound(async () => contractOf(tenant.id, user, idParam((await params).id)));
+  const ctx = await clientCtx();
+  const tk = await getTranslations();
+  const detail = await orNotFound(async () => getContract(ctx, { id: idParam((await params).id) }));
   const c = detail.contract;
   const cfg = areaConfig[c.area];
   const [documents, products, providers] = await Promise.all([
-    documentsOf(tenant.id, user, { contactId: user.id, area: c.area, contractId: c.id }),
-    detail.mayChange ? productsFor(c.area) : Promise.resolve([]),
-    detail.mayChange && cfg.providerKind ? providersFor(tenant.id, cfg.providerKind) : Promise.resolve([]),
+    listDocuments(ctx, { contactId: ctx.actor.id, area: c.area, contractId: c.id }),
+    detail.mayChange ? productNames(ctx, { area: c.area }) : Promise.resolve([]),
+    detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
   ]);
   return (
     <>
       <Link href={`/portal/folder/${c.area}`} className="mb-4 inline-block text-sm font-medium text-primary hover:underline">
-        ← {moduleNames[c.area]}
+        ← {tk(`grants.modules.${c.area}`)}
       </Link>
       <ContractView detail={detail} audience="client" products={products} providers={providers} documents={documents} viewerBase="/portal/documents" created={(await searchParams).neu === '1'} />
     </>

@@ -1,26 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AreaView } from '@/components/contracts/area-view';
 import { PageHeader } from '@/components/ui/card';
-import { moduleNames } from '@/lib/access/freigaben';
-import { areaParam, orNotFound } from '@/lib/contracts/page-data';
-import { areaOf, documentsOf } from '@/lib/contracts/read';
+import { listArea } from '@/lib/contracts/list';
+import { listDocuments } from '@/lib/documents/list';
 import { requireModule } from '@/lib/portal/context';
+import { areaParam, orNotFound } from '@/lib/request/params';
 
-export const metadata: Metadata = { title: 'Bereich' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('areaTitle') };
+}
 
 /** One folder area of the client; invisible areas are 404, whatever the URL says. */
 export default async function FolderModulePage({ params, searchParams }: { params: Promise<{ module: string }>; searchParams: Promise<{ geloescht?: string }> }) {
   const area = areaParam((await params).module);
-  const { actor, rights } = await requireModule(area);
-  const data = await orNotFound(() => areaOf(actor.tenant.id, actor.user, actor.user.id, area));
-  const documents = await documentsOf(actor.tenant.id, actor.user, { contactId: actor.user.id, area, contractId: null });
+  const { ctx, rights } = await requireModule(area);
+  const t = await getTranslations('contracts.portal');
+  const tk = await getTranslations();
+  const data = await orNotFound(() => listArea(ctx, { contactId: ctx.actor.id, area }));
+  const documents = await listDocuments(ctx, { contactId: ctx.actor.id, area, contractId: null });
   return (
     <>
       <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
-        ← DIGITALER ORDNER
+        ← {t('folderTitle')}
       </Link>
-      <PageHeader title={moduleNames[area]} subtitle={rights.mayCreateEditOwn ? 'Sie können hier eigene Verträge anlegen und Dokumente hochladen.' : 'Sie können die Inhalte dieses Bereichs lesen.'} />
+      <PageHeader title={tk(`grants.modules.${area}`)} subtitle={rights.mayCreateEditOwn ? t('mayAdd') : t('readOnly')} />
       <AreaView
         area={area}
         audience="client"
@@ -32,7 +37,7 @@ export default async function FolderModulePage({ params, searchParams }: { param
         contractHref={(c) => `/portal/contracts/${c}`}
         viewerBase="/portal/documents"
         deleted={(await searchParams).geloescht === '1'}
-        emptyText={rights.seesAdvisorItems ? 'Sobald Ihr Berater hier Verträge und Dokumente ablegt, sehen Sie sie an dieser Stelle.' : 'Hier erscheinen die Verträge, die Sie selbst anlegen.'}
+        emptyText={rights.seesAdvisorItems ? t('emptyAdvisor') : t('emptyOwn')}
       />
     </>
   );

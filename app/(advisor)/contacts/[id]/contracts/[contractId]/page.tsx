@@ -1,42 +1,48 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ContractView } from '@/components/contracts/contract-view';
 import { PageHeader } from '@/components/ui/card';
-import { moduleNames } from '@/lib/access/freigaben';
-import { requireAdvisor } from '@/lib/auth/current';
 import { areaConfig } from '@/lib/contracts/areas';
-import { idParam, orNotFound } from '@/lib/contracts/page-data';
-import { contractOf, documentsOf, productsFor, providersFor } from '@/lib/contracts/read';
-import { notFound } from 'next/navigation';
-import { ticketsFor } from '@/lib/tickets/read';
+import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { getContract } from '@/lib/contracts/get';
+import { listDocuments } from '@/lib/documents/list';
+import { advisorCtx } from '@/lib/request/ctx';
+import { idParam, orNotFound } from '@/lib/request/params';
+import { listTickets } from '@/lib/tickets/list';
 
-export const metadata: Metadata = { title: 'Vertrag' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('contractTitle') };
+}
 
 export default async function AdvisorContractPage({ params, searchParams }: { params: Promise<{ id: string; contractId: string }>; searchParams: Promise<{ neu?: string }> }) {
-  const { tenant, user } = await requireAdvisor();
+  const ctx = await advisorCtx();
+  const t = await getTranslations('contracts.pages');
+  const tk = await getTranslations();
   const { id, contractId } = await params;
-  const detail = await orNotFound(() => contractOf(tenant.id, user, idParam(contractId)));
+  const detail = await orNotFound(() => getContract(ctx, { id: idParam(contractId) }));
   if (detail.contract.contactId !== id) notFound();
   const area = detail.contract.area;
   const cfg = areaConfig[area];
   const [documents, products, providers, linked] = await Promise.all([
-    documentsOf(tenant.id, user, { contactId: id, area, contractId }),
-    detail.mayChange ? productsFor(area) : Promise.resolve([]),
-    detail.mayChange && cfg.providerKind ? providersFor(tenant.id, cfg.providerKind) : Promise.resolve([]),
-    ticketsFor(tenant.id, user, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
+    listDocuments(ctx, { contactId: id, area, contractId }),
+    detail.mayChange ? productNames(ctx, { area }) : Promise.resolve([]),
+    detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
+    listTickets(ctx, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
   ]);
   return (
     <>
-      <nav className="flex flex-wrap gap-1 text-sm font-medium text-primary" aria-label="Pfad">
+      <nav className="flex flex-wrap gap-1 text-sm font-medium text-primary" aria-label={t('path')}>
         <Link href={`/contacts/${id}`} className="hover:underline">
           {detail.contact.firstName} {detail.contact.lastName}
         </Link>
         <span className="text-gray-400">/</span>
         <Link href={`/contacts/${id}/folder/${area}`} className="hover:underline">
-          {moduleNames[area]}
+          {tk(`grants.modules.${area}`)}
         </Link>
       </nav>
-      <PageHeader title={`${cfg.itemLabel}: ${detail.contract.product}`} />
+      <PageHeader title={t('contractHeading', { item: tk(cfg.itemLabel), product: detail.contract.product })} />
       <ContractView detail={detail} audience="advisor" products={products} providers={providers} documents={documents} viewerBase="/documents" created={(await searchParams).neu === '1'} tickets={linked.items} />
     </>
   );

@@ -1,27 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AreaView } from '@/components/contracts/area-view';
 import { PageHeader } from '@/components/ui/card';
-import { moduleNames } from '@/lib/access/freigaben';
-import { requireAdvisor } from '@/lib/auth/current';
-import { areaOf, documentsOf } from '@/lib/contracts/read';
-import { areaParam, idParam, orNotFound } from '@/lib/contracts/page-data';
+import { listArea } from '@/lib/contracts/list';
+import { listDocuments } from '@/lib/documents/list';
+import { advisorCtx } from '@/lib/request/ctx';
+import { areaParam, idParam, orNotFound } from '@/lib/request/params';
 
-export const metadata: Metadata = { title: 'Bereich' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('areaTitle') };
+}
 
 export default async function AdvisorAreaPage({ params, searchParams }: { params: Promise<{ id: string; area: string }>; searchParams: Promise<{ geloescht?: string }> }) {
-  const { tenant, user } = await requireAdvisor();
+  const ctx = await advisorCtx();
+  const t = await getTranslations('contracts.pages');
+  const tk = await getTranslations();
   const { id: rawId, area: raw } = await params;
   const id = idParam(rawId);
   const area = areaParam(raw);
-  const data = await orNotFound(() => areaOf(tenant.id, user, id, area));
-  const documents = await documentsOf(tenant.id, user, { contactId: id, area, contractId: null });
+  const data = await orNotFound(() => listArea(ctx, { contactId: id, area }));
+  const documents = await listDocuments(ctx, { contactId: id, area, contractId: null });
+  const name = `${data.contact.firstName} ${data.contact.lastName}`;
   return (
     <>
       <Link href={`/contacts/${id}`} className="text-sm font-medium text-primary hover:underline">
-        ← {data.contact.firstName} {data.contact.lastName}
+        ← {name}
       </Link>
-      <PageHeader title={moduleNames[area]} subtitle={`Digitaler Ordner von ${data.contact.firstName} ${data.contact.lastName}`} />
+      <PageHeader title={tk(`grants.modules.${area}`)} subtitle={t('folderOf', { name })} />
       <AreaView
         area={area}
         audience="advisor"
@@ -34,7 +40,7 @@ export default async function AdvisorAreaPage({ params, searchParams }: { params
         contractHref={(c) => `/contacts/${id}/contracts/${c}`}
         viewerBase="/documents"
         deleted={(await searchParams).geloescht === '1'}
-        emptyText={data.mayAdd ? 'Legen Sie den ersten Vertrag an.' : 'Hier ist noch nichts abgelegt.'}
+        emptyText={data.mayAdd ? t('emptyMayAdd') : t('emptyReadOnly')}
       />
     </>
   );

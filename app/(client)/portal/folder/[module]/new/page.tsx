@@ -1,31 +1,36 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ContractForm } from '@/components/contracts/contract-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { moduleNames } from '@/lib/access/freigaben';
 import { createContractAction } from '@/lib/contracts/actions';
 import { areaConfig } from '@/lib/contracts/areas';
-import { areaParam } from '@/lib/contracts/page-data';
-import { productsFor, providersFor } from '@/lib/contracts/read';
+import { productNames, providerNames } from '@/lib/contracts/catalog';
 import { requireModule } from '@/lib/portal/context';
+import { areaParam } from '@/lib/request/params';
 
-export const metadata: Metadata = { title: 'Vertrag hinzufügen' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('newTitle') };
+}
 
 export default async function ClientNewContractPage({ params }: { params: Promise<{ module: string }> }) {
   const area = areaParam((await params).module);
-  const { actor, rights } = await requireModule(area);
+  const { ctx, rights } = await requireModule(area);
   if (!rights.mayCreateEditOwn) notFound();
+  const t = await getTranslations('contracts.pages');
+  const tk = await getTranslations();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([productsFor(area), cfg.providerKind ? providersFor(actor.tenant.id, cfg.providerKind) : Promise.resolve([])]);
+  const [products, providers] = await Promise.all([productNames(ctx, { area }), cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([])]);
+  const moduleName = tk(`grants.modules.${area}`);
   return (
     <>
       <Link href={`/portal/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
-        ← {moduleNames[area]}
+        ← {moduleName}
       </Link>
-      <PageHeader title={cfg.addLabel} subtitle={moduleNames[area]} />
+      <PageHeader title={tk(cfg.addLabel)} subtitle={moduleName} />
       <Card>
-        <ContractForm action={createContractAction} area={area} initial={{}} products={products} providers={providers} submitLabel="SPEICHERN" cancelHref={`/portal/folder/${area}`} />
+        <ContractForm action={createContractAction} area={area} initial={{}} products={products} providers={providers} submitLabel={t('save')} cancelHref={`/portal/folder/${area}`} />
       </Card>
     </>
   );

@@ -1,34 +1,40 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ContractForm } from '@/components/contracts/contract-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { moduleNames } from '@/lib/access/freigaben';
-import { requireAdvisor } from '@/lib/auth/current';
 import { createContractAction } from '@/lib/contracts/actions';
 import { areaConfig } from '@/lib/contracts/areas';
-import { areaParam, idParam, orNotFound } from '@/lib/contracts/page-data';
-import { areaOf, productsFor, providersFor } from '@/lib/contracts/read';
+import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { listArea } from '@/lib/contracts/list';
+import { advisorCtx } from '@/lib/request/ctx';
+import { areaParam, idParam, orNotFound } from '@/lib/request/params';
 
-export const metadata: Metadata = { title: 'Vertrag hinzufügen' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contracts.pages'))('newTitle') };
+}
 
 export default async function NewContractPage({ params }: { params: Promise<{ id: string; area: string }> }) {
-  const { tenant, user } = await requireAdvisor();
+  const ctx = await advisorCtx();
+  const t = await getTranslations('contracts.pages');
+  const tk = await getTranslations();
   const { id: rawId, area: raw } = await params;
   const id = idParam(rawId);
   const area = areaParam(raw);
-  const data = await orNotFound(() => areaOf(tenant.id, user, id, area));
+  const data = await orNotFound(() => listArea(ctx, { contactId: id, area }));
   if (!data.mayAdd) notFound();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([productsFor(area), cfg.providerKind ? providersFor(tenant.id, cfg.providerKind) : Promise.resolve([])]);
+  const [products, providers] = await Promise.all([productNames(ctx, { area }), cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([])]);
+  const moduleName = tk(`grants.modules.${area}`);
   return (
     <>
       <Link href={`/contacts/${id}/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
-        ← {moduleNames[area]}
+        ← {moduleName}
       </Link>
-      <PageHeader title={cfg.addLabel} subtitle={`${moduleNames[area]} · ${data.contact.firstName} ${data.contact.lastName}`} />
+      <PageHeader title={tk(cfg.addLabel)} subtitle={`${moduleName} · ${data.contact.firstName} ${data.contact.lastName}`} />
       <Card className="max-w-4xl">
-        <ContractForm action={createContractAction} area={area} initial={{ contactId: id }} products={products} providers={providers} submitLabel="SPEICHERN" cancelHref={`/contacts/${id}/folder/${area}`} />
+        <ContractForm action={createContractAction} area={area} initial={{ contactId: id }} products={products} providers={providers} submitLabel={t('save')} cancelHref={`/contacts/${id}/folder/${area}`} />
       </Card>
     </>
   );
