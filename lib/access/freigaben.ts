@@ -87,12 +87,3 @@ export function presetGrants(preset: Preset): Grants {
   if (preset === 'communicationOnly') g.communication = { activation: true, dataRelease: false, readOnly: false };
   return g;
 }
-
-export const moduleNames: Record<ClientModule, string> = {
-  profile: 'PROFIL',
-  communication: 'KOMMUNIKATION',
-  insurance: 'VERSICHERUNGEN',
-  finance: 'FINANZEN (Sparen / Finanzieren)',
-  other: 'SONSTIGE VERTRÄGE',
-  emergency: 'NOTFALL-ORDNER',
-};

@@ -50,6 +50,7 @@ export default async function setup(project: TestProject) {
   project.provide('s3Endpoint', s3.endpoint);
   project.provide('s3Bucket', bucket);
   process.env.S3_ACCESS_KEY_ID = s3rverCredentials.accessKeyId;
+  process.env.S3_SECRET_ACCESS_KEY = s3rverCredentials.secretAccessKey;
 
   return async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});

@@ -11,7 +11,8 @@ import type postgres from 'postgres';
 import { createElement } from 'react';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { clientModules, moduleNames } from '../../lib/access/freigaben';
+import { clientModules, type ClientModule } from '../../lib/access/freigaben';
+import { translate } from '../../lib/i18n';
 import { DomainError } from '../../lib/actions/domain-error';
 import { audit } from '../../lib/audit';
 import { attemptLogin } from '../../lib/auth/login';
@@ -695,8 +696,9 @@ describe('DATENEXPORT', () => {
     expect(data.kontakt.profil).toMatchObject({ street: `${r.last}weg 1`, city: 'Köln', phone: '0221 471147' });
     expect(data.verantwortlicher).toBe(w.A.name);
     // freigaben for every module, by name
-    expect(Object.keys(data.freigaben).sort()).toEqual(clientModules.map((m) => moduleNames[m]).sort());
-    expect(data.freigaben[moduleNames.profile]).toEqual({ activation: true, dataRelease: true, readOnly: false });
+    const moduleName = (m: ClientModule) => translate('de', `privacy.export.modules.${m}`);
+    expect(Object.keys(data.freigaben).sort()).toEqual(clientModules.map(moduleName).sort());
+    expect(data.freigaben[moduleName('profile')]).toEqual({ activation: true, dataRelease: true, readOnly: false });
 
     // vertraege in all four areas, who entered them
     expect(data.vertraege.map((c: { area: string }) => c.area).sort()).toEqual(['emergency', 'finance', 'insurance', 'other']);
