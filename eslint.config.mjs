@@ -5,7 +5,8 @@ const dbImports = {
   patterns: [
     {
       group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres'],
-      message: 'app/ and components/ never touch the database: call a function in lib/<domain>/ instead (ARCHITECTURE rule 3).',
+      message:
+        'app/ and components/ never touch the database: call a function in lib/<domain>/ instead (ARCHITECTURE rule 3).',
     },
   ],
 };
@@ -32,7 +33,17 @@ const literalText = [
 ];
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'drizzle/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {

@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((p) => existsSync(p));
 }
 
@@ -25,7 +27,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [
@@ -39,6 +49,12 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), MAPPE_DATA_DIR: dataDir, PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort', DEV_MAILBOX: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      PORT: String(E2E_PORT),
+      MAPPE_DATA_DIR: dataDir,
+      PLATFORM_ADMIN_PASSWORD: 'e2e-betreiber-passwort',
+      DEV_MAILBOX: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

@@ -36,7 +36,8 @@ export async function proxy(request: NextRequest) {
   const finish = (response: NextResponse) => {
     for (const [k, v] of Object.entries(headersFor())) response.headers.set(k, v);
     response.headers.set('x-request-id', requestId);
-    if (isFileRoute) response.headers.set('Content-Security-Policy', fileCsp(request.nextUrl.searchParams.get('inline') === '1'));
+    if (isFileRoute)
+      response.headers.set('Content-Security-Policy', fileCsp(request.nextUrl.searchParams.get('inline') === '1'));
     return response;
   };
 
@@ -51,11 +52,18 @@ export async function proxy(request: NextRequest) {
   const unknownHost = () =>
     new NextResponse(unknownHostHtml(), {
       status: 404,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
     });
 
   if (request.method === 'POST' && !isSameOriginWrite(request.headers, host)) {
-    return finish(new NextResponse('Anfrage abgelehnt.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+    return finish(
+      new NextResponse('Anfrage abgelehnt.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    );
   }
 
   if (path === '/api/health') return finish(NextResponse.next({ request: { headers: requestHeaders } }));
@@ -121,5 +129,7 @@ function fileCsp(inline: boolean): string {
  * get next.config's nosniff and Referrer-Policy headers).
  */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|(?:favicon\\.ico|icon\\.png|apple-touch-icon\\.png|logo\\.png|robots\\.txt)$).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|(?:favicon\\.ico|icon\\.png|apple-touch-icon\\.png|logo\\.png|robots\\.txt)$).*)',
+  ],
 };

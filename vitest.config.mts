@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { ...alias, ...serverOnlyStub } },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         resolve: { alias: { ...alias, ...serverOnlyStub } },

@@ -10,7 +10,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <div className="w-full max-w-md rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-black/5">
         <h1 className="text-xl font-bold">{t('title')}</h1>
         <p className="mt-3 text-gray-600">{t('text', { ref: error.digest ?? '–' })}</p>
-        <button type="button" onClick={reset} className="mt-6 h-11 rounded-lg bg-primary px-4 text-sm font-semibold text-on-primary">
+        <button
+          type="button"
+          onClick={reset}
+          className="mt-6 h-11 rounded-lg bg-primary px-4 text-sm font-semibold text-on-primary"
+        >
           {t('retry')}
         </button>
       </div>

@@ -12,11 +12,23 @@ import './globals.css';
  * home-screen icon is the uploaded PNG (512 × 512) or public/apple-touch-icon.png.
  */
 function icons(tenant: Awaited<ReturnType<typeof currentTenant>>): Metadata['icons'] {
-  const apple = tenant?.faviconKey && tenant.faviconType === 'image/png' ? `/api/tenant/icon?v=${tenant.brandingVersion}` : '/apple-touch-icon.png';
+  const apple =
+    tenant?.faviconKey && tenant.faviconType === 'image/png'
+      ? `/api/tenant/icon?v=${tenant.brandingVersion}`
+      : '/apple-touch-icon.png';
   if (!tenant?.faviconKey) {
-    return { icon: [{ url: '/favicon.ico', sizes: 'any' }, { url: '/icon.png', type: 'image/png', sizes: '512x512' }], apple: [{ url: apple }] };
+    return {
+      icon: [
+        { url: '/favicon.ico', sizes: 'any' },
+        { url: '/icon.png', type: 'image/png', sizes: '512x512' },
+      ],
+      apple: [{ url: apple }],
+    };
   }
-  return { icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/png' }], apple: [{ url: apple }] };
+  return {
+    icon: [{ url: `/api/tenant/icon?v=${tenant.brandingVersion}`, type: tenant.faviconType ?? 'image/png' }],
+    apple: [{ url: apple }],
+  };
 }
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,7 +65,9 @@ async function clientMessages() {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const tenant = await currentTenant();
-  const theme = tenant ? { primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor } : defaultTheme;
+  const theme = tenant
+    ? { primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor }
+    : defaultTheme;
   const locale = await getLocale();
   return (
     <html lang={locale} className={GeistSans.variable} style={themeToCssVars(theme)}>

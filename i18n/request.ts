@@ -20,6 +20,12 @@ export default getRequestConfig(async () => {
   const tenant = await currentTenant();
   const signedIn = tenant ? await currentActor() : null;
   const chosen = (await cookies()).get(localeCookie)?.value;
-  const locale = signedIn ? localeOf(signedIn.user, signedIn.tenant) : isLocale(chosen) ? chosen : tenant ? localeOf(null, tenant) : defaultLocale;
+  const locale = signedIn
+    ? localeOf(signedIn.user, signedIn.tenant)
+    : isLocale(chosen)
+      ? chosen
+      : tenant
+        ? localeOf(null, tenant)
+        : defaultLocale;
   return { locale, timeZone, messages: catalogs[locale] };
 });

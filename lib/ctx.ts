@@ -33,7 +33,10 @@ export interface PublicCtx {
 export type Actor = SessionUser;
 
 /** The language of an account: its own choice, else the tenant's. */
-export function localeOf(actor: Pick<SessionUser, 'locale'> | null | undefined, tenant: Pick<Tenant, 'locale'>): Locale {
+export function localeOf(
+  actor: Pick<SessionUser, 'locale'> | null | undefined,
+  tenant: Pick<Tenant, 'locale'>,
+): Locale {
   if (actor && isLocale(actor.locale)) return actor.locale;
   return isLocale(tenant.locale) ? tenant.locale : defaultLocale;
 }
@@ -59,8 +62,17 @@ export function createCtx(
   };
 }
 
-export function createPublicCtx(db: Tx | Db, tenant: Tenant, options: { requestId?: string; locale?: Locale } = {}): PublicCtx {
-  return { db, tenant, requestId: options.requestId ?? crypto.randomUUID(), locale: options.locale ?? localeOf(null, tenant) };
+export function createPublicCtx(
+  db: Tx | Db,
+  tenant: Tenant,
+  options: { requestId?: string; locale?: Locale } = {},
+): PublicCtx {
+  return {
+    db,
+    tenant,
+    requestId: options.requestId ?? crypto.randomUUID(),
+    locale: options.locale ?? localeOf(null, tenant),
+  };
 }
 
 /**

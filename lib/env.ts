@@ -63,10 +63,11 @@ const schema = z
     PORT: port.default(3000),
     TRUST_PROXY: bool(false),
     /** Reverse proxies in front of the app that append to X-Forwarded-For / X-Forwarded-Host (with TRUST_PROXY). */
-    TRUST_PROXY_HOPS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(10).default(1)),
-    PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
-      z.string().min(12, 'must be at least 12 characters').optional(),
+    TRUST_PROXY_HOPS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce.number().int().min(1).max(10).default(1),
     ),
+    PLATFORM_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     PLATFORM_SUPPORT_EMAIL: optionalString.pipe(z.email('must be an e-mail address').optional()),
     DEV_MAILBOX: optionalString,
     MAIL_WORKER: bool(true),
@@ -121,9 +122,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
-    );
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   return result.data;
 }

@@ -59,6 +59,9 @@ export class DomainError extends Error {
   }
 }
 
-export const forbidden = (key: MessageKey = 'errors.forbidden', options?: DomainErrorOptions) => new DomainError('forbidden', key, options);
-export const notFound = (key: MessageKey = 'errors.notFound', options?: DomainErrorOptions) => new DomainError('not_found', key, options);
-export const invalid = (key: MessageKey, field?: string, values?: MessageValues) => new DomainError('invalid', key, { field, values });
+export const forbidden = (key: MessageKey = 'errors.forbidden', options?: DomainErrorOptions) =>
+  new DomainError('forbidden', key, options);
+export const notFound = (key: MessageKey = 'errors.notFound', options?: DomainErrorOptions) =>
+  new DomainError('not_found', key, options);
+export const invalid = (key: MessageKey, field?: string, values?: MessageValues) =>
+  new DomainError('invalid', key, { field, values });

@@ -51,7 +51,9 @@ const BENCH_CONTACTS = 20_000;
 async function ensureContacts(): Promise<void> {
   const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
-    const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = 'demo' AND u.kind = 'client'`;
+    const counted = await sql<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = 'demo' AND u.kind = 'client'`;
     const n = counted[0]?.n ?? 0;
     if (n >= BENCH_CONTACTS) return;
     console.log(`• adding ${BENCH_CONTACTS - n} contacts to the demo tenant …`);
@@ -83,7 +85,9 @@ async function ensureFolder(): Promise<string> {
   const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
     const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
-    let [client] = await sql<{ id: string }[]>`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'bench.folder'`;
+    let [client] = await sql<
+      { id: string }[]
+    >`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'bench.folder'`;
     if (!client) {
       [client] = await sql<{ id: string }[]>`
         INSERT INTO users (tenant_id, kind, email, username, first_name, last_name, status, birth_date)
@@ -91,7 +95,9 @@ async function ensureFolder(): Promise<string> {
       await sql`INSERT INTO contact_profiles (tenant_id, user_id, city) VALUES (${t!.id}, ${client!.id}, 'Hamburg')`;
       await sql`INSERT INTO client_grants (tenant_id, user_id, module, data_release) VALUES (${t!.id}, ${client!.id}, 'insurance', true), (${t!.id}, ${client!.id}, 'finance', true)`;
     }
-    const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM contracts WHERE contact_id = ${client!.id}`;
+    const counted = await sql<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM contracts WHERE contact_id = ${client!.id}`;
     const n = counted[0]?.n ?? 0;
     if (n < FOLDER_CONTRACTS) {
       console.log(`• adding ${FOLDER_CONTRACTS - n} contracts to bench.folder …`);
@@ -116,7 +122,9 @@ async function ensureTickets(): Promise<void> {
   const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
     const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
-    const [admin] = await sql<{ id: string }[]>`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'demo.admin'`;
+    const [admin] = await sql<
+      { id: string }[]
+    >`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'demo.admin'`;
     const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${t!.id}`;
     const n = counted[0]?.n ?? 0;
     if (n >= BENCH_TICKETS) return;
@@ -148,7 +156,12 @@ async function sessionCookie(username = 'demo.admin'): Promise<string> {
     if (!row) throw new Error(`${username} missing`);
     const sid = await createSession(db, { tenantId: row.tenantId, userId: row.userId });
     const secret = readFileSync(path.join(DATA, 'auth-secret'), 'utf8').trim();
-    const token = await encode({ token: { sub: row.userId, sid, tid: row.tenantId }, secret, salt: 'mappe.session', maxAge: 12 * 3600 });
+    const token = await encode({
+      token: { sub: row.userId, sid, tid: row.tenantId },
+      secret,
+      salt: 'mappe.session',
+      maxAge: 12 * 3600,
+    });
     return `mappe.session=${token}`;
   } finally {
     await sql.end();
@@ -160,7 +173,12 @@ async function measure(target: Target): Promise<{ rps: number; p50: number; p95:
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: `${origin}${target.path}`, connections: CONNECTIONS, duration: SECONDS, headers: { host, ...target.headers } },
+      {
+        url: `${origin}${target.path}`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { host, ...target.headers },
+      },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -197,25 +215,42 @@ function serverPid(): number {
   throw new Error('next-server pid not found');
 }
 
-const statusMiB = (pid: number, field: 'VmHWM' | 'VmRSS') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const statusMiB = (pid: number, field: 'VmHWM' | 'VmRSS') =>
+  Math.round(
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  );
 
 /** A request to the app with a tenant Host header (Node's fetch does not let us set Host). */
-function appRequest(method: string, pathName: string, headers: Record<string, string>, body?: string): Promise<{ status: number; json: unknown }> {
+function appRequest(
+  method: string,
+  pathName: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path: pathName, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = { ok: false, text };
-        }
-        resolve({ status: res.statusCode ?? 0, json });
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path: pathName,
+        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = { ok: false, text };
+          }
+          resolve({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
     req.on('error', reject);
     if (body) req.write(body);
     req.end();
@@ -225,8 +260,19 @@ function appRequest(method: string, pathName: string, headers: Record<string, st
 /** One client upload as the browser does it: presign at the app, POST the bytes to S3, ask the app to check them. */
 async function uploadOnce(clientCookie: string, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
   const headers = { host, cookie: clientCookie, origin: `http://${host}`, 'content-type': 'application/json' };
-  const start = await appRequest('POST', '/api/uploads', headers, JSON.stringify({ area: 'finance', filename: 'scan.pdf', contentType: 'application/pdf', size: body.byteLength }));
-  const presigned = start.json as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
+  const start = await appRequest(
+    'POST',
+    '/api/uploads',
+    headers,
+    JSON.stringify({ area: 'finance', filename: 'scan.pdf', contentType: 'application/pdf', size: body.byteLength }),
+  );
+  const presigned = start.json as {
+    ok: boolean;
+    id: string;
+    url: string;
+    fields: Record<string, string>;
+    message?: string;
+  };
   if (!presigned.ok) {
     console.error('presign refused:', start.status, presigned.message ?? '');
     return false;
@@ -298,7 +344,11 @@ async function main() {
       { name: 'contacts, search "schmidt 12"', path: '/contacts?q=schmidt%2012', headers: { cookie } },
       { name: 'contacts, search "bench1234@"', path: '/contacts?q=bench1234%40', headers: { cookie } },
       { name: 'contact page with folder (200 contracts)', path: `/contacts/${folderClient}`, headers: { cookie } },
-      { name: 'advisor area page (200 contracts)', path: `/contacts/${folderClient}/folder/insurance`, headers: { cookie } },
+      {
+        name: 'advisor area page (200 contracts)',
+        path: `/contacts/${folderClient}/folder/insurance`,
+        headers: { cookie },
+      },
       { name: 'client area page (200 contracts)', path: '/portal/folder/insurance', headers: { cookie: clientCookie } },
       { name: 'ticket list (5,000 tickets)', path: '/tickets', headers: { cookie } },
       { name: 'ticket list, closed, all (5,000)', path: '/tickets?status=closed&scope=all', headers: { cookie } },

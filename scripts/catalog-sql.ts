@@ -14,6 +14,10 @@ const providerRows = [
 ];
 lines.push(`INSERT INTO "providers" ("kind", "name") VALUES\n  ${providerRows.join(',\n  ')}\nON CONFLICT DO NOTHING;`);
 lines.push('--> statement-breakpoint');
-const productRows = Object.entries(productLines).flatMap(([area, names]) => names.map((n, i) => `(${q(area)}, ${q(n)}, ${i})`));
-lines.push(`INSERT INTO "product_lines" ("area", "name", "position") VALUES\n  ${productRows.join(',\n  ')}\nON CONFLICT DO NOTHING;`);
+const productRows = Object.entries(productLines).flatMap(([area, names]) =>
+  names.map((n, i) => `(${q(area)}, ${q(n)}, ${i})`),
+);
+lines.push(
+  `INSERT INTO "product_lines" ("area", "name", "position") VALUES\n  ${productRows.join(',\n  ')}\nON CONFLICT DO NOTHING;`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);

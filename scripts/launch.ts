@@ -18,7 +18,22 @@ const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const serverScript = path.join(root, 'scripts', 'server.ts');
 const tsxLoader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-const buildInputs = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const buildInputs = [
+  'app',
+  'components',
+  'lib',
+  'i18n',
+  'messages',
+  'public',
+  'types',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 
 function sourceHash(): string {
   const hash = createHash('sha256');
@@ -78,7 +93,10 @@ async function main(): Promise<void> {
   if (mode === 'start') {
     const stampFile = path.join(root, '.next', 'mappe-source-hash');
     const hash = sourceHash();
-    const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+    const built =
+      existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+      existsSync(stampFile) &&
+      readFileSync(stampFile, 'utf8') === hash;
     if (!built) {
       console.log('• Building the app (next build) – only when the sources changed …');
       const code = await run(['build'], { ...childEnv, NODE_ENV: 'production' });
@@ -91,14 +109,19 @@ async function main(): Promise<void> {
   }
 
   const port = String(e.PORT);
-  const child = spawn(process.execPath, ['--import', pathToFileURL(tsxLoader).href, serverScript, ...(mode === 'dev' ? ['--dev'] : [])], {
-    stdio: 'inherit',
-    env: { ...childEnv, PORT: port, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(tsxLoader).href, serverScript, ...(mode === 'dev' ? ['--dev'] : [])],
+    {
+      stdio: 'inherit',
+      env: { ...childEnv, PORT: port, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    },
+  );
   running.child = child;
   child.on('exit', (code) => void shutdown(code ?? 0));
 
-  const base = (slug: string) => `${e.APP_URL_SCHEME}://${slug}.${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
+  const base = (slug: string) =>
+    `${e.APP_URL_SCHEME}://${slug}.${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
   const platform = `${e.APP_URL_SCHEME}://${e.APP_ROOT_DOMAIN}${e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : ''}`;
   const d = demoLogins;
   const seeded = parseEnv(process.env).MAPPE_SEED;

@@ -25,7 +25,14 @@ async function main(): Promise<void> {
   const server = createServer();
   // Like `next start` without -H: listen on every interface, but let Next call itself "localhost"
   // (an IP address there breaks internal rewrites).
-  const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: e.PORT, httpServer: server, ...(dev ? { turbopack: true } : {}) });
+  const app = next({
+    dev,
+    dir: process.cwd(),
+    hostname: 'localhost',
+    port: e.PORT,
+    httpServer: server,
+    ...(dev ? { turbopack: true } : {}),
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -58,7 +65,9 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(e.PORT, () => resolve());
   });
-  console.log(`▲ Next.js (${dev ? 'dev' : 'production'}) on port ${e.PORT}${e.TRUST_PROXY ? `, trusting ${e.TRUST_PROXY_HOPS} proxy hop(s)` : ''}`);
+  console.log(
+    `▲ Next.js (${dev ? 'dev' : 'production'}) on port ${e.PORT}${e.TRUST_PROXY ? `, trusting ${e.TRUST_PROXY_HOPS} proxy hop(s)` : ''}`,
+  );
 }
 
 main().catch((error) => {

@@ -31,7 +31,9 @@ async function persistedSecret(file: string, bytes: number): Promise<string> {
   return value;
 }
 
-export async function prepareServices(options: { migrate?: boolean; seed?: boolean; log?: (s: string) => void } = {}): Promise<Services> {
+export async function prepareServices(
+  options: { migrate?: boolean; seed?: boolean; log?: (s: string) => void } = {},
+): Promise<Services> {
   const log = options.log ?? ((s: string) => console.log(s));
   const base = parseEnv(process.env);
   const dataDir = path.resolve(base.MAPPE_DATA_DIR);
@@ -43,7 +45,9 @@ export async function prepareServices(options: { migrate?: boolean; seed?: boole
   try {
     if (!base.DATABASE_URL) {
       if (await portIsFree(ports.postgres)) {
-        log(`• PostgreSQL (embedded) starting on 127.0.0.1:${ports.postgres}, data in ${path.join(dataDir, 'postgres')}`);
+        log(
+          `• PostgreSQL (embedded) starting on 127.0.0.1:${ports.postgres}, data in ${path.join(dataDir, 'postgres')}`,
+        );
         const pg = await startPostgres({ dir: path.join(dataDir, 'postgres'), port: ports.postgres, log });
         await pg.createDatabase('mappe');
         stops.push(() => pg.stop());
@@ -66,7 +70,8 @@ export async function prepareServices(options: { migrate?: boolean; seed?: boole
       vars.S3_FORCE_PATH_STYLE = 'true';
     }
     if (!base.AUTH_SECRET) vars.AUTH_SECRET = await persistedSecret(path.join(dataDir, 'auth-secret'), 48);
-    if (!base.PLATFORM_ADMIN_PASSWORD) vars.PLATFORM_ADMIN_PASSWORD = await persistedSecret(path.join(dataDir, 'platform-password'), 18);
+    if (!base.PLATFORM_ADMIN_PASSWORD)
+      vars.PLATFORM_ADMIN_PASSWORD = await persistedSecret(path.join(dataDir, 'platform-password'), 18);
 
     Object.assign(process.env, vars);
     const finalEnv = parseEnv(process.env);

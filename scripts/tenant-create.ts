@@ -77,14 +77,26 @@ async function main(): Promise<number> {
           passwordHash,
         },
       });
-      const brand = { name: created.tenant.name, colors: { primary: created.tenant.primaryColor, secondary: created.tenant.secondaryColor, font: created.tenant.fontColor } };
+      const brand = {
+        name: created.tenant.name,
+        colors: {
+          primary: created.tenant.primaryColor,
+          secondary: created.tenant.secondaryColor,
+          font: created.tenant.fontColor,
+        },
+      };
       await enqueueMail(tx, {
         tenantId: created.tenant.id,
         template: 'welcome',
         to: created.admin.email,
         subject: `Ihr Zugang zu ${created.tenant.name}`,
         fromName: created.tenant.name,
-        element: createElement(WelcomeMail, { brand, firstName: created.admin.firstName, username: created.admin.username, loginUrl: `${tenantBaseUrl(created.tenant)}/login` }),
+        element: createElement(WelcomeMail, {
+          brand,
+          firstName: created.admin.firstName,
+          username: created.admin.username,
+          loginUrl: `${tenantBaseUrl(created.tenant)}/login`,
+        }),
       });
       return created;
     });
@@ -96,7 +108,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof SlugTakenError) console.error(`✖ ${error.message}`);
-    else if (error instanceof ZodError) console.error(`✖ Invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    else if (error instanceof ZodError)
+      console.error(`✖ Invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
     else throw error;
     return 1;
   } finally {

@@ -22,7 +22,10 @@ function chromium(): string | null {
 
 function run(label: string, command: string, args: string[]): number {
   console.log(`\n━━ ${label} ━━`);
-  const res = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const res = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   return res.status ?? 1;
 }
 
@@ -31,13 +34,16 @@ let failures = 0;
 
 const vitestJson = path.join(results, 'vitest-report.json');
 rmSync(vitestJson, { force: true });
-failures += run('Unit + integration tests (vitest)', process.execPath, [
-  'node_modules/vitest/vitest.mjs',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]) === 0 ? 0 : 1;
+failures +=
+  run('Unit + integration tests (vitest)', process.execPath, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]) === 0
+    ? 0
+    : 1;
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
   tally.passed += report.numPassedTests ?? 0;
@@ -61,7 +67,13 @@ if (!browser) {
 } else {
   const e2eJson = path.join(results, 'e2e-report.json');
   rmSync(e2eJson, { force: true });
-  failures += run('End-to-end tests (Playwright, Chromium)', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']) === 0 ? 0 : 1;
+  failures +=
+    run('End-to-end tests (Playwright, Chromium)', process.execPath, [
+      'node_modules/@playwright/test/cli.js',
+      'test',
+    ]) === 0
+      ? 0
+      : 1;
   if (existsSync(e2eJson)) {
     const stats = JSON.parse(readFileSync(e2eJson, 'utf8')).stats ?? {};
     tally.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);

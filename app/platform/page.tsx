@@ -26,7 +26,11 @@ export default async function PlatformPage() {
           <tr key={tenant.id}>
             <Td>
               <span className="flex items-center gap-2 font-semibold text-gray-900">
-                <span className="h-3 w-3 rounded-full" style={{ backgroundColor: tenant.primaryColor }} aria-hidden="true" />
+                <span
+                  className="h-3 w-3 rounded-full"
+                  style={{ backgroundColor: tenant.primaryColor }}
+                  aria-hidden="true"
+                />
                 {tenant.name}
               </span>
             </Td>

@@ -25,7 +25,10 @@ export function ActivationForm({ token, userInputs }: { token: string; userInput
           <p className="mt-1">{done.purpose === 'invite' ? t('nextInvite') : t('nextReset')}</p>
         </Alert>
         <p className="text-sm text-gray-600">
-          {t.rich('username', { username: done.username, strong: (chunks) => <strong className="text-ink">{chunks}</strong> })}
+          {t.rich('username', {
+            username: done.username,
+            strong: (chunks) => <strong className="text-ink">{chunks}</strong>,
+          })}
         </p>
         <ButtonLink href="/login" size="lg" className="w-full">
           {t('toLogin')}
@@ -42,11 +45,35 @@ export function ActivationForm({ token, userInputs }: { token: string; userInput
       {blocked ? null : (
         <>
           <div className="space-y-2">
-            <Field label={t('password')} name="password" type="password" autoComplete="new-password" required error={f.error('password')} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <Field
+              label={t('password')}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              error={f.error('password')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
             <StrengthHint password={password} userInputs={userInputs} />
           </div>
-          <Field label={t('repeat')} name="passwordRepeat" type="password" autoComplete="new-password" required error={f.error('passwordRepeat')} />
-          <Field label={t('pin')} name="pin" inputMode="numeric" autoComplete="off" placeholder={t('pinPlaceholder')} required error={f.error('pin')} />
+          <Field
+            label={t('repeat')}
+            name="passwordRepeat"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={f.error('passwordRepeat')}
+          />
+          <Field
+            label={t('pin')}
+            name="pin"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t('pinPlaceholder')}
+            required
+            error={f.error('pin')}
+          />
           <SubmitButton size="lg" className="w-full" pendingLabel={tc('saving')}>
             {t('submit')}
           </SubmitButton>

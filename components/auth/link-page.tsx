@@ -23,7 +23,9 @@ export async function LinkPage({
   const t = await getTranslations('auth.link');
   const tc = await getTranslations('common');
   const valid = info.state === 'valid' && info.purpose === purpose && info.user;
-  const state = (invalidStates as readonly string[]).includes(info.state) ? (info.state as (typeof invalidStates)[number]) : 'unknown';
+  const state = (invalidStates as readonly string[]).includes(info.state)
+    ? (info.state as (typeof invalidStates)[number])
+    : 'unknown';
   return (
     <PublicCard
       tenantName={tenant.name}
@@ -32,7 +34,10 @@ export async function LinkPage({
       intro={valid ? t('intro', { firstName: info.user!.firstName }) : undefined}
     >
       {valid ? (
-        <ActivationForm token={token} userInputs={[info.user!.firstName, info.user!.lastName, info.user!.username, tenant.name]} />
+        <ActivationForm
+          token={token}
+          userInputs={[info.user!.firstName, info.user!.lastName, info.user!.username, tenant.name]}
+        />
       ) : (
         <div className="space-y-4">
           <Alert tone="error">{t(`invalid.${state}`)}</Alert>

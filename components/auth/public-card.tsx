@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { TenantMark } from '../ui/tenant-mark';
 
 /** The branded frame of the public pages (activation, reset). */
-export function PublicCard({ tenantName, logoUrl, title, intro, children }: { tenantName: string; logoUrl?: string | null; title: string; intro?: ReactNode; children: ReactNode }) {
+export function PublicCard({
+  tenantName,
+  logoUrl,
+  title,
+  intro,
+  children,
+}: {
+  tenantName: string;
+  logoUrl?: string | null;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-dvh bg-primary/5">
       <header className="bg-primary px-5 py-4 text-on-primary">

@@ -26,7 +26,15 @@ export function ResetRequestForm() {
   return (
     <form action={f.formAction} noValidate className="space-y-4" key={f.version}>
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
-      <Field label={t('login')} name="login" autoComplete="username" autoCapitalize="none" required defaultValue={f.value('login')} error={f.error('login')} />
+      <Field
+        label={t('login')}
+        name="login"
+        autoComplete="username"
+        autoCapitalize="none"
+        required
+        defaultValue={f.value('login')}
+        error={f.error('login')}
+      />
       <SubmitButton size="lg" className="w-full" pendingLabel={tc('sending')}>
         {t('submit')}
       </SubmitButton>

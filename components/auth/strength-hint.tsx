@@ -13,8 +13,16 @@ export function StrengthHint({ password, userInputs }: { password: string; userI
     let cancelled = false;
     if (!password) return;
     void (async () => {
-      const [{ ZxcvbnFactory }, common, de] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-de')]);
-      const checker = new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...de.dictionary }, graphs: common.adjacencyGraphs, translations: de.translations });
+      const [{ ZxcvbnFactory }, common, de] = await Promise.all([
+        import('@zxcvbn-ts/core'),
+        import('@zxcvbn-ts/language-common'),
+        import('@zxcvbn-ts/language-de'),
+      ]);
+      const checker = new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...de.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: de.translations,
+      });
       const result = await checker.checkAsync(password, userInputs);
       if (!cancelled) setResult({ password, score: result.score });
     })();
@@ -31,7 +39,9 @@ export function StrengthHint({ password, userInputs }: { password: string; userI
           <span key={i} className={`h-1.5 flex-1 rounded-full ${i <= score ? colors[score] : 'bg-gray-200'}`} />
         ))}
       </div>
-      <p className="mt-1 text-xs text-gray-600">{t('label', { level: t(`levels.${String(score) as '0' | '1' | '2' | '3' | '4'}`) })}</p>
+      <p className="mt-1 text-xs text-gray-600">
+        {t('label', { level: t(`levels.${String(score) as '0' | '1' | '2' | '3' | '4'}`) })}
+      </p>
     </div>
   );
 }

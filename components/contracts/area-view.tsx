@@ -56,7 +56,9 @@ export function AreaView({
         {cfg.premiums ? (
           <div className="rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-black/5" data-testid="area-total">
             <p className="text-xs font-semibold uppercase tracking-wider text-gray-500">{t('totalTitle')}</p>
-            <p className="mt-1 text-2xl font-bold text-primary">{formatEuro(annualCents, isLocale(locale) ? locale : 'de')}</p>
+            <p className="mt-1 text-2xl font-bold text-primary">
+              {formatEuro(annualCents, isLocale(locale) ? locale : 'de')}
+            </p>
             <p className="text-xs text-gray-500">{t('totalHint')}</p>
           </div>
         ) : (
@@ -71,7 +73,10 @@ export function AreaView({
       {items.length ? (
         <ContractList area={area} items={items} hrefOf={contractHref} audience={audience} />
       ) : (
-        <EmptyState icon={<FolderIcon width={36} height={36} />} title={area === 'emergency' ? t('emptyEntries') : t('emptyContracts')}>
+        <EmptyState
+          icon={<FolderIcon width={36} height={36} />}
+          title={area === 'emergency' ? t('emptyEntries') : t('emptyContracts')}
+        >
           {emptyText}
         </EmptyState>
       )}
@@ -81,7 +86,13 @@ export function AreaView({
         <div className="mt-3">
           <DocumentList items={documents} viewerBase={viewerBase} audience={audience} emptyText={t('noDocuments')} />
         </div>
-        {mayAdd ? <AddDocument action={createDocumentAction} target={{ contactId, area }} defaultOpen={audience === 'client' && documents.length === 0 && items.length === 0} /> : null}
+        {mayAdd ? (
+          <AddDocument
+            action={createDocumentAction}
+            target={{ contactId, area }}
+            defaultOpen={audience === 'client' && documents.length === 0 && items.length === 0}
+          />
+        ) : null}
       </Card>
     </div>
   );

@@ -30,7 +30,13 @@ export function ConfirmDelete<T>({
   const t = useTranslations('contracts.confirm');
   return (
     <>
-      <Button type="button" variant="ghost" size={size} className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)}>
+      <Button
+        type="button"
+        variant="ghost"
+        size={size}
+        className="text-red-700 hover:bg-red-50"
+        onClick={() => setOpen(true)}
+      >
         {label ?? t('delete')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>

@@ -8,10 +8,16 @@ import { SelectField, SubmitButton, TextareaField } from '@/components/ui/form-c
 import { useForm } from '@/components/ui/use-form';
 import type { FormState } from '@/lib/actions/result';
 import { areaConfig, isRequired, labelKeyIn, type ContractField, type FolderArea } from '@/lib/contracts/areas';
-import { contractStatuses, frequencyKey, methodKey, paymentFrequencies, paymentMethods, statusKey } from '@/lib/contracts/premium';
+import {
+  contractStatuses,
+  frequencyKey,
+  methodKey,
+  paymentFrequencies,
+  paymentMethods,
+  statusKey,
+} from '@/lib/contracts/premium';
 import type { MessageKey } from '@/lib/i18n';
 import { ProviderPicker } from './provider-picker';
-
 
 /** VERTRAG HINZUFÜGEN / bearbeiten: the fields of the area, its required set starred, German money input. */
 export function ContractForm<T>({
@@ -46,7 +52,9 @@ export function ContractForm<T>({
       const key = keyOf(v);
       return { value: v, label: key ? tk(key) : v };
     });
-  const productOptions = opts(products.includes(f.value('product')) || !f.value('product') ? products : [f.value('product'), ...products]);
+  const productOptions = opts(
+    products.includes(f.value('product')) || !f.value('product') ? products : [f.value('product'), ...products],
+  );
   const frequencyLabel = (v: string) => (frequencyKey(v) ? tk(frequencyKey(v)!) : v);
   const duplicate = f.failed?.code === 'duplicate';
   const [frequency, setFrequency] = useState(f.value('frequency'));
@@ -59,15 +67,59 @@ export function ContractForm<T>({
       {f.failed && !f.failed.message && !duplicate ? <Alert tone="error">{tk('errors.invalid')}</Alert> : null}
       {f.state?.ok && savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-base font-semibold text-ink">{area === 'emergency' ? t('legendEntry') : t('legendContract')}</legend>
-        {has('status') ? <SelectField label={label('status')} name="status" required={req('status')} defaultValue={f.value('status') || 'aktiv'} options={opts(contractStatuses, statusKey)} error={f.error('status')} /> : null}
-        <SelectField label={label('product')} name="product" required={req('product')} defaultValue={f.value('product')} placeholder={t('choose')} options={productOptions} error={f.error('product')} />
-        {has('title') ? <Field label={label('title')} name="title" required={req('title')} defaultValue={f.value('title')} error={f.error('title')} placeholder={t('titlePlaceholder')} maxLength={200} /> : null}
+        <legend className="mb-2 text-base font-semibold text-ink">
+          {area === 'emergency' ? t('legendEntry') : t('legendContract')}
+        </legend>
+        {has('status') ? (
+          <SelectField
+            label={label('status')}
+            name="status"
+            required={req('status')}
+            defaultValue={f.value('status') || 'aktiv'}
+            options={opts(contractStatuses, statusKey)}
+            error={f.error('status')}
+          />
+        ) : null}
+        <SelectField
+          label={label('product')}
+          name="product"
+          required={req('product')}
+          defaultValue={f.value('product')}
+          placeholder={t('choose')}
+          options={productOptions}
+          error={f.error('product')}
+        />
+        {has('title') ? (
+          <Field
+            label={label('title')}
+            name="title"
+            required={req('title')}
+            defaultValue={f.value('title')}
+            error={f.error('title')}
+            placeholder={t('titlePlaceholder')}
+            maxLength={200}
+          />
+        ) : null}
         {has('provider') ? (
-          <ProviderPicker name="provider" label={label('provider')} names={providers} defaultValue={f.value('provider')} required={req('provider')} error={f.error('provider')} />
+          <ProviderPicker
+            name="provider"
+            label={label('provider')}
+            names={providers}
+            defaultValue={f.value('provider')}
+            required={req('provider')}
+            error={f.error('provider')}
+          />
         ) : null}
         {has('number') ? (
-          <Field label={label('number')} name="number" required={req('number')} defaultValue={f.value('number')} error={duplicate ? undefined : f.error('number')} maxLength={60} autoComplete="off" />
+          <Field
+            label={label('number')}
+            name="number"
+            required={req('number')}
+            defaultValue={f.value('number')}
+            error={duplicate ? undefined : f.error('number')}
+            maxLength={60}
+            autoComplete="off"
+          />
         ) : null}
       </fieldset>
       {duplicate ? (
@@ -75,15 +127,31 @@ export function ContractForm<T>({
           <p className="font-semibold">{t('duplicateTitle')}</p>
           <p className="mt-1">{f.error('number')}</p>
           <label className="mt-3 flex items-center gap-2 font-medium">
-            <input type="checkbox" name="confirmDuplicate" className="h-5 w-5 accent-[var(--color-primary)]" /> {t('saveAnyway')}
+            <input type="checkbox" name="confirmDuplicate" className="h-5 w-5 accent-[var(--color-primary)]" />{' '}
+            {t('saveAnyway')}
           </label>
         </div>
       ) : null}
       {has('premium') ? (
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-base font-semibold text-ink">{t('premiumLegend')}</legend>
-          <SelectField label={label('paymentMethod')} name="paymentMethod" defaultValue={f.value('paymentMethod')} placeholder={t('none')} options={opts(paymentMethods, methodKey)} error={f.error('paymentMethod')} />
-          <SelectField label={label('frequency')} name="frequency" value={frequency} onChange={(e) => setFrequency(e.target.value)} placeholder={t('none')} options={opts(paymentFrequencies, frequencyKey)} error={f.error('frequency')} />
+          <SelectField
+            label={label('paymentMethod')}
+            name="paymentMethod"
+            defaultValue={f.value('paymentMethod')}
+            placeholder={t('none')}
+            options={opts(paymentMethods, methodKey)}
+            error={f.error('paymentMethod')}
+          />
+          <SelectField
+            label={label('frequency')}
+            name="frequency"
+            value={frequency}
+            onChange={(e) => setFrequency(e.target.value)}
+            placeholder={t('none')}
+            options={opts(paymentFrequencies, frequencyKey)}
+            error={f.error('frequency')}
+          />
           <Field
             label={t('premium')}
             name="premium"
@@ -99,12 +167,37 @@ export function ContractForm<T>({
       {has('startDate') ? (
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-base font-semibold text-ink">{t('term')}</legend>
-          <Field label={label('startDate')} name="startDate" type="date" defaultValue={f.value('startDate')} error={f.error('startDate')} />
-          <Field label={label('endDate')} name="endDate" type="date" defaultValue={f.value('endDate')} error={f.error('endDate')} />
-          <Field label={label('noticePeriod')} name="noticePeriod" defaultValue={f.value('noticePeriod')} error={f.error('noticePeriod')} placeholder={t('noticePlaceholder')} maxLength={80} />
+          <Field
+            label={label('startDate')}
+            name="startDate"
+            type="date"
+            defaultValue={f.value('startDate')}
+            error={f.error('startDate')}
+          />
+          <Field
+            label={label('endDate')}
+            name="endDate"
+            type="date"
+            defaultValue={f.value('endDate')}
+            error={f.error('endDate')}
+          />
+          <Field
+            label={label('noticePeriod')}
+            name="noticePeriod"
+            defaultValue={f.value('noticePeriod')}
+            error={f.error('noticePeriod')}
+            placeholder={t('noticePlaceholder')}
+            maxLength={80}
+          />
         </fieldset>
       ) : null}
-      <TextareaField label={label('note')} name="note" defaultValue={f.value('note')} error={f.error('note')} maxLength={4000} />
+      <TextareaField
+        label={label('note')}
+        name="note"
+        defaultValue={f.value('note')}
+        error={f.error('note')}
+        maxLength={4000}
+      />
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-gray-100 pt-5">
         {cancelHref ? (
           <a href={cancelHref} className="text-sm font-medium text-gray-600 hover:underline">

@@ -16,7 +16,17 @@ export function ContractStatus({ status }: { status: string | null }) {
  * .clist in globals.css), plain links (hundreds of client-side Links would each be serialised). Each row
  * names who created it (advisor or client).
  */
-export function ContractList({ area, items, hrefOf, audience }: { area: FolderArea; items: ContractListItem[]; hrefOf: (id: string) => string; audience: 'advisor' | 'client' }) {
+export function ContractList({
+  area,
+  items,
+  hrefOf,
+  audience,
+}: {
+  area: FolderArea;
+  items: ContractListItem[];
+  hrefOf: (id: string) => string;
+  audience: 'advisor' | 'client';
+}) {
   const t = useTranslations('contracts.list');
   const tk = useTranslations();
   const locale = useLocale();
@@ -35,7 +45,9 @@ export function ContractList({ area, items, hrefOf, audience }: { area: FolderAr
     <div className={emergency ? 'clist clist-emergency' : 'clist'} role="table" aria-label={tk(cfg.label)}>
       <div className="clist-head" role="row">
         <span role="columnheader">{tk(cfg.productLabel)}</span>
-        <span role="columnheader">{emergency || !cfg.providerLabel ? tk('contracts.fields.title') : tk(cfg.providerLabel)}</span>
+        <span role="columnheader">
+          {emergency || !cfg.providerLabel ? tk('contracts.fields.title') : tk(cfg.providerLabel)}
+        </span>
         {emergency ? null : (
           <>
             <span role="columnheader">{t('number')}</span>

@@ -46,19 +46,22 @@ export function ContractView({
   const euro = (cents: number) => formatEuro(cents, isLocale(locale) ? locale : 'de');
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   // Stored dates are calendar days: shown as they are, whatever the time zone.
-  const day = (iso: string | null) => (iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '–');
+  const day = (iso: string | null) =>
+    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '–';
   const c = detail.contract;
   const cfg = areaConfig[c.area];
   const item = tk(cfg.itemInSentence);
   const label = (f: ContractField) => tk(labelKeyIn(c.area, f));
   const listed = (v: string, keyOf: (v: string) => ReturnType<typeof frequencyKey>) => (keyOf(v) ? tk(keyOf(v)!) : v);
-  const yearly = c.premiumCents !== null && c.frequency ? annualCents(c.premiumCents, c.frequency as PaymentFrequency) : null;
+  const yearly =
+    c.premiumCents !== null && c.frequency ? annualCents(c.premiumCents, c.frequency as PaymentFrequency) : null;
   const rows: [string, string][] = cfg.fields
     .filter((f) => f !== 'note' && f !== 'status')
     .map((f) => {
       if (f === 'premium') return [label('premium'), c.premiumCents === null ? '–' : euro(c.premiumCents)];
       if (f === 'frequency') return [label('frequency'), c.frequency ? listed(c.frequency, frequencyKey) : '–'];
-      if (f === 'paymentMethod') return [label('paymentMethod'), c.paymentMethod ? listed(c.paymentMethod, methodKey) : '–'];
+      if (f === 'paymentMethod')
+        return [label('paymentMethod'), c.paymentMethod ? listed(c.paymentMethod, methodKey) : '–'];
       if (f === 'startDate') return [label('startDate'), day(c.startDate)];
       if (f === 'endDate') return [label('endDate'), day(c.endDate)];
       const v = (c as Record<string, unknown>)[f];
@@ -84,8 +87,16 @@ export function ContractView({
             <p className="text-gray-700">{c.area === 'emergency' ? c.title : c.provider}</p>
           </div>
           {detail.mayChange ? (
-            <ConfirmDelete action={deleteContractAction} id={c.id} label={t('delete', { item })} title={t('deleteTitle', { item })} size="md">
-              {c.provider ? t('deleteBodyProvider', { product: c.product, provider: c.provider, count: documents.length }) : t('deleteBody', { product: c.product, count: documents.length })}
+            <ConfirmDelete
+              action={deleteContractAction}
+              id={c.id}
+              label={t('delete', { item })}
+              title={t('deleteTitle', { item })}
+              size="md"
+            >
+              {c.provider
+                ? t('deleteBodyProvider', { product: c.product, provider: c.provider, count: documents.length })
+                : t('deleteBody', { product: c.product, count: documents.length })}
               {audience === 'client' && !c.createdByClient ? ` ${t('advisorCreated')}` : ''}
             </ConfirmDelete>
           ) : null}
@@ -98,7 +109,9 @@ export function ContractView({
             </div>
           ))}
         </dl>
-        {c.note ? <p className="mt-4 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">{c.note}</p> : null}
+        {c.note ? (
+          <p className="mt-4 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">{c.note}</p>
+        ) : null}
         <p className="mt-4 border-t border-gray-100 pt-3 text-xs text-gray-500" data-testid="contract-meta">
           {t('meta', { creator, created: when(c.createdAt), updater, updated: when(c.updatedAt) })}
         </p>
@@ -129,9 +142,19 @@ export function ContractView({
       {detail.mayChange ? (
         <Card>
           <details>
-            <summary className="cursor-pointer list-none text-lg font-semibold text-primary">{t('edit', { item })}</summary>
+            <summary className="cursor-pointer list-none text-lg font-semibold text-primary">
+              {t('edit', { item })}
+            </summary>
             <div className="mt-4">
-              <ContractForm action={updateContractAction} area={c.area} initial={contractInitial(c)} products={products} providers={providers} submitLabel={t('save')} savedMessage={t('saved')} />
+              <ContractForm
+                action={updateContractAction}
+                area={c.area}
+                initial={contractInitial(c)}
+                products={products}
+                providers={providers}
+                submitLabel={t('save')}
+                savedMessage={t('saved')}
+              />
             </div>
           </details>
         </Card>

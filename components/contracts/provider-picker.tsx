@@ -9,7 +9,10 @@ const LETTERS = '#ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 /** Folds "Ä" to "a" etc. so "aach" finds "Aachener" and "munch" finds "Münchener". */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -75,7 +78,11 @@ export function ProviderPicker({
     <div className="flex flex-col gap-1.5 sm:col-span-2">
       <label htmlFor={inputId} className="text-sm font-medium text-ink">
         {label}
-        {required ? <span className="ml-0.5 text-red-700" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       <input
         id={inputId}
@@ -152,10 +159,18 @@ export function ProviderPicker({
                   aria-selected={n.name === value}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => choose(n.name)}
-                  className={cn('cursor-pointer px-3 py-2 text-sm text-ink hover:bg-primary-soft', i === active ? 'bg-primary-soft' : '', n.name === value ? 'font-semibold' : '')}
+                  className={cn(
+                    'cursor-pointer px-3 py-2 text-sm text-ink hover:bg-primary-soft',
+                    i === active ? 'bg-primary-soft' : '',
+                    n.name === value ? 'font-semibold' : '',
+                  )}
                 >
                   {n.name}
-                  {n.own ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] text-gray-600">{t('own')}</span> : null}
+                  {n.own ? (
+                    <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-[11px] text-gray-600">
+                      {t('own')}
+                    </span>
+                  ) : null}
                 </li>
               ))
             )}

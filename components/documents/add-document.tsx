@@ -39,13 +39,23 @@ export function AddDocument<T>({
             setOpen((o) => !o);
             setSaved(false);
           }}
-          className={open ? 'text-base font-semibold text-primary' : 'w-full rounded-xl border border-dashed border-primary/40 px-4 py-3 text-left text-base font-semibold text-primary hover:bg-primary-soft'}
+          className={
+            open
+              ? 'text-base font-semibold text-primary'
+              : 'w-full rounded-xl border border-dashed border-primary/40 px-4 py-3 text-left text-base font-semibold text-primary hover:bg-primary-soft'
+          }
         >
           {open ? t('close') : t('open')}
         </button>
         {open ? (
           <div className="mt-4">
-            <DocumentUpload action={action} target={target} defaultType={defaultType} defaultTitle={defaultTitle} onDone={done} />
+            <DocumentUpload
+              action={action}
+              target={target}
+              defaultType={defaultType}
+              defaultTitle={defaultTitle}
+              onDone={done}
+            />
           </div>
         ) : null}
       </div>

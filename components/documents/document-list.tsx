@@ -7,7 +7,17 @@ import { documentTypeKey, formatSize, previewable } from '@/lib/documents/rules'
 import { isLocale } from '@/lib/i18n';
 
 /** Documents with their files: view (PDF/images inline), download, delete when allowed. */
-export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor' }: { items: DocumentListItem[]; viewerBase: string; emptyText: string; audience?: 'advisor' | 'client' }) {
+export function DocumentList({
+  items,
+  viewerBase,
+  emptyText,
+  audience = 'advisor',
+}: {
+  items: DocumentListItem[];
+  viewerBase: string;
+  emptyText: string;
+  audience?: 'advisor' | 'client';
+}) {
   const t = useTranslations('documents.list');
   const tk = useTranslations();
   const format = useFormatter();
@@ -23,19 +33,34 @@ export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor
           <div className="min-w-0 flex-1">
             <p className="flex flex-wrap items-center gap-1.5 font-medium text-ink">
               <span className="mr-1">{d.title}</span>
-              <span className="rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">{typeLabel(d.type)}</span>
-              {d.createdByClient ? <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">{audience === 'client' ? t('byYou') : t('byClient')}</span> : null}
+              <span className="rounded-full bg-gray-100 px-2 py-0.5 text-[11px] font-semibold text-gray-600">
+                {typeLabel(d.type)}
+              </span>
+              {d.createdByClient ? (
+                <span className="rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
+                  {audience === 'client' ? t('byYou') : t('byClient')}
+                </span>
+              ) : null}
             </p>
             <p className="text-xs text-gray-500">
               {d.documentDate ? `${day(new Date(`${d.documentDate}T12:00:00Z`))} · ` : ''}
-              {d.createdByName ? t('addedBy', { date: day(d.createdAt), name: d.createdByName }) : t('added', { date: day(d.createdAt) })}
+              {d.createdByName
+                ? t('addedBy', { date: day(d.createdAt), name: d.createdByName })
+                : t('added', { date: day(d.createdAt) })}
             </p>
             {d.note ? <p className="mt-1 whitespace-pre-line text-sm text-gray-700">{d.note}</p> : null}
             <ul className="mt-2 flex flex-wrap gap-2">
               {d.files.map((f) => (
-                <li key={f.id} className="flex items-center gap-1 rounded-lg bg-gray-50 px-2 py-1 text-sm ring-1 ring-black/5">
+                <li
+                  key={f.id}
+                  className="flex items-center gap-1 rounded-lg bg-gray-50 px-2 py-1 text-sm ring-1 ring-black/5"
+                >
                   {previewable(f.mime) ? (
-                    <Link href={`${viewerBase}/${f.id}`} className="max-w-56 truncate font-medium text-primary hover:underline" title={f.filename}>
+                    <Link
+                      href={`${viewerBase}/${f.id}`}
+                      className="max-w-56 truncate font-medium text-primary hover:underline"
+                      title={f.filename}
+                    >
                       {f.filename}
                     </Link>
                   ) : (
@@ -44,7 +69,12 @@ export function DocumentList({ items, viewerBase, emptyText, audience = 'advisor
                     </span>
                   )}
                   <span className="text-xs text-gray-500">{size(f.size)}</span>
-                  <a href={`/api/files/${f.id}`} className="ml-1 text-xs font-semibold text-primary hover:underline" aria-label={t('download', { filename: f.filename })} download>
+                  <a
+                    href={`/api/files/${f.id}`}
+                    className="ml-1 text-xs font-semibold text-primary hover:underline"
+                    aria-label={t('download', { filename: f.filename })}
+                    download
+                  >
                     ↓
                   </a>
                 </li>

@@ -54,7 +54,15 @@ export function DocumentUpload<T>({
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
       {f.state?.ok ? <Alert tone="success">{tk('documents.add.saved')}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('title')} name="title" required defaultValue={f.state?.ok ? defaultTitle : f.value('title')} error={f.error('title')} maxLength={200} placeholder={t('titlePlaceholder')} />
+        <Field
+          label={t('title')}
+          name="title"
+          required
+          defaultValue={f.state?.ok ? defaultTitle : f.value('title')}
+          error={f.error('title')}
+          maxLength={200}
+          placeholder={t('titlePlaceholder')}
+        />
         <SelectField
           label={t('type')}
           name="type"
@@ -62,8 +70,21 @@ export function DocumentUpload<T>({
           options={documentTypes.map((v) => ({ value: v, label: tk(documentTypeKey(v)!) }))}
           error={f.error('type')}
         />
-        <Field label={t('date')} name="documentDate" type="date" defaultValue={f.state?.ok ? '' : f.value('documentDate')} error={f.error('documentDate')} />
-        <TextareaField label={t('note')} name="note" rows={2} defaultValue={f.state?.ok ? '' : f.value('note')} error={f.error('note')} maxLength={2000} />
+        <Field
+          label={t('date')}
+          name="documentDate"
+          type="date"
+          defaultValue={f.state?.ok ? '' : f.value('documentDate')}
+          error={f.error('documentDate')}
+        />
+        <TextareaField
+          label={t('note')}
+          name="note"
+          rows={2}
+          defaultValue={f.state?.ok ? '' : f.value('note')}
+          error={f.error('note')}
+          maxLength={2000}
+        />
       </div>
       <UploadPicker uploader={uploader} required error={f.error('uploads')} />
       <div className="flex justify-end border-t border-gray-100 pt-4">

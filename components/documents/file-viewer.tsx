@@ -4,7 +4,15 @@ import { buttonClass } from '@/components/ui/button';
 import { previewable } from '@/lib/documents/rules';
 
 /** The viewer page: PDFs and images inline (streamed after the rights check), everything with a download. */
-export function FileViewer({ file, backHref, backLabel }: { file: { id: string; title: string; filename: string; mime: string }; backHref: string; backLabel: string }) {
+export function FileViewer({
+  file,
+  backHref,
+  backLabel,
+}: {
+  file: { id: string; title: string; filename: string; mime: string };
+  backHref: string;
+  backLabel: string;
+}) {
   const t = useTranslations('documents.viewer');
   const kind = previewable(file.mime);
   const src = `/api/files/${file.id}?inline=1`;

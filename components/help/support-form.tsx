@@ -22,7 +22,11 @@ export function SupportForm() {
     setBusy(true);
     try {
       for (const file of Array.from(files).slice(0, 3 - shots.length)) {
-        const presign = await requestScreenshotUploadAction({ filename: file.name, contentType: file.type, size: file.size });
+        const presign = await requestScreenshotUploadAction({
+          filename: file.name,
+          contentType: file.type,
+          size: file.size,
+        });
         if (!presign.ok) {
           setUploadError(presign.fieldErrors?.screenshots ?? presign.message ?? t('uploadFailed'));
           continue;
@@ -46,12 +50,35 @@ export function SupportForm() {
     <form action={f.formAction} noValidate className="space-y-4">
       <input type="hidden" name="screenshots" value={shots.map((s) => s.key).join(',')} />
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
-      <Field label={t('subject')} name="subject" required maxLength={200} defaultValue={f.value('subject')} error={f.error('subject')} />
-      <TextareaField label={t('message')} name="message" required rows={5} maxLength={5000} defaultValue={f.value('message')} error={f.error('message')} />
+      <Field
+        label={t('subject')}
+        name="subject"
+        required
+        maxLength={200}
+        defaultValue={f.value('subject')}
+        error={f.error('subject')}
+      />
+      <TextareaField
+        label={t('message')}
+        name="message"
+        required
+        rows={5}
+        maxLength={5000}
+        defaultValue={f.value('message')}
+        error={f.error('message')}
+      />
       <div className="space-y-2">
         <label className="inline-flex h-10 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-primary ring-1 ring-inset ring-primary/30 hover:bg-primary-soft has-[:disabled]:opacity-50">
           {busy ? tc('uploading') : t('add')}
-          <input type="file" accept="image/png,image/jpeg,image/webp" multiple className="sr-only" aria-label={t('addLabel')} disabled={busy || shots.length >= 3} onChange={(e) => e.target.files && void add(e.target.files)} />
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            multiple
+            className="sr-only"
+            aria-label={t('addLabel')}
+            disabled={busy || shots.length >= 3}
+            onChange={(e) => e.target.files && void add(e.target.files)}
+          />
         </label>
         {shots.length ? (
           <ul className="text-sm text-gray-700">

@@ -9,7 +9,15 @@ import { useForm } from '@/components/ui/use-form';
 import { submitLeadAction } from '@/lib/leads/actions';
 import type { LeadTopic } from '@/lib/leads/schemas';
 
-export function LeadForm({ token, topics, tenantName }: { token: string; topics: readonly LeadTopic[]; tenantName: string }) {
+export function LeadForm({
+  token,
+  topics,
+  tenantName,
+}: {
+  token: string;
+  topics: readonly LeadTopic[];
+  tenantName: string;
+}) {
   const f = useForm(submitLeadAction);
   const t = useTranslations('leads');
   const tc = useTranslations('common');
@@ -36,11 +44,40 @@ export function LeadForm({ token, topics, tenantName }: { token: string; topics:
       </div>
       {f.failed?.message ? <Alert tone="error">{f.failed.message}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('form.firstName')} name="firstName" required autoComplete="given-name" defaultValue={f.value('firstName')} error={f.error('firstName')} />
-        <Field label={t('form.lastName')} name="lastName" required autoComplete="family-name" defaultValue={f.value('lastName')} error={f.error('lastName')} />
+        <Field
+          label={t('form.firstName')}
+          name="firstName"
+          required
+          autoComplete="given-name"
+          defaultValue={f.value('firstName')}
+          error={f.error('firstName')}
+        />
+        <Field
+          label={t('form.lastName')}
+          name="lastName"
+          required
+          autoComplete="family-name"
+          defaultValue={f.value('lastName')}
+          error={f.error('lastName')}
+        />
       </div>
-      <Field label={t('form.email')} name="email" type="email" required autoComplete="email" defaultValue={f.value('email')} error={f.error('email')} />
-      <Field label={t('form.phone')} name="phone" type="tel" autoComplete="tel" defaultValue={f.value('phone')} error={f.error('phone')} />
+      <Field
+        label={t('form.email')}
+        name="email"
+        type="email"
+        required
+        autoComplete="email"
+        defaultValue={f.value('email')}
+        error={f.error('email')}
+      />
+      <Field
+        label={t('form.phone')}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        defaultValue={f.value('phone')}
+        error={f.error('phone')}
+      />
       <SelectField
         label={t('form.topic')}
         name="topic"
@@ -50,10 +87,22 @@ export function LeadForm({ token, topics, tenantName }: { token: string; topics:
         options={topics.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
         error={f.error('topic')}
       />
-      <TextareaField label={t('form.message')} name="message" maxLength={2000} defaultValue={f.value('message')} error={f.error('message')} />
+      <TextareaField
+        label={t('form.message')}
+        name="message"
+        maxLength={2000}
+        defaultValue={f.value('message')}
+        error={f.error('message')}
+      />
       <div>
         <label className="flex items-start gap-3 text-sm leading-relaxed text-gray-700">
-          <input type="checkbox" name="consent" className="mt-1 h-4 w-4 shrink-0" defaultChecked={f.value('consent') === 'on'} aria-invalid={f.error('consent') ? true : undefined} />
+          <input
+            type="checkbox"
+            name="consent"
+            className="mt-1 h-4 w-4 shrink-0"
+            defaultChecked={f.value('consent') === 'on'}
+            aria-invalid={f.error('consent') ? true : undefined}
+          />
           <span>
             {t.rich('form.consent', {
               tenant: tenantName,

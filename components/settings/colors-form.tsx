@@ -52,9 +52,18 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
                 {t(`${key}.label`)}
               </label>
               <p className="text-xs text-gray-500">{t(`${key}.help`)}</p>
-              <HexColorPicker color={colors[key]} onChange={(v) => set(key, v)} style={{ width: '100%', height: 150 }} aria-label={t('pick', { label: t(`${key}.label`) })} />
+              <HexColorPicker
+                color={colors[key]}
+                onChange={(v) => set(key, v)}
+                style={{ width: '100%', height: 150 }}
+                aria-label={t('pick', { label: t(`${key}.label`) })}
+              />
               <div className="flex items-center gap-2">
-                <span className="h-10 w-10 shrink-0 rounded-lg ring-1 ring-black/10" style={{ backgroundColor: colors[key] }} aria-hidden="true" />
+                <span
+                  className="h-10 w-10 shrink-0 rounded-lg ring-1 ring-black/10"
+                  style={{ backgroundColor: colors[key] }}
+                  aria-hidden="true"
+                />
                 <input
                   id={`color-${key}`}
                   name={key}
@@ -86,7 +95,11 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
         {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
         {state?.ok ? <Alert tone="success">{t('saved')}</Alert> : null}
         <div className="flex flex-wrap justify-end gap-2">
-          <button type="submit" form="colors-reset" className="inline-flex h-11 items-center rounded-lg px-4 text-sm font-semibold text-ink ring-1 ring-inset ring-gray-300 hover:bg-gray-50">
+          <button
+            type="submit"
+            form="colors-reset"
+            className="inline-flex h-11 items-center rounded-lg px-4 text-sm font-semibold text-ink ring-1 ring-inset ring-gray-300 hover:bg-gray-50"
+          >
             {t('reset')}
           </button>
           <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
@@ -106,13 +119,19 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
           <div className="space-y-3 bg-white p-5" style={{ color: colors.font }}>
             <p className="text-sm font-semibold">{t('previewLogin')}</p>
             <div className="h-9 rounded-md border border-gray-300" />
-            <div className="flex h-9 items-center justify-center rounded-md text-sm font-semibold" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
+            <div
+              className="flex h-9 items-center justify-center rounded-md text-sm font-semibold"
+              style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}
+            >
               {t('previewButton')}
             </div>
           </div>
         </div>
         <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/10" style={{ color: colors.font }}>
-          <span className="inline-block rounded-lg px-2 py-1 text-xs font-semibold" style={{ backgroundColor: colors.secondary, color: readableOn(colors.secondary) }}>
+          <span
+            className="inline-block rounded-lg px-2 py-1 text-xs font-semibold"
+            style={{ backgroundColor: colors.secondary, color: readableOn(colors.secondary) }}
+          >
             {t('previewTile')}
           </span>
           <p className="mt-2 text-sm">{t('previewTileText')}</p>

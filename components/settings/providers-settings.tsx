@@ -11,16 +11,34 @@ import { addProviderAction, removeProviderAction } from '@/lib/contracts/actions
 const kinds = ['insurer', 'finance', 'other'] as const;
 
 /** EINSTELLUNGEN → ANBIETER: the tenant's own entries next to the shipped catalogue. */
-export function ProvidersSettings({ own, shipped }: { own: { id: string; kind: string; name: string }[]; shipped: Record<string, number> }) {
+export function ProvidersSettings({
+  own,
+  shipped,
+}: {
+  own: { id: string; kind: string; name: string }[];
+  shipped: Record<string, number>;
+}) {
   const f = useForm(addProviderAction, { kind: 'insurer' });
   const t = useTranslations('settings.providers');
   const tc = useTranslations('common');
   const options = kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }));
-  const kindLabel = (kind: string) => ((kinds as readonly string[]).includes(kind) ? t(`kinds.${kind as (typeof kinds)[number]}`) : kind);
+  const kindLabel = (kind: string) =>
+    (kinds as readonly string[]).includes(kind) ? t(`kinds.${kind as (typeof kinds)[number]}`) : kind;
   return (
     <div className="space-y-6">
-      <form action={f.formAction} noValidate className="grid gap-4 sm:grid-cols-[16rem_minmax(0,1fr)_auto] sm:items-start" key={f.version}>
-        <SelectField label={t('list')} name="kind" defaultValue={f.value('kind')} options={options} error={f.error('kind')} />
+      <form
+        action={f.formAction}
+        noValidate
+        className="grid gap-4 sm:grid-cols-[16rem_minmax(0,1fr)_auto] sm:items-start"
+        key={f.version}
+      >
+        <SelectField
+          label={t('list')}
+          name="kind"
+          defaultValue={f.value('kind')}
+          options={options}
+          error={f.error('kind')}
+        />
         <Field
           label={t('name')}
           name="name"
@@ -35,10 +53,16 @@ export function ProvidersSettings({ own, shipped }: { own: { id: string; kind: s
             {t('add')}
           </SubmitButton>
         </div>
-        {f.failed?.message ? <Alert tone="error" className="sm:col-span-3">{f.failed.message}</Alert> : null}
-        {f.state?.ok ? <Alert tone="success" className="sm:col-span-3">
+        {f.failed?.message ? (
+          <Alert tone="error" className="sm:col-span-3">
+            {f.failed.message}
+          </Alert>
+        ) : null}
+        {f.state?.ok ? (
+          <Alert tone="success" className="sm:col-span-3">
             {t('added')}
-          </Alert> : null}
+          </Alert>
+        ) : null}
       </form>
       <div>
         <h2 className="text-lg font-semibold">{t('ownTitle')}</h2>
@@ -51,7 +75,8 @@ export function ProvidersSettings({ own, shipped }: { own: { id: string; kind: s
             {own.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <span className="font-medium text-ink">{p.name}</span> <span className="text-xs text-gray-500">{kindLabel(p.kind)}</span>
+                  <span className="font-medium text-ink">{p.name}</span>{' '}
+                  <span className="text-xs text-gray-500">{kindLabel(p.kind)}</span>
                 </span>
                 <ConfirmDelete action={removeProviderAction} id={p.id} label={tc('remove')} title={t('removeTitle')}>
                   {t('removeText', { name: p.name })}

@@ -22,7 +22,19 @@ function stripPastedLinks(html: string): string {
   return doc.body.innerHTML;
 }
 
-function ToolButton({ onClick, active, label, children, disabled }: { onClick: () => void; active?: boolean; label: string; children: ReactNode; disabled?: boolean }) {
+function ToolButton({
+  onClick,
+  active,
+  label,
+  children,
+  disabled,
+}: {
+  onClick: () => void;
+  active?: boolean;
+  label: string;
+  children: ReactNode;
+  disabled?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -31,7 +43,10 @@ function ToolButton({ onClick, active, label, children, disabled }: { onClick: (
       aria-label={label}
       title={label}
       aria-pressed={active}
-      className={cn('inline-flex h-9 min-w-9 items-center justify-center rounded-md px-2 text-sm font-semibold transition disabled:opacity-40', active ? 'bg-primary text-on-primary' : 'text-ink hover:bg-gray-100')}
+      className={cn(
+        'inline-flex h-9 min-w-9 items-center justify-center rounded-md px-2 text-sm font-semibold transition disabled:opacity-40',
+        active ? 'bg-primary text-on-primary' : 'text-ink hover:bg-gray-100',
+      )}
     >
       {children}
     </button>
@@ -39,7 +54,17 @@ function ToolButton({ onClick, active, label, children, disabled }: { onClick: (
 }
 
 /** tiptap editor for IMPRESSUM and E-MAIL-SIGNATUR; the server validates and sanitises again on save. */
-export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'impressum' | 'signature'; initial: unknown; label: string; placeholder: string }) {
+export function RichTextEditor({
+  kind,
+  initial,
+  label,
+  placeholder,
+}: {
+  kind: 'impressum' | 'signature';
+  initial: unknown;
+  label: string;
+  placeholder: string;
+}) {
   const [json, setJson] = useState(() => JSON.stringify(initial ?? { type: 'doc', content: [] }));
   const [state, action] = useActionState<FormState<{ empty: boolean }>, FormData>(saveRichTextAction, null);
   const [dialog, setDialog] = useState(false);
@@ -87,7 +112,12 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
     if (!editor) return;
     const check = validateLinkUrl(url);
     if (!check.ok) return setLinkError(tk(check.error));
-    editor.chain().focus().extendMarkRange('link').setLink({ href: check.href, target: blank ? '_blank' : null }).run();
+    editor
+      .chain()
+      .focus()
+      .extendMarkRange('link')
+      .setLink({ href: check.href, target: blank ? '_blank' : null })
+      .run();
     setDialog(false);
   };
 
@@ -96,35 +126,71 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="content" value={json} />
       <div className="overflow-hidden rounded-xl border border-gray-300 bg-white focus-within:border-primary focus-within:ring-4 focus-within:ring-primary/15">
-        <div role="toolbar" aria-label={t('toolbar', { label })} className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-1.5">
+        <div
+          role="toolbar"
+          aria-label={t('toolbar', { label })}
+          className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-1.5"
+        >
           <ToolButton label={t('bold')} active={marks?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>
             <strong>{t('boldMark')}</strong>
           </ToolButton>
-          <ToolButton label={t('italic')} active={marks?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>
+          <ToolButton
+            label={t('italic')}
+            active={marks?.italic}
+            onClick={() => editor?.chain().focus().toggleItalic().run()}
+          >
             <em>{t('italicMark')}</em>
           </ToolButton>
-          <ToolButton label={t('underline')} active={marks?.underline} onClick={() => editor?.chain().focus().toggleUnderline().run()}>
+          <ToolButton
+            label={t('underline')}
+            active={marks?.underline}
+            onClick={() => editor?.chain().focus().toggleUnderline().run()}
+          >
             <u>{t('underlineMark')}</u>
           </ToolButton>
           <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
-          <ToolButton label={t('heading')} active={marks?.h2} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}>
+          <ToolButton
+            label={t('heading')}
+            active={marks?.h2}
+            onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}
+          >
             {t('headingMark')}
           </ToolButton>
-          <ToolButton label={t('subheading')} active={marks?.h3} onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}>
+          <ToolButton
+            label={t('subheading')}
+            active={marks?.h3}
+            onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}
+          >
             {t('subheadingMark')}
           </ToolButton>
-          <ToolButton label={t('bulletList')} active={marks?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+          <ToolButton
+            label={t('bulletList')}
+            active={marks?.bullet}
+            onClick={() => editor?.chain().focus().toggleBulletList().run()}
+          >
             {t('bulletListShort')}
           </ToolButton>
-          <ToolButton label={t('orderedList')} active={marks?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
+          <ToolButton
+            label={t('orderedList')}
+            active={marks?.ordered}
+            onClick={() => editor?.chain().focus().toggleOrderedList().run()}
+          >
             {t('orderedListShort')}
           </ToolButton>
           <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
-          <ToolButton label={t('insertLink')} active={marks?.link} disabled={marks?.empty && !marks?.link} onClick={openLinkDialog}>
+          <ToolButton
+            label={t('insertLink')}
+            active={marks?.link}
+            disabled={marks?.empty && !marks?.link}
+            onClick={openLinkDialog}
+          >
             {t('insertLink')}
           </ToolButton>
           {marks?.link ? (
-            <ToolButton label={t('removeLink')} onClick={() => editor?.chain().focus().extendMarkRange('link').unsetLink().run()}>
+            <ToolButton
+              label={t('removeLink')}
+              onClick={() => editor?.chain().focus().extendMarkRange('link').unsetLink().run()}
+            >
               {t('removeLink')}
             </ToolButton>
           ) : null}
@@ -134,7 +200,9 @@ export function RichTextEditor({ kind, initial, label, placeholder }: { kind: 'i
         </div>
       </div>
       <p className="text-xs text-gray-500">{t('tip')}</p>
-      {state && !state.ok ? <Alert tone="error">{state.message ?? state.fieldErrors?.content ?? t('saveFailed')}</Alert> : null}
+      {state && !state.ok ? (
+        <Alert tone="error">{state.message ?? state.fieldErrors?.content ?? t('saveFailed')}</Alert>
+      ) : null}
       {state?.ok ? <Alert tone="success">{state.data.empty ? t('savedEmpty') : t('saved')}</Alert> : null}
       <div className="flex justify-end">
         <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>

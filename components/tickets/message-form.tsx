@@ -11,7 +11,10 @@ import { UploadPicker, useUploader } from '@/components/documents/upload-picker'
 import { createTicketAction, replyAction } from '@/lib/tickets/actions';
 import { ticketLimits } from '@/lib/tickets/rules';
 
-const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2, 12)}`);
+const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2, 12)}`;
 
 function SendButton({ busy }: { busy: boolean }) {
   const t = useTranslations('tickets.form');
@@ -97,7 +100,15 @@ export function NewTicketForm({
         options={employees.map((e) => ({ value: e.id, label: e.name }))}
         error={f.error('assigneeId')}
       />
-      <Field label={t('subject')} name="subject" required defaultValue={f.value('subject')} error={f.error('subject')} maxLength={ticketLimits.subject} placeholder={t('subjectPlaceholder')} />
+      <Field
+        label={t('subject')}
+        name="subject"
+        required
+        defaultValue={f.value('subject')}
+        error={f.error('subject')}
+        maxLength={ticketLimits.subject}
+        placeholder={t('subjectPlaceholder')}
+      />
       {contracts.length ? (
         <SelectField
           label={t('contract')}
@@ -108,7 +119,15 @@ export function NewTicketForm({
           error={f.error('contractId')}
         />
       ) : null}
-      <TextareaField label={t('message')} name="message" required rows={7} defaultValue={f.value('message')} error={f.error('message')} maxLength={ticketLimits.message} />
+      <TextareaField
+        label={t('message')}
+        name="message"
+        required
+        rows={7}
+        defaultValue={f.value('message')}
+        error={f.error('message')}
+        maxLength={ticketLimits.message}
+      />
       <UploadPicker uploader={uploader} label={t('documents')} error={f.error('uploads')} />
       <div className="flex justify-end border-t border-gray-100 pt-4">
         <SendButton busy={uploader.busy} />

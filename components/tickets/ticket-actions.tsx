@@ -11,7 +11,17 @@ import { closeAction, forwardAction } from '@/lib/tickets/actions';
 import { ticketLimits } from '@/lib/tickets/rules';
 
 /** WEITERLEITEN (with an internal note) and ABSCHLIESSEN for employees; the page says which are allowed. */
-export function TicketActions({ ticketId, employees, canForward, canClose }: { ticketId: string; employees: { id: string; name: string }[]; canForward: boolean; canClose: boolean }) {
+export function TicketActions({
+  ticketId,
+  employees,
+  canForward,
+  canClose,
+}: {
+  ticketId: string;
+  employees: { id: string; name: string }[];
+  canForward: boolean;
+  canClose: boolean;
+}) {
   const t = useTranslations('tickets.actions');
   const [dialog, setDialog] = useState<'forward' | 'close' | null>(null);
   const fw = useForm(forwardAction);
@@ -42,7 +52,15 @@ export function TicketActions({ ticketId, employees, canForward, canClose }: { t
             options={employees.map((e) => ({ value: e.id, label: e.name }))}
             error={fw.error('toId')}
           />
-          <TextareaField label={t('note')} name="note" rows={3} defaultValue={fw.value('note')} error={fw.error('note')} maxLength={ticketLimits.note} placeholder={t('notePlaceholder')} />
+          <TextareaField
+            label={t('note')}
+            name="note"
+            rows={3}
+            defaultValue={fw.value('note')}
+            error={fw.error('note')}
+            maxLength={ticketLimits.note}
+            placeholder={t('notePlaceholder')}
+          />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setDialog(null)}>
               {t('cancel')}

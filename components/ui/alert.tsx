@@ -7,9 +7,20 @@ const tones = {
   success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
 } as const;
 
-export function Alert({ tone = 'info', children, className }: { tone?: keyof typeof tones; children: ReactNode; className?: string }) {
+export function Alert({
+  tone = 'info',
+  children,
+  className,
+}: {
+  tone?: keyof typeof tones;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={cn('rounded-lg border px-4 py-3 text-sm leading-relaxed', tones[tone], className)}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('rounded-lg border px-4 py-3 text-sm leading-relaxed', tones[tone], className)}
+    >
       {children}
     </div>
   );

@@ -32,7 +32,19 @@ export function Button({
   return <button className={buttonClass(variant, size, className)} {...props} />;
 }
 
-export function ButtonLink({ href, children, variant = 'primary', size = 'md', className }: { href: string; children: ReactNode; variant?: Variant; size?: Size; className?: string }) {
+export function ButtonLink({
+  href,
+  children,
+  variant = 'primary',
+  size = 'md',
+  className,
+}: {
+  href: string;
+  children: ReactNode;
+  variant?: Variant;
+  size?: Size;
+  className?: string;
+}) {
   return (
     <Link href={href} className={buttonClass(variant, size, className)}>
       {children}

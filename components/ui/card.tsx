@@ -2,7 +2,11 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn('rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5 sm:p-6', className)}>{children}</section>;
+  return (
+    <section className={cn('rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5 sm:p-6', className)}>
+      {children}
+    </section>
+  );
 }
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
@@ -17,14 +21,28 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function Badge({ children, tone = 'primary', label }: { children: ReactNode; tone?: 'primary' | 'secondary' | 'gray'; label?: string }) {
+export function Badge({
+  children,
+  tone = 'primary',
+  label,
+}: {
+  children: ReactNode;
+  tone?: 'primary' | 'secondary' | 'gray';
+  label?: string;
+}) {
   const tones = {
     primary: 'bg-primary text-on-primary',
     secondary: 'bg-secondary text-on-secondary',
     gray: 'bg-gray-100 text-gray-700',
   };
   return (
-    <span aria-label={label} className={cn('inline-flex min-w-6 items-center justify-center rounded-full px-2 py-0.5 text-xs font-bold', tones[tone])}>
+    <span
+      aria-label={label}
+      className={cn(
+        'inline-flex min-w-6 items-center justify-center rounded-full px-2 py-0.5 text-xs font-bold',
+        tones[tone],
+      )}
+    >
       {children}
     </span>
   );

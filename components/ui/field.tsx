@@ -17,7 +17,11 @@ export function Field({
     <div className={cn('flex flex-col gap-1.5', className)}>
       <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
-        {required ? <span className="ml-0.5 text-red-700" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       <input
         id={id}

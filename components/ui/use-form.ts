@@ -4,7 +4,10 @@ import { useActionState } from 'react';
 import type { FormState } from '@/lib/actions/result';
 
 /** useActionState plus helpers: the typed value of a field (kept after an error) and its German message. */
-export function useForm<T = undefined>(action: (prev: FormState<T>, data: FormData) => Promise<FormState<T>>, initial: Record<string, string> = {}) {
+export function useForm<T = undefined>(
+  action: (prev: FormState<T>, data: FormData) => Promise<FormState<T>>,
+  initial: Record<string, string> = {},
+) {
   const [state, formAction, pending] = useActionState<FormState<T>, FormData>(action, null);
   const values = state?.values ?? initial;
   const failed = state && !state.ok ? state : null;

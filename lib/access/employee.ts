@@ -9,7 +9,13 @@ export interface EmployeeLike {
   id: string;
 }
 
-export const noRights: EmployeeRights = { insurance: 'none', finance: 'none', other: 'none', emergency: 'none', communication: 'none' };
+export const noRights: EmployeeRights = {
+  insurance: 'none',
+  finance: 'none',
+  other: 'none',
+  emergency: 'none',
+  communication: 'none',
+};
 
 export function isAdmin(e: EmployeeLike): boolean {
   return e.kind === 'employee' && e.role === 'admin';

@@ -8,8 +8,7 @@ import { mayChangeItem, maySeeItem, rightsOf, type Grants } from './freigaben';
 import type { DocumentArea } from '../db/schema/contracts';
 
 export type Viewer =
-  | { kind: 'employee'; employee: EmployeeLike }
-  | { kind: 'client'; clientId: string; grants: Grants };
+  { kind: 'employee'; employee: EmployeeLike } | { kind: 'client'; clientId: string; grants: Grants };
 
 export interface ContactFacts {
   id: string;
@@ -49,5 +48,7 @@ export function maySee(v: Viewer, contact: ContactFacts, item: ItemFacts): boole
 /** Edit or delete one item: employees with write; clients their own (write right) or, with DATENFREIGABE, the advisor's. */
 export function mayChange(v: Viewer, contact: ContactFacts, item: ItemFacts): boolean {
   if (v.kind === 'employee') return mayAddTo(v, contact, item.area);
-  return v.clientId === contact.id && maySee(v, contact, item) && mayChangeItem(v.grants, item.area, item.createdByClient);
+  return (
+    v.clientId === contact.id && maySee(v, contact, item) && mayChangeItem(v.grants, item.area, item.createdByClient)
+  );
 }

@@ -83,7 +83,8 @@ export type Preset = keyof typeof presets;
 
 export function presetGrants(preset: Preset): Grants {
   const g = emptyGrants();
-  if (preset === 'readAll') for (const m of clientModules) g[m] = { activation: false, dataRelease: false, readOnly: true };
+  if (preset === 'readAll')
+    for (const m of clientModules) g[m] = { activation: false, dataRelease: false, readOnly: true };
   if (preset === 'communicationOnly') g.communication = { activation: true, dataRelease: false, readOnly: false };
   return g;
 }

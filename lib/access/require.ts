@@ -11,7 +11,8 @@ export function requireRight(allowed: boolean, key: MessageKey = 'errors.forbidd
 }
 
 export const requireAdmin = (actor: EmployeeLike) => requireRight(isAdmin(actor));
-export const requireSettingsRight = (actor: EmployeeLike, key?: MessageKey) => requireRight(canManageSettings(actor), key);
+export const requireSettingsRight = (actor: EmployeeLike, key?: MessageKey) =>
+  requireRight(canManageSettings(actor), key);
 export const requireUsersRight = (actor: EmployeeLike, key?: MessageKey) => requireRight(canManageUsers(actor), key);
 export const requireContactsRight = (actor: EmployeeLike) => requireRight(canViewContacts(actor));
 export const requireEmployee = (actor: EmployeeLike) => requireRight(actor.kind === 'employee');

@@ -12,11 +12,17 @@ import { emptyGrants, type Grants } from './freigaben';
  */
 export async function loadGrants(tx: Tx, tenantId: string, contactId: string): Promise<Grants> {
   const rows = await tx
-    .select({ module: clientGrants.module, activation: clientGrants.activation, dataRelease: clientGrants.dataRelease, readOnly: clientGrants.readOnly })
+    .select({
+      module: clientGrants.module,
+      activation: clientGrants.activation,
+      dataRelease: clientGrants.dataRelease,
+      readOnly: clientGrants.readOnly,
+    })
     .from(clientGrants)
     .where(and(eq(clientGrants.tenantId, tenantId), eq(clientGrants.userId, contactId)));
   const grants = emptyGrants();
-  for (const r of rows) grants[r.module] = { activation: r.activation, dataRelease: r.dataRelease, readOnly: r.readOnly };
+  for (const r of rows)
+    grants[r.module] = { activation: r.activation, dataRelease: r.dataRelease, readOnly: r.readOnly };
   return grants;
 }
 
@@ -26,6 +32,7 @@ export async function loadGrants(tx: Tx, tenantId: string, contactId: string): P
  */
 export async function viewerOf(ctx: Ctx): Promise<Viewer> {
   const { actor } = ctx;
-  if (actor.kind === 'client') return { kind: 'client', clientId: actor.id, grants: await loadGrants(ctx.db, ctx.tenant.id, actor.id) };
+  if (actor.kind === 'client')
+    return { kind: 'client', clientId: actor.id, grants: await loadGrants(ctx.db, ctx.tenant.id, actor.id) };
   return { kind: 'employee', employee: actor };
 }

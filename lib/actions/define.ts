@@ -59,7 +59,12 @@ function failure(error: unknown, name: string, requestId: string, locale: Locale
 }
 
 function refusal(code: 'unauthenticated' | 'forbidden' | 'not_found', locale: Locale): ActionResult<never> {
-  const key = code === 'unauthenticated' ? 'errors.unauthenticated' : code === 'forbidden' ? 'errors.forbidden' : 'errors.tenantUnknown';
+  const key =
+    code === 'unauthenticated'
+      ? 'errors.unauthenticated'
+      : code === 'forbidden'
+        ? 'errors.forbidden'
+        : 'errors.tenantUnknown';
   return { ok: false, code, message: translate(locale, key) };
 }
 
@@ -71,7 +76,12 @@ async function execute<C extends { requestId: string; locale: Locale }, S extend
 ): Promise<ActionResult<T>> {
   const parsed = def.schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(parsed.error, ctx.locale), message: translate(ctx.locale, 'errors.invalid') };
+    return {
+      ok: false,
+      code: 'invalid',
+      fieldErrors: fieldErrorsOf(parsed.error, ctx.locale),
+      message: translate(ctx.locale, 'errors.invalid'),
+    };
   }
   let data: T;
   try {
@@ -99,7 +109,11 @@ async function signedInCtx(audience: Audience): Promise<Ctx | ActionResult<never
 
 const isResult = (v: unknown): v is ActionResult<never> => typeof v === 'object' && v !== null && 'ok' in v;
 
-function withEcho<T>(result: ActionResult<T>, formData: FormData, echo: ActionDef<unknown, z.ZodType, T>['echo']): FormState<T> {
+function withEcho<T>(
+  result: ActionResult<T>,
+  formData: FormData,
+  echo: ActionDef<unknown, z.ZodType, T>['echo'],
+): FormState<T> {
   const mode = echo ?? 'failure';
   if (mode === 'never' || (mode === 'failure' && result.ok)) return result;
   return { ...result, values: echoValues(formData) };

@@ -6,7 +6,13 @@ import { defaultLocale, translate, type Locale } from '../i18n';
 /** What every server action returns: messages in the reader's language, never an unknown error's text. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message?: string; fieldErrors?: Record<string, string>; detail?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message?: string;
+      fieldErrors?: Record<string, string>;
+      detail?: Record<string, unknown>;
+    };
 
 /** Field errors from zod; messages are catalog keys (legacy: German text) and are translated here. */
 export function fieldErrorsOf(error: z.ZodError, locale: Locale = defaultLocale): Record<string, string> {
@@ -23,9 +29,18 @@ export function fieldErrorsOf(error: z.ZodError, locale: Locale = defaultLocale)
  * Logs an unexpected error under the request id (the same id the request's log lines carry) and returns the
  * generic message with that id as the reference the user can quote.
  */
-export function unexpected(error: unknown, where: string, requestId: string, locale: Locale = defaultLocale): ActionResult<never> {
+export function unexpected(
+  error: unknown,
+  where: string,
+  requestId: string,
+  locale: Locale = defaultLocale,
+): ActionResult<never> {
   console.error(`[${requestId}] ${where}:`, error);
-  return { ok: false, code: 'unexpected', message: translate(locale, 'errors.unexpectedRef', { ref: requestId.slice(0, 8) }) };
+  return {
+    ok: false,
+    code: 'unexpected',
+    message: translate(locale, 'errors.unexpectedRef', { ref: requestId.slice(0, 8) }),
+  };
 }
 
 export function formValues(formData: FormData): Record<string, string> {

@@ -11,7 +11,12 @@ export async function accountByLogin(ctx: TenantScope, typed: string): Promise<U
   const [user] = await ctx.db
     .select()
     .from(users)
-    .where(and(eq(users.tenantId, ctx.tenant.id), or(sql`lower(${users.username}) = ${login}`, sql`lower(${users.email}) = ${login}`)))
+    .where(
+      and(
+        eq(users.tenantId, ctx.tenant.id),
+        or(sql`lower(${users.username}) = ${login}`, sql`lower(${users.email}) = ${login}`),
+      ),
+    )
     .limit(1);
   return user;
 }

@@ -30,8 +30,10 @@ export const activationSchema = z
       .refine((v) => parsePin(v) !== null, 'signin.activation.pinFormat'),
   })
   .superRefine((v, ctx) => {
-    if (v.password.length === 0) ctx.addIssue({ code: 'custom', path: ['password'], message: 'signin.activation.passwordMissing' });
-    else if (v.password !== v.passwordRepeat) ctx.addIssue({ code: 'custom', path: ['passwordRepeat'], message: 'signin.activation.passwordsDiffer' });
+    if (v.password.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'signin.activation.passwordMissing' });
+    else if (v.password !== v.passwordRepeat)
+      ctx.addIssue({ code: 'custom', path: ['passwordRepeat'], message: 'signin.activation.passwordsDiffer' });
   });
 
 /** The form as posted: the link's token (a hidden field) and the fields. */
@@ -75,7 +77,10 @@ class Refused extends Error {
  * hour), so parallel guesses are never compared beyond the limits; a right PIN gives its reservations back.
  * Refusals are DomainErrors (see `refuse`); the audit rows of a wrong PIN are committed before the refusal.
  */
-export async function activateAccount(ctx: PublicCtx, input: ActivateInput & Pick<ClientInfo, 'ip'>): Promise<ActivationDone> {
+export async function activateAccount(
+  ctx: PublicCtx,
+  input: ActivateInput & Pick<ClientInfo, 'ip'>,
+): Promise<ActivationDone> {
   const { tenant } = ctx;
   const ipKey = `pin-ip:${input.ip}`;
   if (await isOverLimit(ctx.db, ipKey, 3600, tokenPolicy.pinFailuresPerIpPerHour)) throw refuse.ip();
@@ -111,12 +116,27 @@ export async function activateAccount(ctx: PublicCtx, input: ActivateInput & Pic
   if (!pinMatches(input.pin, user.birthDate)) {
     const burned = attempt.link >= tokenPolicy.maxPinFailures;
     const accountLocked = attempt.account >= tokenPolicy.pinFailuresPerAccount;
-    const anonymous = { tenantId: tenant.id, actorType: 'anonymous', targetType: 'user', targetId: user.id, ip: input.ip } as const;
+    const anonymous = {
+      tenantId: tenant.id,
+      actorType: 'anonymous',
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip,
+    } as const;
     await withTransaction(ctx, async ({ db: tx }) => {
-      await audit(tx, { ...anonymous, action: 'auth.pin.failed', meta: { failures: attempt.link, accountFailures: attempt.account } });
+      await audit(tx, {
+        ...anonymous,
+        action: 'auth.pin.failed',
+        meta: { failures: attempt.link, accountFailures: attempt.account },
+      });
       // The advisor sees both in the contact's activity; the link state shows „Link gesperrt“.
       if (burned) await audit(tx, { ...anonymous, action: 'auth.link.burned', meta: { purpose: info.purpose } });
-      if (accountLocked) await audit(tx, { ...anonymous, action: 'auth.pin.account_locked', meta: { hours: tokenPolicy.pinAccountWindowHours } });
+      if (accountLocked)
+        await audit(tx, {
+          ...anonymous,
+          action: 'auth.pin.account_locked',
+          meta: { hours: tokenPolicy.pinAccountWindowHours },
+        });
     });
     if (accountLocked) throw refuse.account();
     if (burned) throw refuse.burned();
@@ -143,11 +163,26 @@ export async function activateAccount(ctx: PublicCtx, input: ActivateInput & Pic
         to: user.email,
         subject: translate(locale, 'mail.username.subject', { tenant: tenant.name }),
         fromName: tenant.name,
-        element: createElement(UsernameMail, { brand: await brandFor(tx, tenant), firstName: user.firstName, username: user.username, loginUrl: `${tenantBaseUrl(tenant)}/login`, locale }),
+        element: createElement(UsernameMail, {
+          brand: await brandFor(tx, tenant),
+          firstName: user.firstName,
+          username: user.username,
+          loginUrl: `${tenantBaseUrl(tenant)}/login`,
+          locale,
+        }),
       });
     }
     const action = consumed.purpose === 'invite' ? 'auth.account.activated' : 'auth.password.reset';
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: user.id, action, targetType: 'user', targetId: user.id, ip: input.ip, meta: { pinAttempt: attempt.link } });
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: user.id,
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip,
+      meta: { pinAttempt: attempt.link },
+    });
     return { username: user.username, kind: user.kind, purpose: consumed.purpose };
   });
 }

@@ -15,7 +15,10 @@ export const changePasswordSchema = z
     password: z.string().min(1, 'signin.change.newMissing').max(1024),
     passwordRepeat: z.string().max(1024),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'signin.change.passwordsDiffer' });
+  .refine((v) => v.password === v.passwordRepeat, {
+    path: ['passwordRepeat'],
+    message: 'signin.change.passwordsDiffer',
+  });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
 /**
@@ -29,14 +32,38 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
   const key = passwordChangeKey(tenant.id, actor.id);
   const wait = await reserveAccountAttempt(ctx.db, key);
   if (wait > 0) {
-    await audit(ctx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'auth.password.throttled', targetType: 'user', targetId: actor.id, meta: { retryAfterSeconds: wait } });
-    throw new DomainError('rate_limited', 'signin.change.throttled', { values: { seconds: wait }, detail: { retryAfterSeconds: wait } });
+    await audit(ctx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'auth.password.throttled',
+      targetType: 'user',
+      targetId: actor.id,
+      meta: { retryAfterSeconds: wait },
+    });
+    throw new DomainError('rate_limited', 'signin.change.throttled', {
+      values: { seconds: wait },
+      detail: { retryAfterSeconds: wait },
+    });
   }
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, actor.id)));
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenant.id), eq(users.id, actor.id)));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     // The reservation already counted this failure.
-    await audit(ctx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'auth.password.failed', targetType: 'user', targetId: actor.id });
-    throw new DomainError('invalid', 'signin.change.wrongCurrent', { field: 'currentPassword', detail: { reason: 'wrong_password' } });
+    await audit(ctx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'auth.password.failed',
+      targetType: 'user',
+      targetId: actor.id,
+    });
+    throw new DomainError('invalid', 'signin.change.wrongCurrent', {
+      field: 'currentPassword',
+      detail: { reason: 'wrong_password' },
+    });
   }
   // The right current password is no failure, whatever the new one is.
   await clearAccount(ctx.db, key);
@@ -44,9 +71,22 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
   if (problem) throw weakPassword(problem);
   const passwordHash = await hashPassword(input.password);
   await withTransaction(ctx, async ({ db: tx }) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(users.tenantId, tenant.id), eq(users.id, user.id)));
     // Without a session of its own (a context not built from a request), no session is kept.
-    const ended = ctx.sessionId ? await revokeOtherSessions(tx, tenant.id, user.id, ctx.sessionId) : await revokeUserSessions(tx, tenant.id, user.id);
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: user.id, action: 'auth.password.changed', targetType: 'user', targetId: user.id, meta: { otherSessionsEnded: ended } });
+    const ended = ctx.sessionId
+      ? await revokeOtherSessions(tx, tenant.id, user.id, ctx.sessionId)
+      : await revokeUserSessions(tx, tenant.id, user.id);
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: user.id,
+      action: 'auth.password.changed',
+      targetType: 'user',
+      targetId: user.id,
+      meta: { otherSessionsEnded: ended },
+    });
   });
 }

@@ -17,7 +17,6 @@ export interface SignedIn {
   sessionId: string;
 }
 
-
 /** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
 export async function readSessionToken(): Promise<{ sid: string; tid: string } | null> {
   const name = sessionCookieName();

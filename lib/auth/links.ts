@@ -17,7 +17,11 @@ export type LinkRecipient = Pick<User, 'id' | 'email' | 'firstName'> & { locale?
  * caller's transaction (`withTransaction(ctx, (tx) => sendPasswordLink(tx, user, 'invite'))`): if the change
  * rolls back, no link exists and no mail goes out. The mail is in the recipient's language.
  */
-export async function sendPasswordLink(ctx: TenantScope, user: LinkRecipient, purpose: 'invite' | 'reset'): Promise<void> {
+export async function sendPasswordLink(
+  ctx: TenantScope,
+  user: LinkRecipient,
+  purpose: 'invite' | 'reset',
+): Promise<void> {
   const { db: tx, tenant } = ctx;
   const locale = localeOf({ locale: user.locale ?? null }, tenant);
   const raw = await issueToken(tx, { tenantId: tenant.id, userId: user.id, purpose });
@@ -26,7 +30,9 @@ export async function sendPasswordLink(ctx: TenantScope, user: LinkRecipient, pu
     tenantId: tenant.id,
     template: purpose === 'invite' ? 'password-mail-1' : 'password-reset',
     to: user.email,
-    subject: translate(locale, purpose === 'invite' ? 'mail.passwordInvite.subject' : 'mail.passwordReset.subject', { tenant: tenant.name }),
+    subject: translate(locale, purpose === 'invite' ? 'mail.passwordInvite.subject' : 'mail.passwordReset.subject', {
+      tenant: tenant.name,
+    }),
     fromName: tenant.name,
     element: createElement(PasswordLinkMail, {
       brand: await brandFor(tx, tenant),

@@ -41,21 +41,42 @@ export async function attemptLogin(ctx: PublicCtx, input: LoginInput & ClientInf
 
   const wait = await reserveLoginAttempt(ctx.db, acct, ip);
   if (wait > 0) {
-    await audit(ctx.db, { tenantId, actorType: 'anonymous', action: 'auth.login.throttled', ip: input.ip, meta: { retryAfterSeconds: wait } });
+    await audit(ctx.db, {
+      tenantId,
+      actorType: 'anonymous',
+      action: 'auth.login.throttled',
+      ip: input.ip,
+      meta: { retryAfterSeconds: wait },
+    });
     return { ok: false, code: 'rate_limited', retryAfterSeconds: wait };
   }
 
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || user.status !== 'active') {
     // The reservation already counted this failure.
-    await audit(ctx.db, { tenantId, actorType: 'anonymous', action: 'auth.login.failed', targetType: user ? 'user' : undefined, targetId: user?.id, ip: input.ip });
+    await audit(ctx.db, {
+      tenantId,
+      actorType: 'anonymous',
+      action: 'auth.login.failed',
+      targetType: user ? 'user' : undefined,
+      targetId: user?.id,
+      ip: input.ip,
+    });
     return { ok: false, code: 'invalid' };
   }
 
   return withTransaction(ctx, async ({ db: tx }) => {
     await loginSucceeded(tx, acct, ip);
     const sessionId = await createSession(tx, { tenantId, userId: user.id, ip: input.ip, userAgent: input.userAgent });
-    await audit(tx, { tenantId, actorType: 'user', actorId: user.id, action: 'auth.login.succeeded', targetType: 'user', targetId: user.id, ip: input.ip });
+    await audit(tx, {
+      tenantId,
+      actorType: 'user',
+      actorId: user.id,
+      action: 'auth.login.succeeded',
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip,
+    });
     return { ok: true as const, sessionId, user };
   });
 }

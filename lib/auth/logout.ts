@@ -8,6 +8,13 @@ export async function logout(ctx: Ctx): Promise<void> {
   if (!sessionId) return;
   await withTransaction(ctx, async ({ db: tx }) => {
     await revokeSession(tx, sessionId);
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'auth.logout', targetType: 'user', targetId: actor.id });
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'auth.logout',
+      targetType: 'user',
+      targetId: actor.id,
+    });
   });
 }

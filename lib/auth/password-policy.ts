@@ -37,7 +37,11 @@ export const passwordProblemKeys = {
 
 /** The refusal of a weak password, next to its field ("invalid" with the reason in `detail`). */
 export function weakPassword(problem: PasswordProblem, field = 'password'): DomainError {
-  return new DomainError('invalid', passwordProblemKeys[problem], { field, values: { ...passwordLimits }, detail: { reason: 'weak_password', problem } });
+  return new DomainError('invalid', passwordProblemKeys[problem], {
+    field,
+    values: { ...passwordLimits },
+    detail: { reason: 'weak_password', problem },
+  });
 }
 
 export function checkPassword(password: string, ctx: PasswordContext = {}): PasswordProblem | null {
@@ -52,7 +56,8 @@ export function checkPassword(password: string, ctx: PasswordContext = {}): Pass
   const digits = password.replace(/\D/g, '');
   if (ctx.birthDate) {
     const [y, m, d] = ctx.birthDate.split('-');
-    for (const form of [`${d}${m}${y}`, `${y}${m}${d}`, `${d}${m}${y!.slice(2)}`]) if (digits.includes(form)) return 'personal';
+    for (const form of [`${d}${m}${y}`, `${y}${m}${d}`, `${d}${m}${y!.slice(2)}`])
+      if (digits.includes(form)) return 'personal';
   }
   const squashed = asciiName(lower).replace(/[^a-z0-9]/g, '');
   const personal = [ctx.firstName, ctx.lastName, ctx.username, ctx.email?.split('@')[0], ctx.tenantName]

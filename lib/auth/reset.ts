@@ -20,7 +20,10 @@ export type ResetRequestInput = z.output<typeof resetRequestSchema>;
 export const resetPolicy = { perIpPerHour: 10 } as const;
 
 /** "Passwort vergessen?": the same answer whether or not the account exists; at most 10 requests per IP and hour. */
-export async function requestPasswordReset(ctx: PublicCtx, input: ResetRequestInput & Pick<ClientInfo, 'ip'>): Promise<void> {
+export async function requestPasswordReset(
+  ctx: PublicCtx,
+  input: ResetRequestInput & Pick<ClientInfo, 'ip'>,
+): Promise<void> {
   const { tenant } = ctx;
   await withTransaction(ctx, async (tx) => {
     if (await countHit(tx.db, `reset-ip:${input.ip}`, 3600, resetPolicy.perIpPerHour)) return;
@@ -28,10 +31,26 @@ export async function requestPasswordReset(ctx: PublicCtx, input: ResetRequestIn
     if (!user || user.status !== 'active' || !user.birthDate) {
       // The same work as a real reset (rendering the mail), so the answer time reveals nothing.
       const locale = localeOf(null, tenant);
-      await renderMail(createElement(PasswordLinkMail, { brand: brandOf(tenant), firstName: 'x', url: `${tenantBaseUrl(tenant)}/reset/x`, purpose: 'reset', validFor: linkValidity('reset'), locale }));
+      await renderMail(
+        createElement(PasswordLinkMail, {
+          brand: brandOf(tenant),
+          firstName: 'x',
+          url: `${tenantBaseUrl(tenant)}/reset/x`,
+          purpose: 'reset',
+          validFor: linkValidity('reset'),
+          locale,
+        }),
+      );
       return;
     }
     await sendPasswordLink(tx, user, 'reset');
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'anonymous', action: 'auth.reset.requested', targetType: 'user', targetId: user.id, ip: input.ip });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'anonymous',
+      action: 'auth.reset.requested',
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip,
+    });
   });
 }

@@ -26,7 +26,21 @@ export async function createSession(
   return raw;
 }
 
-export type SessionUser = Pick<User, 'id' | 'tenantId' | 'kind' | 'role' | 'email' | 'username' | 'firstName' | 'lastName' | 'status' | 'rights' | 'scope' | 'locale'>;
+export type SessionUser = Pick<
+  User,
+  | 'id'
+  | 'tenantId'
+  | 'kind'
+  | 'role'
+  | 'email'
+  | 'username'
+  | 'firstName'
+  | 'lastName'
+  | 'status'
+  | 'rights'
+  | 'scope'
+  | 'locale'
+>;
 
 /**
  * The signed-in user if the session is live for this tenant: not revoked, not idle for 30 min,
@@ -68,7 +82,10 @@ export async function validateSession(tx: Tx, rawId: string, tenantId: string): 
   const row = rows[0];
   if (!row) return null;
   if (row.stale) {
-    await tx.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+    await tx
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.idHash, idHash));
   }
   return row.user;
 }
@@ -91,11 +108,23 @@ export async function revokeUserSessions(tx: Tx, tenantId: string, userId: strin
 }
 
 /** After a password change: all other sessions of the user end, the current one stays. */
-export async function revokeOtherSessions(tx: Tx, tenantId: string, userId: string, keepRawId: string): Promise<number> {
+export async function revokeOtherSessions(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  keepRawId: string,
+): Promise<number> {
   const rows = await tx
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.idHash} <> ${hashSessionId(keepRawId)}`))
+    .where(
+      and(
+        eq(sessions.tenantId, tenantId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        sql`${sessions.idHash} <> ${hashSessionId(keepRawId)}`,
+      ),
+    )
     .returning({ idHash: sessions.idHash });
   return rows.length;
 }

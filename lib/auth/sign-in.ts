@@ -25,7 +25,10 @@ export async function signInWithPassword(ctx: PublicCtx, input: LoginInput): Pro
   } catch (error) {
     if (error instanceof ThrottledSignin) {
       const seconds = error.retryAfterSeconds;
-      throw new DomainError('rate_limited', 'signin.login.throttled', { values: { seconds }, detail: { retryAfterSeconds: seconds } });
+      throw new DomainError('rate_limited', 'signin.login.throttled', {
+        values: { seconds },
+        detail: { retryAfterSeconds: seconds },
+      });
     }
     if (error instanceof CredentialsSignin) throw new DomainError('invalid', 'signin.login.invalid');
     throw error;

@@ -34,7 +34,10 @@ export function ipKey(ip: string): string {
 export async function throttleWait(tx: Tx, keys: string[]): Promise<number> {
   const rows = await tx.execute<{ wait: number | null }>(sql`
     SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::int AS wait
-    FROM auth_throttle WHERE key IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) AND blocked_until > now()`);
+    FROM auth_throttle WHERE key IN (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )}) AND blocked_until > now()`);
   return Math.max(0, Number(rows[0]?.wait ?? 0));
 }
 

@@ -20,14 +20,35 @@ export function hashToken(raw: string): string {
 }
 
 /** A new link for the account; every older unused link of that account stops working. */
-export async function issueToken(tx: Tx, input: { tenantId: string; userId: string; purpose: 'invite' | 'reset' }): Promise<string> {
+export async function issueToken(
+  tx: Tx,
+  input: { tenantId: string; userId: string; purpose: 'invite' | 'reset' },
+): Promise<string> {
   await tx
     .update(accountTokens)
     .set({ supersededAt: sql`now()` })
-    .where(and(eq(accountTokens.tenantId, input.tenantId), eq(accountTokens.userId, input.userId), isNull(accountTokens.usedAt), isNull(accountTokens.supersededAt)));
+    .where(
+      and(
+        eq(accountTokens.tenantId, input.tenantId),
+        eq(accountTokens.userId, input.userId),
+        isNull(accountTokens.usedAt),
+        isNull(accountTokens.supersededAt),
+      ),
+    );
   const raw = randomBytes(32).toString('base64url');
-  const ttl = input.purpose === 'invite' ? sql`now() + make_interval(hours => ${tokenPolicy.inviteHours})` : sql`now() + make_interval(mins => ${tokenPolicy.resetMinutes})`;
-  await tx.insert(accountTokens).values({ tokenHash: hashToken(raw), tenantId: input.tenantId, userId: input.userId, purpose: input.purpose, expiresAt: ttl });
+  const ttl =
+    input.purpose === 'invite'
+      ? sql`now() + make_interval(hours => ${tokenPolicy.inviteHours})`
+      : sql`now() + make_interval(mins => ${tokenPolicy.resetMinutes})`;
+  await tx
+    .insert(accountTokens)
+    .values({
+      tokenHash: hashToken(raw),
+      tenantId: input.tenantId,
+      userId: input.userId,
+      purpose: input.purpose,
+      expiresAt: ttl,
+    });
   return raw;
 }
 
@@ -121,7 +142,11 @@ export async function reservePinAttempt(tx: Tx, tenantId: string, raw: string): 
 }
 
 /** Marks the link used (after a reserved attempt with the right PIN); true for exactly one caller, however many try at once. */
-export async function consumeToken(tx: Tx, tenantId: string, raw: string): Promise<{ userId: string; purpose: 'invite' | 'reset' } | null> {
+export async function consumeToken(
+  tx: Tx,
+  tenantId: string,
+  raw: string,
+): Promise<{ userId: string; purpose: 'invite' | 'reset' } | null> {
   const rows = await tx
     .update(accountTokens)
     .set({ usedAt: sql`now()` })
@@ -141,9 +166,18 @@ export async function consumeToken(tx: Tx, tenantId: string, raw: string): Promi
 }
 
 /** For the advisor: state of the newest link of an account ("Link gesperrt" after 5 wrong PINs). */
-export async function latestLinkState(tx: Tx, tenantId: string, userId: string): Promise<'none' | 'open' | 'burned' | 'expired' | 'used'> {
+export async function latestLinkState(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+): Promise<'none' | 'open' | 'burned' | 'expired' | 'used'> {
   const [row] = await tx
-    .select({ usedAt: accountTokens.usedAt, pinFailures: accountTokens.pinFailures, expired: sql<boolean>`${accountTokens.expiresAt} <= now()`, supersededAt: accountTokens.supersededAt })
+    .select({
+      usedAt: accountTokens.usedAt,
+      pinFailures: accountTokens.pinFailures,
+      expired: sql<boolean>`${accountTokens.expiresAt} <= now()`,
+      supersededAt: accountTokens.supersededAt,
+    })
     .from(accountTokens)
     .where(and(eq(accountTokens.tenantId, tenantId), eq(accountTokens.userId, userId)))
     .orderBy(sql`${accountTokens.createdAt} DESC`)

@@ -21,7 +21,10 @@ export const updateContractAction = sessionAction({
   name: 'contracts.update',
   schema: updateContractSchema,
   run: updateContract,
-  revalidate: (_input, data, ctx) => [contractPath(ctx.actor, data.contactId, data.id), placePath(ctx.actor, data.contactId, _input.area, null)],
+  revalidate: (_input, data, ctx) => [
+    contractPath(ctx.actor, data.contactId, data.id),
+    placePath(ctx.actor, data.contactId, _input.area, null),
+  ],
   echo: 'always',
 });
 

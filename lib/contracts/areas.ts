@@ -42,7 +42,15 @@ export interface AreaConfig<A extends FolderArea = FolderArea> {
   premiums: boolean;
 }
 
-const money: readonly ContractField[] = ['paymentMethod', 'frequency', 'premium', 'startDate', 'endDate', 'noticePeriod', 'note'];
+const money: readonly ContractField[] = [
+  'paymentMethod',
+  'frequency',
+  'premium',
+  'startDate',
+  'endDate',
+  'noticePeriod',
+  'note',
+];
 
 const words = <A extends FolderArea>(area: A) => ({
   label: `contracts.areas.${area}.label` as AreaKey<A, 'label'> & MessageKey,
@@ -107,7 +115,9 @@ export const fieldLabelKeys: Record<ContractField, MessageKey> = {
 };
 
 /** The general field labels in German (logs, tests); the UI translates `fieldLabelKeys`. */
-export const fieldLabels = Object.fromEntries(Object.entries(fieldLabelKeys).map(([f, key]) => [f, translate('de', key)])) as Record<ContractField, string>;
+export const fieldLabels = Object.fromEntries(
+  Object.entries(fieldLabelKeys).map(([f, key]) => [f, translate('de', key)]),
+) as Record<ContractField, string>;
 
 /** The key of a field's label in one area ("VERSICHERER" vs. "ANBIETER"). */
 export function labelKeyIn(area: FolderArea, field: ContractField): MessageKey {
@@ -160,7 +170,10 @@ export function contractInitial(c: {
     number: c.number ?? '',
     paymentMethod: c.paymentMethod ?? '',
     frequency: c.frequency ?? '',
-    premium: c.premiumCents === null ? '' : (c.premiumCents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    premium:
+      c.premiumCents === null
+        ? ''
+        : (c.premiumCents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     startDate: c.startDate ?? '',
     endDate: c.endDate ?? '',
     noticePeriod: c.noticePeriod ?? '',

@@ -574,7 +574,13 @@ export function letterIndex(names: readonly string[]): { letter: string; first: 
  * Stored values of the contract form's lists (VERTRAGSSTATUS, ZAHLWEISE, ZAHLART): German words that are
  * saved as they are, each with the catalog id of its label (`contracts.status.<id>` …) for every language.
  */
-export const contractStatusIds = { aktiv: 'active', beantragt: 'applied', ruhend: 'dormant', gekündigt: 'cancelled', beendet: 'ended' } as const;
+export const contractStatusIds = {
+  aktiv: 'active',
+  beantragt: 'applied',
+  ruhend: 'dormant',
+  gekündigt: 'cancelled',
+  beendet: 'ended',
+} as const;
 export const paymentFrequencyIds = {
   monatlich: 'monthly',
   vierteljährlich: 'quarterly',
@@ -583,4 +589,9 @@ export const paymentFrequencyIds = {
   einmalig: 'once',
   beitragsfrei: 'paidUp',
 } as const;
-export const paymentMethodIds = { Lastschrift: 'directDebit', Überweisung: 'transfer', Dauerauftrag: 'standingOrder', Rechnung: 'invoice' } as const;
+export const paymentMethodIds = {
+  Lastschrift: 'directDebit',
+  Überweisung: 'transfer',
+  Dauerauftrag: 'standingOrder',
+  Rechnung: 'invoice',
+} as const;

@@ -11,7 +11,10 @@ export type ProviderKind = 'insurer' | 'finance' | 'other';
 const collator = new Intl.Collator('de', { sensitivity: 'base' });
 
 /** Shipped names and the tenant's own, sorted with German collation (VERSICHERER / ANBIETER pickers). */
-export async function providerNames(ctx: Ctx, { kind }: { kind: ProviderKind }): Promise<{ name: string; own: boolean }[]> {
+export async function providerNames(
+  ctx: Ctx,
+  { kind }: { kind: ProviderKind },
+): Promise<{ name: string; own: boolean }[]> {
   const rows = await ctx.db
     .select({ name: providers.name, tenantId: providers.tenantId })
     .from(providers)
@@ -21,7 +24,11 @@ export async function providerNames(ctx: Ctx, { kind }: { kind: ProviderKind }):
 
 /** PRODUKT / SPARTE of an area, in the shipped order. */
 export async function productNames(ctx: Ctx, { area }: { area: FolderArea }): Promise<string[]> {
-  const rows = await ctx.db.select({ name: productLines.name }).from(productLines).where(eq(productLines.area, area)).orderBy(asc(productLines.position));
+  const rows = await ctx.db
+    .select({ name: productLines.name })
+    .from(productLines)
+    .where(eq(productLines.area, area))
+    .orderBy(asc(productLines.position));
   return rows.map((r) => r.name);
 }
 
@@ -42,11 +49,28 @@ export async function addProvider(ctx: Ctx, input: { kind: ProviderKind; name: s
     const [existing] = await tx
       .select({ id: providers.id })
       .from(providers)
-      .where(and(eq(providers.kind, input.kind), sql`lower(${providers.name}) = lower(${input.name})`, or(isNull(providers.tenantId), eq(providers.tenantId, tenant.id))))
+      .where(
+        and(
+          eq(providers.kind, input.kind),
+          sql`lower(${providers.name}) = lower(${input.name})`,
+          or(isNull(providers.tenantId), eq(providers.tenantId, tenant.id)),
+        ),
+      )
       .limit(1);
     if (existing) throw new DomainError('duplicate', 'contracts.errors.providerExists', { field: 'name' });
-    const [row] = await tx.insert(providers).values({ tenantId: tenant.id, kind: input.kind, name: input.name, createdBy: actor.id }).returning({ id: providers.id });
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'provider.added', targetType: 'provider', targetId: row!.id, meta: { kind: input.kind, name: input.name } });
+    const [row] = await tx
+      .insert(providers)
+      .values({ tenantId: tenant.id, kind: input.kind, name: input.name, createdBy: actor.id })
+      .returning({ id: providers.id });
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'provider.added',
+      targetType: 'provider',
+      targetId: row!.id,
+      meta: { kind: input.kind, name: input.name },
+    });
     return { id: row!.id };
   });
 }
@@ -56,14 +80,29 @@ export async function removeProvider(ctx: Ctx, { id }: { id: string }): Promise<
   const { actor, tenant } = ctx;
   requireSettingsRight(actor, 'contracts.errors.providersAdminOnly');
   await withTransaction(ctx, async ({ db: tx }) => {
-    const deleted = await tx.delete(providers).where(and(eq(providers.tenantId, tenant.id), eq(providers.id, id))).returning({ name: providers.name });
+    const deleted = await tx
+      .delete(providers)
+      .where(and(eq(providers.tenantId, tenant.id), eq(providers.id, id)))
+      .returning({ name: providers.name });
     if (deleted.length === 0) throw new DomainError('not_found', 'contracts.errors.providerNotFound');
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'provider.removed', targetType: 'provider', targetId: id, meta: { name: deleted[0]!.name } });
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'provider.removed',
+      targetType: 'provider',
+      targetId: id,
+      meta: { name: deleted[0]!.name },
+    });
   });
 }
 
 /** How many shipped names each list has (for the settings page). */
 export async function shippedCounts(ctx: Ctx): Promise<Record<ProviderKind, number>> {
-  const rows = await ctx.db.select({ kind: providers.kind, n: sql<number>`count(*)::int` }).from(providers).where(isNull(providers.tenantId)).groupBy(providers.kind);
+  const rows = await ctx.db
+    .select({ kind: providers.kind, n: sql<number>`count(*)::int` })
+    .from(providers)
+    .where(isNull(providers.tenantId))
+    .groupBy(providers.kind);
   return { insurer: 0, finance: 0, other: 0, ...Object.fromEntries(rows.map((r) => [r.kind, r.n])) };
 }

@@ -6,7 +6,14 @@ import type { Ctx } from '../ctx';
 import { auditLog, contactProfiles, users, type ModuleKey } from '../db/schema';
 import { activityLabel, folderDetail } from '../contacts/activity';
 
-const clientActions = ['contract.created', 'contract.updated', 'contract.deleted', 'document.added', 'document.deleted', 'contact.profile.changed_by_client'];
+const clientActions = [
+  'contract.created',
+  'contract.updated',
+  'contract.deleted',
+  'document.added',
+  'document.deleted',
+  'contact.profile.changed_by_client',
+];
 
 export interface ClientChange {
   at: Date;
@@ -25,10 +32,20 @@ export async function clientChanges(ctx: Ctx, { limit = 8 }: { limit?: number } 
   if (!canViewContacts(employee)) return [];
   const client = alias(users, 'changing_client');
   const rows = await ctx.db
-    .select({ at: auditLog.createdAt, action: auditLog.action, meta: auditLog.meta, contactId: client.id, first: client.firstName, last: client.lastName })
+    .select({
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      meta: auditLog.meta,
+      contactId: client.id,
+      first: client.firstName,
+      last: client.lastName,
+    })
     .from(auditLog)
     .innerJoin(client, and(eq(client.tenantId, auditLog.tenantId), eq(client.id, auditLog.actorId)))
-    .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, client.tenantId), eq(contactProfiles.userId, client.id)))
+    .leftJoin(
+      contactProfiles,
+      and(eq(contactProfiles.tenantId, client.tenantId), eq(contactProfiles.userId, client.id)),
+    )
     .where(
       and(
         eq(auditLog.tenantId, ctx.tenant.id),

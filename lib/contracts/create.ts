@@ -25,7 +25,15 @@ export async function createContract(ctx: Ctx, input: CreateContractInput): Prom
     const byClient = actor.kind === 'client';
     const [row] = await tx.db
       .insert(contracts)
-      .values({ tenantId: tenant.id, contactId, area: input.area, ...contractValues(input), createdBy: actor.id, createdByClient: byClient, updatedBy: actor.id })
+      .values({
+        tenantId: tenant.id,
+        contactId,
+        area: input.area,
+        ...contractValues(input),
+        createdBy: actor.id,
+        createdByClient: byClient,
+        updatedBy: actor.id,
+      })
       .returning();
     await audit(tx.db, {
       tenantId: tenant.id,

@@ -10,7 +10,10 @@ import { deleteObjectsQuietly } from '../uploads/objects';
 import { forbidden, lockedContract, missing, summary } from './rules';
 
 /** Delete a contract with its documents; the stored files are removed from S3 after the commit. */
-export async function deleteContract(ctx: Ctx, { id }: { id: string }): Promise<{ contactId: string; area: FolderArea }> {
+export async function deleteContract(
+  ctx: Ctx,
+  { id }: { id: string },
+): Promise<{ contactId: string; area: FolderArea }> {
   const { actor, tenant } = ctx;
   const { keys, result } = await withTransaction(ctx, async (tx) => {
     const current = await lockedContract(tx, id);
@@ -31,7 +34,15 @@ export async function deleteContract(ctx: Ctx, { id }: { id: string }): Promise<
       ? await tx.db
           .select({ key: documentFiles.objectKey })
           .from(documentFiles)
-          .where(and(eq(documentFiles.tenantId, tenant.id), inArray(documentFiles.documentId, docs.map((d) => d.id))))
+          .where(
+            and(
+              eq(documentFiles.tenantId, tenant.id),
+              inArray(
+                documentFiles.documentId,
+                docs.map((d) => d.id),
+              ),
+            ),
+          )
       : [];
     await tx.db.delete(contracts).where(and(eq(contracts.tenantId, tenant.id), eq(contracts.id, id)));
     await audit(tx.db, {

@@ -19,7 +19,13 @@ export interface ContractDetail {
 /** One contract with its creator/updater names and the viewer's rights; `not_found` when not visible. */
 export async function getContract(ctx: Ctx, { id }: { id: string }): Promise<ContractDetail> {
   const [row] = await ctx.db
-    .select({ contract: contracts, createdFirst: creator.firstName, createdLast: creator.lastName, updatedFirst: updater.firstName, updatedLast: updater.lastName })
+    .select({
+      contract: contracts,
+      createdFirst: creator.firstName,
+      createdLast: creator.lastName,
+      updatedFirst: updater.firstName,
+      updatedLast: updater.lastName,
+    })
     .from(contracts)
     .leftJoin(creator, and(eq(creator.tenantId, contracts.tenantId), eq(creator.id, contracts.createdBy)))
     .leftJoin(updater, and(eq(updater.tenantId, contracts.tenantId), eq(updater.id, contracts.updatedBy)))

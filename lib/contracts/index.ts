@@ -6,4 +6,12 @@ export { getContract, type ContractDetail } from './get';
 export { listArea, type AreaList, type ContractListItem } from './list';
 export { folderOverview, type AreaSummary } from './overview';
 export { clientChanges, type ClientChange } from './changes';
-export { addProvider, ownProviders, productNames, providerNames, removeProvider, shippedCounts, type ProviderKind } from './catalog';
+export {
+  addProvider,
+  ownProviders,
+  productNames,
+  providerNames,
+  removeProvider,
+  shippedCounts,
+  type ProviderKind,
+} from './catalog';

@@ -26,13 +26,22 @@ export interface AreaList {
 }
 
 /** One area of a contact's folder: the visible contracts (with who created/changed them) and what the viewer may do. */
-export async function listArea(ctx: Ctx, { contactId, area }: { contactId: string; area: FolderArea }): Promise<AreaList> {
+export async function listArea(
+  ctx: Ctx,
+  { contactId, area }: { contactId: string; area: FolderArea },
+): Promise<AreaList> {
   const tenantId = ctx.tenant.id;
   const contact = await contactFacts(ctx, contactId);
   const viewer = await viewerOf(ctx);
   if (!maySeeArea(viewer, contact, area)) throw missing();
   const rows = await ctx.db
-    .select({ contract: contracts, createdFirst: creator.firstName, createdLast: creator.lastName, updatedFirst: updater.firstName, updatedLast: updater.lastName })
+    .select({
+      contract: contracts,
+      createdFirst: creator.firstName,
+      createdLast: creator.lastName,
+      updatedFirst: updater.firstName,
+      updatedLast: updater.lastName,
+    })
     .from(contracts)
     .leftJoin(creator, and(eq(creator.tenantId, contracts.tenantId), eq(creator.id, contracts.createdBy)))
     .leftJoin(updater, and(eq(updater.tenantId, contracts.tenantId), eq(updater.id, contracts.updatedBy)))
@@ -42,9 +51,18 @@ export async function listArea(ctx: Ctx, { contactId, area }: { contactId: strin
   const docRows = await ctx.db
     .select({ contractId: documents.contractId, area: documents.area, createdByClient: documents.createdByClient })
     .from(documents)
-    .where(and(eq(documents.tenantId, tenantId), eq(documents.contactId, contactId), eq(documents.area, area), sql`${documents.contractId} is not null`));
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.contactId, contactId),
+        eq(documents.area, area),
+        sql`${documents.contractId} is not null`,
+      ),
+    );
   const docCount = new Map<string, number>();
-  for (const d of docRows) if (maySee(viewer, contact, { area: d.area, createdByClient: d.createdByClient })) docCount.set(d.contractId!, (docCount.get(d.contractId!) ?? 0) + 1);
+  for (const d of docRows)
+    if (maySee(viewer, contact, { area: d.area, createdByClient: d.createdByClient }))
+      docCount.set(d.contractId!, (docCount.get(d.contractId!) ?? 0) + 1);
   const items: ContractListItem[] = rows
     .filter((r) => maySee(viewer, contact, { area, createdByClient: r.contract.createdByClient }))
     .map((r) => ({
@@ -54,5 +72,10 @@ export async function listArea(ctx: Ctx, { contactId, area }: { contactId: strin
       documentCount: docCount.get(r.contract.id) ?? 0,
       mayChange: mayChange(viewer, contact, { area, createdByClient: r.contract.createdByClient }),
     }));
-  return { contact, items, annualCents: areaConfig[area].premiums ? annualOf(items) : 0, mayAdd: mayAddTo(viewer, contact, area) };
+  return {
+    contact,
+    items,
+    annualCents: areaConfig[area].premiums ? annualOf(items) : 0,
+    mayAdd: mayAddTo(viewer, contact, area),
+  };
 }

@@ -34,16 +34,31 @@ async function reachable(ctx: Ctx, contactId: string) {
 }
 
 /** The folder areas of a contact the viewer may see, with the number of visible contracts and the annual premium. */
-export async function folderOverview(ctx: Ctx, { contactId }: { contactId: string }): Promise<{ areas: AreaSummary[]; totalAnnualCents: number }> {
+export async function folderOverview(
+  ctx: Ctx,
+  { contactId }: { contactId: string },
+): Promise<{ areas: AreaSummary[]; totalAnnualCents: number }> {
   const contact = await reachable(ctx, contactId);
   if (!contact) return { areas: [], totalAnnualCents: 0 };
   const viewer = await viewerOf(ctx);
   const visibleAreas = folderAreas.filter((a) => maySeeArea(viewer, contact, a));
   if (visibleAreas.length === 0) return { areas: [], totalAnnualCents: 0 };
   const rows = await ctx.db
-    .select({ area: contracts.area, createdByClient: contracts.createdByClient, status: contracts.status, frequency: contracts.frequency, premiumCents: contracts.premiumCents })
+    .select({
+      area: contracts.area,
+      createdByClient: contracts.createdByClient,
+      status: contracts.status,
+      frequency: contracts.frequency,
+      premiumCents: contracts.premiumCents,
+    })
     .from(contracts)
-    .where(and(eq(contracts.tenantId, ctx.tenant.id), eq(contracts.contactId, contactId), inArray(contracts.area, visibleAreas)));
+    .where(
+      and(
+        eq(contracts.tenantId, ctx.tenant.id),
+        eq(contracts.contactId, contactId),
+        inArray(contracts.area, visibleAreas),
+      ),
+    );
   const seen = rows.filter((r) => maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient }));
   const areas = visibleAreas.map((area) => {
     const inArea = seen.filter((r) => r.area === area);

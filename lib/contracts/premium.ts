@@ -16,10 +16,18 @@ export const paymentMethods = Object.keys(paymentMethodIds) as PaymentMethod[];
 export const contractStatuses = Object.keys(contractStatusIds) as ContractStatus[];
 
 /** The catalog key of a stored list value's label (unknown values: null, shown as stored). */
-export const statusKey = (v: string): MessageKey | null => (Object.hasOwn(contractStatusIds, v) ? (`contracts.status.${contractStatusIds[v as ContractStatus]}` as MessageKey) : null);
+export const statusKey = (v: string): MessageKey | null =>
+  Object.hasOwn(contractStatusIds, v)
+    ? (`contracts.status.${contractStatusIds[v as ContractStatus]}` as MessageKey)
+    : null;
 export const frequencyKey = (v: string): MessageKey | null =>
-  Object.hasOwn(paymentFrequencyIds, v) ? (`contracts.frequency.${paymentFrequencyIds[v as PaymentFrequency]}` as MessageKey) : null;
-export const methodKey = (v: string): MessageKey | null => (Object.hasOwn(paymentMethodIds, v) ? (`contracts.method.${paymentMethodIds[v as PaymentMethod]}` as MessageKey) : null);
+  Object.hasOwn(paymentFrequencyIds, v)
+    ? (`contracts.frequency.${paymentFrequencyIds[v as PaymentFrequency]}` as MessageKey)
+    : null;
+export const methodKey = (v: string): MessageKey | null =>
+  Object.hasOwn(paymentMethodIds, v)
+    ? (`contracts.method.${paymentMethodIds[v as PaymentMethod]}` as MessageKey)
+    : null;
 
 const perYearById: Record<(typeof paymentFrequencyIds)[PaymentFrequency], number> = {
   monthly: 12,
@@ -38,13 +46,18 @@ export const maxPremiumCents = 99_999_999_99; // < 100 Mio. €, fits a PostgreS
  * A dot followed by exactly three digits is a thousands separator; a comma is the decimal separator.
  */
 export function parseEuro(input: string): number | null {
-  const raw = input.replace(/\u00a0/g, ' ').trim().replace(/\s*(€|EUR)$/i, '').trim();
+  const raw = input
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .replace(/\s*(€|EUR)$/i, '')
+    .trim();
   if (!raw) return null;
   if (!/^-?[\d. ]+(,\d{1,2})?$/.test(raw)) return null;
   if (raw.startsWith('-')) return null;
   const [intPart, fraction = ''] = raw.split(',') as [string, string?];
   const groups = intPart.split(/[. ]/);
-  if (groups.length > 1 && (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))) return null;
+  if (groups.length > 1 && (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))))
+    return null;
   const euros = Number(groups.join(''));
   if (!Number.isSafeInteger(euros)) return null;
   const cents = euros * 100 + Number(fraction.padEnd(2, '0') || '0');
@@ -67,6 +80,14 @@ export function annualCents(cents: number, frequency: PaymentFrequency): number 
 }
 
 /** Sum of annualised premiums (e.g. per contact or per area), counting only running contracts. */
-export function annualTotal(contracts: readonly { premiumCents: number | null; frequency: PaymentFrequency | null; status: string }[]): number {
-  return contracts.reduce((sum, c) => (c.premiumCents && c.frequency && (c.status === 'aktiv' || c.status === 'beantragt') ? sum + annualCents(c.premiumCents, c.frequency) : sum), 0);
+export function annualTotal(
+  contracts: readonly { premiumCents: number | null; frequency: PaymentFrequency | null; status: string }[],
+): number {
+  return contracts.reduce(
+    (sum, c) =>
+      c.premiumCents && c.frequency && (c.status === 'aktiv' || c.status === 'beantragt')
+        ? sum + annualCents(c.premiumCents, c.frequency)
+        : sum,
+    0,
+  );
 }

@@ -32,7 +32,13 @@ export type ContractValues = ReturnType<typeof contractValues>;
 export const comparable = Object.keys(contractValues({} as ContractInput)) as (keyof ContractValues)[];
 
 /** Same provider + number in the same area of this contact, among the contracts the viewer may see (nothing hidden leaks). */
-export async function duplicateOf(ctx: Ctx, viewer: Viewer, contact: ContactFacts, input: ContractInput, exceptId?: string): Promise<Contract | null> {
+export async function duplicateOf(
+  ctx: Ctx,
+  viewer: Viewer,
+  contact: ContactFacts,
+  input: ContractInput,
+  exceptId?: string,
+): Promise<Contract | null> {
   if (!input.provider || !input.number) return null;
   const rows = await ctx.db
     .select()
@@ -46,11 +52,22 @@ export async function duplicateOf(ctx: Ctx, viewer: Viewer, contact: ContactFact
       ),
     );
   const number = normaliseNumber(input.number);
-  return rows.find((r) => r.id !== exceptId && r.number && normaliseNumber(r.number) === number && maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient })) ?? null;
+  return (
+    rows.find(
+      (r) =>
+        r.id !== exceptId &&
+        r.number &&
+        normaliseNumber(r.number) === number &&
+        maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient }),
+    ) ?? null
+  );
 }
 
 export function duplicateError(input: ContractInput): DomainError {
-  return new DomainError('duplicate', 'contracts.errors.duplicate', { field: 'number', values: { provider: input.provider ?? '' } });
+  return new DomainError('duplicate', 'contracts.errors.duplicate', {
+    field: 'number',
+    values: { provider: input.provider ?? '' },
+  });
 }
 
 /** What the audit row says about a contract. */
@@ -68,6 +85,14 @@ export async function lockedContract(ctx: Ctx, id: string): Promise<Contract> {
   return row;
 }
 
-export function annualOf(rows: { premiumCents: number | null; frequency: string | null; status: string | null }[]): number {
-  return annualTotal(rows.map((r) => ({ premiumCents: r.premiumCents, frequency: r.frequency as PaymentFrequency | null, status: r.status ?? '' })));
+export function annualOf(
+  rows: { premiumCents: number | null; frequency: string | null; status: string | null }[],
+): number {
+  return annualTotal(
+    rows.map((r) => ({
+      premiumCents: r.premiumCents,
+      frequency: r.frequency as PaymentFrequency | null,
+      status: r.status ?? '',
+    })),
+  );
 }

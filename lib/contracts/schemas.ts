@@ -44,13 +44,25 @@ export const contractSchema = z
     const area = raw.area as FolderArea;
     const cfg = areaConfig[area];
     const keep = (f: ContractField) => cfg.fields.includes(f);
-    const issue = (field: ContractField, message: MessageKey | (string & {})) => ctx.addIssue({ code: 'custom', path: [field], message });
-    const v = Object.fromEntries(Object.entries(raw).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x])) as Record<string, string>;
-    const limits: Partial<Record<ContractField, number>> = { product: 120, title: 200, provider: 200, number: 60, premium: 40, noticePeriod: 80, note: 4000 };
+    const issue = (field: ContractField, message: MessageKey | (string & {})) =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    const v = Object.fromEntries(
+      Object.entries(raw).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]),
+    ) as Record<string, string>;
+    const limits: Partial<Record<ContractField, number>> = {
+      product: 120,
+      title: 200,
+      provider: 200,
+      number: 60,
+      premium: 40,
+      noticePeriod: 80,
+      note: 4000,
+    };
     for (const [field, max] of Object.entries(limits) as [ContractField, number][]) {
       if (keep(field) && v[field]!.length > max) issue(field, keyed('forms.maxChars', { max: String(max) }));
     }
-    for (const field of cfg.required) if (!v[field]) issue(field, keyed('contracts.errors.required', { label: labelKeyIn(area, field) }));
+    for (const field of cfg.required)
+      if (!v[field]) issue(field, keyed('contracts.errors.required', { label: labelKeyIn(area, field) }));
     const oneOf = <T extends string>(field: ContractField, list: readonly T[], message: MessageKey): T | null => {
       if (!keep(field) || !v[field]) return null;
       if ((list as readonly string[]).includes(v[field]!)) return v[field] as T;
@@ -97,7 +109,11 @@ export const idSchema = z.object({ id: uuidField });
 
 export const providerSchema = z.object({
   kind: z.enum(['insurer', 'finance', 'other'], { error: 'contracts.errors.providerList' }),
-  name: z.string().trim().min(2, 'contracts.errors.providerName').max(200, keyed('forms.maxChars', { max: '200' })),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'contracts.errors.providerName')
+    .max(200, keyed('forms.maxChars', { max: '200' })),
 });
 
 /** The VERTRAG HINZUFÜGEN form as posted: employees name the contact, a client's own id is used for them. */

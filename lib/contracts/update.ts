@@ -6,13 +6,25 @@ import { contactFacts } from '../contacts/facts';
 import { withTransaction, type Ctx } from '../ctx';
 import { contracts } from '../db/schema';
 import { DomainError } from '../errors';
-import { comparable, contractValues, duplicateError, duplicateOf, forbidden, lockedContract, missing, summary } from './rules';
+import {
+  comparable,
+  contractValues,
+  duplicateError,
+  duplicateOf,
+  forbidden,
+  lockedContract,
+  missing,
+  summary,
+} from './rules';
 import type { ContractInput } from './schemas';
 
 export type UpdateContractInput = ContractInput & { id: string };
 
 /** Edit: employees with write; clients their own, or with DATENFREIGABE also the advisor's. */
-export async function updateContract(ctx: Ctx, input: UpdateContractInput): Promise<{ id: string; contactId: string; changed: string[] }> {
+export async function updateContract(
+  ctx: Ctx,
+  input: UpdateContractInput,
+): Promise<{ id: string; contactId: string; changed: string[] }> {
   const { actor, tenant } = ctx;
   const { id } = input;
   return withTransaction(ctx, async (tx) => {

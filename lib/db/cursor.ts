@@ -17,11 +17,22 @@ export function encodeCursor(tag: string, values: readonly string[]): string {
   return Buffer.from(JSON.stringify({ [tag]: values })).toString('base64url');
 }
 
-type Decoded<S extends Record<string, readonly CursorField[]>> = { [K in keyof S & string]: { tag: K; values: string[] } }[keyof S & string];
+type Decoded<S extends Record<string, readonly CursorField[]>> = {
+  [K in keyof S & string]: { tag: K; values: string[] };
+}[keyof S & string];
 
 /** The cursor's tag and values when it has exactly one of the given shapes and every value is valid; else null. */
-export function decodeCursor<S extends Record<string, readonly CursorField[]>>(raw: string | undefined | null, shapes: S): Decoded<S> | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > cursorLimits.encodedChars || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+export function decodeCursor<S extends Record<string, readonly CursorField[]>>(
+  raw: string | undefined | null,
+  shapes: S,
+): Decoded<S> | null {
+  if (
+    typeof raw !== 'string' ||
+    raw.length === 0 ||
+    raw.length > cursorLimits.encodedChars ||
+    !/^[A-Za-z0-9_-]+$/.test(raw)
+  )
+    return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));

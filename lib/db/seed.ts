@@ -75,7 +75,16 @@ export async function seedDemo(database: Db): Promise<{ created: string[] }> {
           passwordHash: status === 'active' ? await hashPassword(demoLogins.demo.client.password) : null,
           status,
         });
-        await tx.insert(contactProfiles).values({ tenantId: tenant.id, userId: contact.id, city: 'Hamburg', zip: '20095', advisorId: employee.id, createdBy: employee.id });
+        await tx
+          .insert(contactProfiles)
+          .values({
+            tenantId: tenant.id,
+            userId: contact.id,
+            city: 'Hamburg',
+            zip: '20095',
+            advisorId: employee.id,
+            createdBy: employee.id,
+          });
         if (username) await seedFolder(tx, tenant.id, contact.id, employee.id);
       }
       created.push('demo');
@@ -113,16 +122,78 @@ async function seedFolder(tx: SeedTx, tenantId: string, clientId: string, adviso
   await tx.insert(clientGrants).values([
     { tenantId, userId: clientId, module: 'profile', ...on, updatedBy: advisorId },
     { tenantId, userId: clientId, module: 'communication', ...on, updatedBy: advisorId },
-    { tenantId, userId: clientId, module: 'insurance', activation: false, dataRelease: false, readOnly: true, updatedBy: advisorId },
+    {
+      tenantId,
+      userId: clientId,
+      module: 'insurance',
+      activation: false,
+      dataRelease: false,
+      readOnly: true,
+      updatedBy: advisorId,
+    },
     { tenantId, userId: clientId, module: 'finance', ...on, updatedBy: advisorId },
     { tenantId, userId: clientId, module: 'other', ...on, updatedBy: advisorId },
   ]);
-  const by = { tenantId, contactId: clientId, createdBy: advisorId, updatedBy: advisorId, status: 'aktiv' as const, paymentMethod: 'Lastschrift' };
+  const by = {
+    tenantId,
+    contactId: clientId,
+    createdBy: advisorId,
+    updatedBy: advisorId,
+    status: 'aktiv' as const,
+    paymentMethod: 'Lastschrift',
+  };
   await tx.insert(contracts).values([
-    { ...by, area: 'insurance', product: 'Privathaftpflichtversicherung', provider: 'CONDOR Allgemeine Versicherungs-AG', number: 'PHV-4471-2201', frequency: 'jährlich', premiumCents: 8990, startDate: '2022-01-01', noticePeriod: '3 Monate zum Ablauf' },
-    { ...by, area: 'insurance', product: 'Hausratversicherung', provider: 'Allianz Versicherungs-AG', number: 'HR 77 120 455', frequency: 'monatlich', premiumCents: 1245, startDate: '2021-07-01' },
-    { ...by, area: 'insurance', product: 'Kfz-Versicherung', provider: 'HUK-COBURG Haftpflicht-Unterstützungs-Kasse kraftfahrender Beamter Deutschlands a. G. in Coburg', number: 'HH-JS-2024', frequency: 'halbjährlich', premiumCents: 31280, startDate: '2024-03-15' },
-    { ...by, area: 'insurance', product: 'Berufsunfähigkeitsversicherung', provider: 'Alte Leipziger Lebensversicherung a. G.', number: 'BU-998877', frequency: 'monatlich', premiumCents: 7350, startDate: '2019-10-01', endDate: '2057-09-30' },
-    { ...by, area: 'finance', product: 'Bausparvertrag', provider: 'Bausparkasse Schwäbisch Hall AG', number: '4711-0815', frequency: 'monatlich', premiumCents: 5000, startDate: '2020-05-01' },
+    {
+      ...by,
+      area: 'insurance',
+      product: 'Privathaftpflichtversicherung',
+      provider: 'CONDOR Allgemeine Versicherungs-AG',
+      number: 'PHV-4471-2201',
+      frequency: 'jährlich',
+      premiumCents: 8990,
+      startDate: '2022-01-01',
+      noticePeriod: '3 Monate zum Ablauf',
+    },
+    {
+      ...by,
+      area: 'insurance',
+      product: 'Hausratversicherung',
+      provider: 'Allianz Versicherungs-AG',
+      number: 'HR 77 120 455',
+      frequency: 'monatlich',
+      premiumCents: 1245,
+      startDate: '2021-07-01',
+    },
+    {
+      ...by,
+      area: 'insurance',
+      product: 'Kfz-Versicherung',
+      provider: 'HUK-COBURG Haftpflicht-Unterstützungs-Kasse kraftfahrender Beamter Deutschlands a. G. in Coburg',
+      number: 'HH-JS-2024',
+      frequency: 'halbjährlich',
+      premiumCents: 31280,
+      startDate: '2024-03-15',
+    },
+    {
+      ...by,
+      area: 'insurance',
+      product: 'Berufsunfähigkeitsversicherung',
+      provider: 'Alte Leipziger Lebensversicherung a. G.',
+      number: 'BU-998877',
+      frequency: 'monatlich',
+      premiumCents: 7350,
+      startDate: '2019-10-01',
+      endDate: '2057-09-30',
+    },
+    {
+      ...by,
+      area: 'finance',
+      product: 'Bausparvertrag',
+      provider: 'Bausparkasse Schwäbisch Hall AG',
+      number: '4711-0815',
+      frequency: 'monatlich',
+      premiumCents: 5000,
+      startDate: '2020-05-01',
+    },
   ]);
 }

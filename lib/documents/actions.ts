@@ -8,7 +8,11 @@ import { presignDocumentUpload } from './presign';
 import { documentSchema, documentUploadSchema, idSchema } from './schemas';
 
 /** Step 1 of a folder upload or a KOMMUNIKATION attachment: the presigned POST (object input). */
-export const presignDocumentUploadAction = sessionCall({ name: 'documents.presign', schema: documentUploadSchema, run: presignDocumentUpload });
+export const presignDocumentUploadAction = sessionCall({
+  name: 'documents.presign',
+  schema: documentUploadSchema,
+  run: presignDocumentUpload,
+});
 
 /** DOKUMENT HINZUFÜGEN → SPEICHERN, after the files went to S3 and were checked. */
 export const createDocumentAction = sessionAction({

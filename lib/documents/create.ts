@@ -59,7 +59,15 @@ export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<{ 
         action: 'document.added',
         targetType: 'contact',
         targetId: contactId,
-        meta: { documentId: doc!.id, contractId: input.contractId, area, title: input.title, type: input.type, files: claimed.length, byClient },
+        meta: {
+          documentId: doc!.id,
+          contractId: input.contractId,
+          area,
+          title: input.title,
+          type: input.type,
+          files: claimed.length,
+          byClient,
+        },
       });
       return doc!.id;
     });

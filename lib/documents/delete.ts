@@ -9,7 +9,10 @@ import { deleteObjectsQuietly } from '../uploads/objects';
 import { docVisible, documentFacts, forbidden, missing } from './place';
 
 /** Deletes a document and (after the commit) its stored files. */
-export async function deleteDocument(ctx: Ctx, { id }: { id: string }): Promise<{ contactId: string; contractId: string | null; area: DocumentArea }> {
+export async function deleteDocument(
+  ctx: Ctx,
+  { id }: { id: string },
+): Promise<{ contactId: string; contractId: string | null; area: DocumentArea }> {
   const { actor, tenant } = ctx;
   const { keys, result } = await withTransaction(ctx, async (tx) => {
     const d = await documentFacts(tx, id);
@@ -30,9 +33,18 @@ export async function deleteDocument(ctx: Ctx, { id }: { id: string }): Promise<
       action: 'document.deleted',
       targetType: 'contact',
       targetId: d.contactId,
-      meta: { documentId: id, contractId: d.contractId, area: d.area, title: d.title, byClient: actor.kind === 'client' },
+      meta: {
+        documentId: id,
+        contractId: d.contractId,
+        area: d.area,
+        title: d.title,
+        byClient: actor.kind === 'client',
+      },
     });
-    return { keys: files.map((f) => f.key), result: { contactId: d.contactId, contractId: d.contractId, area: d.area } };
+    return {
+      keys: files.map((f) => f.key),
+      result: { contactId: d.contactId, contractId: d.contractId, area: d.area },
+    };
   });
   await deleteObjectsQuietly(tenant.id, keys);
   return result;

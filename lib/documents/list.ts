@@ -51,7 +51,9 @@ export async function listDocuments(ctx: Ctx, place: DocumentPlace): Promise<Doc
       and(
         eq(documents.tenantId, tenantId),
         eq(documents.contactId, contact.id),
-        place.contractId ? eq(documents.contractId, place.contractId) : and(eq(documents.area, place.area), isNull(documents.contractId)),
+        place.contractId
+          ? eq(documents.contractId, place.contractId)
+          : and(eq(documents.area, place.area), isNull(documents.contractId)),
       ),
     )
     .orderBy(sql`${documents.documentDate} desc nulls last`, sql`${documents.createdAt} desc`);
@@ -65,9 +67,23 @@ export async function listDocuments(ctx: Ctx, place: DocumentPlace): Promise<Doc
   );
   if (visible.length === 0) return [];
   const files = await ctx.db
-    .select({ id: documentFiles.id, documentId: documentFiles.documentId, filename: documentFiles.filename, mime: documentFiles.mime, size: documentFiles.size })
+    .select({
+      id: documentFiles.id,
+      documentId: documentFiles.documentId,
+      filename: documentFiles.filename,
+      mime: documentFiles.mime,
+      size: documentFiles.size,
+    })
     .from(documentFiles)
-    .where(and(eq(documentFiles.tenantId, tenantId), inArray(documentFiles.documentId, visible.map((v) => v.doc.id))))
+    .where(
+      and(
+        eq(documentFiles.tenantId, tenantId),
+        inArray(
+          documentFiles.documentId,
+          visible.map((v) => v.doc.id),
+        ),
+      ),
+    )
     .orderBy(asc(documentFiles.position));
   return visible.map((r) => ({
     id: r.doc.id,

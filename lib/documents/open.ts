@@ -22,7 +22,14 @@ export interface OpenedFile {
 /** A stored file the actor may open (rights as for its document); null when not visible (never why). */
 export async function openFile(ctx: Ctx, { id }: { id: string }): Promise<OpenedFile | null> {
   const [f] = await ctx.db
-    .select({ id: documentFiles.id, documentId: documentFiles.documentId, key: documentFiles.objectKey, filename: documentFiles.filename, mime: documentFiles.mime, size: documentFiles.size })
+    .select({
+      id: documentFiles.id,
+      documentId: documentFiles.documentId,
+      key: documentFiles.objectKey,
+      filename: documentFiles.filename,
+      mime: documentFiles.mime,
+      size: documentFiles.size,
+    })
     .from(documentFiles)
     .where(and(eq(documentFiles.tenantId, ctx.tenant.id), eq(documentFiles.id, id)))
     .limit(1);

@@ -20,7 +20,10 @@ export interface UploadTarget {
  * The contact and, when given, the contract a document would hang on (the contract decides the area);
  * checks the viewer may see that place (else `not_found`) and add to it (else `forbidden`).
  */
-export async function resolveTarget(ctx: Ctx, target: UploadTarget): Promise<{ contact: ContactFacts; viewer: Viewer; area: DocumentArea | 'communication' }> {
+export async function resolveTarget(
+  ctx: Ctx,
+  target: UploadTarget,
+): Promise<{ contact: ContactFacts; viewer: Viewer; area: DocumentArea | 'communication' }> {
   const contact = await contactFacts(ctx, target.contactId);
   const viewer = await viewerOf(ctx);
   let area = target.area;
@@ -30,7 +33,12 @@ export async function resolveTarget(ctx: Ctx, target: UploadTarget): Promise<{ c
       .from(contracts)
       .where(and(eq(contracts.tenantId, ctx.tenant.id), eq(contracts.id, target.contractId)))
       .limit(1);
-    if (!c || c.contactId !== contact.id || !maySee(viewer, contact, { area: c.area, createdByClient: c.createdByClient })) throw missing();
+    if (
+      !c ||
+      c.contactId !== contact.id ||
+      !maySee(viewer, contact, { area: c.area, createdByClient: c.createdByClient })
+    )
+      throw missing();
     area = c.area;
   }
   if (!maySee(viewer, contact, { area, createdByClient: viewer.kind === 'client' })) throw missing();
@@ -70,7 +78,15 @@ export async function documentFacts(ctx: Ctx, id: string): Promise<DocFacts | nu
 }
 
 /** A document is visible when its contract (if any) and the document itself are. */
-export function docVisible(viewer: Viewer, contact: ContactFacts, d: Pick<DocFacts, 'area' | 'createdByClient' | 'contractArea' | 'contractByClient'>): boolean {
-  if (d.contractArea && !maySee(viewer, contact, { area: d.contractArea, createdByClient: Boolean(d.contractByClient) })) return false;
+export function docVisible(
+  viewer: Viewer,
+  contact: ContactFacts,
+  d: Pick<DocFacts, 'area' | 'createdByClient' | 'contractArea' | 'contractByClient'>,
+): boolean {
+  if (
+    d.contractArea &&
+    !maySee(viewer, contact, { area: d.contractArea, createdByClient: Boolean(d.contractByClient) })
+  )
+    return false;
   return maySee(viewer, contact, { area: d.area, createdByClient: d.createdByClient });
 }

@@ -20,7 +20,11 @@ export async function presignDocumentUpload(ctx: Ctx, input: DocumentUploadInput
   if (!contactId) throw new DomainError('invalid', 'uploads.errors.noContact');
   const target = { contactId, area: input.area, contractId: input.contractId || null };
   const purpose = input.area === 'communication' ? 'tickets' : 'documents';
-  return startUpload(ctx, { purpose, filename: input.filename, contentType: input.contentType, size: input.size }, async (tx) => {
-    await resolveTarget(tx, target);
-  });
+  return startUpload(
+    ctx,
+    { purpose, filename: input.filename, contentType: input.contentType, size: input.size },
+    async (tx) => {
+      await resolveTarget(tx, target);
+    },
+  );
 }

@@ -9,7 +9,8 @@ export const documentUpload = {
   /** Types of the real bytes (magic numbers), as file-type reports them. */
   types: uploadPurposes.documents.types as readonly string[],
   /** File-name endings the file chooser offers. */
-  accept: '.pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif',
+  accept:
+    '.pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif',
   maxPending: uploadLimits.maxPending,
   sweepAfterHours: uploadLimits.sweepAfterHours,
   /** Photos are scaled in the browser to this long edge before the upload. */
@@ -26,7 +27,9 @@ export const uploadMessageKeys = {
 } as const;
 
 /** The same messages in German (logs, tests); the UI translates the keys in the reader's language. */
-export const uploadMessages = Object.fromEntries(Object.entries(uploadMessageKeys).map(([k, key]) => [k, translate('de', key)])) as Record<keyof typeof uploadMessageKeys, string>;
+export const uploadMessages = Object.fromEntries(
+  Object.entries(uploadMessageKeys).map(([k, key]) => [k, translate('de', key)]),
+) as Record<keyof typeof uploadMessageKeys, string>;
 
 /** Document types of DOKUMENT HINZUFÜGEN: the stored values, each with the id of its label (`documents.types.<id>`). */
 export const documentTypeIds = {
@@ -43,4 +46,5 @@ export type DocumentType = keyof typeof documentTypeIds;
 export const documentTypes = Object.keys(documentTypeIds) as [DocumentType, ...DocumentType[]];
 
 /** The label key of a stored type (older or unknown values: null, shown as stored). */
-export const documentTypeKey = (v: string): MessageKey | null => (Object.hasOwn(documentTypeIds, v) ? (`documents.types.${documentTypeIds[v as DocumentType]}` as MessageKey) : null);
+export const documentTypeKey = (v: string): MessageKey | null =>
+  Object.hasOwn(documentTypeIds, v) ? (`documents.types.${documentTypeIds[v as DocumentType]}` as MessageKey) : null;

@@ -25,7 +25,11 @@ export const documentSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   area: z.enum(['insurance', 'finance', 'other', 'emergency', 'profile'], { error: 'documents.errors.area' }),
-  title: z.string({ error: 'documents.errors.title' }).trim().min(1, 'documents.errors.title').max(200, 'documents.errors.titleTooLong'),
+  title: z
+    .string({ error: 'documents.errors.title' })
+    .trim()
+    .min(1, 'documents.errors.title')
+    .max(200, 'documents.errors.titleTooLong'),
   type: z.enum(documentTypes, { error: 'documents.errors.type' }),
   documentDate: optionalDate,
   note: optionalText(2000),

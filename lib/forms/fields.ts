@@ -88,7 +88,9 @@ export const salutationField = z
   .optional()
   .transform((v) => (v ? v : null));
 
-export const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'forms.invalidChoice');
+export const uuidField = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'forms.invalidChoice');
 
 /** Postgres unique violation on the e-mail index → the field error `forms.emailTaken`. */
 export function isEmailTaken(error: unknown): boolean {

@@ -20,10 +20,14 @@ export async function saveGrants(ctx: Ctx, { contactId, grants: next }: SaveGran
     const [contact] = await tx
       .select({ id: users.id, advisorId: contactProfiles.advisorId })
       .from(users)
-      .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)))
+      .leftJoin(
+        contactProfiles,
+        and(eq(contactProfiles.tenantId, users.tenantId), eq(contactProfiles.userId, users.id)),
+      )
       .where(and(eq(users.tenantId, tenant.id), eq(users.kind, 'client'), eq(users.id, contactId)))
       .for('update', { of: users });
-    if (!contact || !canSeeContact(actor, { advisorId: contact.advisorId ?? null })) throw new DomainError('not_found', 'contacts.errors.notFound');
+    if (!contact || !canSeeContact(actor, { advisorId: contact.advisorId ?? null }))
+      throw new DomainError('not_found', 'contacts.errors.notFound');
     const before = await loadGrants(tx, tenant.id, contactId);
     let changed = 0;
     for (const mod of clientModules) {

@@ -11,12 +11,23 @@ export type RemoveObject = (tenantId: string, key: string) => Promise<void>;
  * reports it as still pending). Safe to run again: S3 DeleteObject is idempotent, and keys already gone
  * are dropped from the job as it goes, so a retry continues where the last run stopped.
  */
-export async function runDeletionJob(database: Db | Tx, jobId: string, remove: RemoveObject = deleteObject): Promise<'done' | 'pending'> {
+export async function runDeletionJob(
+  database: Db | Tx,
+  jobId: string,
+  remove: RemoveObject = deleteObject,
+): Promise<'done' | 'pending'> {
   return database.transaction(async (tx) => {
-    const [job] = await tx.select().from(deletionJobs).where(eq(deletionJobs.id, jobId)).for('update', { skipLocked: true });
+    const [job] = await tx
+      .select()
+      .from(deletionJobs)
+      .where(eq(deletionJobs.id, jobId))
+      .for('update', { skipLocked: true });
     if (!job) {
       // Missing (nothing to do) or claimed by another instance right now (it reports the outcome).
-      const [busy] = await tx.select({ status: deletionJobs.status }).from(deletionJobs).where(eq(deletionJobs.id, jobId));
+      const [busy] = await tx
+        .select({ status: deletionJobs.status })
+        .from(deletionJobs)
+        .where(eq(deletionJobs.id, jobId));
       return busy?.status === 'pending' ? 'pending' : 'done';
     }
     if (job.status === 'done') return 'done';
@@ -28,13 +39,23 @@ export async function runDeletionJob(database: Db | Tx, jobId: string, remove: R
       }
       await tx
         .update(deletionJobs)
-        .set({ objectKeys: [], status: 'done', doneAt: sql`now()`, attempts: sql`${deletionJobs.attempts} + 1`, lastError: null })
+        .set({
+          objectKeys: [],
+          status: 'done',
+          doneAt: sql`now()`,
+          attempts: sql`${deletionJobs.attempts} + 1`,
+          lastError: null,
+        })
         .where(eq(deletionJobs.id, jobId));
       return 'done';
     } catch (error) {
       await tx
         .update(deletionJobs)
-        .set({ objectKeys: left, attempts: sql`${deletionJobs.attempts} + 1`, lastError: error instanceof Error ? error.name : 'unknown' })
+        .set({
+          objectKeys: left,
+          attempts: sql`${deletionJobs.attempts} + 1`,
+          lastError: error instanceof Error ? error.name : 'unknown',
+        })
         .where(eq(deletionJobs.id, jobId));
       // No names or keys in the log: the job id is enough to find it.
       console.error(`[deletion] job ${jobId}: ${left.length} object(s) left, will retry`);

@@ -15,12 +15,23 @@ export async function acceptLead(ctx: Ctx, input: { contactId: string }): Promis
   await withTransaction(ctx, async (tx) => {
     await contactFacts(tx, input.contactId);
     const where = and(eq(contactProfiles.tenantId, tx.tenant.id), eq(contactProfiles.userId, input.contactId));
-    const [row] = await tx.db.select({ lead: contactProfiles.lead, advisorId: contactProfiles.advisorId }).from(contactProfiles).where(where).for('update');
+    const [row] = await tx.db
+      .select({ lead: contactProfiles.lead, advisorId: contactProfiles.advisorId })
+      .from(contactProfiles)
+      .where(where)
+      .for('update');
     if (!row?.lead) return;
     await tx.db
       .update(contactProfiles)
       .set({ lead: false, advisorId: row.advisorId ?? tx.actor.id, updatedAt: sql`now()` })
       .where(where);
-    await audit(tx.db, { tenantId: tx.tenant.id, actorType: 'user', actorId: tx.actor.id, action: 'lead.accepted', targetType: 'contact', targetId: input.contactId });
+    await audit(tx.db, {
+      tenantId: tx.tenant.id,
+      actorType: 'user',
+      actorId: tx.actor.id,
+      action: 'lead.accepted',
+      targetType: 'contact',
+      targetId: input.contactId,
+    });
   });
 }

@@ -12,7 +12,12 @@ export const leadSchema = z.object({
   email: emailField,
   phone: phoneField,
   topic: z.enum(leadTopics, { error: 'leads.errors.topic' }),
-  message: z.string().trim().max(2000, keyed('forms.maxChars', { max: 2000 })).optional().default(''),
+  message: z
+    .string()
+    .trim()
+    .max(2000, keyed('forms.maxChars', { max: 2000 }))
+    .optional()
+    .default(''),
   consent: z.literal('on', { error: 'leads.errors.consent' }),
   website: z.string().optional().default(''),
   startedAt: z.string().max(200).optional().default(''),

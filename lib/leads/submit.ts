@@ -23,7 +23,11 @@ export const topicLabel = (locale: Locale, topic: LeadTopic) => translate(locale
  * their language. Answers the same way whether the address is new, already known or the request looked like
  * a bot. `ip` is the caller's address (throttle, audit); `secret` signs the form's start time.
  */
-export async function submitLead(ctx: PublicCtx, input: LeadInput & { ip: string }, secret = serverEnv().AUTH_SECRET): Promise<void> {
+export async function submitLead(
+  ctx: PublicCtx,
+  input: LeadInput & { ip: string },
+  secret = serverEnv().AUTH_SECRET,
+): Promise<void> {
   if (await countHit(ctx.db, `lead-ip:${input.ip}`, 3600, leadPolicy.perIpPerHour)) {
     throw new DomainError('rate_limited', 'leads.errors.throttled');
   }
@@ -41,7 +45,14 @@ export async function submitLead(ctx: PublicCtx, input: LeadInput & { ip: string
       .limit(1);
     let contactId = existing?.id;
     if (!contactId) {
-      const user = await createAccount(tx, { tenantId: tenant.id, kind: 'client', email: input.email, firstName: input.firstName, lastName: input.lastName, status: 'none' });
+      const user = await createAccount(tx, {
+        tenantId: tenant.id,
+        kind: 'client',
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        status: 'none',
+      });
       contactId = user.id;
       await tx.insert(contactProfiles).values({
         tenantId: tenant.id,
@@ -65,7 +76,14 @@ export async function submitLead(ctx: PublicCtx, input: LeadInput & { ip: string
     const admins = await tx
       .select({ email: users.email, locale: users.locale })
       .from(users)
-      .where(and(eq(users.tenantId, tenant.id), eq(users.kind, 'employee'), eq(users.role, 'admin'), eq(users.status, 'active')));
+      .where(
+        and(
+          eq(users.tenantId, tenant.id),
+          eq(users.kind, 'employee'),
+          eq(users.role, 'admin'),
+          eq(users.status, 'active'),
+        ),
+      );
     const brand = await brandFor(tx, tenant);
     for (const admin of admins) {
       const locale = localeOf(admin, tenant);

@@ -15,7 +15,14 @@ export function mailboxAllowed(h: Headers): boolean {
 /** The host's tenant's newest mails (operator page: no account, the operator login was checked). */
 export async function listMailbox(ctx: PublicCtx, limit = 100) {
   return ctx.db
-    .select({ id: outbox.id, to: outbox.toAddress, subject: outbox.subject, status: outbox.status, createdAt: outbox.createdAt, template: outbox.template })
+    .select({
+      id: outbox.id,
+      to: outbox.toAddress,
+      subject: outbox.subject,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+      template: outbox.template,
+    })
     .from(outbox)
     .where(eq(outbox.tenantId, ctx.tenant.id))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
@@ -34,5 +41,8 @@ export async function getMailboxMail(ctx: PublicCtx, id: string) {
     .where(and(eq(outbox.tenantId, ctx.tenant.id), eq(outbox.id, id)))
     .limit(1);
   if (!row) return null;
-  return { ...row, cleared: row.status === 'sent' && row.deliveredTo !== 'mailbox' && row.html === '' && row.text === '' };
+  return {
+    ...row,
+    cleared: row.status === 'sent' && row.deliveredTo !== 'mailbox' && row.html === '' && row.text === '',
+  };
 }

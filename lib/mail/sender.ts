@@ -24,7 +24,11 @@ export function resendSender(apiKey: string, baseUrl?: string): MailSender {
         if (error) {
           const status = (error as { statusCode?: number | null }).statusCode ?? null;
           const retryable = status === null || status === 409 || status === 429 || status >= 500;
-          return { ok: false, retryable, error: `${status ?? 'network'} ${error.name}: ${error.message}`.slice(0, 500) };
+          return {
+            ok: false,
+            retryable,
+            error: `${status ?? 'network'} ${error.name}: ${error.message}`.slice(0, 500),
+          };
         }
         return { ok: true, providerId: data?.id ?? null, deliveredTo: 'resend' };
       } catch (e) {
@@ -58,7 +62,15 @@ export function configuredSender(): MailSender | null {
 function warningText(): string {
   const de = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('de', `mail.noProvider.${key}`);
   const en = (key: 'title' | 'reason' | 'effect' | 'effect2') => translate('en', `mail.noProvider.${key}`);
-  return ['', `  ████  ${de('title')}  ████`, `  ${de('reason')}`, `  ${de('effect')}`, `  ${de('effect2')}`, `  ${en('title')}: ${en('effect')} ${en('effect2')}`, ''].join('\n');
+  return [
+    '',
+    `  ████  ${de('title')}  ████`,
+    `  ${de('reason')}`,
+    `  ${de('effect')}`,
+    `  ${de('effect2')}`,
+    `  ${en('title')}: ${en('effect')} ${en('effect2')}`,
+    '',
+  ].join('\n');
 }
 
 export const noMailProviderWarning = warningText();

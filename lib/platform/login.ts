@@ -19,7 +19,11 @@ const keyOf = (ip: string) => `operator-ip:${ip}`;
  * operator's own requests never use up attempts. Requests without credentials (a browser's first request,
  * before it shows the login dialog) count nothing.
  */
-export async function operatorLogin(headers: Headers, password: string | undefined, database: Tx = db()): Promise<OperatorLogin> {
+export async function operatorLogin(
+  headers: Headers,
+  password: string | undefined,
+  database: Tx = db(),
+): Promise<OperatorLogin> {
   const authorization = headers.get('authorization');
   if (!password || !authorization?.startsWith('Basic ')) return 'denied';
   const key = keyOf(clientIp(headers));

@@ -25,13 +25,20 @@ export async function setArchived(ctx: Ctx, { contactId, archived }: ArchiveCont
       .set({ archivedAt: archived ? sql`now()` : null })
       .where(and(eq(contactProfiles.tenantId, tenant.id), eq(contactProfiles.userId, contactId)));
     if (archived) {
-      if (loginStates.has(contact.status)) await tx.update(users).set({ status: 'locked', updatedAt: sql`now()` }).where(user);
+      if (loginStates.has(contact.status))
+        await tx
+          .update(users)
+          .set({ status: 'locked', updatedAt: sql`now()` })
+          .where(user);
       await tx
         .update(sessions)
         .set({ revokedAt: sql`now()` })
         .where(and(eq(sessions.tenantId, tenant.id), eq(sessions.userId, contactId), isNull(sessions.revokedAt)));
     } else if (contact.status === 'locked') {
-      await tx.update(users).set({ status: 'created', updatedAt: sql`now()` }).where(user);
+      await tx
+        .update(users)
+        .set({ status: 'created', updatedAt: sql`now()` })
+        .where(user);
     }
     await audit(tx, {
       tenantId: tenant.id,

@@ -19,8 +19,14 @@ export const clientDataCoverage: Record<string, { export: string; erase: string 
   ticket_files: { export: 'files in the ZIP', erase: 'cascade; objects deleted from S3 by the job' },
   ticket_events: { export: 'kommunikation.historie', erase: 'cascade with tickets' },
   ticket_reads: { export: 'omitted: read markers', erase: 'cascade with tickets' },
-  audit_log: { export: 'protokoll (entries about the contact)', erase: 'pseudonymised (controlled exception to append-only)' },
-  outbox: { export: 'emails (date, subject, status)', erase: 'mails to the address and mails naming the contact deleted' },
+  audit_log: {
+    export: 'protokoll (entries about the contact)',
+    erase: 'pseudonymised (controlled exception to append-only)',
+  },
+  outbox: {
+    export: 'emails (date, subject, status)',
+    erase: 'mails to the address and mails naming the contact deleted',
+  },
 };
 
 /** Tables without client data, with the reason. */

@@ -27,7 +27,9 @@ import type { DeleteContactInput } from './schemas';
 
 /** The stable stand-in for a deleted contact in the audit trail: from the id only, always German (stored). */
 export function pseudonymFor(contactId: string): string {
-  return translate(defaultLocale, 'privacy.pseudonym', { hash: createHash('sha256').update(contactId).digest('hex').slice(0, 8) });
+  return translate(defaultLocale, 'privacy.pseudonym', {
+    hash: createHash('sha256').update(contactId).digest('hex').slice(0, 8),
+  });
 }
 
 const normalName = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
@@ -39,25 +41,37 @@ const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * one transaction; the stored objects are listed in a deletion job that runs after the commit
  * (lib/jobs/deletion.ts) – a storage failure leaves the job pending for the sweeper's safe retry.
  */
-export async function deleteContact(ctx: Ctx, { contactId, confirmName }: DeleteContactInput): Promise<{ jobId: string; pseudonym: string }> {
+export async function deleteContact(
+  ctx: Ctx,
+  { contactId, confirmName }: DeleteContactInput,
+): Promise<{ jobId: string; pseudonym: string }> {
   requireRight(mayErase(ctx.actor), 'privacy.errors.eraseForbidden');
   const job = await withTransaction(ctx, async (ctx) => {
     const { db: tx, tenant, actor } = ctx;
     const contact = await lockedContact(ctx, contactId);
     const fullName = `${contact.firstName} ${contact.lastName}`;
     if (normalName(confirmName) !== fullName.trim().toLocaleLowerCase('de')) {
-      throw new DomainError('invalid', 'privacy.errors.confirmName', { field: 'confirmName', values: { name: fullName } });
+      throw new DomainError('invalid', 'privacy.errors.confirmName', {
+        field: 'confirmName',
+        values: { name: fullName },
+      });
     }
     const pseudonym = pseudonymFor(contactId);
     const docKeys = await tx
       .select({ key: documentFiles.objectKey })
       .from(documentFiles)
-      .innerJoin(documents, and(eq(documents.tenantId, documentFiles.tenantId), eq(documents.id, documentFiles.documentId)))
+      .innerJoin(
+        documents,
+        and(eq(documents.tenantId, documentFiles.tenantId), eq(documents.id, documentFiles.documentId)),
+      )
       .where(and(eq(documents.tenantId, tenant.id), eq(documents.contactId, contactId)));
     const ticketKeys = await tx
       .select({ key: ticketFiles.objectKey })
       .from(ticketFiles)
-      .innerJoin(ticketMessages, and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)))
+      .innerJoin(
+        ticketMessages,
+        and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)),
+      )
       .innerJoin(tickets, and(eq(tickets.tenantId, ticketMessages.tenantId), eq(tickets.id, ticketMessages.ticketId)))
       .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.contactId, contactId)));
     const uploadRows = await tx
@@ -70,12 +84,22 @@ export async function deleteContact(ctx: Ctx, { contactId, confirmName }: Delete
       and(
         eq(outbox.tenantId, tenant.id),
         // Mails to them, and staff notifications naming them (sent or still pending – they must not go out).
-        or(sql`lower(${outbox.toAddress}) = lower(${contact.email})`, sql`(${outbox.text} || ${outbox.subject}) ILIKE ${`%${likeEscaped(fullName)}%`}`),
+        or(
+          sql`lower(${outbox.toAddress}) = lower(${contact.email})`,
+          sql`(${outbox.text} || ${outbox.subject}) ILIKE ${`%${likeEscaped(fullName)}%`}`,
+        ),
       ),
     );
     await tx
       .delete(authThrottle)
-      .where(inArray(authThrottle.key, [accountKey(tenant.id, contact.username), accountKey(tenant.id, contact.email), pinAccountKey(tenant.id, contactId), passwordChangeKey(tenant.id, contactId)]));
+      .where(
+        inArray(authThrottle.key, [
+          accountKey(tenant.id, contact.username),
+          accountKey(tenant.id, contact.email),
+          pinAccountKey(tenant.id, contactId),
+          passwordChangeKey(tenant.id, contactId),
+        ]),
+      );
     // Tickets reference the client via FK (cascade); the users row takes profile, grants, sessions, tokens,
     // contracts → documents → files and tickets → messages → files/events/reads with it.
     await tx.delete(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, contactId)));
@@ -91,7 +115,9 @@ export async function deleteContact(ctx: Ctx, { contactId, confirmName }: Delete
         ip: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid OR ${auditLog.actorType} = 'anonymous' THEN NULL ELSE ${auditLog.ip} END`,
         meta: sql`jsonb_build_object('pseudonymisiert', true)`,
       })
-      .where(and(eq(auditLog.tenantId, tenant.id), or(eq(auditLog.targetId, contactId), eq(auditLog.actorId, contactId))));
+      .where(
+        and(eq(auditLog.tenantId, tenant.id), or(eq(auditLog.targetId, contactId), eq(auditLog.actorId, contactId))),
+      );
     await tx.execute(sql`SET LOCAL mappe.audit_redaction = 'off'`);
 
     const [row] = await tx

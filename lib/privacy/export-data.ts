@@ -14,7 +14,13 @@ const areas = ['insurance', 'finance', 'other', 'emergency', 'profile'] as const
 type Area = (typeof areas)[number];
 
 export function safeName(s: string, untitled: string): string {
-  return s.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80) || untitled;
+  return (
+    s
+      .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || untitled
+  );
 }
 
 /** Unique paths inside the ZIP: a second "Police.pdf" in the same folder becomes "Police (2).pdf". */
@@ -29,7 +35,8 @@ function pathMaker() {
 }
 
 /** Audit entries a client's own export shows: what they did, and what happened to their login. */
-const ownAuditEntry = (a: ExportRows['auditRows'][number], contactId: string) => a.actorId === contactId || a.action.startsWith('auth.');
+const ownAuditEntry = (a: ExportRows['auditRows'][number], contactId: string) =>
+  a.actorId === contactId || a.action.startsWith('auth.');
 
 /**
  * daten.json and the files of one DATENEXPORT. The keys are a stable data format (German, as since the
@@ -107,7 +114,9 @@ export function exportData(rows: ExportRows, scope: ExportScope, tenant: Pick<Te
     hinweis: t(scope.complete ? 'notice' : 'noticeClient'),
     exportiertAm: new Date().toISOString(),
     verantwortlicher: tenant.name,
-    kontakt: scope.internal ? { ...user, profil: rows.profile } : { ...ownAccount(user), profil: ownProfile(rows, who) },
+    kontakt: scope.internal
+      ? { ...user, profil: rows.profile }
+      : { ...ownAccount(user), profil: ownProfile(rows, who) },
     freigaben: Object.fromEntries(clientModules.map((m) => [t(`modules.${m}`), rows.grants[m]])),
     vertraege: contracts.map((c) => ({
       ...(scope.internal ? c : withoutInternal(c)),
@@ -147,11 +156,15 @@ function ownProfile(rows: ExportRows, who: (id: string | null | undefined) => st
     zip: p.zip,
     city: p.city,
     betreuer: who(p.advisorId),
-    ...(p.leadTopic || p.leadMessage ? { anfrage: { thema: p.leadTopic, nachricht: p.leadMessage, einwilligungAm: p.leadConsentAt } } : {}),
+    ...(p.leadTopic || p.leadMessage
+      ? { anfrage: { thema: p.leadTopic, nachricht: p.leadMessage, einwilligungAm: p.leadConsentAt } }
+      : {}),
   };
 }
 
-function withoutInternal<C extends { tenantId: string; contactId: string; createdBy: string | null; updatedBy: string | null }>(c: C) {
+function withoutInternal<
+  C extends { tenantId: string; contactId: string; createdBy: string | null; updatedBy: string | null },
+>(c: C) {
   const { tenantId: _t, contactId: _c, createdBy: _cb, updatedBy: _ub, ...rest } = c;
   return rest;
 }

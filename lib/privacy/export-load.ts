@@ -44,7 +44,15 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     ? await db
         .select()
         .from(documentFiles)
-        .where(and(eq(documentFiles.tenantId, t), inArray(documentFiles.documentId, docRows.map((d) => d.id))))
+        .where(
+          and(
+            eq(documentFiles.tenantId, t),
+            inArray(
+              documentFiles.documentId,
+              docRows.map((d) => d.id),
+            ),
+          ),
+        )
         .orderBy(asc(documentFiles.position))
     : [];
   const ticketRows = await db
@@ -71,10 +79,24 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     ? await db
         .select()
         .from(ticketFiles)
-        .where(and(eq(ticketFiles.tenantId, t), inArray(ticketFiles.messageId, messageRows.map((m) => m.id))))
+        .where(
+          and(
+            eq(ticketFiles.tenantId, t),
+            inArray(
+              ticketFiles.messageId,
+              messageRows.map((m) => m.id),
+            ),
+          ),
+        )
     : [];
   const sessionRows = await db
-    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent, revokedAt: sessions.revokedAt })
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      revokedAt: sessions.revokedAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.tenantId, t), eq(sessions.userId, contactId)))
     .orderBy(desc(sessions.createdAt));
@@ -84,7 +106,13 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     .where(and(eq(outbox.tenantId, t), sql`lower(${outbox.toAddress}) = lower(${row.user.email})`))
     .orderBy(asc(outbox.createdAt));
   const auditRows = await db
-    .select({ at: auditLog.createdAt, action: auditLog.action, actorType: auditLog.actorType, actorId: auditLog.actorId, meta: auditLog.meta })
+    .select({
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      meta: auditLog.meta,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.tenantId, t), or(eq(auditLog.targetId, contactId), eq(auditLog.actorId, contactId))))
     .orderBy(asc(auditLog.createdAt));
@@ -107,7 +135,21 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
       .where(and(eq(users.tenantId, t), inArray(users.id, [...ids])));
     for (const p of named) people.set(p.id, `${p.first} ${p.last}`);
   }
-  return { ...row, grants, contractRows, docRows, fileRows, ticketRows, messageRows, eventRows, attachmentRows, sessionRows, mailRows, auditRows, people };
+  return {
+    ...row,
+    grants,
+    contractRows,
+    docRows,
+    fileRows,
+    ticketRows,
+    messageRows,
+    eventRows,
+    attachmentRows,
+    sessionRows,
+    mailRows,
+    auditRows,
+    people,
+  };
 }
 
 export type ExportRows = NonNullable<Awaited<ReturnType<typeof loadExportRows>>>;

@@ -16,7 +16,10 @@ import { zipStream } from './zip';
  * as a ZIP. Employees need mayExport and the contact in their scope, and get everything; a client exports
  * themselves while PROFIL is visible, and gets what they may see (lib/access/privacy.ts, exportScope).
  */
-export async function exportContact(ctx: Ctx, { contactId }: ExportContactInput): Promise<{ filename: string; stream: ReadableStream }> {
+export async function exportContact(
+  ctx: Ctx,
+  { contactId }: ExportContactInput,
+): Promise<{ filename: string; stream: ReadableStream }> {
   const { actor, tenant } = ctx;
   const viewer = await viewerOf(ctx);
   if (viewer.kind === 'client') {
@@ -39,6 +42,9 @@ export async function exportContact(ctx: Ctx, { contactId }: ExportContactInput)
     meta: { files: entries.length, byClient: viewer.kind === 'client' },
   });
   const date = new Date().toISOString().slice(0, 10);
-  const name = safeName(`${rows.user.firstName} ${rows.user.lastName}`, translate(ctx.locale, 'privacy.export.untitled'));
+  const name = safeName(
+    `${rows.user.firstName} ${rows.user.lastName}`,
+    translate(ctx.locale, 'privacy.export.untitled'),
+  );
   return { filename: translate(ctx.locale, 'privacy.export.filename', { name, date }), stream };
 }

@@ -11,7 +11,10 @@ const plain = (status: number, text: string) =>
 
 const statusOf = (code: DomainError['code']) => (code === 'forbidden' ? 403 : code === 'unavailable' ? 503 : 404);
 const textOf = (status: number, locale: Locale) =>
-  translate(locale, status === 403 ? 'privacy.http.forbidden' : status === 503 ? 'privacy.http.unavailable' : 'privacy.http.notFound');
+  translate(
+    locale,
+    status === 403 ? 'privacy.http.forbidden' : status === 503 ? 'privacy.http.unavailable' : 'privacy.http.notFound',
+  );
 
 /**
  * The DATENEXPORT download for the signed-in account of this request (route handlers pass

@@ -6,7 +6,10 @@ import { uuidField } from '../forms/fields';
  * The verbs take `{ contactId, … }`; the forms keep their field names.
  */
 export const deleteContactSchema = z
-  .object({ id: uuidField, confirmName: z.string().max(200, 'privacy.errors.confirmNameLength').optional().default('') })
+  .object({
+    id: uuidField,
+    confirmName: z.string().max(200, 'privacy.errors.confirmNameLength').optional().default(''),
+  })
   .transform(({ id, confirmName }) => ({ contactId: id, confirmName }));
 export type DeleteContactInput = z.output<typeof deleteContactSchema>;
 

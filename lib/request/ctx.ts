@@ -9,7 +9,9 @@ import { db } from '../db/client';
 import { currentTenant } from '../tenant/request';
 
 /** The id proxy.ts gave this request (a fresh one where the proxy did not run, e.g. in tests). */
-export const requestId = cache(async (): Promise<string> => (await headers()).get('x-mappe-request-id') ?? crypto.randomUUID());
+export const requestId = cache(
+  async (): Promise<string> => (await headers()).get('x-mappe-request-id') ?? crypto.randomUUID(),
+);
 
 function ctxOf(signedIn: SignedIn, id: string): Ctx {
   return createCtx(db(), signedIn.tenant, signedIn.user, { requestId: id, sessionId: signedIn.sessionId });

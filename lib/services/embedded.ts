@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +43,11 @@ export interface RunningPostgres {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function startPostgres(options: { dir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startPostgres(options: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const pg = new EmbeddedPostgres({

@@ -22,12 +22,23 @@ export const brandingRules = {
 
 const requireBrandingRight = (ctx: Ctx) => requireSettingsRight(ctx.actor, 'uploads.branding.adminOnly');
 const rejected = (reason: 'square' | 'unreadable') =>
-  new DomainError('file_rejected', reason === 'square' ? 'uploads.branding.square' : 'uploads.branding.unreadable', { field: 'file', detail: { reason } });
+  new DomainError('file_rejected', reason === 'square' ? 'uploads.branding.square' : 'uploads.branding.unreadable', {
+    field: 'file',
+    detail: { reason },
+  });
 
 /** Step 1: a presigned POST through the one upload pipeline (the bytes never pass through the app). */
-export async function presignBrandingUpload(ctx: Ctx, input: { kind: BrandingKind; filename?: string; contentType: string; size: number }): Promise<PresignedUpload> {
+export async function presignBrandingUpload(
+  ctx: Ctx,
+  input: { kind: BrandingKind; filename?: string; contentType: string; size: number },
+): Promise<PresignedUpload> {
   requireBrandingRight(ctx);
-  return startUpload(ctx, { purpose: input.kind, filename: input.filename ?? input.kind, contentType: input.contentType, size: input.size });
+  return startUpload(ctx, {
+    purpose: input.kind,
+    filename: input.filename ?? input.kind,
+    contentType: input.contentType,
+    size: input.size,
+  });
 }
 
 /** The published image: logos fit 800 × 240, favicons become 512 × 512 PNGs; ICO stays as it is. */
@@ -37,12 +48,25 @@ async function encode(kind: BrandingKind, file: ClaimedFile, original: Uint8Arra
     const image = sharp(original, { limitInputPixels: 50_000_000, failOn: 'error' });
     const meta = await image.metadata();
     if (!meta.width || !meta.height) throw rejected('unreadable');
-    if (kind === 'favicon' && Math.abs(meta.width - meta.height) > Math.max(1, meta.width * 0.02)) throw rejected('square');
+    if (kind === 'favicon' && Math.abs(meta.width - meta.height) > Math.max(1, meta.width * 0.02))
+      throw rejected('square');
     const out =
       kind === 'logo'
-        ? await image.rotate().resize({ width: 800, height: 240, fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
-        : await image.resize({ width: 512, height: 512, fit: 'cover' }).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true });
-    return { body: new Uint8Array(out.data), contentType: 'image/png', width: out.info.width as number | null, height: out.info.height as number | null };
+        ? await image
+            .rotate()
+            .resize({ width: 800, height: 240, fit: 'inside', withoutEnlargement: true })
+            .png({ compressionLevel: 9 })
+            .toBuffer({ resolveWithObject: true })
+        : await image
+            .resize({ width: 512, height: 512, fit: 'cover' })
+            .png({ compressionLevel: 9 })
+            .toBuffer({ resolveWithObject: true });
+    return {
+      body: new Uint8Array(out.data),
+      contentType: 'image/png',
+      width: out.info.width as number | null,
+      height: out.info.height as number | null,
+    };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw rejected('unreadable');
@@ -54,21 +78,47 @@ async function encode(kind: BrandingKind, file: ClaimedFile, original: Uint8Arra
  * checked), re-encoded on the server into that same key, and published in one transaction that also
  * consumes the upload; the previous file goes after the commit.
  */
-export async function finalizeBrandingUpload(ctx: Ctx, { kind, uploadId }: { kind: BrandingKind; uploadId: string }): Promise<{ version: number }> {
+export async function finalizeBrandingUpload(
+  ctx: Ctx,
+  { kind, uploadId }: { kind: BrandingKind; uploadId: string },
+): Promise<{ version: number }> {
   requireBrandingRight(ctx);
   const { tenant, actor } = ctx;
   const [file] = await claimUploads(ctx, [uploadId], kind, { field: 'file' });
   try {
     const image = await encode(kind, file!, await getObjectBytes(tenant.id, file!.key));
-    await putObject({ tenantId: tenant.id, key: file!.key, body: image.body, contentType: image.contentType, cacheControl: 'public, max-age=31536000, immutable' });
+    await putObject({
+      tenantId: tenant.id,
+      key: file!.key,
+      body: image.body,
+      contentType: image.contentType,
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
     const { version, previous } = await withTransaction(ctx, async (tx) => {
       await consumeUploads(tx, [file!]);
-      const [before] = await tx.db.select({ logoKey: tenants.logoKey, faviconKey: tenants.faviconKey }).from(tenants).where(eq(tenants.id, tenant.id)).for('update');
+      const [before] = await tx.db
+        .select({ logoKey: tenants.logoKey, faviconKey: tenants.faviconKey })
+        .from(tenants)
+        .where(eq(tenants.id, tenant.id))
+        .for('update');
       const set =
         kind === 'logo'
-          ? { logoKey: file!.key, logoWidth: image.width, logoHeight: image.height, brandingVersion: sql`${tenants.brandingVersion} + 1` }
-          : { faviconKey: file!.key, faviconType: image.contentType, brandingVersion: sql`${tenants.brandingVersion} + 1` };
-      const [row] = await tx.db.update(tenants).set(set).where(eq(tenants.id, tenant.id)).returning({ version: tenants.brandingVersion });
+          ? {
+              logoKey: file!.key,
+              logoWidth: image.width,
+              logoHeight: image.height,
+              brandingVersion: sql`${tenants.brandingVersion} + 1`,
+            }
+          : {
+              faviconKey: file!.key,
+              faviconType: image.contentType,
+              brandingVersion: sql`${tenants.brandingVersion} + 1`,
+            };
+      const [row] = await tx.db
+        .update(tenants)
+        .set(set)
+        .where(eq(tenants.id, tenant.id))
+        .returning({ version: tenants.brandingVersion });
       await audit(tx.db, {
         tenantId: tenant.id,
         actorType: 'user',
@@ -97,10 +147,25 @@ export async function removeBranding(ctx: Ctx, { kind }: { kind: BrandingKind })
   requireBrandingRight(ctx);
   const { tenant, actor } = ctx;
   const previous = await withTransaction(ctx, async ({ db: tx }) => {
-    const [before] = await tx.select({ logoKey: tenants.logoKey, faviconKey: tenants.faviconKey }).from(tenants).where(eq(tenants.id, tenant.id)).for('update');
-    const set = kind === 'logo' ? { logoKey: null, logoWidth: null, logoHeight: null } : { faviconKey: null, faviconType: null };
-    await tx.update(tenants).set({ ...set, brandingVersion: sql`${tenants.brandingVersion} + 1` }).where(eq(tenants.id, tenant.id));
-    await audit(tx, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: `settings.${kind}.removed`, targetType: 'tenant', targetId: tenant.id });
+    const [before] = await tx
+      .select({ logoKey: tenants.logoKey, faviconKey: tenants.faviconKey })
+      .from(tenants)
+      .where(eq(tenants.id, tenant.id))
+      .for('update');
+    const set =
+      kind === 'logo' ? { logoKey: null, logoWidth: null, logoHeight: null } : { faviconKey: null, faviconType: null };
+    await tx
+      .update(tenants)
+      .set({ ...set, brandingVersion: sql`${tenants.brandingVersion} + 1` })
+      .where(eq(tenants.id, tenant.id));
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: `settings.${kind}.removed`,
+      targetType: 'tenant',
+      targetId: tenant.id,
+    });
     return kind === 'logo' ? before?.logoKey : before?.faviconKey;
   });
   if (previous) await deleteObject(tenant.id, previous).catch(() => {});

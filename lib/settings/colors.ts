@@ -21,7 +21,11 @@ export async function saveColors(ctx: Ctx, colors: ThemeColors | 'reset'): Promi
   await withTransaction(ctx, async ({ db: tx, actor }) => {
     await tx
       .update(tenants)
-      .set({ primaryColor: next.primary.toLowerCase(), secondaryColor: next.secondary.toLowerCase(), fontColor: next.font.toLowerCase() })
+      .set({
+        primaryColor: next.primary.toLowerCase(),
+        secondaryColor: next.secondary.toLowerCase(),
+        fontColor: next.font.toLowerCase(),
+      })
       .where(eq(tenants.id, tenantId));
     await audit(tx, {
       tenantId,

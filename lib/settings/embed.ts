@@ -20,7 +20,8 @@ export function parseFrameOrigin(raw: string): string | null {
   }
   const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
   if (url.username || url.password) return null;
-  if (!(url.protocol === 'https:' && url.hostname.includes('.') && !local) && !(url.protocol === 'http:' && local)) return null;
+  if (!(url.protocol === 'https:' && url.hostname.includes('.') && !local) && !(url.protocol === 'http:' && local))
+    return null;
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
   if (!/^[a-z0-9.-]+$/.test(url.hostname)) return null;
   return url.origin;
@@ -34,18 +35,33 @@ export async function saveFrameOrigins(ctx: Ctx, input: { origins: string }): Pr
     .map((l) => l.trim())
     .filter(Boolean);
   if (entries.length > maxFrameOrigins) {
-    throw new DomainError('invalid', 'settings.errors.tooManyOrigins', { field: 'origins', values: { max: maxFrameOrigins } });
+    throw new DomainError('invalid', 'settings.errors.tooManyOrigins', {
+      field: 'origins',
+      values: { max: maxFrameOrigins },
+    });
   }
   const origins: string[] = [];
   for (const entry of entries) {
     const origin = parseFrameOrigin(entry);
-    if (!origin) throw new DomainError('invalid', 'settings.errors.originInvalid', { field: 'origins', values: { entry: entry.slice(0, 80) } });
+    if (!origin)
+      throw new DomainError('invalid', 'settings.errors.originInvalid', {
+        field: 'origins',
+        values: { entry: entry.slice(0, 80) },
+      });
     if (!origins.includes(origin)) origins.push(origin);
   }
   const tenantId = ctx.tenant.id;
   await withTransaction(ctx, async ({ db: tx, actor }) => {
     await tx.update(tenants).set({ frameAncestors: origins }).where(eq(tenants.id, tenantId));
-    await audit(tx, { tenantId, actorType: 'user', actorId: actor.id, action: 'settings.embed.saved', targetType: 'tenant', targetId: tenantId, meta: { origins } });
+    await audit(tx, {
+      tenantId,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'settings.embed.saved',
+      targetType: 'tenant',
+      targetId: tenantId,
+      meta: { origins },
+    });
   });
   forgetTenantCache();
   return origins;

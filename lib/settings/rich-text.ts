@@ -16,7 +16,22 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'object', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'template',
+    'title',
+    'xmp',
+    'iframe',
+    'noembed',
+    'noframes',
+    'object',
+    'svg',
+    'math',
+  ],
   transformTags: {
     b: 'strong',
     i: 'em',
@@ -26,7 +41,9 @@ const options: sanitizeHtml.IOptions = {
       // sanitize-html's closing-tag bookkeeping for later links.)
       if (!check.ok) return { tagName: 'a', attribs: {} as sanitizeHtml.Attributes };
       const blank = attribs.target === '_blank';
-      const attrs: sanitizeHtml.Attributes = blank ? { href: check.href, target: '_blank', rel: 'noopener noreferrer nofollow' } : { href: check.href, rel: 'nofollow' };
+      const attrs: sanitizeHtml.Attributes = blank
+        ? { href: check.href, target: '_blank', rel: 'noopener noreferrer nofollow' }
+        : { href: check.href, rel: 'nofollow' };
       return { tagName: 'a', attribs: attrs };
     },
   },
@@ -41,7 +58,11 @@ export type RichTextResult =
   | { ok: true; json: JSONContent; html: string; empty: boolean }
   | { ok: false; error: MessageKey; values?: MessageValues };
 
-const tooLong: RichTextResult = { ok: false, error: 'settings.errors.textTooLong', values: { kb: richTextLimit / 1000 } };
+const tooLong: RichTextResult = {
+  ok: false,
+  error: 'settings.errors.textTooLong',
+  values: { kb: richTextLimit / 1000 },
+};
 const unreadable: RichTextResult = { ok: false, error: 'settings.errors.unreadable' };
 
 /** Editor JSON → sanitised HTML, refusing anything too large or not a tiptap document. */
@@ -50,7 +71,9 @@ export function renderRichText(raw: string): RichTextResult {
   let json: JSONContent;
   try {
     // NUL cannot be stored in PostgreSQL text and has no place in a document.
-    json = JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '') : value)) as JSONContent;
+    json = JSON.parse(raw, (_key, value: unknown) =>
+      typeof value === 'string' ? value.replace(/\u0000/g, '') : value,
+    ) as JSONContent;
   } catch {
     return unreadable;
   }

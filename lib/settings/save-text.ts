@@ -13,20 +13,29 @@ export type RichTextKind = 'impressum' | 'signature';
  * and HTML are stored (an empty document clears the text). The right is checked before the content is
  * looked at, so no validation message reaches somebody who may not save.
  */
-export async function saveRichText(ctx: Ctx, input: { kind: RichTextKind; content: string }): Promise<{ empty: boolean }> {
+export async function saveRichText(
+  ctx: Ctx,
+  input: { kind: RichTextKind; content: string },
+): Promise<{ empty: boolean }> {
   requireSettingsRight(ctx.actor, 'settings.errors.adminOnly');
   const result = renderRichText(input.content);
   if (!result.ok) throw new DomainError('invalid', result.error, { field: 'content', values: result.values });
   const html = result.empty ? null : result.html;
   const json = result.empty ? null : result.json;
-  const values = input.kind === 'impressum' ? { impressumJson: json, impressumHtml: html } : { signatureJson: json, signatureHtml: html };
+  const values =
+    input.kind === 'impressum'
+      ? { impressumJson: json, impressumHtml: html }
+      : { signatureJson: json, signatureHtml: html };
   const tenantId = ctx.tenant.id;
   const actorId = ctx.actor.id;
   await withTransaction(ctx, async ({ db: tx }) => {
     await tx
       .insert(tenantSettings)
       .values({ tenantId, ...values, updatedBy: actorId })
-      .onConflictDoUpdate({ target: tenantSettings.tenantId, set: { ...values, updatedBy: actorId, updatedAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: tenantSettings.tenantId,
+        set: { ...values, updatedBy: actorId, updatedAt: sql`now()` },
+      });
     await audit(tx, {
       tenantId,
       actorType: 'user',

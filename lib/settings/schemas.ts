@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { uuidField } from '../forms/fields';
 
-const hex = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'settings.errors.colorFormat');
+const hex = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'settings.errors.colorFormat');
 
 /** IMPRESSUM / E-MAIL-SIGNATUR: the editor's JSON (the verb checks size and content). */
 export const richTextSchema = z.object({

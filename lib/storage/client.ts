@@ -3,7 +3,13 @@ import { env } from '../env';
 
 const globalRef = globalThis as unknown as { __mappeS3?: S3Client };
 
-export function createS3Client(options: { endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean }): S3Client {
+export function createS3Client(options: {
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+}): S3Client {
   return new S3Client({
     region: options.region,
     endpoint: options.endpoint,

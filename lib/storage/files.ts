@@ -1,4 +1,11 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromBuffer } from 'file-type';
@@ -8,7 +15,14 @@ import { keyBelongsTo } from './keys';
 export const uploadPolicy = { expiresSeconds: 300, downloadSeconds: 60 } as const;
 
 /** Types a broker's clients upload: scans, photos from the phone camera. Checked by magic bytes. */
-export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+export const documentTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+] as const;
 
 function assertTenantKey(key: string, tenantId: string): void {
   if (!keyBelongsTo(key, tenantId)) throw new Error('storage: key outside the tenant prefix');
@@ -18,7 +32,12 @@ function assertTenantKey(key: string, tenantId: string): void {
  * A presigned POST for a direct browser upload: key and content type pinned, size limited by the
  * policy (real S3 enforces it; verifyUpload checks again because s3rver does not).
  */
-export async function presignUpload(input: { tenantId: string; key: string; contentType: string; maxBytes: number }): Promise<PresignedPost> {
+export async function presignUpload(input: {
+  tenantId: string;
+  key: string;
+  contentType: string;
+  maxBytes: number;
+}): Promise<PresignedPost> {
   assertTenantKey(input.key, input.tenantId);
   return createPresignedPost(s3(), {
     Bucket: bucket(),
@@ -33,14 +52,18 @@ export async function presignUpload(input: { tenantId: string; key: string; cont
 }
 
 export type VerifyResult =
-  | { ok: true; size: number; mime: string }
-  | { ok: false; reason: 'missing' | 'empty' | 'too-large' | 'type' };
+  { ok: true; size: number; mime: string } | { ok: false; reason: 'missing' | 'empty' | 'too-large' | 'type' };
 
 /**
  * After an upload: the object exists, its size is within the limit and its first bytes are one of the
  * allowed types. Objects that fail are deleted, so nothing unchecked stays in the bucket.
  */
-export async function verifyUpload(input: { tenantId: string; key: string; maxBytes: number; allowed: readonly string[] }): Promise<VerifyResult> {
+export async function verifyUpload(input: {
+  tenantId: string;
+  key: string;
+  maxBytes: number;
+  allowed: readonly string[];
+}): Promise<VerifyResult> {
   assertTenantKey(input.key, input.tenantId);
   let size: number;
   try {
@@ -63,10 +86,22 @@ export async function verifyUpload(input: { tenantId: string; key: string; maxBy
 }
 
 /** Server-side write (e.g. re-encoded logos, exports). */
-export async function putObject(input: { tenantId: string; key: string; body: Uint8Array | string; contentType: string; cacheControl?: string }): Promise<void> {
+export async function putObject(input: {
+  tenantId: string;
+  key: string;
+  body: Uint8Array | string;
+  contentType: string;
+  cacheControl?: string;
+}): Promise<void> {
   assertTenantKey(input.key, input.tenantId);
   await s3().send(
-    new PutObjectCommand({ Bucket: bucket(), Key: input.key, Body: input.body, ContentType: input.contentType, CacheControl: input.cacheControl }),
+    new PutObjectCommand({
+      Bucket: bucket(),
+      Key: input.key,
+      Body: input.body,
+      ContentType: input.contentType,
+      CacheControl: input.cacheControl,
+    }),
   );
 }
 
@@ -89,7 +124,12 @@ export function contentDisposition(filename: string, type: 'attachment' | 'inlin
 }
 
 /** A short-lived signed download URL (60 s), to be issued only after the caller's right was checked. */
-export async function signedDownloadUrl(input: { tenantId: string; key: string; filename: string; contentType: string }): Promise<string> {
+export async function signedDownloadUrl(input: {
+  tenantId: string;
+  key: string;
+  filename: string;
+  contentType: string;
+}): Promise<string> {
   assertTenantKey(input.key, input.tenantId);
   return getSignedUrl(
     s3(),
@@ -111,7 +151,11 @@ export async function copyObject(tenantId: string, fromKey: string, toKey: strin
 }
 
 /** The object's body as a web stream (for authorised downloads; never buffered whole). */
-export async function objectStream(tenantId: string, key: string, range?: string): Promise<{ body: ReadableStream; length: number | undefined; contentRange?: string }> {
+export async function objectStream(
+  tenantId: string,
+  key: string,
+  range?: string,
+): Promise<{ body: ReadableStream; length: number | undefined; contentRange?: string }> {
   assertTenantKey(key, tenantId);
   const res = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: range }));
   return { body: res.Body!.transformToWebStream(), length: res.ContentLength, contentRange: res.ContentRange };
@@ -123,7 +167,9 @@ export async function listKeys(tenantId: string, prefix: string): Promise<string
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const res = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }));
+    const res = await s3().send(
+      new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }),
+    );
     for (const o of res.Contents ?? []) if (o.Key) keys.push(o.Key);
     token = res.IsTruncated ? res.NextContinuationToken : undefined;
   } while (token);

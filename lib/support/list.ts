@@ -16,7 +16,14 @@ export async function listSupport(ctx: PlatformCtx, { limit = 100 }: { limit?: n
       ...request,
       tenantName,
       screenshots: await Promise.all(
-        request.screenshotKeys.map((key, i) => signedDownloadUrl({ tenantId: request.tenantId, key, filename: `screenshot-${i + 1}`, contentType: 'image/png' })),
+        request.screenshotKeys.map((key, i) =>
+          signedDownloadUrl({
+            tenantId: request.tenantId,
+            key,
+            filename: `screenshot-${i + 1}`,
+            contentType: 'image/png',
+          }),
+        ),
       ),
     })),
   );

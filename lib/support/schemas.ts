@@ -5,7 +5,11 @@ export const supportRules = { maxScreenshots: 3 } as const;
 
 /** "Anliegen mitteilen": subject, message and the ids of the finished screenshot uploads. */
 export const supportSchema = z.object({
-  subject: z.string().trim().min(1, 'support.errors.subject').max(200, keyed('forms.maxChars', { max: '200' })),
+  subject: z
+    .string()
+    .trim()
+    .min(1, 'support.errors.subject')
+    .max(200, keyed('forms.maxChars', { max: '200' })),
   message: z.string().trim().min(1, 'support.errors.message').max(5000, 'support.errors.messageTooLong'),
   screenshots: z
     .string()

@@ -22,7 +22,10 @@ export async function submitSupport(ctx: Ctx, input: SupportInput): Promise<{ id
   requireSupportRight(ctx);
   const { actor, tenant } = ctx;
   if (input.screenshots.length > supportRules.maxScreenshots) {
-    throw new DomainError('invalid', 'support.errors.tooMany', { field: 'screenshots', values: { max: supportRules.maxScreenshots } });
+    throw new DomainError('invalid', 'support.errors.tooMany', {
+      field: 'screenshots',
+      values: { max: supportRules.maxScreenshots },
+    });
   }
   const claimed = await claimUploads(ctx, input.screenshots, 'support', { field: 'screenshots' });
   const operator = env().PLATFORM_SUPPORT_EMAIL;
@@ -32,17 +35,41 @@ export async function submitSupport(ctx: Ctx, input: SupportInput): Promise<{ id
       await consumeUploads(tx, claimed);
       const [row] = await tx.db
         .insert(supportRequests)
-        .values({ tenantId: tenant.id, userId: actor.id, authorName: author, authorEmail: actor.email, subject: input.subject, message: input.message, screenshotKeys: claimed.map((c) => c.key) })
+        .values({
+          tenantId: tenant.id,
+          userId: actor.id,
+          authorName: author,
+          authorEmail: actor.email,
+          subject: input.subject,
+          message: input.message,
+          screenshotKeys: claimed.map((c) => c.key),
+        })
         .returning({ id: supportRequests.id });
-      await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'support.requested', targetType: 'support', targetId: row!.id });
+      await audit(tx.db, {
+        tenantId: tenant.id,
+        actorType: 'user',
+        actorId: actor.id,
+        action: 'support.requested',
+        targetType: 'support',
+        targetId: row!.id,
+      });
       if (operator) {
         // The operator reads German (the platform's language).
         await enqueueMail(tx.db, {
           tenantId: null,
           template: 'support',
           to: operator,
-          subject: translate(defaultLocale, 'mail.support.subject', { tenant: tenant.name, subject: input.subject }).slice(0, 200),
-          element: createElement(SupportMail, { tenantName: tenant.name, author, subject: input.subject, url: `${platformBaseUrl()}/support`, screenshots: claimed.length }),
+          subject: translate(defaultLocale, 'mail.support.subject', {
+            tenant: tenant.name,
+            subject: input.subject,
+          }).slice(0, 200),
+          element: createElement(SupportMail, {
+            tenantName: tenant.name,
+            author,
+            subject: input.subject,
+            url: `${platformBaseUrl()}/support`,
+            screenshots: claimed.length,
+          }),
         });
       }
       return { id: row!.id };

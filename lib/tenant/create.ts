@@ -31,7 +31,12 @@ export const newTenantSchema = z.object({
     lastName: z.string().trim().min(1).max(80),
     passwordHash: z.string().min(1),
     birthDate: z.iso.date().optional(),
-    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,40}$/).optional(),
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9._-]{2,40}$/)
+      .optional(),
   }),
 });
 
@@ -71,6 +76,13 @@ export async function createTenant(tx: Tx, input: NewTenant): Promise<{ tenant: 
     birthDate: data.admin.birthDate ?? null,
     status: 'active',
   });
-  await audit(tx, { tenantId: tenant!.id, actorType: 'platform', action: 'tenant.created', targetType: 'tenant', targetId: tenant!.id, meta: { slug: data.slug } });
+  await audit(tx, {
+    tenantId: tenant!.id,
+    actorType: 'platform',
+    action: 'tenant.created',
+    targetType: 'tenant',
+    targetId: tenant!.id,
+    meta: { slug: data.slug },
+  });
   return { tenant: tenant!, admin };
 }

@@ -30,7 +30,10 @@ export function resolveClientIp(
 }
 
 /** Overwrites the request's X-Forwarded-For with the resolved client address (before Next sees the request). */
-export function normaliseForwardedFor(req: Pick<IncomingMessage, 'headers' | 'socket'>, options: { trustProxy: boolean; hops: number }): void {
+export function normaliseForwardedFor(
+  req: Pick<IncomingMessage, 'headers' | 'socket'>,
+  options: { trustProxy: boolean; hops: number },
+): void {
   req.headers['x-forwarded-for'] = resolveClientIp(req.headers['x-forwarded-for'], req.socket.remoteAddress, options);
 }
 

@@ -23,11 +23,22 @@ export const replyAction = sessionAction({
   name: 'tickets.reply',
   schema: replySchema,
   run: replyToTicket,
-  revalidate: (input, _data, ctx) => (ctx.actor.kind === 'client' ? `/portal/messages/${input.ticketId}` : advisorPath(input)),
+  revalidate: (input, _data, ctx) =>
+    ctx.actor.kind === 'client' ? `/portal/messages/${input.ticketId}` : advisorPath(input),
 });
 
 /** WEITERLEITEN (employees; the verb checks the write right on this contact). */
-export const forwardAction = advisorAction({ name: 'tickets.forward', schema: forwardSchema, run: forwardTicket, revalidate: advisorPath });
+export const forwardAction = advisorAction({
+  name: 'tickets.forward',
+  schema: forwardSchema,
+  run: forwardTicket,
+  revalidate: advisorPath,
+});
 
 /** ABSCHLIESSEN – a crafted request from a client is refused by the builder and again by the verb. */
-export const closeAction = advisorAction({ name: 'tickets.close', schema: ticketIdSchema, run: closeTicket, revalidate: advisorPath });
+export const closeAction = advisorAction({
+  name: 'tickets.close',
+  schema: ticketIdSchema,
+  run: closeTicket,
+  revalidate: advisorPath,
+});

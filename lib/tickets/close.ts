@@ -17,8 +17,20 @@ export async function closeTicket(ctx: Ctx, { ticketId }: TicketIdInput): Promis
     requireWrite(tx, (await accessTo(tx, t.contactId)).rights);
     const step = transition(t.status as TicketStatus, 'close', 'employee');
     if (!step.ok) throw new DomainError('invalid', step.reason);
-    await tx.db.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'closed', actorId: actor.id, actorKind: 'employee' });
-    await tx.db.update(tickets).set({ status: 'closed', closedAt: sql`now()` }).where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.closed', targetType: 'ticket', targetId: t.id });
+    await tx.db
+      .insert(ticketEvents)
+      .values({ tenantId: tenant.id, ticketId: t.id, type: 'closed', actorId: actor.id, actorKind: 'employee' });
+    await tx.db
+      .update(tickets)
+      .set({ status: 'closed', closedAt: sql`now()` })
+      .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'ticket.closed',
+      targetType: 'ticket',
+      targetId: t.id,
+    });
   });
 }

@@ -18,7 +18,9 @@ async function sentBefore(ctx: Ctx, key: string) {
   const [t] = await ctx.db
     .select({ id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.tenantId, ctx.tenant.id), eq(tickets.createdBy, ctx.actor.id), eq(tickets.idempotencyKey, key)));
+    .where(
+      and(eq(tickets.tenantId, ctx.tenant.id), eq(tickets.createdBy, ctx.actor.id), eq(tickets.idempotencyKey, key)),
+    );
   return t ?? null;
 }
 
@@ -32,8 +34,15 @@ async function checked(ctx: Ctx, input: NewTicketInput) {
     const [c] = await ctx.db
       .select({ area: contracts.area, createdByClient: contracts.createdByClient })
       .from(contracts)
-      .where(and(eq(contracts.tenantId, ctx.tenant.id), eq(contracts.id, input.contractId), eq(contracts.contactId, contact.id)));
-    if (!c || !maySee(viewer, contact, c)) throw new DomainError('invalid', 'tickets.errors.contractInvalid', { field: 'contractId' });
+      .where(
+        and(
+          eq(contracts.tenantId, ctx.tenant.id),
+          eq(contracts.id, input.contractId),
+          eq(contracts.contactId, contact.id),
+        ),
+      );
+    if (!c || !maySee(viewer, contact, c))
+      throw new DomainError('invalid', 'tickets.errors.contractInvalid', { field: 'contractId' });
   }
   return { contact, assignee };
 }
@@ -78,9 +87,26 @@ export async function createTicket(ctx: Ctx, input: NewTicketInput): Promise<{ i
         .returning({ id: tickets.id });
       if (!row) return { id: (await sentBefore(tx, input.idempotencyKey))!.id, created: false, fresh: false };
       await insertMessage(tx, { id: row.id, contactId: actor.id }, input.message, claimed, null);
-      await tx.db.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: row.id, type: 'created', actorId: actor.id, actorKind: 'client', meta: { toId: assignee.id } });
+      await tx.db
+        .insert(ticketEvents)
+        .values({
+          tenantId: tenant.id,
+          ticketId: row.id,
+          type: 'created',
+          actorId: actor.id,
+          actorKind: 'client',
+          meta: { toId: assignee.id },
+        });
       await markRead(tx, row.id);
-      await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.created', targetType: 'contact', targetId: contact.id, meta: { ticketId: row.id } });
+      await audit(tx.db, {
+        tenantId: tenant.id,
+        actorType: 'user',
+        actorId: actor.id,
+        action: 'ticket.created',
+        targetType: 'contact',
+        targetId: contact.id,
+        meta: { ticketId: row.id },
+      });
       await staffMail(tx, assignee.id, 'created', contact, row.id);
       return { id: row.id, created: true, fresh: true };
     }),
@@ -98,13 +124,22 @@ export async function newTicketOptions(ctx: Ctx) {
   const employees = await assignableEmployees(ctx, contact);
   const viewer = await viewerOf(ctx);
   const rows = await ctx.db
-    .select({ id: contracts.id, area: contracts.area, createdByClient: contracts.createdByClient, product: contracts.product, provider: contracts.provider, title: contracts.title })
+    .select({
+      id: contracts.id,
+      area: contracts.area,
+      createdByClient: contracts.createdByClient,
+      product: contracts.product,
+      provider: contracts.provider,
+      title: contracts.title,
+    })
     .from(contracts)
     .where(and(eq(contracts.tenantId, ctx.tenant.id), eq(contracts.contactId, contact.id)))
     .orderBy(asc(contracts.product));
   return {
     employees: employees.map(({ id, name }) => ({ id, name })),
     advisorId: employees.some((e) => e.id === contact.advisorId) ? contact.advisorId : null,
-    contracts: rows.filter((c) => maySee(viewer, contact, c)).map((c) => ({ id: c.id, label: [c.product, c.provider ?? c.title].filter(Boolean).join(' · ') })),
+    contracts: rows
+      .filter((c) => maySee(viewer, contact, c))
+      .map((c) => ({ id: c.id, label: [c.product, c.provider ?? c.title].filter(Boolean).join(' · ') })),
   };
 }

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../ctx';
 import { ticketFiles, ticketMessages, ticketReads, tickets } from '../db/schema';
-import { claimUploads, consumeUploads, dropUploadObjects, releaseClaimed, withExtension, type ClaimedFile } from '../uploads';
+import {
+  claimUploads,
+  consumeUploads,
+  dropUploadObjects,
+  releaseClaimed,
+  withExtension,
+  type ClaimedFile,
+} from '../uploads';
 
 /** The rows every sending verb writes: a message with its attachments, the author's read marker. */
 
@@ -9,7 +16,11 @@ import { claimUploads, consumeUploads, dropUploadObjects, releaseClaimed, withEx
  * Attachments: the actor's finished uploads are copied to their final keys before the transaction (S3 is
  * no part of it); after the commit the originals go, after a rollback (or an idempotent replay) the copies.
  */
-export async function withUploads<T extends { fresh: boolean }>(ctx: Ctx, ids: readonly string[], write: (claimed: ClaimedFile[]) => Promise<T>): Promise<T> {
+export async function withUploads<T extends { fresh: boolean }>(
+  ctx: Ctx,
+  ids: readonly string[],
+  write: (claimed: ClaimedFile[]) => Promise<T>,
+): Promise<T> {
   const claimed = await claimUploads(ctx, ids, 'tickets');
   try {
     const result = await write(claimed);
@@ -26,7 +37,13 @@ export async function withUploads<T extends { fresh: boolean }>(ctx: Ctx, ids: r
  * Inside the writing transaction: uses the claimed uploads up (exactly once; the bytes count against the
  * contact's and the tenant's storage quota) and writes the message.
  */
-export async function insertMessage(ctx: Ctx, ticket: { id: string; contactId: string }, body: string, claimed: ClaimedFile[], idempotencyKey: string | null): Promise<string> {
+export async function insertMessage(
+  ctx: Ctx,
+  ticket: { id: string; contactId: string },
+  body: string,
+  claimed: ClaimedFile[],
+  idempotencyKey: string | null,
+): Promise<string> {
   const { db: tx, tenant, actor } = ctx;
   const ticketId = ticket.id;
   await consumeUploads(ctx, claimed, { contactId: ticket.contactId });
@@ -35,9 +52,19 @@ export async function insertMessage(ctx: Ctx, ticket: { id: string; contactId: s
     .values({ tenantId: tenant.id, ticketId, authorId: actor.id, authorKind: actor.kind, body, idempotencyKey })
     .returning({ id: ticketMessages.id });
   if (claimed.length) {
-    await tx.insert(ticketFiles).values(
-      claimed.map((c, position) => ({ tenantId: tenant.id, messageId: m!.id, objectKey: c.key, filename: withExtension(c.filename, c.mime), mime: c.mime, size: c.size, position })),
-    );
+    await tx
+      .insert(ticketFiles)
+      .values(
+        claimed.map((c, position) => ({
+          tenantId: tenant.id,
+          messageId: m!.id,
+          objectKey: c.key,
+          filename: withExtension(c.filename, c.mime),
+          mime: c.mime,
+          size: c.size,
+          position,
+        })),
+      );
   }
   return m!.id;
 }

@@ -30,7 +30,10 @@ export async function openTicketFile(ctx: Ctx, { fileId }: { fileId: string }): 
       contactId: tickets.contactId,
     })
     .from(ticketFiles)
-    .innerJoin(ticketMessages, and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)))
+    .innerJoin(
+      ticketMessages,
+      and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)),
+    )
     .innerJoin(tickets, and(eq(tickets.tenantId, ticketMessages.tenantId), eq(tickets.id, ticketMessages.ticketId)))
     .where(and(eq(ticketFiles.tenantId, ctx.tenant.id), eq(ticketFiles.id, fileId)));
   if (!f) return null;

@@ -25,14 +25,31 @@ export async function forwardTicket(ctx: Ctx, input: ForwardInput): Promise<void
     if (!to) throw new DomainError('invalid', 'tickets.errors.forwardTargetInvalid', { field: 'toId' });
     if (to.id === t.assigneeId) throw new DomainError('invalid', 'tickets.errors.alreadyAssigned', { field: 'toId' });
     const meta = { fromId: t.assigneeId, toId: to.id, ...(input.note ? { internalNote: input.note } : {}) };
-    await tx.db.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'forwarded', actorId: actor.id, actorKind: 'employee', meta });
+    await tx.db
+      .insert(ticketEvents)
+      .values({
+        tenantId: tenant.id,
+        ticketId: t.id,
+        type: 'forwarded',
+        actorId: actor.id,
+        actorKind: 'employee',
+        meta,
+      });
     await tx.db
       .update(tickets)
       .set({ assigneeId: to.id, lastEntryAt: sql`now()`, lastEntryBy: actor.id })
       .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
     await markRead(tx, t.id);
     // The note stays out of the audit log (it is the team's, and the log outlives it).
-    await audit(tx.db, { tenantId: tenant.id, actorType: 'user', actorId: actor.id, action: 'ticket.forwarded', targetType: 'ticket', targetId: t.id, meta: { fromId: t.assigneeId, toId: to.id } });
+    await audit(tx.db, {
+      tenantId: tenant.id,
+      actorType: 'user',
+      actorId: actor.id,
+      action: 'ticket.forwarded',
+      targetType: 'ticket',
+      targetId: t.id,
+      meta: { fromId: t.assigneeId, toId: to.id },
+    });
     await staffMail(tx, to.id, 'forwarded', contact, t.id);
   });
 }

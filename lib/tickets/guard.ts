@@ -41,7 +41,10 @@ export async function accessTo(ctx: Ctx, contactId: string): Promise<Access> {
 
 /** The ticket row (locked for the writing transaction when asked), or `not_found`. */
 export async function ticketRow(ctx: Ctx, id: string, lock = false): Promise<Ticket> {
-  const query = ctx.db.select().from(tickets).where(and(eq(tickets.tenantId, ctx.tenant.id), eq(tickets.id, id)));
+  const query = ctx.db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, ctx.tenant.id), eq(tickets.id, id)));
   const [t] = lock ? await query.for('update') : await query;
   if (!t) throw missing();
   return t;

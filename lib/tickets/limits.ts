@@ -15,7 +15,9 @@ export type SendKind = 'tickets' | 'replies';
 
 /** First in the writing transaction: the account's sends of this kind run one after the other until commit. */
 export async function serializeSends(ctx: Ctx, kind: SendKind): Promise<void> {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tickets.${kind}:${ctx.tenant.id}:${ctx.actor.id}`}, 0))`);
+  await ctx.db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`tickets.${kind}:${ctx.tenant.id}:${ctx.actor.id}`}, 0))`,
+  );
 }
 
 /** After the idempotency check (a replay is no new send): `rate_limited` once the hour's limit is used up. */
@@ -27,13 +29,26 @@ export async function requireUnderSendLimit(ctx: Ctx, kind: SendKind): Promise<v
       ? await tx
           .select({ n: count() })
           .from(tickets)
-          .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.createdBy, actor.id), sql`${tickets.createdAt} > ${since}`))
+          .where(
+            and(eq(tickets.tenantId, tenant.id), eq(tickets.createdBy, actor.id), sql`${tickets.createdAt} > ${since}`),
+          )
       : await tx
           .select({ n: count() })
           .from(ticketMessages)
           // A ticket's first message has no key; replies always have one.
-          .where(and(eq(ticketMessages.tenantId, tenant.id), eq(ticketMessages.authorId, actor.id), isNotNull(ticketMessages.idempotencyKey), sql`${ticketMessages.createdAt} > ${since}`));
+          .where(
+            and(
+              eq(ticketMessages.tenantId, tenant.id),
+              eq(ticketMessages.authorId, actor.id),
+              isNotNull(ticketMessages.idempotencyKey),
+              sql`${ticketMessages.createdAt} > ${since}`,
+            ),
+          );
   if ((row?.n ?? 0) >= sendLimits[kind]) {
-    throw new DomainError('rate_limited', kind === 'tickets' ? 'tickets.errors.tooManyTickets' : 'tickets.errors.tooManyReplies', { values: { max: sendLimits[kind] } });
+    throw new DomainError(
+      'rate_limited',
+      kind === 'tickets' ? 'tickets.errors.tooManyTickets' : 'tickets.errors.tooManyReplies',
+      { values: { max: sendLimits[kind] } },
+    );
   }
 }

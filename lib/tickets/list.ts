@@ -45,7 +45,10 @@ const empty = { items: [] as TicketListItem[], next: null as string | null };
  * whole tenant; employees: the contacts they may see), newest activity first, unread flagged, keyset pages.
  * With `contactId` (the contact page): every ticket of that contact, whoever has it.
  */
-export async function listTickets(ctx: Ctx, options: TicketListOptions): Promise<{ items: TicketListItem[]; next: string | null }> {
+export async function listTickets(
+  ctx: Ctx,
+  options: TicketListOptions,
+): Promise<{ items: TicketListItem[]; next: string | null }> {
   const { db: tx, tenant, actor } = ctx;
   if (!ticketListRights(actor).list) return empty;
   const viewer = await viewerOf(ctx);
@@ -61,7 +64,10 @@ export async function listTickets(ctx: Ctx, options: TicketListOptions): Promise
   // Scope "own": only tickets of contacts the employee is BETREUER of (even when assigned to them).
   where.push(contactScope(actor, { tenantId: tickets.tenantId, contactId: tickets.contactId }));
   const cursor = decodeCursor(options.after, cursorShape);
-  if (cursor) where.push(sql`(${tickets.lastEntryAt}, ${tickets.id}) < (${cursor.values[0]}::timestamptz, ${cursor.values[1]}::uuid)`);
+  if (cursor)
+    where.push(
+      sql`(${tickets.lastEntryAt}, ${tickets.id}) < (${cursor.values[0]}::timestamptz, ${cursor.values[1]}::uuid)`,
+    );
   const rows = await tx
     .select({
       t: tickets,
@@ -79,9 +85,19 @@ export async function listTickets(ctx: Ctx, options: TicketListOptions): Promise
     })
     .from(tickets)
     .innerJoin(contactUser, and(eq(contactUser.tenantId, tickets.tenantId), eq(contactUser.id, tickets.contactId)))
-    .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, tickets.tenantId), eq(contactProfiles.userId, tickets.contactId)))
+    .leftJoin(
+      contactProfiles,
+      and(eq(contactProfiles.tenantId, tickets.tenantId), eq(contactProfiles.userId, tickets.contactId)),
+    )
     .innerJoin(assigneeUser, and(eq(assigneeUser.tenantId, tickets.tenantId), eq(assigneeUser.id, tickets.assigneeId)))
-    .leftJoin(ticketReads, and(eq(ticketReads.tenantId, tickets.tenantId), eq(ticketReads.ticketId, tickets.id), eq(ticketReads.userId, actor.id)))
+    .leftJoin(
+      ticketReads,
+      and(
+        eq(ticketReads.tenantId, tickets.tenantId),
+        eq(ticketReads.ticketId, tickets.id),
+        eq(ticketReads.userId, actor.id),
+      ),
+    )
     .leftJoin(contracts, and(eq(contracts.tenantId, tickets.tenantId), eq(contracts.id, tickets.contractId)))
     .where(and(...where))
     .orderBy(desc(tickets.lastEntryAt), desc(tickets.id))
@@ -90,7 +106,10 @@ export async function listTickets(ctx: Ctx, options: TicketListOptions): Promise
   const items = page.map<TicketListItem>((r) => {
     const contact = { id: r.t.contactId, advisorId: r.advisorId ?? null };
     // issue 13 (7): a NOTFALL-ORDNER contract's title is no business of an employee without that right.
-    const named = r.area !== null && r.createdByClient !== null && maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient });
+    const named =
+      r.area !== null &&
+      r.createdByClient !== null &&
+      maySee(viewer, contact, { area: r.area, createdByClient: r.createdByClient });
     return {
       id: r.t.id,
       subject: r.t.subject,
@@ -121,7 +140,14 @@ export async function listClientTickets(ctx: Ctx, { status }: { status: TicketSt
     .select({ t: tickets, aFirst: assigneeUser.firstName, aLast: assigneeUser.lastName, readAt: ticketReads.readAt })
     .from(tickets)
     .innerJoin(assigneeUser, and(eq(assigneeUser.tenantId, tickets.tenantId), eq(assigneeUser.id, tickets.assigneeId)))
-    .leftJoin(ticketReads, and(eq(ticketReads.tenantId, tickets.tenantId), eq(ticketReads.ticketId, tickets.id), eq(ticketReads.userId, actor.id)))
+    .leftJoin(
+      ticketReads,
+      and(
+        eq(ticketReads.tenantId, tickets.tenantId),
+        eq(ticketReads.ticketId, tickets.id),
+        eq(ticketReads.userId, actor.id),
+      ),
+    )
     .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.contactId, actor.id), eq(tickets.status, status)))
     .orderBy(desc(tickets.lastPublicAt), desc(tickets.id))
     .limit(200);
@@ -151,7 +177,14 @@ export async function unreadCount(ctx: Ctx): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(tickets)
-    .leftJoin(ticketReads, and(eq(ticketReads.tenantId, tickets.tenantId), eq(ticketReads.ticketId, tickets.id), eq(ticketReads.userId, actor.id)))
+    .leftJoin(
+      ticketReads,
+      and(
+        eq(ticketReads.tenantId, tickets.tenantId),
+        eq(ticketReads.ticketId, tickets.id),
+        eq(ticketReads.userId, actor.id),
+      ),
+    )
     .where(
       and(
         eq(tickets.tenantId, tenant.id),

@@ -24,7 +24,13 @@ async function recipient(ctx: Ctx, id: string) {
 }
 
 /** To the employee who has the ticket now: a new ticket, a client's reply, or a forward (by the actor). */
-export async function staffMail(ctx: Ctx, toId: string, reason: 'created' | 'replied' | 'forwarded', client: { firstName: string; lastName: string }, ticketId: string): Promise<void> {
+export async function staffMail(
+  ctx: Ctx,
+  toId: string,
+  reason: 'created' | 'replied' | 'forwarded',
+  client: { firstName: string; lastName: string },
+  ticketId: string,
+): Promise<void> {
   const to = await recipient(ctx, toId);
   if (!to) return;
   const { tenant, actor } = ctx;
@@ -60,6 +66,10 @@ export async function clientMail(ctx: Ctx, contactId: string, ticketId: string):
     to: client.email,
     subject: translate(locale, 'mail.ticketClient.subject'),
     fromName: tenant.name,
-    element: createElement(TicketClientMail, { brand: await brandFor(ctx.db, tenant), url: `${tenantBaseUrl(tenant)}/portal/messages/${ticketId}`, locale }),
+    element: createElement(TicketClientMail, {
+      brand: await brandFor(ctx.db, tenant),
+      url: `${tenantBaseUrl(tenant)}/portal/messages/${ticketId}`,
+      locale,
+    }),
   });
 }

@@ -33,7 +33,10 @@ export interface HistoryEntry {
 export async function openTicket(ctx: Ctx, { ticketId }: TicketIdInput) {
   // One snapshot for what is shown and the read marker (a reply committing meanwhile stays unread). Nested
   // in a caller's transaction this is a savepoint and reads in the caller's snapshot.
-  return (ctx.db as Db).transaction((tx) => readTicket({ ...ctx, db: tx }, ticketId), { isolationLevel: 'repeatable read', accessMode: 'read write' });
+  return (ctx.db as Db).transaction((tx) => readTicket({ ...ctx, db: tx }, ticketId), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read write',
+  });
 }
 
 async function readTicket(ctx: Ctx, id: string) {
@@ -45,15 +48,37 @@ async function readTicket(ctx: Ctx, id: string) {
     .from(ticketMessages)
     .where(and(eq(ticketMessages.tenantId, tenant.id), eq(ticketMessages.ticketId, id)))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const events = await tx.select().from(ticketEvents).where(and(eq(ticketEvents.tenantId, tenant.id), eq(ticketEvents.ticketId, id))).orderBy(asc(ticketEvents.id));
+  const events = await tx
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.tenantId, tenant.id), eq(ticketEvents.ticketId, id)))
+    .orderBy(asc(ticketEvents.id));
   const files = messages.length
     ? await tx
-        .select({ id: ticketFiles.id, messageId: ticketFiles.messageId, filename: ticketFiles.filename, mime: ticketFiles.mime, size: ticketFiles.size })
+        .select({
+          id: ticketFiles.id,
+          messageId: ticketFiles.messageId,
+          filename: ticketFiles.filename,
+          mime: ticketFiles.mime,
+          size: ticketFiles.size,
+        })
         .from(ticketFiles)
-        .where(and(eq(ticketFiles.tenantId, tenant.id), inArray(ticketFiles.messageId, messages.map((m) => m.id))))
+        .where(
+          and(
+            eq(ticketFiles.tenantId, tenant.id),
+            inArray(
+              ticketFiles.messageId,
+              messages.map((m) => m.id),
+            ),
+          ),
+        )
         .orderBy(asc(ticketFiles.position))
     : [];
-  const ids = new Set<string>([t.assigneeId, ...messages.map((m) => m.authorId), ...events.flatMap((e) => [e.actorId, e.meta?.fromId, e.meta?.toId].filter((x): x is string => Boolean(x)))]);
+  const ids = new Set<string>([
+    t.assigneeId,
+    ...messages.map((m) => m.authorId),
+    ...events.flatMap((e) => [e.actorId, e.meta?.fromId, e.meta?.toId].filter((x): x is string => Boolean(x))),
+  ]);
   const people = await tx
     .select({ id: users.id, first: users.firstName, last: users.lastName })
     .from(users)
@@ -63,8 +88,12 @@ async function readTicket(ctx: Ctx, id: string) {
   const name = (uid: string | undefined) => (uid ? (names.get(uid) ?? formerUser) : '');
   let contract: { id: string; label: string; area: string } | null = null;
   if (t.contractId) {
-    const [c] = await tx.select().from(contracts).where(and(eq(contracts.tenantId, tenant.id), eq(contracts.id, t.contractId)));
-    if (c && maySee(viewer, contact, c)) contract = { id: c.id, label: [c.product, c.provider].filter(Boolean).join(' · '), area: c.area };
+    const [c] = await tx
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.tenantId, tenant.id), eq(contracts.id, t.contractId)));
+    if (c && maySee(viewer, contact, c))
+      contract = { id: c.id, label: [c.product, c.provider].filter(Boolean).join(' · '), area: c.area };
   }
   await markRead(ctx, id);
   const staff = actor.kind === 'employee';

@@ -15,7 +15,13 @@ async function sentBefore(ctx: Ctx, key: string) {
   const [m] = await ctx.db
     .select({ id: ticketMessages.id })
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.tenantId, ctx.tenant.id), eq(ticketMessages.authorId, ctx.actor.id), eq(ticketMessages.idempotencyKey, key)));
+    .where(
+      and(
+        eq(ticketMessages.tenantId, ctx.tenant.id),
+        eq(ticketMessages.authorId, ctx.actor.id),
+        eq(ticketMessages.idempotencyKey, key),
+      ),
+    );
   return m ?? null;
 }
 
@@ -43,8 +49,13 @@ export async function replyToTicket(ctx: Ctx, input: ReplyInput): Promise<{ mess
       if (dup) return { messageId: dup.id, reopened: false, fresh: false };
       await requireUnderSendLimit(tx, 'replies');
       const messageId = await insertMessage(tx, t, input.message, claimed, input.idempotencyKey);
-      if (step.reopened) await tx.db.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'reopened', actorId: actor.id, actorKind: actor.kind });
-      await tx.db.insert(ticketEvents).values({ tenantId: tenant.id, ticketId: t.id, type: 'replied', actorId: actor.id, actorKind: actor.kind });
+      if (step.reopened)
+        await tx.db
+          .insert(ticketEvents)
+          .values({ tenantId: tenant.id, ticketId: t.id, type: 'reopened', actorId: actor.id, actorKind: actor.kind });
+      await tx.db
+        .insert(ticketEvents)
+        .values({ tenantId: tenant.id, ticketId: t.id, type: 'replied', actorId: actor.id, actorKind: actor.kind });
       await audit(tx.db, {
         tenantId: tenant.id,
         actorType: 'user',
@@ -56,7 +67,14 @@ export async function replyToTicket(ctx: Ctx, input: ReplyInput): Promise<{ mess
       });
       await tx.db
         .update(tickets)
-        .set({ status: 'open', closedAt: null, lastEntryAt: sql`now()`, lastEntryBy: actor.id, lastPublicAt: sql`now()`, lastPublicBy: actor.id })
+        .set({
+          status: 'open',
+          closedAt: null,
+          lastEntryAt: sql`now()`,
+          lastEntryBy: actor.id,
+          lastPublicAt: sql`now()`,
+          lastPublicBy: actor.id,
+        })
         .where(and(eq(tickets.tenantId, tenant.id), eq(tickets.id, t.id)));
       await markRead(tx, t.id);
       if (actor.kind === 'client') await staffMail(tx, t.assigneeId, 'replied', contact, t.id);

@@ -10,4 +10,8 @@ import { uploadRefSchema } from './schemas';
  * (admins), support (employees).
  */
 export const checkUploadAction = sessionCall({ name: 'uploads.check', schema: uploadRefSchema, run: checkUpload });
-export const discardUploadAction = sessionCall({ name: 'uploads.discard', schema: uploadRefSchema, run: discardUpload });
+export const discardUploadAction = sessionCall({
+  name: 'uploads.discard',
+  schema: uploadRefSchema,
+  run: discardUpload,
+});

@@ -35,7 +35,12 @@ export async function checkUpload(ctx: Ctx, { id, purpose = 'documents' }: Uploa
   const row = await ownUpload(ctx, id);
   if (!row) throw new DomainError('not_found', 'uploads.errors.unknown', { field: 'file' });
   const rules = uploadPurposes[purpose];
-  const result = await verifyUpload({ tenantId: ctx.tenant.id, key: row.objectKey, maxBytes: Math.min(row.maxBytes, rules.maxBytes), allowed: rules.types });
+  const result = await verifyUpload({
+    tenantId: ctx.tenant.id,
+    key: row.objectKey,
+    maxBytes: Math.min(row.maxBytes, rules.maxBytes),
+    allowed: rules.types,
+  });
   if (result.ok) return { ok: true, mime: result.mime, size: result.size };
   if (result.reason !== 'missing') await ctx.db.delete(uploads).where(eq(uploads.id, row.id));
   return { ok: false, message: translate(ctx.locale, reasonKey(purpose, result.reason)) };

@@ -27,7 +27,11 @@ export interface ClaimOptions {
 function refusal(purpose: UploadPurpose, filename: string, reason: RejectReason, field: string): DomainError {
   if (purpose === 'documents' || purpose === 'tickets') {
     const which = reason === 'too-large' ? 'tooLarge' : reason;
-    return new DomainError('file_rejected', 'uploads.errors.named', { field, values: { filename, reason: which }, detail: { reason } });
+    return new DomainError('file_rejected', 'uploads.errors.named', {
+      field,
+      values: { filename, reason: which },
+      detail: { reason },
+    });
   }
   return fileRejected(purpose, reason, field);
 }
@@ -40,7 +44,12 @@ function refusal(purpose: UploadPurpose, filename: string, reason: RejectReason,
  * too. Nothing is written to the database but the refused row's removal: the caller writes its rows and
  * `consumeUploads` in one transaction.
  */
-export async function claimUploads(ctx: Ctx, ids: readonly string[], purpose: UploadPurpose, options: ClaimOptions = {}): Promise<ClaimedFile[]> {
+export async function claimUploads(
+  ctx: Ctx,
+  ids: readonly string[],
+  purpose: UploadPurpose,
+  options: ClaimOptions = {},
+): Promise<ClaimedFile[]> {
   const field = options.field ?? (purpose === 'documents' || purpose === 'tickets' ? 'uploads' : 'file');
   if (ids.length === 0) return [];
   const tenantId = ctx.tenant.id;
@@ -60,13 +69,25 @@ export async function claimUploads(ctx: Ctx, ids: readonly string[], purpose: Up
       } catch {
         throw refusal(purpose, upload.filename, 'missing', field);
       }
-      const checked = await verifyUpload({ tenantId, key, maxBytes: Math.min(upload.maxBytes, rules.maxBytes), allowed: rules.types });
+      const checked = await verifyUpload({
+        tenantId,
+        key,
+        maxBytes: Math.min(upload.maxBytes, rules.maxBytes),
+        allowed: rules.types,
+      });
       if (!checked.ok) {
         await ctx.db.delete(uploads).where(eq(uploads.id, upload.id));
         await deleteObjectsQuietly(tenantId, [upload.objectKey]);
         throw refusal(purpose, upload.filename, checked.reason, field);
       }
-      claimed.push({ uploadId: upload.id, uploadKey: upload.objectKey, filename: upload.filename, key, mime: checked.mime, size: checked.size });
+      claimed.push({
+        uploadId: upload.id,
+        uploadKey: upload.objectKey,
+        filename: upload.filename,
+        key,
+        mime: checked.mime,
+        size: checked.size,
+      });
     }
     return claimed;
   } catch (error) {
@@ -88,7 +109,11 @@ export async function consumeUploads(ctx: Ctx, claimed: readonly ClaimedFile[], 
     .where(and(eq(uploads.tenantId, ctx.tenant.id), eq(uploads.userId, ctx.actor.id), inArray(uploads.id, ids)))
     .returning({ id: uploads.id });
   if (consumed.length !== ids.length) throw unknownUpload();
-  await reserveQuota(ctx, owner, claimed.reduce((sum, c) => sum + c.size, 0));
+  await reserveQuota(
+    ctx,
+    owner,
+    claimed.reduce((sum, c) => sum + c.size, 0),
+  );
 }
 
 /** After a failed write: the checked copies go. */

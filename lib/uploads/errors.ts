@@ -10,7 +10,9 @@ export function reasonKey(purpose: UploadPurpose, reason: RejectReason): Message
   const messages: PurposeRules['messages'] = uploadPurposes[purpose].messages;
   if (reason === 'too-large') return messages.size;
   if (reason === 'type') return messages.type;
-  return reason === 'empty' ? (messages.empty ?? 'uploads.errors.empty') : (messages.missing ?? 'uploads.errors.missing');
+  return reason === 'empty'
+    ? (messages.empty ?? 'uploads.errors.empty')
+    : (messages.missing ?? 'uploads.errors.missing');
 }
 
 /** A file refused by its declared or real type/size: `file_rejected`, the reason in `detail`. */

@@ -7,7 +7,13 @@ import { requestId, sessionCtx } from '../request/ctx';
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
-const statusOf: Partial<Record<ErrorCode, number>> = { forbidden: 403, not_found: 404, unauthenticated: 401, rate_limited: 429, unavailable: 503 };
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  forbidden: 403,
+  not_found: 404,
+  unauthenticated: 401,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 /**
  * JSON route handlers of the upload flow (the HTTP face of the same verbs the client components call as
@@ -15,11 +21,19 @@ const statusOf: Partial<Record<ErrorCode, number>> = { forbidden: 403, not_found
  */
 export async function uploadRoute(name: string, handler: (ctx: Ctx) => Promise<unknown>): Promise<Response> {
   const ctx = await sessionCtx();
-  if (!ctx) return json({ ok: false, code: 'unauthenticated', message: translate(defaultLocale, 'errors.unauthenticated') }, 401);
+  if (!ctx)
+    return json(
+      { ok: false, code: 'unauthenticated', message: translate(defaultLocale, 'errors.unauthenticated') },
+      401,
+    );
   try {
     return json(await handler(ctx));
   } catch (error) {
-    if (error instanceof DomainError) return json({ ok: false, code: error.code, message: error.text(ctx.locale), detail: error.detail }, statusOf[error.code] ?? 400);
+    if (error instanceof DomainError)
+      return json(
+        { ok: false, code: error.code, message: error.text(ctx.locale), detail: error.detail },
+        statusOf[error.code] ?? 400,
+      );
     return json(unexpected(error, name, await requestId(), ctx.locale), 500);
   }
 }

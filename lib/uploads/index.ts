@@ -10,7 +10,14 @@
  */
 export { checkDeclared, startUpload, type PresignedUpload, type StartUploadInput } from './start';
 export { checkUpload, discardUpload, ownUpload, type CheckResult, type UploadRef } from './check';
-export { claimUploads, consumeUploads, dropUploadObjects, releaseClaimed, type ClaimedFile, type ClaimOptions } from './claim';
+export {
+  claimUploads,
+  consumeUploads,
+  dropUploadObjects,
+  releaseClaimed,
+  type ClaimedFile,
+  type ClaimOptions,
+} from './claim';
 export { deleteObjectsQuietly } from './objects';
 export { reserveQuota, storageQuota, type QuotaOwner } from './quota';
 export { sweepUploads } from './sweep';

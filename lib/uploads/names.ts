@@ -31,7 +31,9 @@ export function withExtension(filename: string, mime: string): string {
 /** "840 KB", "2,4 MB" (German) / "2.4 MB" (English) – file sizes as shown next to files. */
 export function formatSize(bytes: number, locale: Locale = 'de'): string {
   const tag = locale === 'de' ? 'de-DE' : 'en-GB';
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Inline preview (viewer page) only for types a browser shows safely. */

@@ -6,7 +6,14 @@
  */
 import type { MessageKey } from '../i18n';
 
-export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+export const documentTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+] as const;
 
 export interface PurposeRules {
   maxBytes: number;
@@ -34,21 +41,36 @@ export const uploadPurposes = {
     maxBytes: 2 * 1024 * 1024,
     types: ['image/png', 'image/jpeg', 'image/webp'],
     area: 'branding',
-    messages: { type: 'uploads.errors.logoType', size: 'uploads.errors.brandingSize', empty: 'uploads.errors.logoType', missing: 'uploads.errors.brandingMissing' },
+    messages: {
+      type: 'uploads.errors.logoType',
+      size: 'uploads.errors.brandingSize',
+      empty: 'uploads.errors.logoType',
+      missing: 'uploads.errors.brandingMissing',
+    },
   },
   /** WHITELABEL → FAVICON: PNG (re-encoded, square) or ICO. */
   favicon: {
     maxBytes: 2 * 1024 * 1024,
     types: ['image/png', 'image/x-icon'],
     area: 'branding',
-    messages: { type: 'uploads.errors.faviconType', size: 'uploads.errors.brandingSize', empty: 'uploads.errors.faviconType', missing: 'uploads.errors.brandingMissing' },
+    messages: {
+      type: 'uploads.errors.faviconType',
+      size: 'uploads.errors.brandingSize',
+      empty: 'uploads.errors.faviconType',
+      missing: 'uploads.errors.brandingMissing',
+    },
   },
   /** "Anliegen mitteilen": screenshots for the operator. */
   support: {
     maxBytes: 5 * 1024 * 1024,
     types: ['image/png', 'image/jpeg', 'image/webp'],
     area: 'support',
-    messages: { type: 'uploads.errors.screenshotType', size: 'uploads.errors.screenshotSize', empty: 'uploads.errors.screenshotType', missing: 'uploads.errors.screenshotType' },
+    messages: {
+      type: 'uploads.errors.screenshotType',
+      size: 'uploads.errors.screenshotSize',
+      empty: 'uploads.errors.screenshotType',
+      missing: 'uploads.errors.screenshotType',
+    },
   },
 } as const satisfies Record<string, PurposeRules>;
 

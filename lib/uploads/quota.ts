@@ -18,14 +18,28 @@ async function storedBytes(ctx: Ctx, contactId: string | null): Promise<number> 
   const docs = ctx.db
     .select({ n: sql<string>`coalesce(sum(${documentFiles.size}), 0)` })
     .from(documentFiles)
-    .innerJoin(documents, and(eq(documents.tenantId, documentFiles.tenantId), eq(documents.id, documentFiles.documentId)))
-    .where(contactId ? and(eq(documentFiles.tenantId, tenantId), eq(documents.contactId, contactId)) : eq(documentFiles.tenantId, tenantId));
+    .innerJoin(
+      documents,
+      and(eq(documents.tenantId, documentFiles.tenantId), eq(documents.id, documentFiles.documentId)),
+    )
+    .where(
+      contactId
+        ? and(eq(documentFiles.tenantId, tenantId), eq(documents.contactId, contactId))
+        : eq(documentFiles.tenantId, tenantId),
+    );
   const files = ctx.db
     .select({ n: sql<string>`coalesce(sum(${ticketFiles.size}), 0)` })
     .from(ticketFiles)
-    .innerJoin(ticketMessages, and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)))
+    .innerJoin(
+      ticketMessages,
+      and(eq(ticketMessages.tenantId, ticketFiles.tenantId), eq(ticketMessages.id, ticketFiles.messageId)),
+    )
     .innerJoin(tickets, and(eq(tickets.tenantId, ticketMessages.tenantId), eq(tickets.id, ticketMessages.ticketId)))
-    .where(contactId ? and(eq(ticketFiles.tenantId, tenantId), eq(tickets.contactId, contactId)) : eq(ticketFiles.tenantId, tenantId));
+    .where(
+      contactId
+        ? and(eq(ticketFiles.tenantId, tenantId), eq(tickets.contactId, contactId))
+        : eq(ticketFiles.tenantId, tenantId),
+    );
   const [[a], [b]] = await Promise.all([docs, files]);
   return Number(a?.n ?? 0) + Number(b?.n ?? 0);
 }
@@ -40,9 +54,15 @@ export async function reserveQuota(ctx: Ctx, owner: QuotaOwner, bytes: number, l
   if (bytes <= 0) return;
   await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`mappe.quota:${ctx.tenant.id}`}, 0))`);
   if (owner.contactId && (await storedBytes(ctx, owner.contactId)) + bytes > limits.perClientBytes) {
-    throw new DomainError('file_rejected', 'uploads.errors.clientQuota', { field: 'uploads', detail: { reason: 'quota', scope: 'client' } });
+    throw new DomainError('file_rejected', 'uploads.errors.clientQuota', {
+      field: 'uploads',
+      detail: { reason: 'quota', scope: 'client' },
+    });
   }
   if ((await storedBytes(ctx, null)) + bytes > limits.perTenantBytes) {
-    throw new DomainError('file_rejected', 'uploads.errors.tenantQuota', { field: 'uploads', detail: { reason: 'quota', scope: 'tenant' } });
+    throw new DomainError('file_rejected', 'uploads.errors.tenantQuota', {
+      field: 'uploads',
+      detail: { reason: 'quota', scope: 'tenant' },
+    });
   }
 }

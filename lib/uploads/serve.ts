@@ -12,9 +12,11 @@ export interface StoredFile {
   mime: string;
 }
 
-
 const notFoundResponse = () =>
-  new Response(translate(defaultLocale, 'uploads.notFound'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  new Response(translate(defaultLocale, 'uploads.notFound'), {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 
 /**
  * An authorised stream of one stored file (document or ticket attachment); `lookup` is the domain's read
@@ -22,7 +24,11 @@ const notFoundResponse = () =>
  * verified at upload, `nosniff`, attachment unless an inline preview of a PDF or image was asked for,
  * and a sandbox CSP for downloads.
  */
-export async function streamStoredFile(request: Request, id: string, lookup: (ctx: Ctx, id: string) => Promise<StoredFile | null>): Promise<Response> {
+export async function streamStoredFile(
+  request: Request,
+  id: string,
+  lookup: (ctx: Ctx, id: string) => Promise<StoredFile | null>,
+): Promise<Response> {
   const parsed = uuidField.safeParse(id);
   if (!parsed.success) return notFoundResponse();
   const ctx = await sessionCtx();

@@ -25,7 +25,8 @@ export interface PresignedUpload {
 /** The declared type and size against the purpose's rules (the bytes are checked later, twice). */
 export function checkDeclared({ purpose, contentType, size, field }: Omit<StartUploadInput, 'filename'>): void {
   const rules = uploadPurposes[purpose];
-  if (!(rules.types as readonly string[]).includes(normaliseType(contentType))) throw fileRejected(purpose, 'type', field);
+  if (!(rules.types as readonly string[]).includes(normaliseType(contentType)))
+    throw fileRejected(purpose, 'type', field);
   if (!Number.isFinite(size) || size <= 0) throw fileRejected(purpose, 'empty', field);
   if (size > rules.maxBytes) throw fileRejected(purpose, 'too-large', field);
 }
@@ -36,16 +37,26 @@ export function checkDeclared({ purpose, contentType, size, field }: Omit<StartU
  * app server. `authorize` is the domain's right to upload there (folder place, WHITELABEL, support); it
  * runs in the same transaction as the row, after the declared file was found acceptable.
  */
-export async function startUpload(ctx: Ctx, input: StartUploadInput, authorize?: (ctx: Ctx) => Promise<void>): Promise<PresignedUpload> {
+export async function startUpload(
+  ctx: Ctx,
+  input: StartUploadInput,
+  authorize?: (ctx: Ctx) => Promise<void>,
+): Promise<PresignedUpload> {
   checkDeclared(input);
   const { tenant, actor } = ctx;
   const rules = uploadPurposes[input.purpose];
   const key = objectKey(tenant.id, 'uploads');
   const id = await withTransaction(ctx, async (tx) => {
     if (authorize) await authorize(tx);
-    const [pending] = await tx.db.select({ n: count() }).from(uploads).where(and(eq(uploads.tenantId, tenant.id), eq(uploads.userId, actor.id)));
+    const [pending] = await tx.db
+      .select({ n: count() })
+      .from(uploads)
+      .where(and(eq(uploads.tenantId, tenant.id), eq(uploads.userId, actor.id)));
     if ((pending?.n ?? 0) >= uploadLimits.maxPending) {
-      throw new DomainError('rate_limited', 'uploads.errors.pending', { field: input.field ?? 'file', detail: { reason: 'pending' } });
+      throw new DomainError('rate_limited', 'uploads.errors.pending', {
+        field: input.field ?? 'file',
+        detail: { reason: 'pending' },
+      });
     }
     const [row] = await tx.db
       .insert(uploads)
@@ -61,6 +72,11 @@ export async function startUpload(ctx: Ctx, input: StartUploadInput, authorize?:
       .returning({ id: uploads.id });
     return row!.id;
   });
-  const post = await presignUpload({ tenantId: tenant.id, key, contentType: input.contentType, maxBytes: rules.maxBytes });
+  const post = await presignUpload({
+    tenantId: tenant.id,
+    key,
+    contentType: input.contentType,
+    maxBytes: rules.maxBytes,
+  });
   return { id, url: post.url, fields: post.fields };
 }

@@ -9,7 +9,10 @@ import { uploadLimits } from './purposes';
  * documents, attachments, LOGO/FAVICON, screenshots – never finalised within 24 h are removed with their
  * objects. Idempotent: a row is deleted once (DELETE … RETURNING), a missing object is no error.
  */
-export async function sweepUploads(database: Db, olderThanHours: number = uploadLimits.sweepAfterHours): Promise<number> {
+export async function sweepUploads(
+  database: Db,
+  olderThanHours: number = uploadLimits.sweepAfterHours,
+): Promise<number> {
   const stale = await database
     .delete(uploads)
     .where(lt(uploads.createdAt, sql`now() - make_interval(hours => ${olderThanHours})`))

@@ -58,13 +58,28 @@ async function makeContact(label: string, grants?: Partial<Record<ClientModule, 
   const email = `lena.${label.toLowerCase()}.${t}@kunde.example`;
   const passwordHash = grants ? await hashPassword(PASSWORD) : null;
   return withDb(async (db, tenantId) => {
-    const [employee] = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, demoLogins.demo.employee.username)));
+    const [employee] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.username, demoLogins.demo.employee.username)));
     const id = await db.transaction(async (tx) => {
-      const u = await createAccount(tx, { tenantId, kind: 'client', email, firstName, lastName, birthDate: '1991-05-17', passwordHash, status: grants ? 'active' : 'none' });
-      await tx.insert(contactProfiles).values({ tenantId, userId: u.id, city: 'Hamburg', advisorId: employee!.id, createdBy: employee!.id });
+      const u = await createAccount(tx, {
+        tenantId,
+        kind: 'client',
+        email,
+        firstName,
+        lastName,
+        birthDate: '1991-05-17',
+        passwordHash,
+        status: grants ? 'active' : 'none',
+      });
+      await tx
+        .insert(contactProfiles)
+        .values({ tenantId, userId: u.id, city: 'Hamburg', advisorId: employee!.id, createdBy: employee!.id });
       const all = { ...emptyGrants(), ...grants };
       for (const [module, s] of Object.entries(all)) {
-        if (s.activation || s.dataRelease || s.readOnly) await tx.insert(clientGrants).values({ tenantId, userId: u.id, module: module as ClientModule, ...s });
+        if (s.activation || s.dataRelease || s.readOnly)
+          await tx.insert(clientGrants).values({ tenantId, userId: u.id, module: module as ClientModule, ...s });
       }
       return u.id;
     });
@@ -76,14 +91,33 @@ async function makeContact(label: string, grants?: Partial<Record<ClientModule, 
 async function seedContract(
   contactId: string,
   by: 'admin' | 'employee',
-  c: { area: 'insurance' | 'finance' | 'other'; product: string; provider: string; number: string; frequency: 'monatlich' | 'jährlich'; premiumCents: number },
+  c: {
+    area: 'insurance' | 'finance' | 'other';
+    product: string;
+    provider: string;
+    number: string;
+    frequency: 'monatlich' | 'jährlich';
+    premiumCents: number;
+  },
 ): Promise<string> {
   return withDb(async (db, tenantId) => {
     const username = by === 'admin' ? demoLogins.demo.admin.username : demoLogins.demo.employee.username;
-    const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, username)));
+    const [u] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.username, username)));
     const [row] = await db
       .insert(contracts)
-      .values({ tenantId, contactId, ...c, status: 'aktiv', paymentMethod: 'Lastschrift', startDate: '2025-01-01', createdBy: u!.id, updatedBy: u!.id })
+      .values({
+        tenantId,
+        contactId,
+        ...c,
+        status: 'aktiv',
+        paymentMethod: 'Lastschrift',
+        startDate: '2025-01-01',
+        createdBy: u!.id,
+        updatedBy: u!.id,
+      })
       .returning({ id: contracts.id });
     return row!.id;
   });
@@ -137,7 +171,11 @@ async function requestAs(page: Page, method: 'GET' | 'POST', url: string, data?:
   const cookie = (await page.context().cookies(demo)).map((c) => `${c.name}=${c.value}`).join('; ');
   return page.request.fetch(target.url, {
     method,
-    headers: { ...target.headers, ...(cookie ? { cookie } : {}), ...(method === 'POST' ? { origin: demo, 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...target.headers,
+      ...(cookie ? { cookie } : {}),
+      ...(method === 'POST' ? { origin: demo, 'content-type': 'application/json' } : {}),
+    },
     data: data === undefined ? undefined : JSON.stringify(data),
     maxRedirects: 0,
   });
@@ -147,8 +185,12 @@ async function requestAs(page: Page, method: 'GET' | 'POST', url: string, data?:
 async function addPdf(page: Page, title: string, filename: string) {
   const form = documentForm(page);
   await form.getByLabel('TITEL').fill(title);
-  await form.getByTestId('file-input').setInputFiles({ name: filename, mimeType: 'application/pdf', buffer: minimalPdf(title) });
-  await expect(form.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename })).toContainText('geprüft ✓');
+  await form
+    .getByTestId('file-input')
+    .setInputFiles({ name: filename, mimeType: 'application/pdf', buffer: minimalPdf(title) });
+  await expect(
+    form.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename }),
+  ).toContainText('geprüft ✓');
   await form.getByRole('button', { name: 'SPEICHERN' }).click();
   await expect(page.getByText('Das Dokument ist gespeichert.').first()).toBeVisible();
   await expect(page.getByRole('list', { name: 'Dokumente' })).toContainText(title);
@@ -156,7 +198,10 @@ async function addPdf(page: Page, title: string, filename: string) {
 
 /** The file id behind a file's link in a document list. */
 async function fileIdOf(page: Page, filename: string): Promise<string> {
-  const href = await page.getByRole('list', { name: 'Dokumente' }).getByRole('link', { name: `${filename} herunterladen`, exact: true }).getAttribute('href');
+  const href = await page
+    .getByRole('list', { name: 'Dokumente' })
+    .getByRole('link', { name: `${filename} herunterladen`, exact: true })
+    .getAttribute('href');
   const id = /^\/api\/files\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1];
   expect(id, `download link of ${filename}: ${href}`).toBeTruthy();
   return id!;
@@ -209,7 +254,9 @@ test('advisor: contract via the letter index, a PDF to it, totals, viewer and do
   await page.getByRole('button', { name: 'SPEICHERN' }).click();
 
   // The new contract.
-  await expect(page).toHaveURL(new RegExp(`^${escapeRe(demo)}/contacts/${contact.id}/contracts/[0-9a-f-]{36}\\?neu=1$`));
+  await expect(page).toHaveURL(
+    new RegExp(`^${escapeRe(demo)}/contacts/${contact.id}/contracts/[0-9a-f-]{36}\\?neu=1$`),
+  );
   const contractUrl = page.url().replace(/\?neu=1$/, '');
   await expect(page.getByText('Der Vertrag ist angelegt. Sie können jetzt Dokumente hinzufügen.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Vertrag: Privathaftpflichtversicherung' })).toBeVisible();
@@ -240,7 +287,9 @@ test('advisor: contract via the letter index, a PDF to it, totals, viewer and do
   await expect(page.getByTestId('folder-total')).toContainText('150,00 €');
   const activity = page.getByRole('list', { name: 'Aktivität' });
   await expect(activity).toContainText('Vertrag angelegt');
-  await expect(activity).toContainText('VERSICHERUNGEN: Privathaftpflichtversicherung · CONDOR Allgemeine Versicherungs-AG');
+  await expect(activity).toContainText(
+    'VERSICHERUNGEN: Privathaftpflichtversicherung · CONDOR Allgemeine Versicherungs-AG',
+  );
   await expect(activity).toContainText('Dokument hinzugefügt');
   await expect(activity).toContainText('VERSICHERUNGEN: „Police 2026“');
 
@@ -250,7 +299,10 @@ test('advisor: contract via the letter index, a PDF to it, totals, viewer and do
   await expect(page).toHaveURL(`${demo}/documents/${fileId}`);
   await expect(page.getByRole('heading', { name: 'Police 2026' })).toBeVisible();
   await expect(page.locator('iframe[title="Police 2026"]')).toHaveAttribute('src', `/api/files/${fileId}?inline=1`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Herunterladen' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Herunterladen' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('police.pdf');
 
   // The download: the same bytes, as an attachment, nosniff, sandboxed.
@@ -272,7 +324,9 @@ test('advisor: contract via the letter index, a PDF to it, totals, viewer and do
   expect(anonymous.status()).toBe(404);
 });
 
-test('the letter index: "C" scrolls the VERSICHERER list so that it starts with the first C entry', async ({ page }) => {
+test('the letter index: "C" scrolls the VERSICHERER list so that it starts with the first C entry', async ({
+  page,
+}) => {
   const contact = await makeContact('Index');
   await loginAsDemoAdmin(page);
   await page.goto(`${demo}/contacts/${contact.id}/folder/insurance/new`);
@@ -284,17 +338,22 @@ test('the letter index: "C" scrolls the VERSICHERER list so that it starts with 
   expect(firstC, 'the catalogue has entries before the C entries').toBeGreaterThan(5);
   await page.getByRole('button', { name: 'Zu C springen' }).click();
   await expect
-    .poll(async () => {
-      const [box, c] = [await list.boundingBox(), await options.nth(firstC).boundingBox()];
-      return Math.round(Math.abs(c!.y - box!.y));
-    }, { message: 'distance of the first C entry from the top of the list (px)', timeout: 3_000 })
+    .poll(
+      async () => {
+        const [box, c] = [await list.boundingBox(), await options.nth(firstC).boundingBox()];
+        return Math.round(Math.abs(c!.y - box!.y));
+      },
+      { message: 'distance of the first C entry from the top of the list (px)', timeout: 3_000 },
+    )
     .toBeLessThanOrEqual(8);
   await expect(options.nth(firstC)).toBeInViewport();
   await expect(options.nth(firstC - 2)).not.toBeInViewport();
   await expect(list.getByRole('option', { name: 'CONDOR Allgemeine Versicherungs-AG', exact: true })).toBeInViewport();
 });
 
-test('a download carries the sandbox CSP that /api/files/<id> sets (nothing in a file runs on our origin)', async ({ page }) => {
+test('a download carries the sandbox CSP that /api/files/<id> sets (nothing in a file runs on our origin)', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const contact = await makeContact('Sandbox');
   await loginAsDemoAdmin(page);
@@ -313,14 +372,25 @@ test('a download carries the sandbox CSP that /api/files/<id> sets (nothing in a
 test.describe('on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('a client with write right in FINANZEN photographs a letter; it is scaled, and the advisor sees the change', async ({ page, browser }) => {
+  test('a client with write right in FINANZEN photographs a letter; it is scaled, and the advisor sees the change', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const client = await makeContact('Foto', { finance: on });
     const title = `Brief der Bausparkasse ${tag()}`;
 
     // A 4,800 × 3,200 photo straight from the camera, with EXIF data.
-    const photo = await sharp({ create: { width: 4800, height: 3200, channels: 3, background: { r: 236, g: 230, b: 214 } } })
-      .composite([{ input: { create: { width: 2400, height: 1200, channels: 3, background: { r: 40, g: 60, b: 120 } } }, left: 600, top: 900 }])
+    const photo = await sharp({
+      create: { width: 4800, height: 3200, channels: 3, background: { r: 236, g: 230, b: 214 } },
+    })
+      .composite([
+        {
+          input: { create: { width: 2400, height: 1200, channels: 3, background: { r: 40, g: 60, b: 120 } } },
+          left: 600,
+          top: 900,
+        },
+      ])
       .jpeg({ quality: 85 })
       .withExif({ IFD0: { Make: 'Testkamera', Model: 'E2E', Copyright: 'Lena' } })
       .toBuffer();
@@ -342,7 +412,10 @@ test.describe('on a phone (390 px)', () => {
     await form.getByLabel('TITEL').fill(title);
     await form.getByLabel('ART').selectOption('Korrespondenz');
     await form.getByTestId('camera-input').setInputFiles({ name: 'brief.jpg', mimeType: 'image/jpeg', buffer: photo });
-    const item = form.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: 'brief.jpg' });
+    const item = form
+      .getByRole('list', { name: 'Ausgewählte Dateien' })
+      .getByRole('listitem')
+      .filter({ hasText: 'brief.jpg' });
     await expect(item).toContainText('geprüft ✓', { timeout: 30_000 });
     await form.getByRole('button', { name: 'SPEICHERN' }).click();
     await expect(page.getByText('Das Dokument ist gespeichert.').first()).toBeVisible();
@@ -376,7 +449,9 @@ test.describe('on a phone (390 px)', () => {
     await loginAsDemoAdmin(admin);
     const changes = admin.getByRole('list', { name: 'Änderungen durch Kunden' });
     const entry = changes.getByRole('listitem').filter({ hasText: client.name });
-    await expect(entry).toContainText(`${client.name} Dokument hinzugefügt – FINANZEN (Sparen / Finanzieren): „${title}“`);
+    await expect(entry).toContainText(
+      `${client.name} Dokument hinzugefügt – FINANZEN (Sparen / Finanzieren): „${title}“`,
+    );
     await entry.getByRole('link', { name: client.name }).click();
     await expect(admin).toHaveURL(`${demo}/contacts/${client.id}`);
     const activity = admin.getByRole('list', { name: 'Aktivität' });
@@ -391,11 +466,21 @@ test.describe('on a phone (390 px)', () => {
   });
 });
 
-test('a client with NUR LESEN sees contracts and documents but cannot add, change or upload', async ({ page, browser }) => {
+test('a client with NUR LESEN sees contracts and documents but cannot add, change or upload', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const client = await makeContact('Leser', { insurance: readOnly, finance: on });
   const number = `HR-${tag().toUpperCase()}`;
-  const contractId = await seedContract(client.id, 'admin', { area: 'insurance', product: 'Hausratversicherung', provider: 'Allianz Versicherungs-AG', number, frequency: 'monatlich', premiumCents: 1000 });
+  const contractId = await seedContract(client.id, 'admin', {
+    area: 'insurance',
+    product: 'Hausratversicherung',
+    provider: 'Allianz Versicherungs-AG',
+    number,
+    frequency: 'monatlich',
+    premiumCents: 1000,
+  });
 
   // The advisor puts a policy on the contract.
   const advisor = await browser.newContext({ locale: 'de-DE' });
@@ -469,13 +554,24 @@ test('a client with NUR LESEN sees contracts and documents but cannot add, chang
   expect(allowedJson.ok).toBe(true);
   const discard = viaHost(`${demo}/api/uploads/${allowedJson.id}`);
   const cookie = (await page.context().cookies(demo)).map((c) => `${c.name}=${c.value}`).join('; ');
-  expect((await page.request.delete(discard.url, { headers: { ...discard.headers, cookie, origin: demo } })).status()).toBe(200);
+  expect(
+    (await page.request.delete(discard.url, { headers: { ...discard.headers, cookie, origin: demo } })).status(),
+  ).toBe(200);
 });
 
-test('the duplicate warning: same VERSICHERER and number → "Möglicherweise doppelt", "Trotzdem speichern" saves', async ({ page }) => {
+test('the duplicate warning: same VERSICHERER and number → "Möglicherweise doppelt", "Trotzdem speichern" saves', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const contact = await makeContact('Doppelt');
-  await seedContract(contact.id, 'employee', { area: 'insurance', product: 'Hausratversicherung', provider: 'CONDOR Allgemeine Versicherungs-AG', number: 'HR-2026/0815', frequency: 'monatlich', premiumCents: 1000 });
+  await seedContract(contact.id, 'employee', {
+    area: 'insurance',
+    product: 'Hausratversicherung',
+    provider: 'CONDOR Allgemeine Versicherungs-AG',
+    number: 'HR-2026/0815',
+    frequency: 'monatlich',
+    premiumCents: 1000,
+  });
   await loginAsDemoAdmin(page);
   await page.goto(`${demo}/contacts/${contact.id}/folder/insurance/new`);
 
@@ -483,7 +579,10 @@ test('the duplicate warning: same VERSICHERER and number → "Möglicherweise do
   // Type-ahead instead of the letter index this time.
   const provider = page.getByRole('combobox', { name: 'VERSICHERER' });
   await provider.fill('condor allg');
-  await page.getByRole('listbox', { name: 'VERSICHERER' }).getByRole('option', { name: 'CONDOR Allgemeine Versicherungs-AG', exact: true }).click();
+  await page
+    .getByRole('listbox', { name: 'VERSICHERER' })
+    .getByRole('option', { name: 'CONDOR Allgemeine Versicherungs-AG', exact: true })
+    .click();
   await expect(provider).toHaveValue('CONDOR Allgemeine Versicherungs-AG');
   await page.getByLabel('VERSICHERUNGSNUMMER').fill('hr 2026 0815'); // the same number, written differently
   await page.getByLabel('ZAHLWEISE').selectOption('jährlich');
@@ -492,7 +591,9 @@ test('the duplicate warning: same VERSICHERER and number → "Möglicherweise do
 
   const warning = page.getByRole('alert').filter({ hasText: 'Möglicherweise doppelt' });
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText('Für diesen Kontakt gibt es schon einen Vertrag bei CONDOR Allgemeine Versicherungs-AG mit dieser Nummer.');
+  await expect(warning).toContainText(
+    'Für diesen Kontakt gibt es schon einen Vertrag bei CONDOR Allgemeine Versicherungs-AG mit dieser Nummer.',
+  );
   await expect(page).toHaveURL(`${demo}/contacts/${contact.id}/folder/insurance/new`);
   // What was typed is still there.
   await expect(provider).toHaveValue('CONDOR Allgemeine Versicherungs-AG');
@@ -502,7 +603,9 @@ test('the duplicate warning: same VERSICHERER and number → "Möglicherweise do
 
   await warning.getByLabel('Trotzdem speichern').check();
   await page.getByRole('button', { name: 'SPEICHERN' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${escapeRe(demo)}/contacts/${contact.id}/contracts/[0-9a-f-]{36}\\?neu=1$`));
+  await expect(page).toHaveURL(
+    new RegExp(`^${escapeRe(demo)}/contacts/${contact.id}/contracts/[0-9a-f-]{36}\\?neu=1$`),
+  );
   await expect(page.getByRole('heading', { name: 'Vertrag: Glasversicherung' })).toBeVisible();
 
   await page.goto(`${demo}/contacts/${contact.id}/folder/insurance`);
@@ -514,7 +617,14 @@ test('edit a contract ("zuletzt geändert von"), then delete it after the confir
   test.setTimeout(90_000);
   const contact = await makeContact('Aendern');
   const number = `KFZ-${tag().toUpperCase()}`;
-  const contractId = await seedContract(contact.id, 'employee', { area: 'insurance', product: 'Kfz-Versicherung', provider: 'HUK-COBURG Allgemeine Versicherung AG', number, frequency: 'monatlich', premiumCents: 4500 });
+  const contractId = await seedContract(contact.id, 'employee', {
+    area: 'insurance',
+    product: 'Kfz-Versicherung',
+    provider: 'HUK-COBURG Allgemeine Versicherung AG',
+    number,
+    frequency: 'monatlich',
+    premiumCents: 4500,
+  });
   await loginAsDemoAdmin(page);
   await page.goto(`${demo}/contacts/${contact.id}/contracts/${contractId}`);
   await expect(page.getByTestId('contract-meta')).toContainText(`Angelegt von ${EMPLOYEE_NAME}`);
@@ -552,7 +662,9 @@ test('edit a contract ("zuletzt geändert von"), then delete it after the confir
   await expect(activity).toContainText('Vertrag gelöscht');
 });
 
-test('a hostile upload (a program renamed to .pdf) is refused next to the file; a real PDF beside it is kept', async ({ page }) => {
+test('a hostile upload (a program renamed to .pdf) is refused next to the file; a real PDF beside it is kept', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const contact = await makeContact('Datei');
   await loginAsDemoAdmin(page);
@@ -567,7 +679,9 @@ test('a hostile upload (a program renamed to .pdf) is refused next to the file; 
   const chosen = form.getByRole('list', { name: 'Ausgewählte Dateien' });
   const bad = chosen.getByRole('listitem').filter({ hasText: 'rechnung.pdf' });
   const good = chosen.getByRole('listitem').filter({ hasText: 'echt.pdf' });
-  await expect(bad.getByRole('alert')).toHaveText('Diese Datei können wir nicht annehmen. Erlaubt sind PDF, JPEG, PNG, WebP und HEIC.');
+  await expect(bad.getByRole('alert')).toHaveText(
+    'Diese Datei können wir nicht annehmen. Erlaubt sind PDF, JPEG, PNG, WebP und HEIC.',
+  );
   await expect(bad).toHaveAttribute('data-status', 'error');
   await expect(good).toContainText('geprüft ✓');
 
@@ -582,7 +696,11 @@ test('a hostile upload (a program renamed to .pdf) is refused next to the file; 
   // With only the hostile file, SPEICHERN stays disabled.
   await page.getByRole('button', { name: '+ DOKUMENT HINZUFÜGEN' }).click();
   await form.getByLabel('TITEL').fill('Noch eine');
-  await form.getByTestId('file-input').setInputFiles({ name: 'setup.pdf', mimeType: 'application/pdf', buffer: windowsExecutable() });
-  await expect(form.getByRole('listitem').filter({ hasText: 'setup.pdf' }).getByRole('alert')).toContainText('Diese Datei können wir nicht annehmen');
+  await form
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'setup.pdf', mimeType: 'application/pdf', buffer: windowsExecutable() });
+  await expect(form.getByRole('listitem').filter({ hasText: 'setup.pdf' }).getByRole('alert')).toContainText(
+    'Diese Datei können wir nicht annehmen',
+  );
   await expect(form.getByRole('button', { name: 'SPEICHERN' })).toBeDisabled();
 });

@@ -7,7 +7,9 @@ import { demo, loginAsDemoAdmin, viaHost } from './helpers';
 function website(): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><body><h1>Makler-Website</h1><iframe id="portal" src="${demo}/embed" title="Kundenportal" width="380" height="260"></iframe></body></html>`);
+    res.end(
+      `<!doctype html><html><body><h1>Makler-Website</h1><iframe id="portal" src="${demo}/embed" title="Kundenportal" width="380" height="260"></iframe></body></html>`,
+    );
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {

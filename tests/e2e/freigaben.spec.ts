@@ -10,20 +10,41 @@ test.describe.configure({ mode: 'serial' });
 
 /** A client of its own (active account, nothing granted), so no other test file sees these switches change. */
 const tag = Math.random().toString(36).slice(2, 7);
-const client = { firstName: 'Julia', lastName: `Frei${tag}`, email: `julia.frei.${tag}@kunde.example`, password: 'Mein Ordner ist sicher 2026' };
+const client = {
+  firstName: 'Julia',
+  lastName: `Frei${tag}`,
+  email: `julia.frei.${tag}@kunde.example`,
+  password: 'Mein Ordner ist sicher 2026',
+};
 
 test.beforeAll(async () => {
   const { db, sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${54000 + (PORT % 1000)}/mappe`, 1);
   const [demoTenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, 'demo'));
   const passwordHash = await hashPassword(client.password);
   await db.transaction(async (tx) => {
-    const user = await createAccount(tx, { tenantId: demoTenant!.id, kind: 'client', email: client.email, firstName: client.firstName, lastName: client.lastName, birthDate: '1990-03-21', passwordHash, status: 'active' });
+    const user = await createAccount(tx, {
+      tenantId: demoTenant!.id,
+      kind: 'client',
+      email: client.email,
+      firstName: client.firstName,
+      lastName: client.lastName,
+      birthDate: '1990-03-21',
+      passwordHash,
+      status: 'active',
+    });
     await tx.insert(contactProfiles).values({ tenantId: demoTenant!.id, userId: user.id, city: 'Hamburg' });
   });
   await sql.end();
 });
 
-const modules = ['PROFIL', 'KOMMUNIKATION', 'VERSICHERUNGEN', 'FINANZEN (Sparen / Finanzieren)', 'SONSTIGE VERTRÄGE', 'NOTFALL-ORDNER'] as const;
+const modules = [
+  'PROFIL',
+  'KOMMUNIKATION',
+  'VERSICHERUNGEN',
+  'FINANZEN (Sparen / Finanzieren)',
+  'SONSTIGE VERTRÄGE',
+  'NOTFALL-ORDNER',
+] as const;
 const switches = ['FREISCHALTUNG', 'DATENFREIGABE', 'NUR LESEN'] as const;
 type Setting = Partial<Record<(typeof modules)[number], (typeof switches)[number][]>>;
 
@@ -57,7 +78,10 @@ async function save(page: Page) {
   await expect(page.getByText('Die FREIGABEN sind gespeichert')).toBeVisible();
 }
 
-test('the handbook example, as the client sees it on a phone, and the "Nur Kommunikation" preset', async ({ page, browser }) => {
+test('the handbook example, as the client sees it on a phone, and the "Nur Kommunikation" preset', async ({
+  page,
+  browser,
+}) => {
   await openJulia(page);
   await setGrants(page, {
     KOMMUNIKATION: ['FREISCHALTUNG'],
@@ -80,7 +104,9 @@ test('the handbook example, as the client sees it on a phone, and the "Nur Kommu
   await expect(main.getByRole('heading', { name: 'PROFIL' })).toHaveCount(0);
   await clientPage.goto(`${demo}/portal/folder`);
   await expect(clientPage.getByTestId('mode-insurance')).toHaveText('nur lesen');
-  await expect(clientPage.getByTestId('mode-finance')).toHaveText('Sie können Verträge anlegen und Dokumente hochladen');
+  await expect(clientPage.getByTestId('mode-finance')).toHaveText(
+    'Sie können Verträge anlegen und Dokumente hochladen',
+  );
   await expect(clientPage.getByTestId('mode-other')).toHaveText('Sie können Verträge anlegen und Dokumente hochladen');
   await expect(clientPage.getByTestId('mode-emergency')).toHaveText('nur lesen');
   await clientPage.goto(`${demo}/portal/folder/emergency`);
@@ -104,7 +130,10 @@ test('the handbook example, as the client sees it on a phone, and the "Nur Kommu
   await phone.close();
 });
 
-test('DATENFREIGABE shows the handbook warning; a client edits the PROFIL and the advisor sees it', async ({ page, browser }) => {
+test('DATENFREIGABE shows the handbook warning; a client edits the PROFIL and the advisor sees it', async ({
+  page,
+  browser,
+}) => {
   await openJulia(page);
   await setGrants(page, { PROFIL: ['FREISCHALTUNG'], VERSICHERUNGEN: ['DATENFREIGABE'] });
   await expect(page.getByText('auch von IHNEN ANGELEGTE VERTRÄGE ÄNDERN und LÖSCHEN')).toBeVisible();

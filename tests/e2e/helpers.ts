@@ -31,5 +31,7 @@ export const operatorCredentials = { username: 'betreiber', password: 'e2e-betre
 /** The local mailbox opens only with the operator login: send it with every mailbox request of this page. */
 export async function allowMailbox(page: Page) {
   const authorization = `Basic ${Buffer.from(`${operatorCredentials.username}:${operatorCredentials.password}`).toString('base64')}`;
-  await page.route(/\/dev\/mailbox/, (route) => route.continue({ headers: { ...route.request().headers(), authorization } }));
+  await page.route(/\/dev\/mailbox/, (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization } }),
+  );
 }

@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { demo, loginAsDemoAdmin } from './helpers';
 
-test('a prospect uses "Kunde werden", the advisor finds the Interessent and takes them on', async ({ page, browser }) => {
+test('a prospect uses "Kunde werden", the advisor finds the Interessent and takes them on', async ({
+  page,
+  browser,
+}) => {
   const tag = Math.random().toString(36).slice(2, 7);
-  const prospect = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+  const prospect = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+  ).newPage();
   await prospect.goto(`${demo}/login`);
   await prospect.getByRole('link', { name: 'Kunde werden / Kontakt aufnehmen' }).click();
   await expect(prospect.getByRole('heading', { name: 'Kunde werden / Kontakt aufnehmen' })).toBeVisible();

@@ -16,7 +16,13 @@ async function linkFromMailbox(page: Page, to: string, subject: RegExp, path: st
 async function mailText(page: Page, to: string, subject: RegExp): Promise<string> {
   await allowMailbox(page);
   await page.goto(`${demo}/dev/mailbox`);
-  await page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject }).first().getByRole('link', { name: 'Anzeigen' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: to })
+    .filter({ hasText: subject })
+    .first()
+    .getByRole('link', { name: 'Anzeigen' })
+    .click();
   await page.getByText('Textversion').click();
   return (await page.locator('pre').textContent()) ?? '';
 }
@@ -64,7 +70,10 @@ test('admin creates an employee who sets a password with the PIN and logs in', a
   await fresh.close();
 });
 
-test('a contact is created with German field errors first, then onboarded and logs in on a phone', async ({ page, browser }) => {
+test('a contact is created with German field errors first, then onboarded and logs in on a phone', async ({
+  page,
+  browser,
+}) => {
   const id = unique();
   const email = `paul.${id}@kunde.example`;
   await loginAsDemoAdmin(page);

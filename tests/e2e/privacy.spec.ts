@@ -32,7 +32,15 @@ import {
 } from './world';
 
 async function userRow(id: string) {
-  return withDb(async (db, tenantId) => (await db.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id))))[0]);
+  return withDb(
+    async (db, tenantId) =>
+      (
+        await db
+          .select()
+          .from(users)
+          .where(and(eq(users.tenantId, tenantId), eq(users.id, id)))
+      )[0],
+  );
 }
 
 async function downloadBytes(download: Download): Promise<Buffer> {
@@ -51,16 +59,26 @@ function exportData(zip: Buffer): { files: Map<string, Buffer>; json: string; da
 }
 
 /** The client sends a message with a PDF attachment through the portal; returns ticket and attachment ids. */
-async function sendWithAttachment(page: Page, subject: string, filename: string, pdf: Buffer): Promise<{ ticketId: string; attachmentId: string }> {
+async function sendWithAttachment(
+  page: Page,
+  subject: string,
+  filename: string,
+  pdf: Buffer,
+): Promise<{ ticketId: string; attachmentId: string }> {
   await page.goto(`${demo}/portal/messages/new`);
   await page.getByRole('textbox', { name: 'BETREFF', exact: true }).fill(subject);
   await page.getByRole('textbox', { name: 'NACHRICHT', exact: true }).fill('Anbei die unterschriebene Vollmacht.');
   await page.getByTestId('file-input').setInputFiles({ name: filename, mimeType: 'application/pdf', buffer: pdf });
-  await expect(page.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename })).toContainText('geprüft ✓');
+  await expect(
+    page.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename }),
+  ).toContainText('geprüft ✓');
   await page.getByRole('button', { name: 'SENDEN' }).click();
   await expect(page).toHaveURL(new RegExp(`^${escapeRe(demo)}/portal/messages/${uuidRe}\\?gesendet=1$`));
   const ticketId = new URL(page.url()).pathname.split('/').pop()!;
-  const href = await page.getByRole('list', { name: 'Verlauf' }).getByRole('link', { name: new RegExp(escapeRe(filename)) }).getAttribute('href');
+  const href = await page
+    .getByRole('list', { name: 'Verlauf' })
+    .getByRole('link', { name: new RegExp(escapeRe(filename)) })
+    .getAttribute('href');
   const attachmentId = new RegExp(`^/api/attachments/(${uuidRe})$`).exec(href ?? '')?.[1];
   expect(attachmentId, `attachment link ${href}`).toBeTruthy();
   return { ticketId, attachmentId: attachmentId! };
@@ -73,16 +91,24 @@ async function addDocument(page: Page, contact: Person, title: string, filename:
   const form = page.locator('form').filter({ has: page.getByTestId('file-input') });
   await form.getByLabel('TITEL').fill(title);
   await form.getByTestId('file-input').setInputFiles({ name: filename, mimeType: 'application/pdf', buffer: pdf });
-  await expect(form.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename })).toContainText('geprüft ✓');
+  await expect(
+    form.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: filename }),
+  ).toContainText('geprüft ✓');
   await form.getByRole('button', { name: 'SPEICHERN' }).click();
   await expect(page.getByText('Das Dokument ist gespeichert.').first()).toBeVisible();
-  const href = await page.getByRole('list', { name: 'Dokumente' }).getByRole('link', { name: `${filename} herunterladen`, exact: true }).getAttribute('href');
+  const href = await page
+    .getByRole('list', { name: 'Dokumente' })
+    .getByRole('link', { name: `${filename} herunterladen`, exact: true })
+    .getAttribute('href');
   const id = new RegExp(`^/api/files/(${uuidRe})$`).exec(href ?? '')?.[1];
   expect(id, `download link ${href}`).toBeTruthy();
   return id!;
 }
 
-test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next to the field, the right name deletes everything', async ({ page, browser }) => {
+test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next to the field, the right name deletes everything', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const advisor = await makeEmployee('Karl', 'Loeschberater');
   const client = await makeClient('Loeschen', { communication: on, profile: on }, advisor.id);
@@ -100,18 +126,30 @@ test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next 
   // The advisor adds a document; file and attachment can be downloaded.
   await loginAsDemoAdmin(page);
   const fileId = await addDocument(page, client, 'Maklervertrag', 'maklervertrag.pdf', vertrag);
-  for (const path of [`/api/files/${fileId}`, `/api/attachments/${attachmentId}`]) expect((await getAs(page, `${demo}${path}`)).status(), path).toBe(200);
+  for (const path of [`/api/files/${fileId}`, `/api/attachments/${attachmentId}`])
+    expect((await getAs(page, `${demo}${path}`)).status(), path).toBe(200);
 
   // DATENEXPORT (ZIP) on the contact page: daten.json, the document and the attachment.
   await page.goto(`${demo}/contacts/${client.id}`);
   await expect(page.getByRole('heading', { name: 'Datenschutz' })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'DATENEXPORT (ZIP)' }).click()]);
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^Datenexport ${escapeRe(client.name)} \\d{4}-\\d{2}-\\d{2}\\.zip$`));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'DATENEXPORT (ZIP)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^Datenexport ${escapeRe(client.name)} \\d{4}-\\d{2}-\\d{2}\\.zip$`),
+  );
   const { files, data } = exportData(await downloadBytes(download));
   const kontakt = data.kontakt as Record<string, unknown>;
-  expect([kontakt.firstName, kontakt.lastName, kontakt.email]).toEqual([client.firstName, client.lastName, client.email]);
+  expect([kontakt.firstName, kontakt.lastName, kontakt.email]).toEqual([
+    client.firstName,
+    client.lastName,
+    client.email,
+  ]);
   expect(kontakt).not.toHaveProperty('passwordHash');
-  const docEntry = [...files.keys()].find((k) => k.startsWith('Dokumente/Sonstige Verträge/Maklervertrag/') && k.endsWith('.pdf'));
+  const docEntry = [...files.keys()].find(
+    (k) => k.startsWith('Dokumente/Sonstige Verträge/Maklervertrag/') && k.endsWith('.pdf'),
+  );
   const attachmentEntry = [...files.keys()].find((k) => k.startsWith(`Nachrichten/${subject}/`) && k.endsWith('.pdf'));
   expect(docEntry, [...files.keys()].join(', ')).toBeDefined();
   expect(attachmentEntry, [...files.keys()].join(', ')).toBeDefined();
@@ -137,10 +175,17 @@ test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next 
   await confirm.fill(client.name);
   await dialog.getByRole('button', { name: 'ENDGÜLTIG LÖSCHEN' }).click();
   await expect(page).toHaveURL(`${demo}/contacts?geloescht=1`);
-  await expect(page.getByRole('status')).toHaveText('Der Kontakt und alle seine Daten sind gelöscht. Im Protokoll steht nur noch ein Pseudonym.');
+  await expect(page.getByRole('status')).toHaveText(
+    'Der Kontakt und alle seine Daten sind gelöscht. Im Protokoll steht nur noch ein Pseudonym.',
+  );
   expect((await page.goto(`${demo}/contacts/${client.id}`))?.status()).toBe(404);
   await expect(page.getByText(client.lastName)).toHaveCount(0);
-  for (const path of [`/tickets/${ticketId}`, `/api/files/${fileId}`, `/api/attachments/${attachmentId}`, `/api/contacts/${client.id}/export`]) {
+  for (const path of [
+    `/tickets/${ticketId}`,
+    `/api/files/${fileId}`,
+    `/api/attachments/${attachmentId}`,
+    `/api/contacts/${client.id}/export`,
+  ]) {
     expect((await getAs(page, `${demo}${path}`)).status(), path).toBe(404);
   }
   await page.goto(`${demo}/contacts?q=${encodeURIComponent(client.lastName)}`);
@@ -149,13 +194,24 @@ test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next 
   // The database: no row with their id, no ticket, no document, no mail naming them; the file job ran.
   await withDb(async (db, tenantId) => {
     expect(await db.select({ id: users.id }).from(users).where(eq(users.id, client.id))).toEqual([]);
-    expect(await db.select({ id: contactProfiles.userId }).from(contactProfiles).where(eq(contactProfiles.userId, client.id))).toEqual([]);
+    expect(
+      await db
+        .select({ id: contactProfiles.userId })
+        .from(contactProfiles)
+        .where(eq(contactProfiles.userId, client.id)),
+    ).toEqual([]);
     expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticketId))).toEqual([]);
     expect(await db.select({ id: documents.id }).from(documents).where(eq(documents.contactId, client.id))).toEqual([]);
-    const mails = await db.select({ to: outbox.toAddress, subject: outbox.subject }).from(outbox).where(eq(outbox.tenantId, tenantId));
+    const mails = await db
+      .select({ to: outbox.toAddress, subject: outbox.subject })
+      .from(outbox)
+      .where(eq(outbox.tenantId, tenantId));
     expect(mails.filter((m) => m.to === advisor.email || m.to === client.email)).toEqual([]);
     const pseudonym = `Gelöschter Kontakt ${createHash('sha256').update(client.id).digest('hex').slice(0, 8)}`;
-    const [job] = await db.select().from(deletionJobs).where(and(eq(deletionJobs.tenantId, tenantId), eq(deletionJobs.pseudonym, pseudonym)));
+    const [job] = await db
+      .select()
+      .from(deletionJobs)
+      .where(and(eq(deletionJobs.tenantId, tenantId), eq(deletionJobs.pseudonym, pseudonym)));
     expect(job?.status).toBe('done');
     expect(job?.objectKeys).toEqual([]);
   });
@@ -169,7 +225,9 @@ test('KONTAKT LÖSCHEN: the advisor exports first, a wrong name is refused next 
 test.describe('on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('a client downloads their own DATENEXPORT from PROFIL: a ZIP with daten.json, their data, no internal note', async ({ page }) => {
+  test('a client downloads their own DATENEXPORT from PROFIL: a ZIP with daten.json, their data, no internal note', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const advisor = await makeEmployee('Lars', 'Exportberater');
     const colleague = await makeEmployee('Mona', 'Exportkollegin');
@@ -193,7 +251,9 @@ test.describe('on a phone (390 px)', () => {
     await expect(page.getByRole('heading', { name: 'Meine Daten' })).toBeVisible();
     const link = page.getByRole('link', { name: 'DATENEXPORT HERUNTERLADEN' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^Datenexport ${escapeRe(client.name)} \\d{4}-\\d{2}-\\d{2}\\.zip$`));
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^Datenexport ${escapeRe(client.name)} \\d{4}-\\d{2}-\\d{2}\\.zip$`),
+    );
     const { json, data } = exportData(await downloadBytes(download));
     const kontakt = data.kontakt as Record<string, unknown>;
     expect(kontakt.firstName).toBe(client.firstName);
@@ -201,10 +261,18 @@ test.describe('on a phone (390 px)', () => {
     expect(kontakt.email).toBe(client.email);
     expect(kontakt).not.toHaveProperty('passwordHash');
     expect(json).toContain(client.name.split(' ')[1]!);
-    const [thread] = data.kommunikation as { betreff: string; nachrichten: { text: string; von: string }[]; historie: Record<string, string>[] }[];
+    const [thread] = data.kommunikation as {
+      betreff: string;
+      nachrichten: { text: string; von: string }[];
+      historie: Record<string, string>[];
+    }[];
     expect(thread!.betreff).toBe(subject);
     expect(thread!.nachrichten.map((m) => m.von)).toEqual([client.name, colleague.name]);
-    expect(thread!.historie.find((h) => h.ereignis === 'forwarded')).toMatchObject({ von: advisor.name, vorher: advisor.name, an: colleague.name });
+    expect(thread!.historie.find((h) => h.ereignis === 'forwarded')).toMatchObject({
+      von: advisor.name,
+      vorher: advisor.name,
+      an: colleague.name,
+    });
     expect(json, 'the internal note is for staff only').not.toContain(note);
     expect(json).not.toContain('interneNotiz');
 
@@ -217,7 +285,10 @@ test.describe('on a phone (390 px)', () => {
   });
 });
 
-test('DATENEXPORT access: no PROFIL → 404 for the client; an employee without rights in every module sees no export and gets 403', async ({ page, browser }) => {
+test('DATENEXPORT access: no PROFIL → 404 for the client; an employee without rights in every module sees no export and gets 403', async ({
+  page,
+  browser,
+}) => {
   const advisor = await makeEmployee('Nora', 'Ohneprofil');
   const client = await makeClient('Ohneprofil', { communication: on }, advisor.id);
   await loginAs(page, client, '/portal');
@@ -243,7 +314,10 @@ test('DATENEXPORT access: no PROFIL → 404 for the client; an employee without 
   await context.close();
 });
 
-test('ARCHIVIEREN locks the login and ends the session; WIEDER AKTIVIEREN lifts the mark (a new password is needed)', async ({ page, browser }) => {
+test('ARCHIVIEREN locks the login and ends the session; WIEDER AKTIVIEREN lifts the mark (a new password is needed)', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const advisor = await makeEmployee('Olaf', 'Archivberater');
   const client = await makeClient('Archiv', { communication: on }, advisor.id);
@@ -253,15 +327,22 @@ test('ARCHIVIEREN locks the login and ends the session; WIEDER AKTIVIEREN lifts 
 
   await loginAsDemoAdmin(page);
   await page.goto(`${demo}/contacts/${client.id}`);
-  await expect(page.getByText('Sperrt den Login und beendet alle Sitzungen; die Daten bleiben erhalten (Aufbewahrungsfristen).')).toBeVisible();
+  await expect(
+    page.getByText('Sperrt den Login und beendet alle Sitzungen; die Daten bleiben erhalten (Aufbewahrungsfristen).'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'ARCHIVIEREN' }).click();
   await expect(page.getByRole('button', { name: 'WIEDER AKTIVIEREN' })).toBeVisible();
-  await expect(page.getByText('Der Kontakt ist archiviert: kein Login, die Daten bleiben für Aufbewahrungsfristen erhalten.')).toBeVisible();
+  await expect(
+    page.getByText('Der Kontakt ist archiviert: kein Login, die Daten bleiben für Aufbewahrungsfristen erhalten.'),
+  ).toBeVisible();
   await expect(page.getByText('archiviert', { exact: true })).toBeVisible();
   const archived = await userRow(client.id);
   expect(archived?.status).toBe('locked');
   await withDb(async (db, tenantId) => {
-    const [p] = await db.select({ archivedAt: contactProfiles.archivedAt }).from(contactProfiles).where(and(eq(contactProfiles.tenantId, tenantId), eq(contactProfiles.userId, client.id)));
+    const [p] = await db
+      .select({ archivedAt: contactProfiles.archivedAt })
+      .from(contactProfiles)
+      .where(and(eq(contactProfiles.tenantId, tenantId), eq(contactProfiles.userId, client.id)));
     expect(p?.archivedAt).toBeTruthy();
   });
 
@@ -273,7 +354,9 @@ test('ARCHIVIEREN locks the login and ends the session; WIEDER AKTIVIEREN lifts 
   await clientPage.getByLabel('Benutzername oder E-Mail').fill(client.email);
   await clientPage.getByLabel('Passwort').fill(PASSWORD);
   await clientPage.getByRole('button', { name: 'LOGIN' }).click();
-  await expect(clientPage.getByRole('main').getByRole('alert')).toHaveText('Benutzername oder Passwort ist nicht korrekt.');
+  await expect(clientPage.getByRole('main').getByRole('alert')).toHaveText(
+    'Benutzername oder Passwort ist nicht korrekt.',
+  );
   await expect(clientPage).toHaveURL(`${demo}/login`);
   // The data stays: the advisor still sees the contact.
   await page.reload();

@@ -618,7 +618,9 @@ const expectations: Record<ActorKey, Row> = {
   nordClient: anonymous,
 };
 
-const cells = actorKeys.flatMap((actor) => routeKeys.map((route) => ({ actor, route, expected: expectations[actor][route] })));
+const cells = actorKeys.flatMap((actor) =>
+  routeKeys.map((route) => ({ actor, route, expected: expectations[actor][route] })),
+);
 
 /* ------------------------------------------------------------------ the world */
 
@@ -652,10 +654,19 @@ const routes: Record<RouteKey, (w: World) => { path: string; marker?: string; zi
   '/contacts/new': () => ({ path: '/contacts/new' }),
   '/contacts/<own>': (w) => ({ path: `/contacts/${w.contactOwn.id}`, marker: w.contactOwn.lastName }),
   '/contacts/<other>': (w) => ({ path: `/contacts/${w.contactOther.id}`, marker: w.contactOther.lastName }),
-  '/contacts/<own>/kundenansicht': (w) => ({ path: `/contacts/${w.contactOwn.id}/kundenansicht`, marker: w.contactOwn.lastName }),
-  '/contacts/<other>/kundenansicht': (w) => ({ path: `/contacts/${w.contactOther.id}/kundenansicht`, marker: w.contactOther.lastName }),
+  '/contacts/<own>/kundenansicht': (w) => ({
+    path: `/contacts/${w.contactOwn.id}/kundenansicht`,
+    marker: w.contactOwn.lastName,
+  }),
+  '/contacts/<other>/kundenansicht': (w) => ({
+    path: `/contacts/${w.contactOther.id}/kundenansicht`,
+    marker: w.contactOther.lastName,
+  }),
   '/contacts/<nord>': (w) => ({ path: `/contacts/${w.contactNord.id}`, marker: w.contactNord.lastName }),
-  '/contacts/<nord>/kundenansicht': (w) => ({ path: `/contacts/${w.contactNord.id}/kundenansicht`, marker: w.contactNord.lastName }),
+  '/contacts/<nord>/kundenansicht': (w) => ({
+    path: `/contacts/${w.contactNord.id}/kundenansicht`,
+    marker: w.contactNord.lastName,
+  }),
   '/contacts/<employee id>': (w) => ({ path: `/contacts/${w.employeeTarget.id}`, marker: w.employeeTarget.email }),
   '/users': (w) => ({ path: '/users', marker: w.employeeTarget.email }),
   '/users/new': () => ({ path: '/users/new' }),
@@ -672,27 +683,72 @@ const routes: Record<RouteKey, (w: World) => { path: string; marker?: string; zi
   '/login': () => ({ path: '/login' }),
   '/reset': () => ({ path: '/reset' }),
   '/impressum': () => ({ path: '/impressum' }),
-  '/contacts/<own>/folder/insurance': (w) => ({ path: `/contacts/${w.contactOwn.id}/folder/insurance`, marker: w.contracts.own.number }),
-  '/contacts/<other>/folder/insurance': (w) => ({ path: `/contacts/${w.contactOther.id}/folder/insurance`, marker: w.contracts.other.number }),
-  '/contacts/<nord>/folder/insurance': (w) => ({ path: `/contacts/${w.contactNord.id}/folder/insurance`, marker: w.contracts.nord.number }),
-  '/contacts/<own>/folder/insurance/new': (w) => ({ path: `/contacts/${w.contactOwn.id}/folder/insurance/new`, marker: w.contactOwn.lastName }),
-  '/contacts/<own>/contracts/<own contract>': (w) => ({ path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.own.id}`, marker: w.contracts.own.number }),
-  '/contacts/<other>/contracts/<other contract>': (w) => ({ path: `/contacts/${w.contactOther.id}/contracts/${w.contracts.other.id}`, marker: w.contracts.other.number }),
-  '/contacts/<own>/contracts/<other contract>': (w) => ({ path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.other.id}`, marker: w.contracts.other.number }),
-  '/contacts/<nord>/contracts/<nord contract>': (w) => ({ path: `/contacts/${w.contactNord.id}/contracts/${w.contracts.nord.id}`, marker: w.contracts.nord.number }),
+  '/contacts/<own>/folder/insurance': (w) => ({
+    path: `/contacts/${w.contactOwn.id}/folder/insurance`,
+    marker: w.contracts.own.number,
+  }),
+  '/contacts/<other>/folder/insurance': (w) => ({
+    path: `/contacts/${w.contactOther.id}/folder/insurance`,
+    marker: w.contracts.other.number,
+  }),
+  '/contacts/<nord>/folder/insurance': (w) => ({
+    path: `/contacts/${w.contactNord.id}/folder/insurance`,
+    marker: w.contracts.nord.number,
+  }),
+  '/contacts/<own>/folder/insurance/new': (w) => ({
+    path: `/contacts/${w.contactOwn.id}/folder/insurance/new`,
+    marker: w.contactOwn.lastName,
+  }),
+  '/contacts/<own>/contracts/<own contract>': (w) => ({
+    path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.own.id}`,
+    marker: w.contracts.own.number,
+  }),
+  '/contacts/<other>/contracts/<other contract>': (w) => ({
+    path: `/contacts/${w.contactOther.id}/contracts/${w.contracts.other.id}`,
+    marker: w.contracts.other.number,
+  }),
+  '/contacts/<own>/contracts/<other contract>': (w) => ({
+    path: `/contacts/${w.contactOwn.id}/contracts/${w.contracts.other.id}`,
+    marker: w.contracts.other.number,
+  }),
+  '/contacts/<nord>/contracts/<nord contract>': (w) => ({
+    path: `/contacts/${w.contactNord.id}/contracts/${w.contracts.nord.id}`,
+    marker: w.contracts.nord.number,
+  }),
   '/documents/<own file>': (w) => ({ path: `/documents/${w.files.own.id}`, marker: w.files.own.title }),
   '/documents/<other file>': (w) => ({ path: `/documents/${w.files.other.id}`, marker: w.files.other.title }),
   '/documents/<nord file>': (w) => ({ path: `/documents/${w.files.nord.id}`, marker: w.files.nord.title }),
   '/documents/<client file>': (w) => ({ path: `/documents/${w.files.client.id}`, marker: w.files.client.title }),
   '/portal/folder/finance': (w) => ({ path: '/portal/folder/finance', marker: w.contracts.client.number }),
-  '/portal/folder/insurance [advisor item]': (w) => ({ path: '/portal/folder/insurance', marker: w.contracts.advisor.number }),
+  '/portal/folder/insurance [advisor item]': (w) => ({
+    path: '/portal/folder/insurance',
+    marker: w.contracts.advisor.number,
+  }),
   '/portal/folder/insurance/new': () => ({ path: '/portal/folder/insurance/new' }),
-  '/portal/contracts/<readAll contract>': (w) => ({ path: `/portal/contracts/${w.contracts.readAll.id}`, marker: w.contracts.readAll.number }),
-  '/portal/contracts/<client contract>': (w) => ({ path: `/portal/contracts/${w.contracts.client.id}`, marker: w.contracts.client.number }),
-  '/portal/contracts/<advisor contract>': (w) => ({ path: `/portal/contracts/${w.contracts.advisor.id}`, marker: w.contracts.advisor.number }),
-  '/portal/documents/<readAll file>': (w) => ({ path: `/portal/documents/${w.files.readAll.id}`, marker: w.files.readAll.title }),
-  '/portal/documents/<client file>': (w) => ({ path: `/portal/documents/${w.files.client.id}`, marker: w.files.client.title }),
-  '/portal/documents/<advisor file>': (w) => ({ path: `/portal/documents/${w.files.advisor.id}`, marker: w.files.advisor.title }),
+  '/portal/contracts/<readAll contract>': (w) => ({
+    path: `/portal/contracts/${w.contracts.readAll.id}`,
+    marker: w.contracts.readAll.number,
+  }),
+  '/portal/contracts/<client contract>': (w) => ({
+    path: `/portal/contracts/${w.contracts.client.id}`,
+    marker: w.contracts.client.number,
+  }),
+  '/portal/contracts/<advisor contract>': (w) => ({
+    path: `/portal/contracts/${w.contracts.advisor.id}`,
+    marker: w.contracts.advisor.number,
+  }),
+  '/portal/documents/<readAll file>': (w) => ({
+    path: `/portal/documents/${w.files.readAll.id}`,
+    marker: w.files.readAll.title,
+  }),
+  '/portal/documents/<client file>': (w) => ({
+    path: `/portal/documents/${w.files.client.id}`,
+    marker: w.files.client.title,
+  }),
+  '/portal/documents/<advisor file>': (w) => ({
+    path: `/portal/documents/${w.files.advisor.id}`,
+    marker: w.files.advisor.title,
+  }),
   '/api/files/<own file>': (w) => ({ path: `/api/files/${w.files.own.id}`, marker: w.files.own.title }),
   '/api/files/<other file>': (w) => ({ path: `/api/files/${w.files.other.id}`, marker: w.files.other.title }),
   '/api/files/<nord file>': (w) => ({ path: `/api/files/${w.files.nord.id}`, marker: w.files.nord.title }),
@@ -705,26 +761,65 @@ const routes: Record<RouteKey, (w: World) => { path: string; marker?: string; zi
   '/tickets/<other ticket>': (w) => ({ path: `/tickets/${w.tickets.other.id}`, marker: w.tickets.other.subject }),
   '/tickets/<nord ticket>': (w) => ({ path: `/tickets/${w.tickets.nord.id}`, marker: w.tickets.nord.subject }),
   '/portal/messages/new': () => ({ path: '/portal/messages/new', marker: 'BETREFF' }),
-  '/portal/messages/<comm ticket>': (w) => ({ path: `/portal/messages/${w.tickets.comm.id}`, marker: w.tickets.comm.subject }),
-  '/portal/messages/<readAll ticket>': (w) => ({ path: `/portal/messages/${w.tickets.readAll.id}`, marker: w.tickets.readAll.subject }),
-  '/portal/messages/<nord ticket>': (w) => ({ path: `/portal/messages/${w.tickets.nord.id}`, marker: w.tickets.nord.subject }),
+  '/portal/messages/<comm ticket>': (w) => ({
+    path: `/portal/messages/${w.tickets.comm.id}`,
+    marker: w.tickets.comm.subject,
+  }),
+  '/portal/messages/<readAll ticket>': (w) => ({
+    path: `/portal/messages/${w.tickets.readAll.id}`,
+    marker: w.tickets.readAll.subject,
+  }),
+  '/portal/messages/<nord ticket>': (w) => ({
+    path: `/portal/messages/${w.tickets.nord.id}`,
+    marker: w.tickets.nord.subject,
+  }),
   '/api/tickets/unread': () => ({ path: '/api/tickets/unread' }),
-  '/api/attachments/<own attachment>': (w) => ({ path: `/api/attachments/${w.attachments.own.id}`, marker: w.attachments.own.title }),
-  '/api/attachments/<other attachment>': (w) => ({ path: `/api/attachments/${w.attachments.other.id}`, marker: w.attachments.other.title }),
-  '/api/attachments/<nord attachment>': (w) => ({ path: `/api/attachments/${w.attachments.nord.id}`, marker: w.attachments.nord.title }),
-  '/api/attachments/<readAll attachment>': (w) => ({ path: `/api/attachments/${w.attachments.readAll.id}`, marker: w.attachments.readAll.title }),
-  '/api/attachments/<comm attachment>': (w) => ({ path: `/api/attachments/${w.attachments.comm.id}`, marker: w.attachments.comm.title }),
+  '/api/attachments/<own attachment>': (w) => ({
+    path: `/api/attachments/${w.attachments.own.id}`,
+    marker: w.attachments.own.title,
+  }),
+  '/api/attachments/<other attachment>': (w) => ({
+    path: `/api/attachments/${w.attachments.other.id}`,
+    marker: w.attachments.other.title,
+  }),
+  '/api/attachments/<nord attachment>': (w) => ({
+    path: `/api/attachments/${w.attachments.nord.id}`,
+    marker: w.attachments.nord.title,
+  }),
+  '/api/attachments/<readAll attachment>': (w) => ({
+    path: `/api/attachments/${w.attachments.readAll.id}`,
+    marker: w.attachments.readAll.title,
+  }),
+  '/api/attachments/<comm attachment>': (w) => ({
+    path: `/api/attachments/${w.attachments.comm.id}`,
+    marker: w.attachments.comm.title,
+  }),
   '/api/contacts/<own>/export': (w) => ({ path: `/api/contacts/${w.contactOwn.id}/export`, zip: w.contactOwn.email }),
-  '/api/contacts/<other>/export': (w) => ({ path: `/api/contacts/${w.contactOther.id}/export`, zip: w.contactOther.email }),
-  '/api/contacts/<nord>/export': (w) => ({ path: `/api/contacts/${w.contactNord.id}/export`, zip: w.contactNord.lastName }),
-  '/api/contacts/<employee id>/export': (w) => ({ path: `/api/contacts/${w.employeeTarget.id}/export`, zip: w.employeeTarget.email }),
+  '/api/contacts/<other>/export': (w) => ({
+    path: `/api/contacts/${w.contactOther.id}/export`,
+    zip: w.contactOther.email,
+  }),
+  '/api/contacts/<nord>/export': (w) => ({
+    path: `/api/contacts/${w.contactNord.id}/export`,
+    zip: w.contactNord.lastName,
+  }),
+  '/api/contacts/<employee id>/export': (w) => ({
+    path: `/api/contacts/${w.employeeTarget.id}/export`,
+    zip: w.employeeTarget.email,
+  }),
   '/api/portal/export': (w) => ({ path: '/api/portal/export', zip: w.clientReadAll.email }),
 };
 
 let world: World;
 let close: (() => Promise<unknown>) | undefined;
 
-const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({ insurance: level, finance: level, other: level, emergency: level, communication: level });
+const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({
+  insurance: level,
+  finance: level,
+  other: level,
+  emergency: level,
+  communication: level,
+});
 
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(120_000);
@@ -732,11 +827,19 @@ test.beforeAll(async ({ playwright }) => {
   close = () => sql.end({ timeout: 5 });
   const secret = readFileSync(path.join(DATA_DIR, 'auth-secret'), 'utf8').trim();
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const tenantId = async (slug: string) => (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)))[0]!.id;
+  const tenantId = async (slug: string) =>
+    (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)))[0]!.id;
   const demoId = await tenantId('demo');
   const nordId = await tenantId('nord');
 
-  const employee = async (tenant: string, name: string, role: 'admin' | 'employee', r: EmployeeRights, scope: 'all' | 'own', status: 'active' | 'invited' = 'active') =>
+  const employee = async (
+    tenant: string,
+    name: string,
+    role: 'admin' | 'employee',
+    r: EmployeeRights,
+    scope: 'all' | 'own',
+    status: 'active' | 'invited' = 'active',
+  ) =>
     createAccount(db, {
       tenantId: tenant,
       kind: 'employee',
@@ -749,7 +852,13 @@ test.beforeAll(async ({ playwright }) => {
       rights: role === 'admin' ? null : r,
       scope,
     });
-  const contact = async (tenant: string, name: string, advisorId: string | null, status: 'none' | 'created' | 'active', grants?: Grants) => {
+  const contact = async (
+    tenant: string,
+    name: string,
+    advisorId: string | null,
+    status: 'none' | 'created' | 'active',
+    grants?: Grants,
+  ) => {
     const lastName = `${name}${run}`;
     const u = await createAccount(db, {
       tenantId: tenant,
@@ -761,9 +870,12 @@ test.beforeAll(async ({ playwright }) => {
       birthDate: '1990-03-21',
       status,
     });
-    await db.insert(contactProfiles).values({ tenantId: tenant, userId: u.id, city: 'Hamburg', advisorId, createdBy: advisorId });
+    await db
+      .insert(contactProfiles)
+      .values({ tenantId: tenant, userId: u.id, city: 'Hamburg', advisorId, createdBy: advisorId });
     for (const [module, s] of Object.entries(grants ?? {})) {
-      if (s.activation || s.dataRelease || s.readOnly) await db.insert(clientGrants).values({ tenantId: tenant, userId: u.id, module: module as keyof Grants, ...s });
+      if (s.activation || s.dataRelease || s.readOnly)
+        await db.insert(clientGrants).values({ tenantId: tenant, userId: u.id, module: module as keyof Grants, ...s });
     }
     return { id: u.id, lastName, email: u.email };
   };
@@ -774,7 +886,10 @@ test.beforeAll(async ({ playwright }) => {
   const noRights = await employee(demoId, 'Ohnerechte', 'employee', rights('none'), 'all');
   const scoped = await employee(demoId, 'Eigene', 'employee', rights('write'), 'own');
   const target = await employee(demoId, 'Zielperson', 'employee', rights('read'), 'all', 'invited');
-  const [nordAdmin] = await db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.tenantId, nordId), eq(users.username, 'nord.admin')));
+  const [nordAdmin] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.tenantId, nordId), eq(users.username, 'nord.admin')));
 
   const contactOwn = await contact(demoId, 'Betreut', scoped.id, 'created');
   const contactOther = await contact(demoId, 'Fremdbetreut', writer.id, 'created');
@@ -804,11 +919,31 @@ test.beforeAll(async ({ playwright }) => {
   };
 
   // DIGITALER ORDNER: a contract per contact, each with a document whose file went through the upload API.
-  const contract = async (tenant: string, contactId: string, area: FolderArea, key: string, by: string, byClient = false) => {
+  const contract = async (
+    tenant: string,
+    contactId: string,
+    area: FolderArea,
+    key: string,
+    by: string,
+    byClient = false,
+  ) => {
     const number = `MX-${key}-${run}`.toUpperCase();
     const [row] = await db
       .insert(contracts)
-      .values({ tenantId: tenant, contactId, area, status: 'aktiv', product: 'Hausratversicherung', provider: 'Allianz Versicherungs-AG', number, frequency: 'monatlich', premiumCents: 990, createdBy: by, createdByClient: byClient, updatedBy: by })
+      .values({
+        tenantId: tenant,
+        contactId,
+        area,
+        status: 'aktiv',
+        product: 'Hausratversicherung',
+        provider: 'Allianz Versicherungs-AG',
+        number,
+        frequency: 'monatlich',
+        premiumCents: 990,
+        createdBy: by,
+        createdByClient: byClient,
+        updatedBy: by,
+      })
       .returning({ id: contracts.id });
     return { id: row!.id, number };
   };
@@ -822,18 +957,78 @@ test.beforeAll(async ({ playwright }) => {
   };
   const api = await playwright.request.newContext();
   const nordAdminCookie = await cookie(nordId, nordAdmin!.id);
-  const file = async (base: string, tenant: string, cookieOf: string, by: string, byClient: boolean, contactId: string, area: DocumentArea, contractId: string, word: string) => {
+  const file = async (
+    base: string,
+    tenant: string,
+    cookieOf: string,
+    by: string,
+    byClient: boolean,
+    contactId: string,
+    area: DocumentArea,
+    contractId: string,
+    word: string,
+  ) => {
     const title = `Matrixdokument ${word} ${run}`;
-    const id = await storeDocument(api, db, { base, cookie: cookieOf, tenantId: tenant, createdBy: by, byClient, contactId, area, contractId, title });
+    const id = await storeDocument(api, db, {
+      base,
+      cookie: cookieOf,
+      tenantId: tenant,
+      createdBy: by,
+      byClient,
+      contactId,
+      area,
+      contractId,
+      title,
+    });
     return { id, title };
   };
   const files = {
     own: await file(demo, demoId, cookies.admin!, admin.id, false, contactOwn.id, 'insurance', c.own.id, 'Betreut'),
     other: await file(demo, demoId, cookies.admin!, admin.id, false, contactOther.id, 'insurance', c.other.id, 'Fremd'),
-    nord: await file(nord, nordId, nordAdminCookie, nordAdmin!.id, false, nordClient.id, 'insurance', c.nord.id, 'Nord'),
-    readAll: await file(demo, demoId, cookies.writer!, writer.id, false, clientReadAll.id, 'insurance', c.readAll.id, 'Leser'),
-    client: await file(demo, demoId, cookies.clientWrite!, clientWrite.id, true, clientWrite.id, 'finance', c.client.id, 'Kunde'),
-    advisor: await file(demo, demoId, cookies.writer!, writer.id, false, clientWrite.id, 'insurance', c.advisor.id, 'Berater'),
+    nord: await file(
+      nord,
+      nordId,
+      nordAdminCookie,
+      nordAdmin!.id,
+      false,
+      nordClient.id,
+      'insurance',
+      c.nord.id,
+      'Nord',
+    ),
+    readAll: await file(
+      demo,
+      demoId,
+      cookies.writer!,
+      writer.id,
+      false,
+      clientReadAll.id,
+      'insurance',
+      c.readAll.id,
+      'Leser',
+    ),
+    client: await file(
+      demo,
+      demoId,
+      cookies.clientWrite!,
+      clientWrite.id,
+      true,
+      clientWrite.id,
+      'finance',
+      c.client.id,
+      'Kunde',
+    ),
+    advisor: await file(
+      demo,
+      demoId,
+      cookies.writer!,
+      writer.id,
+      false,
+      clientWrite.id,
+      'insurance',
+      c.advisor.id,
+      'Berater',
+    ),
   };
 
   // KOMMUNIKATION: a ticket per client with a communication module (and contactOwn/contactOther), the
@@ -842,19 +1037,74 @@ test.beforeAll(async ({ playwright }) => {
     const subject = `Matrixticket ${word} ${run}`;
     const [t] = await db
       .insert(tickets)
-      .values({ tenantId: tenant, contactId, assigneeId, subject, createdBy: contactId, idempotencyKey: `matrix-${word}-${run}`, lastEntryBy: assigneeId, lastPublicBy: assigneeId })
+      .values({
+        tenantId: tenant,
+        contactId,
+        assigneeId,
+        subject,
+        createdBy: contactId,
+        idempotencyKey: `matrix-${word}-${run}`,
+        lastEntryBy: assigneeId,
+        lastPublicBy: assigneeId,
+      })
       .returning({ id: tickets.id });
-    const [m] = await db.insert(ticketMessages).values({ tenantId: tenant, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: `Frage ${word}` }).returning({ id: ticketMessages.id });
-    await db.insert(ticketEvents).values({ tenantId: tenant, ticketId: t!.id, type: 'created', actorId: contactId, actorKind: 'client', meta: { toId: assigneeId } });
-    await db.insert(ticketMessages).values({ tenantId: tenant, ticketId: t!.id, authorId: assigneeId, authorKind: 'employee', body: `Antwort ${word}`, idempotencyKey: `matrix-a-${word}-${run}` });
-    await db.insert(ticketEvents).values({ tenantId: tenant, ticketId: t!.id, type: 'replied', actorId: assigneeId, actorKind: 'employee' });
+    const [m] = await db
+      .insert(ticketMessages)
+      .values({ tenantId: tenant, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: `Frage ${word}` })
+      .returning({ id: ticketMessages.id });
+    await db
+      .insert(ticketEvents)
+      .values({
+        tenantId: tenant,
+        ticketId: t!.id,
+        type: 'created',
+        actorId: contactId,
+        actorKind: 'client',
+        meta: { toId: assigneeId },
+      });
+    await db
+      .insert(ticketMessages)
+      .values({
+        tenantId: tenant,
+        ticketId: t!.id,
+        authorId: assigneeId,
+        authorKind: 'employee',
+        body: `Antwort ${word}`,
+        idempotencyKey: `matrix-a-${word}-${run}`,
+      });
+    await db
+      .insert(ticketEvents)
+      .values({ tenantId: tenant, ticketId: t!.id, type: 'replied', actorId: assigneeId, actorKind: 'employee' });
     return { id: t!.id, subject, messageId: m!.id };
   };
-  const attach = async (base: string, tenant: string, cookieOf: string, contactId: string, messageId: string, word: string) => {
+  const attach = async (
+    base: string,
+    tenant: string,
+    cookieOf: string,
+    contactId: string,
+    messageId: string,
+    word: string,
+  ) => {
     const title = `Matrixanhang ${word} ${run}`;
     const pdf = markerPdf(title);
-    const key = await uploadPdf(api, db, { base, cookie: cookieOf, body: { contactId, area: 'communication' }, pdf, title });
-    const [f] = await db.insert(ticketFiles).values({ tenantId: tenant, messageId, objectKey: key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length }).returning({ id: ticketFiles.id });
+    const key = await uploadPdf(api, db, {
+      base,
+      cookie: cookieOf,
+      body: { contactId, area: 'communication' },
+      pdf,
+      title,
+    });
+    const [f] = await db
+      .insert(ticketFiles)
+      .values({
+        tenantId: tenant,
+        messageId,
+        objectKey: key,
+        filename: 'matrix.pdf',
+        mime: 'application/pdf',
+        size: pdf.length,
+      })
+      .returning({ id: ticketFiles.id });
     return { id: f!.id, title };
   };
   const t = {
@@ -892,7 +1142,8 @@ test.beforeAll(async ({ playwright }) => {
 /** FREISCHALTUNG in the four folder areas, nothing else. */
 function folderWrite(): Grants {
   const g = presetGrants('none');
-  for (const m of ['insurance', 'finance', 'other', 'emergency'] as const) g[m] = { activation: true, dataRelease: false, readOnly: false };
+  for (const m of ['insurance', 'finance', 'other', 'emergency'] as const)
+    g[m] = { activation: true, dataRelease: false, readOnly: false };
   return g;
 }
 
@@ -921,7 +1172,11 @@ function markerPdf(text: string): Buffer {
 /** A POST to the app as the browser would send it (same origin), with a session cookie. */
 function appPost(api: APIRequestContext, base: string, p: string, cookie: string | null, data?: unknown) {
   const target = viaHost(`${base}${p}`);
-  return api.post(target.url, { headers: { ...target.headers, origin: base, ...(cookie ? { cookie } : {}) }, data, maxRedirects: 0 });
+  return api.post(target.url, {
+    headers: { ...target.headers, origin: base, ...(cookie ? { cookie } : {}) },
+    data,
+    maxRedirects: 0,
+  });
 }
 
 /**
@@ -932,17 +1187,49 @@ function appPost(api: APIRequestContext, base: string, p: string, cookie: string
 async function storeDocument(
   api: APIRequestContext,
   db: Db,
-  o: { base: string; cookie: string; tenantId: string; createdBy: string; byClient: boolean; contactId: string; area: DocumentArea; contractId: string; title: string },
+  o: {
+    base: string;
+    cookie: string;
+    tenantId: string;
+    createdBy: string;
+    byClient: boolean;
+    contactId: string;
+    area: DocumentArea;
+    contractId: string;
+    title: string;
+  },
 ): Promise<string> {
   const pdf = markerPdf(o.title);
-  const key = await uploadPdf(api, db, { base: o.base, cookie: o.cookie, body: { contactId: o.contactId, area: o.area, contractId: o.contractId }, pdf, title: o.title });
+  const key = await uploadPdf(api, db, {
+    base: o.base,
+    cookie: o.cookie,
+    body: { contactId: o.contactId, area: o.area, contractId: o.contractId },
+    pdf,
+    title: o.title,
+  });
   const [doc] = await db
     .insert(documents)
-    .values({ tenantId: o.tenantId, contactId: o.contactId, area: o.area, contractId: o.contractId, title: o.title, type: 'Police', createdBy: o.createdBy, createdByClient: o.byClient })
+    .values({
+      tenantId: o.tenantId,
+      contactId: o.contactId,
+      area: o.area,
+      contractId: o.contractId,
+      title: o.title,
+      type: 'Police',
+      createdBy: o.createdBy,
+      createdByClient: o.byClient,
+    })
     .returning({ id: documents.id });
   const [f] = await db
     .insert(documentFiles)
-    .values({ tenantId: o.tenantId, documentId: doc!.id, objectKey: key, filename: 'matrix.pdf', mime: 'application/pdf', size: pdf.length })
+    .values({
+      tenantId: o.tenantId,
+      documentId: doc!.id,
+      objectKey: key,
+      filename: 'matrix.pdf',
+      mime: 'application/pdf',
+      size: pdf.length,
+    })
     .returning({ id: documentFiles.id });
   return f!.id;
 }
@@ -952,13 +1239,33 @@ async function storeDocument(
  * pending upload row is then taken over (what SPEICHERN / SENDEN do, minus the copy inside S3). Returns
  * the checked object's key.
  */
-async function uploadPdf(api: APIRequestContext, db: Db, o: { base: string; cookie: string; body: Record<string, unknown>; pdf: Buffer; title: string }): Promise<string> {
-  const start = await appPost(api, o.base, '/api/uploads', o.cookie, { ...o.body, filename: 'matrix.pdf', contentType: 'application/pdf', size: o.pdf.length });
-  const s = (await start.json()) as { ok: boolean; id: string; url: string; fields: Record<string, string>; message?: string };
+async function uploadPdf(
+  api: APIRequestContext,
+  db: Db,
+  o: { base: string; cookie: string; body: Record<string, unknown>; pdf: Buffer; title: string },
+): Promise<string> {
+  const start = await appPost(api, o.base, '/api/uploads', o.cookie, {
+    ...o.body,
+    filename: 'matrix.pdf',
+    contentType: 'application/pdf',
+    size: o.pdf.length,
+  });
+  const s = (await start.json()) as {
+    ok: boolean;
+    id: string;
+    url: string;
+    fields: Record<string, string>;
+    message?: string;
+  };
   if (!s.ok) throw new Error(`upload start for "${o.title}": ${start.status()} ${s.message}`);
-  const sent = await api.post(s.url, { multipart: { ...s.fields, file: { name: 'matrix.pdf', mimeType: 'application/pdf', buffer: o.pdf } } });
+  const sent = await api.post(s.url, {
+    multipart: { ...s.fields, file: { name: 'matrix.pdf', mimeType: 'application/pdf', buffer: o.pdf } },
+  });
   if (!sent.ok()) throw new Error(`S3 POST for "${o.title}": ${sent.status()} ${await sent.text()}`);
-  const checked = (await (await appPost(api, o.base, `/api/uploads/${s.id}`, o.cookie)).json()) as { ok: boolean; message?: string };
+  const checked = (await (await appPost(api, o.base, `/api/uploads/${s.id}`, o.cookie)).json()) as {
+    ok: boolean;
+    message?: string;
+  };
   if (!checked.ok) throw new Error(`upload check for "${o.title}": ${checked.message}`);
   const [upload] = await db.delete(uploads).where(eq(uploads.id, s.id)).returning({ key: uploads.objectKey });
   return upload!.key;
@@ -976,13 +1283,18 @@ test.describe('route matrix', () => {
       const { path: p, marker, zip } = routes[route](world);
       const target = viaHost(`${demo}${p}`);
       const cookie = world.cookies[actor];
-      const response = await request.get(target.url, { headers: { ...target.headers, ...(cookie ? { cookie } : {}) }, maxRedirects: 0 });
+      const response = await request.get(target.url, {
+        headers: { ...target.headers, ...(cookie ? { cookie } : {}) },
+        maxRedirects: 0,
+      });
       const status = response.status();
       const location = response.headers()['location'];
       const bytes = await response.body();
       const body = bytes.toString('utf8');
       const got = describeAnswer(status, location);
-      expect(got, `GET ${p} as ${actor}: status ${status}${location ? ` → ${location}` : ''}`).toBe(outcomeShape(expected));
+      expect(got, `GET ${p} as ${actor}: status ${status}${location ? ` → ${location}` : ''}`).toBe(
+        outcomeShape(expected),
+      );
       if (marker) {
         if (expected === 'ok') expect(body, `the page shows the target (${marker})`).toContain(marker);
         else expect(body, `the answer must not reveal the target (${marker})`).not.toContain(marker);
@@ -999,7 +1311,8 @@ test.describe('route matrix', () => {
       if (p === '/api/tickets/unread' && expected === 'ok') {
         const { count } = JSON.parse(body) as { count: unknown };
         expect(Number.isInteger(count) && (count as number) >= 0, `count ${String(count)}`).toBe(true);
-        if (['noRights', 'clientNone', 'clientWrite'].includes(actor)) expect(count, 'no KOMMUNIKATION, no count').toBe(0);
+        if (['noRights', 'clientNone', 'clientWrite'].includes(actor))
+          expect(count, 'no KOMMUNIKATION, no count').toBe(0);
       }
       if ((p.startsWith('/api/files/') || p.startsWith('/api/attachments/')) && expected === 'ok') {
         expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="matrix\.pdf"/);
@@ -1009,15 +1322,21 @@ test.describe('route matrix', () => {
   }
 
   test('route matrix size', () => {
-    const counts = cells.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.expected]: (acc[c.expected] ?? 0) + 1 }), {});
-    console.log(`route matrix: ${cells.length} cases (${actorKeys.length} actors × ${routeKeys.length} routes) ${JSON.stringify(counts)}`);
+    const counts = cells.reduce<Record<string, number>>(
+      (acc, c) => ({ ...acc, [c.expected]: (acc[c.expected] ?? 0) + 1 }),
+      {},
+    );
+    console.log(
+      `route matrix: ${cells.length} cases (${actorKeys.length} actors × ${routeKeys.length} routes) ${JSON.stringify(counts)}`,
+    );
     expect(cells.length).toBe(actorKeys.length * routeKeys.length);
   });
 });
 
 /** The observable shape of an answer: '200', '404' or 'redirect <path>'. */
 function describeAnswer(status: number, location: string | undefined): string {
-  if ([301, 302, 303, 307, 308].includes(status)) return `redirect ${location ? new URL(location, demo).pathname : '?'}`;
+  if ([301, 302, 303, 307, 308].includes(status))
+    return `redirect ${location ? new URL(location, demo).pathname : '?'}`;
   return String(status);
 }
 
@@ -1069,7 +1388,11 @@ type UploadOutcome = 'accepted' | 'forbidden' | 'notfound' | 'nocontact' | 'logi
 
 const uploadTargets: Record<UploadTargetKey, (w: World) => Record<string, unknown>> = {
   '<own> insurance': (w) => ({ contactId: w.contactOwn.id, area: 'insurance' }),
-  '<own> insurance, <own contract>': (w) => ({ contactId: w.contactOwn.id, area: 'insurance', contractId: w.contracts.own.id }),
+  '<own> insurance, <own contract>': (w) => ({
+    contactId: w.contactOwn.id,
+    area: 'insurance',
+    contractId: w.contracts.own.id,
+  }),
   '<other> insurance': (w) => ({ contactId: w.contactOther.id, area: 'insurance' }),
   '<nord> insurance': (w) => ({ contactId: w.contactNord.id, area: 'insurance' }),
   '<own> profile': (w) => ({ contactId: w.contactOwn.id, area: 'profile' }),
@@ -1078,7 +1401,8 @@ const uploadTargets: Record<UploadTargetKey, (w: World) => Record<string, unknow
   'no contact, insurance': () => ({ area: 'insurance' }),
 };
 
-const row = (...o: UploadOutcome[]) => Object.fromEntries(uploadTargetKeys.map((k, i) => [k, o[i]!])) as Record<UploadTargetKey, UploadOutcome>;
+const row = (...o: UploadOutcome[]) =>
+  Object.fromEntries(uploadTargetKeys.map((k, i) => [k, o[i]!])) as Record<UploadTargetKey, UploadOutcome>;
 const noUploads = row('login', 'login', 'login', 'login', 'login', 'login', 'login', 'login');
 const uploadExpectations: Record<ActorKey, Record<UploadTargetKey, UploadOutcome>> = {
   anonymous: noUploads,
@@ -1089,14 +1413,29 @@ const uploadExpectations: Record<ActorKey, Record<UploadTargetKey, UploadOutcome
   scoped: row('accepted', 'accepted', 'notfound', 'notfound', 'accepted', 'nocontact', 'nocontact', 'nocontact'),
   // Clients: always their own folder; another contact's contract is not found.
   clientNone: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound'),
-  clientReadAll: row('forbidden', 'notfound', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'notfound', 'forbidden'),
+  clientReadAll: row(
+    'forbidden',
+    'notfound',
+    'forbidden',
+    'forbidden',
+    'forbidden',
+    'forbidden',
+    'notfound',
+    'forbidden',
+  ),
   clientWrite: row('accepted', 'notfound', 'accepted', 'accepted', 'notfound', 'accepted', 'notfound', 'accepted'),
   // KOMMUNIKATION only: no folder area is visible.
   clientComm: row('notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound', 'notfound'),
   nordClient: noUploads,
 };
 
-const uploadStatus: Record<UploadOutcome, number> = { accepted: 200, forbidden: 403, notfound: 404, nocontact: 200, login: 401 };
+const uploadStatus: Record<UploadOutcome, number> = {
+  accepted: 200,
+  forbidden: 403,
+  notfound: 404,
+  nocontact: 200,
+  login: 401,
+};
 
 test.describe('upload matrix (POST /api/uploads)', () => {
   for (const actor of actorKeys) {
@@ -1104,9 +1443,20 @@ test.describe('upload matrix (POST /api/uploads)', () => {
       const expected = uploadExpectations[actor][target];
       test(`${actor} POST /api/uploads ${target} → ${expected}`, async ({ request }) => {
         const cookie = world.cookies[actor];
-        const body = { ...uploadTargets[target](world), filename: 'scan.pdf', contentType: 'application/pdf', size: 4096 };
+        const body = {
+          ...uploadTargets[target](world),
+          filename: 'scan.pdf',
+          contentType: 'application/pdf',
+          size: 4096,
+        };
         const response = await appPost(request, demo, '/api/uploads', cookie, body);
-        const json = (await response.json()) as { ok: boolean; id?: string; url?: string; fields?: unknown; message?: string };
+        const json = (await response.json()) as {
+          ok: boolean;
+          id?: string;
+          url?: string;
+          fields?: unknown;
+          message?: string;
+        };
         expect(response.status(), `${actor}: ${JSON.stringify(json)}`).toBe(uploadStatus[expected]);
         expect(json.ok).toBe(expected === 'accepted');
         if (expected === 'accepted') {
@@ -1114,7 +1464,9 @@ test.describe('upload matrix (POST /api/uploads)', () => {
           expect(json.fields).toBeTruthy();
           // Tidy up: the pending upload is discarded again.
           const discard = viaHost(`${demo}/api/uploads/${json.id}`);
-          expect((await request.delete(discard.url, { headers: { ...discard.headers, cookie: cookie! } })).status()).toBe(200);
+          expect(
+            (await request.delete(discard.url, { headers: { ...discard.headers, cookie: cookie! } })).status(),
+          ).toBe(200);
         } else {
           expect(json.url).toBeUndefined();
           expect(json.fields).toBeUndefined();
@@ -1126,12 +1478,20 @@ test.describe('upload matrix (POST /api/uploads)', () => {
   }
 
   test('a pending upload belongs to its uploader: nobody else can check or discard it', async ({ request }) => {
-    const start = await appPost(request, demo, '/api/uploads', world.cookies.admin, { contactId: world.contactOwn.id, area: 'insurance', filename: 'scan.pdf', contentType: 'application/pdf', size: 4096 });
+    const start = await appPost(request, demo, '/api/uploads', world.cookies.admin, {
+      contactId: world.contactOwn.id,
+      area: 'insurance',
+      filename: 'scan.pdf',
+      contentType: 'application/pdf',
+      size: 4096,
+    });
     const { id } = (await start.json()) as { id: string };
     for (const actor of ['writer', 'scoped', 'clientWrite'] as const) {
       const check = await appPost(request, demo, `/api/uploads/${id}`, world.cookies[actor]);
       expect(check.status(), actor).toBe(404);
-      expect(((await check.json()) as { message: string }).message).toBe('Diese Datei gehört nicht zu Ihrem Upload. Bitte wählen Sie sie erneut aus.');
+      expect(((await check.json()) as { message: string }).message).toBe(
+        'Diese Datei gehört nicht zu Ihrem Upload. Bitte wählen Sie sie erneut aus.',
+      );
       const discard = viaHost(`${demo}/api/uploads/${id}`);
       await request.delete(discard.url, { headers: { ...discard.headers, cookie: world.cookies[actor]! } });
     }
@@ -1139,15 +1499,21 @@ test.describe('upload matrix (POST /api/uploads)', () => {
     // Still there for the uploader (nothing was sent to S3 yet, so the check says so).
     const own = await appPost(request, demo, `/api/uploads/${id}`, world.cookies.admin);
     expect(own.status()).toBe(200);
-    expect(((await own.json()) as { message: string }).message).toBe('Die Datei ist nicht (vollständig) angekommen. Bitte laden Sie sie erneut hoch.');
+    expect(((await own.json()) as { message: string }).message).toBe(
+      'Die Datei ist nicht (vollständig) angekommen. Bitte laden Sie sie erneut hoch.',
+    );
     const discard = viaHost(`${demo}/api/uploads/${id}`);
-    expect((await request.delete(discard.url, { headers: { ...discard.headers, cookie: world.cookies.admin! } })).status()).toBe(200);
+    expect(
+      (await request.delete(discard.url, { headers: { ...discard.headers, cookie: world.cookies.admin! } })).status(),
+    ).toBe(200);
   });
 
   test('upload matrix size', () => {
     const all = actorKeys.flatMap((a) => uploadTargetKeys.map((t) => uploadExpectations[a][t]));
     const counts = all.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
-    console.log(`upload matrix: ${all.length} cases (${actorKeys.length} actors × ${uploadTargetKeys.length} targets) ${JSON.stringify(counts)}`);
+    console.log(
+      `upload matrix: ${all.length} cases (${actorKeys.length} actors × ${uploadTargetKeys.length} targets) ${JSON.stringify(counts)}`,
+    );
     expect(all.every(Boolean)).toBe(true);
   });
 });

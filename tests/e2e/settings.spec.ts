@@ -13,7 +13,18 @@ test.beforeAll(async () => {
   const { db, sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${54000 + (PORT % 1000)}/mappe`, 1);
   const passwordHash = await hashPassword(adminPassword);
   await db.transaction((tx) =>
-    createTenant(tx, { slug, name: 'Farbe Makler GmbH', primaryColor: '#0b4f6c', admin: { email: `admin@${slug}.example`, firstName: 'Fritz', lastName: 'Farbe', username: 'farbe.admin', passwordHash } }),
+    createTenant(tx, {
+      slug,
+      name: 'Farbe Makler GmbH',
+      primaryColor: '#0b4f6c',
+      admin: {
+        email: `admin@${slug}.example`,
+        firstName: 'Fritz',
+        lastName: 'Farbe',
+        username: 'farbe.admin',
+        passwordHash,
+      },
+    }),
   );
   await sql.end();
 });
@@ -37,7 +48,9 @@ test('the admin writes the IMPRESSUM; pasted links become text; the login page s
     const data = new DataTransfer();
     data.setData('text/html', '<p>Mehr unter <a href="javascript:alert(1)">dieser Seite</a></p>');
     data.setData('text/plain', 'Mehr unter dieser Seite');
-    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(editor.locator('a')).toHaveCount(0);
   await expect(editor).toContainText('Mehr unter dieser Seite');
@@ -80,7 +93,9 @@ test('hostile HTML pasted into the IMPRESSUM never executes on the login page', 
       'text/html',
       '<p>Haftung<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">klick</a><svg onload="alert(4)"></svg><iframe src="javascript:alert(5)"></iframe><b style="background:url(javascript:alert(6))">fett</b></p>',
     );
-    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await page.getByRole('button', { name: 'SPEICHERN' }).click();
   await expect(page.getByText('Gespeichert.')).toBeVisible();
@@ -96,10 +111,17 @@ test('hostile HTML pasted into the IMPRESSUM never executes on the login page', 
   await expect(visitor.locator('.rich-text')).toContainText('Haftung');
   await visitor.waitForTimeout(500);
   expect(problems).toEqual([]);
-  await expect(visitor.locator('.rich-text img, .rich-text script, .rich-text svg, .rich-text iframe, .rich-text [style], .rich-text a[href^="javascript"]')).toHaveCount(0);
+  await expect(
+    visitor.locator(
+      '.rich-text img, .rich-text script, .rich-text svg, .rich-text iframe, .rich-text [style], .rich-text a[href^="javascript"]',
+    ),
+  ).toHaveCount(0);
 });
 
-test('WHITELABEL colours apply to the login page from the next request; Zurücksetzen restores them', async ({ page, browser }) => {
+test('WHITELABEL colours apply to the login page from the next request; Zurücksetzen restores them', async ({
+  page,
+  browser,
+}) => {
   await login(page, farbe, 'farbe.admin', adminPassword);
   await expect(page).toHaveURL(`${farbe}/dashboard`);
   await page.goto(`${farbe}/settings/whitelabel`);
@@ -128,7 +150,11 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   await expect(page).toHaveURL(/\/users\?neu=/);
   await allowMailbox(page);
   await page.goto(`${farbe}/dev/mailbox`);
-  await page.getByRole('row').filter({ hasText: `nina@${slug}.example` }).getByRole('link', { name: 'Anzeigen' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: `nina@${slug}.example` })
+    .getByRole('link', { name: 'Anzeigen' })
+    .click();
   await expect(page.locator('iframe')).toHaveAttribute('srcdoc', /#7a1fa2/);
   await page.goto(`${farbe}/settings/whitelabel`);
 
@@ -138,13 +164,24 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   await expect(visitor.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(29, 78, 216)');
 });
 
-test('a LOGO goes straight to S3, is re-encoded and appears on the login page; SVG is refused', async ({ page, browser }) => {
+test('a LOGO goes straight to S3, is re-encoded and appears on the login page; SVG is refused', async ({
+  page,
+  browser,
+}) => {
   const sharp = (await import('sharp')).default;
-  const logo = await sharp({ create: { width: 1200, height: 400, channels: 3, background: '#7a1fa2' } }).png().toBuffer();
+  const logo = await sharp({ create: { width: 1200, height: 400, channels: 3, background: '#7a1fa2' } })
+    .png()
+    .toBuffer();
   await login(page, farbe, 'farbe.admin', adminPassword);
   await expect(page).toHaveURL(`${farbe}/dashboard`);
   await page.goto(`${farbe}/settings/whitelabel`);
-  await page.getByLabel('LOGO hochladen').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await page
+    .getByLabel('LOGO hochladen')
+    .setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
   await expect(page.getByText('Bitte laden Sie ein Bild als PNG, JPEG oder WebP hoch (kein SVG).')).toBeVisible();
   await page.getByLabel('LOGO hochladen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
   await expect(page.getByText('LOGO gespeichert.')).toBeVisible();

@@ -104,7 +104,9 @@ test.describe('operator area', () => {
   test('needs the operator password and lists the tenants', async ({ browser, request }) => {
     const target = viaHost(`${platform}/`);
     expect((await request.get(target.url, { headers: target.headers })).status()).toBe(401);
-    const context = await browser.newContext({ httpCredentials: { username: 'betreiber', password: 'e2e-betreiber-passwort' } });
+    const context = await browser.newContext({
+      httpCredentials: { username: 'betreiber', password: 'e2e-betreiber-passwort' },
+    });
     const page = await context.newPage();
     await page.goto(`${platform}/`);
     await expect(page.getByRole('heading', { name: 'Betreiber-Bereich' })).toBeVisible();
@@ -120,9 +122,13 @@ test.describe('operator area', () => {
       expect(anonymous.status()).toBe(401);
       expect(await anonymous.text()).not.toContain('/activate/');
       const wrong = `Basic ${Buffer.from('betreiber:falsch').toString('base64')}`;
-      expect((await request.get(target.url, { headers: { ...target.headers, authorization: wrong } })).status()).toBe(401);
+      expect((await request.get(target.url, { headers: { ...target.headers, authorization: wrong } })).status()).toBe(
+        401,
+      );
       const right = `Basic ${Buffer.from('betreiber:e2e-betreiber-passwort').toString('base64')}`;
-      expect((await request.get(target.url, { headers: { ...target.headers, authorization: right } })).status()).toBe(200);
+      expect((await request.get(target.url, { headers: { ...target.headers, authorization: right } })).status()).toBe(
+        200,
+      );
     }
   });
 

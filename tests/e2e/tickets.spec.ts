@@ -40,19 +40,42 @@ async function desktop(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-const ticketRowIn = (page: Page, subject: string) => page.getByRole('list', { name: 'Tickets' }).getByRole('listitem').filter({ hasText: subject });
+const ticketRowIn = (page: Page, subject: string) =>
+  page.getByRole('list', { name: 'Tickets' }).getByRole('listitem').filter({ hasText: subject });
 
 async function ticketsOfClient(contactId: string): Promise<number> {
-  return withDb(async (db, tenantId) => (await db.select({ n: count() }).from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.contactId, contactId))))[0]!.n);
+  return withDb(
+    async (db, tenantId) =>
+      (
+        await db
+          .select({ n: count() })
+          .from(tickets)
+          .where(and(eq(tickets.tenantId, tenantId), eq(tickets.contactId, contactId)))
+      )[0]!.n,
+  );
 }
 
 async function messagesOf(ticketId: string): Promise<number> {
-  return withDb(async (db, tenantId) => (await db.select({ n: count() }).from(ticketMessages).where(and(eq(ticketMessages.tenantId, tenantId), eq(ticketMessages.ticketId, ticketId))))[0]!.n);
+  return withDb(
+    async (db, tenantId) =>
+      (
+        await db
+          .select({ n: count() })
+          .from(ticketMessages)
+          .where(and(eq(ticketMessages.tenantId, tenantId), eq(ticketMessages.ticketId, ticketId)))
+      )[0]!.n,
+  );
 }
 
 async function eventsOf(ticketId: string): Promise<string[]> {
   return withDb(async (db, tenantId) =>
-    (await db.select({ type: ticketEvents.type }).from(ticketEvents).where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId))).orderBy(ticketEvents.id)).map((e) => e.type),
+    (
+      await db
+        .select({ type: ticketEvents.type })
+        .from(ticketEvents)
+        .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
+        .orderBy(ticketEvents.id)
+    ).map((e) => e.type),
   );
 }
 
@@ -66,7 +89,10 @@ async function writeNewMessage(page: Page, subject: string, text: string) {
 test.describe('on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('walkthrough: photo message → badge → forward with internal note → answer → client reads it → closed → mails without content', async ({ page, browser }) => {
+  test('walkthrough: photo message → badge → forward with internal note → answer → client reads it → closed → mails without content', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const anna = await makeEmployee('Anne', 'Betreuerin');
     const ben = await makeEmployee('Bernd', 'Kollege');
@@ -78,8 +104,16 @@ test.describe('on a phone (390 px)', () => {
     const answer = `Wir melden den Schaden heute noch der Versicherung ${t}`;
 
     // A photo straight from the phone's camera.
-    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 220, g: 214, b: 200 } } })
-      .composite([{ input: { create: { width: 600, height: 400, channels: 3, background: { r: 30, g: 80, b: 160 } } }, left: 500, top: 400 }])
+    const photo = await sharp({
+      create: { width: 1600, height: 1200, channels: 3, background: { r: 220, g: 214, b: 200 } },
+    })
+      .composite([
+        {
+          input: { create: { width: 600, height: 400, channels: 3, background: { r: 30, g: 80, b: 160 } } },
+          left: 500,
+          top: 400,
+        },
+      ])
       .jpeg({ quality: 80 })
       .toBuffer();
 
@@ -97,13 +131,18 @@ test.describe('on a phone (390 px)', () => {
     await page.getByRole('textbox', { name: 'NACHRICHT', exact: true }).fill(text);
     await expect(page.locator('button', { hasText: 'Foto aufnehmen' })).toBeVisible();
     await page.getByTestId('camera-input').setInputFiles({ name: 'kueche.jpg', mimeType: 'image/jpeg', buffer: photo });
-    const chosen = page.getByRole('list', { name: 'Ausgewählte Dateien' }).getByRole('listitem').filter({ hasText: 'kueche' });
+    const chosen = page
+      .getByRole('list', { name: 'Ausgewählte Dateien' })
+      .getByRole('listitem')
+      .filter({ hasText: 'kueche' });
     await expect(chosen).toContainText('geprüft ✓', { timeout: 30_000 });
     await page.getByRole('button', { name: 'SENDEN' }).click();
 
     await expect(page).toHaveURL(new RegExp(`^${escapeRe(demo)}/portal/messages/${uuidRe}\\?gesendet=1$`));
     const ticketId = new URL(page.url()).pathname.split('/').pop()!;
-    await expect(page.getByText(`Ihre Nachricht ist gesendet. ${anna.name} wurde per E-Mail benachrichtigt.`)).toBeVisible();
+    await expect(
+      page.getByText(`Ihre Nachricht ist gesendet. ${anna.name} wurde per E-Mail benachrichtigt.`),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: subject })).toBeVisible();
     await expect(page.getByText(`offen · an ${anna.name}`)).toBeVisible();
     const clientThread = page.getByRole('list', { name: 'Verlauf' });
@@ -142,7 +181,9 @@ test.describe('on a phone (390 px)', () => {
     await a.getByRole('button', { name: 'WEITERLEITEN' }).click();
     const forward = a.getByRole('dialog');
     await expect(forward).toContainText('Ticket weiterleiten');
-    await expect(forward.getByRole('combobox', { name: 'AN', exact: true }).locator('option', { hasText: anna.name })).toHaveCount(0); // not to oneself
+    await expect(
+      forward.getByRole('combobox', { name: 'AN', exact: true }).locator('option', { hasText: anna.name }),
+    ).toHaveCount(0); // not to oneself
     await forward.getByRole('combobox', { name: 'AN', exact: true }).selectOption({ label: ben.name });
     await forward.getByLabel('Interne Notiz (optional)').fill(note);
     await forward.getByRole('button', { name: 'WEITERLEITEN' }).click();
@@ -150,7 +191,9 @@ test.describe('on a phone (390 px)', () => {
     await expect(a.getByTestId('assignee')).toHaveText(ben.name);
     await a.getByText(/^HISTORIE \(\d+\)$/).click();
     const staffHistory = a.getByRole('list', { name: 'Historie' });
-    await expect(staffHistory.getByRole('listitem').filter({ hasText: 'Weitergeleitet' })).toContainText(`Interne Notiz: ${note}`);
+    await expect(staffHistory.getByRole('listitem').filter({ hasText: 'Weitergeleitet' })).toContainText(
+      `Interne Notiz: ${note}`,
+    );
     await a.goto(`${demo}/tickets`);
     await expect(ticketRowIn(a, subject)).toHaveCount(0); // no longer hers
     await expect(a.getByTestId('unread-badge')).toHaveCount(0); // her own forward is nothing new for her
@@ -246,7 +289,11 @@ test.describe('on a phone (390 px)', () => {
     // 7. Exactly three mails, none with the subject, the message, the answer or the note.
     const mails = await mailsTo([anna.email, ben.email, client.email]);
     expect(mails.map((m) => `${m.toAddress} | ${m.subject}`).sort()).toEqual(
-      [`${anna.email} | Neue Nachricht von einem Kunden`, `${ben.email} | Ein Ticket wurde an Sie weitergeleitet`, `${client.email} | Sie haben eine NEUE NACHRICHT`].sort(),
+      [
+        `${anna.email} | Neue Nachricht von einem Kunden`,
+        `${ben.email} | Ein Ticket wurde an Sie weitergeleitet`,
+        `${client.email} | Sie haben eine NEUE NACHRICHT`,
+      ].sort(),
     );
     for (const m of mails) {
       for (const secret of [subject, text, answer, note, t]) {
@@ -292,11 +339,17 @@ test.describe('on a phone (390 px)', () => {
     await expect(ticketRowIn(page, first)).toHaveCount(1);
     await expect(ticketRowIn(page, second)).toHaveCount(1);
     // One mail per ticket to the BETREUER.
-    expect((await mailsTo([advisor.email])).map((m) => m.subject)).toEqual(['Neue Nachricht von einem Kunden', 'Neue Nachricht von einem Kunden']);
+    expect((await mailsTo([advisor.email])).map((m) => m.subject)).toEqual([
+      'Neue Nachricht von einem Kunden',
+      'Neue Nachricht von einem Kunden',
+    ]);
   });
 });
 
-test('a client’s answer to a closed ticket reopens it (HISTORIE „Wieder geöffnet“, the assignee is told)', async ({ page, browser }) => {
+test('a client’s answer to a closed ticket reopens it (HISTORIE „Wieder geöffnet“, the assignee is told)', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const advisor = await makeEmployee('Egon', 'Zustaendig');
   const client = await makeClient('Nachfrage', { communication: on }, advisor.id);
@@ -349,7 +402,10 @@ test('a client’s answer to a closed ticket reopens it (HISTORIE „Wieder geö
   await a.context().close();
 });
 
-test('NUR LESEN: no "+ NEUE NACHRICHT", no reply form, no ABSCHLIESSEN; /tickets/<id> sends the client away; crafted close and reply POSTs change nothing', async ({ page, browser }) => {
+test('NUR LESEN: no "+ NEUE NACHRICHT", no reply form, no ABSCHLIESSEN; /tickets/<id> sends the client away; crafted close and reply POSTs change nothing', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const advisor = await makeEmployee('Frida', 'Leseberaterin');
   const client = await makeClient('Nurlesen', { communication: readOnly }, advisor.id);
@@ -372,7 +428,9 @@ test('NUR LESEN: no "+ NEUE NACHRICHT", no reply form, no ABSCHLIESSEN; /tickets
   await expect(page.getByTestId('unread-badge')).toHaveText('1'); // the advisor's answer (desktop sidebar)
   await ticketRowIn(page, subject).getByRole('link').click();
   await expect(page).toHaveURL(`${demo}/portal/messages/${ticketId}`);
-  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Die Anpassung steht in § 12 der Bedingungen.');
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText(
+    'Die Anpassung steht in § 12 der Bedingungen.',
+  );
   await expect(page.getByTestId('unread-badge')).toHaveCount(0); // reading is allowed and counts
   await expect(page.getByLabel('NEUER EINTRAG')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'SENDEN' })).toHaveCount(0);
@@ -398,14 +456,25 @@ test('NUR LESEN: no "+ NEUE NACHRICHT", no reply form, no ABSCHLIESSEN; /tickets
   expect(close.ticketId).toBe(ticketId);
   const w = await desktop(browser);
   await loginAs(w, writer, '/portal');
-  const ownTicket = await seedTicket({ client: writer, assignee: advisor, subject: `Eigenes ${tag()}`, messages: [{ by: writer, kind: 'client', body: 'Hallo' }] });
+  const ownTicket = await seedTicket({
+    client: writer,
+    assignee: advisor,
+    subject: `Eigenes ${tag()}`,
+    messages: [{ by: writer, kind: 'client', body: 'Hallo' }],
+  });
   const replyForm = formFields(await (await getAs(w, `${demo}/portal/messages/${ownTicket}`)).text(), 'NEUER EINTRAG');
   await w.context().close();
 
   const messagesBefore = await messagesOf(ticketId);
   const closeAttempt = await postFormAs(page, `${demo}/tickets/${ticketId}`, close);
   expect(closeAttempt.status()).toBe(307);
-  const replyAttempt = await postFormAs(page, `${demo}/portal/messages/${ticketId}`, { ...replyForm, ticketId, idempotencyKey: `crafted-${tag()}`, message: 'Eingeschmuggelte Antwort', uploads: '' });
+  const replyAttempt = await postFormAs(page, `${demo}/portal/messages/${ticketId}`, {
+    ...replyForm,
+    ticketId,
+    idempotencyKey: `crafted-${tag()}`,
+    message: 'Eingeschmuggelte Antwort',
+    uploads: '',
+  });
   expect(replyAttempt.status()).toBeLessThan(500);
   expect((await ticketRow(ticketId))?.status).toBe('open');
   expect(await eventsOf(ticketId)).toEqual(['created', 'replied']);
@@ -421,10 +490,21 @@ test('NUR LESEN: no "+ NEUE NACHRICHT", no reply form, no ABSCHLIESSEN; /tickets
 
 test('WEITERLEITEN offers exactly the colleagues who may write (not oneself, not a reader)', async ({ page }) => {
   const anna = await makeEmployee('Gina', 'Weiter');
-  const reader = await makeEmployee('Hans', 'Nurleser', { insurance: 'none', finance: 'none', other: 'none', emergency: 'none', communication: 'read' });
+  const reader = await makeEmployee('Hans', 'Nurleser', {
+    insurance: 'none',
+    finance: 'none',
+    other: 'none',
+    emergency: 'none',
+    communication: 'read',
+  });
   const writer = await makeEmployee('Ida', 'Schreiberin');
   const client = await makeClient('Weiterleitung', { communication: on }, anna.id);
-  const ticketId = await seedTicket({ client, assignee: anna, subject: `Adressänderung ${tag()}`, messages: [{ by: client, kind: 'client', body: 'Ich bin umgezogen.' }] });
+  const ticketId = await seedTicket({
+    client,
+    assignee: anna,
+    subject: `Adressänderung ${tag()}`,
+    messages: [{ by: client, kind: 'client', body: 'Ich bin umgezogen.' }],
+  });
   await loginAs(page, anna, '/dashboard');
   await page.goto(`${demo}/tickets/${ticketId}`);
   await page.getByRole('button', { name: 'WEITERLEITEN' }).click();

@@ -13,7 +13,16 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { emptyGrants, type ClientModule, type Switches } from '../../lib/access/freigaben';
 import { hashPassword } from '../../lib/auth/password';
 import { createDb } from '../../lib/db/client';
-import { clientGrants, contactProfiles, outbox, ticketEvents, ticketMessages, tickets, tenants, type EmployeeRights } from '../../lib/db/schema';
+import {
+  clientGrants,
+  contactProfiles,
+  outbox,
+  ticketEvents,
+  ticketMessages,
+  tickets,
+  tenants,
+  type EmployeeRights,
+} from '../../lib/db/schema';
 import { createAccount } from '../../lib/users/create';
 import { demo, login, PORT, viaHost } from './helpers';
 
@@ -51,22 +60,48 @@ export interface Person {
 let hash: Promise<string> | undefined;
 const passwordHash = () => (hash ??= hashPassword(PASSWORD));
 
-const commWriter: EmployeeRights = { insurance: 'none', finance: 'none', other: 'none', emergency: 'none', communication: 'write' };
+const commWriter: EmployeeRights = {
+  insurance: 'none',
+  finance: 'none',
+  other: 'none',
+  emergency: 'none',
+  communication: 'write',
+};
 
 /** A fresh, active employee of demo (password PASSWORD); by default KOMMUNIKATION write only, scope all. */
-export async function makeEmployee(firstName: string, label: string, rights: EmployeeRights = commWriter): Promise<Person> {
+export async function makeEmployee(
+  firstName: string,
+  label: string,
+  rights: EmployeeRights = commWriter,
+): Promise<Person> {
   const t = tag();
   const lastName = `${label}${t}`;
   const email = `${firstName.toLowerCase()}.${label.toLowerCase()}.${t}@makler.example`;
   const ph = await passwordHash();
   return withDb(async (db, tenantId) => {
-    const u = await createAccount(db, { tenantId, kind: 'employee', role: 'employee', email, firstName, lastName, birthDate: '1984-09-12', passwordHash: ph, status: 'active', rights, scope: 'all' });
+    const u = await createAccount(db, {
+      tenantId,
+      kind: 'employee',
+      role: 'employee',
+      email,
+      firstName,
+      lastName,
+      birthDate: '1984-09-12',
+      passwordHash: ph,
+      status: 'active',
+      rights,
+      scope: 'all',
+    });
     return { id: u.id, firstName, lastName, email, name: `${firstName} ${lastName}` };
   });
 }
 
 /** A fresh client of demo with an active account (password PASSWORD), exactly these FREIGABEN, and a BETREUER. */
-export async function makeClient(label: string, grants: Partial<Record<ClientModule, Switches>>, advisorId: string | null): Promise<Person> {
+export async function makeClient(
+  label: string,
+  grants: Partial<Record<ClientModule, Switches>>,
+  advisorId: string | null,
+): Promise<Person> {
   const t = tag();
   const firstName = 'Lena';
   const lastName = `${label}${t}`;
@@ -74,10 +109,22 @@ export async function makeClient(label: string, grants: Partial<Record<ClientMod
   const ph = await passwordHash();
   return withDb(async (db, tenantId) => {
     const id = await db.transaction(async (tx) => {
-      const u = await createAccount(tx, { tenantId, kind: 'client', email, firstName, lastName, birthDate: '1991-05-17', passwordHash: ph, status: 'active' });
-      await tx.insert(contactProfiles).values({ tenantId, userId: u.id, city: 'Hamburg', advisorId, createdBy: advisorId });
+      const u = await createAccount(tx, {
+        tenantId,
+        kind: 'client',
+        email,
+        firstName,
+        lastName,
+        birthDate: '1991-05-17',
+        passwordHash: ph,
+        status: 'active',
+      });
+      await tx
+        .insert(contactProfiles)
+        .values({ tenantId, userId: u.id, city: 'Hamburg', advisorId, createdBy: advisorId });
       for (const [module, s] of Object.entries({ ...emptyGrants(), ...grants })) {
-        if (s.activation || s.dataRelease || s.readOnly) await tx.insert(clientGrants).values({ tenantId, userId: u.id, module: module as ClientModule, ...s });
+        if (s.activation || s.dataRelease || s.readOnly)
+          await tx.insert(clientGrants).values({ tenantId, userId: u.id, module: module as ClientModule, ...s });
       }
       return u.id;
     });
@@ -124,13 +171,34 @@ export async function seedTicket(o: {
         })
         .returning({ id: tickets.id });
       const id = t!.id;
-      const event = (type: 'created' | 'replied' | 'forwarded' | 'closed', by: Person, kind: 'client' | 'employee', meta?: Record<string, string>) =>
-        tx.insert(ticketEvents).values({ tenantId, ticketId: id, type, actorId: by.id, actorKind: kind, meta: meta ?? null });
+      const event = (
+        type: 'created' | 'replied' | 'forwarded' | 'closed',
+        by: Person,
+        kind: 'client' | 'employee',
+        meta?: Record<string, string>,
+      ) =>
+        tx
+          .insert(ticketEvents)
+          .values({ tenantId, ticketId: id, type, actorId: by.id, actorKind: kind, meta: meta ?? null });
       for (const [i, m] of o.messages.entries()) {
-        await tx.insert(ticketMessages).values({ tenantId, ticketId: id, authorId: m.by.id, authorKind: m.kind, body: m.body, idempotencyKey: i === 0 ? null : randomUUID() });
+        await tx
+          .insert(ticketMessages)
+          .values({
+            tenantId,
+            ticketId: id,
+            authorId: m.by.id,
+            authorKind: m.kind,
+            body: m.body,
+            idempotencyKey: i === 0 ? null : randomUUID(),
+          });
         if (i === 0) await event('created', o.client, 'client', { toId: o.assignee.id });
         else await event('replied', m.by, m.kind);
-        if (i === 0 && o.forward) await event('forwarded', o.forward.by, 'employee', { fromId: o.forward.from.id, toId: o.forward.to.id, ...(o.forward.note ? { internalNote: o.forward.note } : {}) });
+        if (i === 0 && o.forward)
+          await event('forwarded', o.forward.by, 'employee', {
+            fromId: o.forward.from.id,
+            toId: o.forward.to.id,
+            ...(o.forward.note ? { internalNote: o.forward.note } : {}),
+          });
       }
       if (o.closedBy) await event('closed', o.closedBy, 'employee');
       return id;
@@ -139,7 +207,15 @@ export async function seedTicket(o: {
 }
 
 export async function ticketRow(id: string) {
-  return withDb(async (db, tenantId) => (await db.select().from(tickets).where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id))))[0]);
+  return withDb(
+    async (db, tenantId) =>
+      (
+        await db
+          .select()
+          .from(tickets)
+          .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)))
+      )[0],
+  );
 }
 
 /** All mails of tenant demo to these addresses, oldest first. */
@@ -168,7 +244,10 @@ export async function cookieOf(page: Page): Promise<string> {
 export async function getAs(page: Page, url: string) {
   const target = viaHost(url);
   const cookie = await cookieOf(page);
-  return page.request.get(target.url, { headers: { ...target.headers, ...(cookie ? { cookie } : {}) }, maxRedirects: 0 });
+  return page.request.get(target.url, {
+    headers: { ...target.headers, ...(cookie ? { cookie } : {}) },
+    maxRedirects: 0,
+  });
 }
 
 /**
@@ -180,10 +259,18 @@ export async function getAs(page: Page, url: string) {
 export function formFields(html: string, marker: string): Record<string, string> {
   const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`no form containing "${marker}"`);
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) fields[unescape(m[1]!)] = unescape(m[2] ?? '');
-  if (!Object.keys(fields).some((k) => k.startsWith('$ACTION_'))) throw new Error(`the form containing "${marker}" has no server action`);
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g))
+    fields[unescape(m[1]!)] = unescape(m[2] ?? '');
+  if (!Object.keys(fields).some((k) => k.startsWith('$ACTION_')))
+    throw new Error(`the form containing "${marker}" has no server action`);
   return fields;
 }
 
@@ -191,7 +278,11 @@ export function formFields(html: string, marker: string): Record<string, string>
 export async function postFormAs(page: Page, url: string, fields: Record<string, string>) {
   const target = viaHost(url);
   const cookie = await cookieOf(page);
-  return page.request.post(target.url, { headers: { ...target.headers, ...(cookie ? { cookie } : {}), origin: demo }, multipart: fields, maxRedirects: 0 });
+  return page.request.post(target.url, {
+    headers: { ...target.headers, ...(cookie ? { cookie } : {}), origin: demo },
+    multipart: fields,
+    maxRedirects: 0,
+  });
 }
 
 /** The entries of a ZIP file (central directory; stored or deflated entries). */

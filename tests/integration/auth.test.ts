@@ -17,7 +17,10 @@ import { makeTenant, PASSWORD } from './fixtures';
  */
 const request = vi.hoisted(() => ({ jar: new Map<string, string>(), ctx: undefined as unknown }));
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ set: (name: string, value: string) => void request.jar.set(name, value), get: (name: string) => request.jar.get(name) }),
+  cookies: async () => ({
+    set: (name: string, value: string) => void request.jar.set(name, value),
+    get: (name: string) => request.jar.get(name),
+  }),
   headers: async () => new Headers(),
 }));
 // next-auth itself does not load outside Next (it imports next/server); its refusal class is all the verb needs.
@@ -52,15 +55,19 @@ beforeAll(async () => {
 });
 
 /** A login on a tenant's host (the public context of that tenant). */
-const loginAt = async (tenant: { id: string }, input: Parameters<typeof attemptLogin>[1]) => attemptLogin(await publicCtxFor(db, tenant.id), input);
-const login = (over: Partial<Parameters<typeof attemptLogin>[1]> = {}) => loginAt(t.tenant, { login: t.admin.username, password: PASSWORD, ip: '10.0.0.1', ...over });
+const loginAt = async (tenant: { id: string }, input: Parameters<typeof attemptLogin>[1]) =>
+  attemptLogin(await publicCtxFor(db, tenant.id), input);
+const login = (over: Partial<Parameters<typeof attemptLogin>[1]> = {}) =>
+  loginAt(t.tenant, { login: t.admin.username, password: PASSWORD, ip: '10.0.0.1', ...over });
 
 describe('login', () => {
   it('accepts username or e-mail, case-insensitively, and creates a session row', async () => {
     const byName = await login({ login: t.admin.username.toUpperCase(), ip: '10.0.1.1' });
     const byMail = await login({ login: 'ADMIN@login.example', ip: '10.0.1.1' });
     expect(byName.ok && byMail.ok).toBe(true);
-    const rows = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${t.admin.id}`);
+    const rows = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${t.admin.id}`,
+    );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
@@ -70,7 +77,9 @@ describe('login', () => {
   });
 
   it('stores argon2id hashes with at least 19 MiB and t=2', async () => {
-    const rows = await db.execute<{ password_hash: string }>(sql`SELECT password_hash FROM users WHERE id = ${t.admin.id}`);
+    const rows = await db.execute<{ password_hash: string }>(
+      sql`SELECT password_hash FROM users WHERE id = ${t.admin.id}`,
+    );
     const phc = rows[0]!.password_hash;
     expect(phc).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
     const [, m, tc] = /m=(\d+),t=(\d+)/.exec(phc)!;
@@ -105,7 +114,11 @@ describe('login', () => {
     const name = t.client.email;
     // The timing test above failed 4 times by this account's username, which counts for the e-mail too: start afresh.
     await db.execute(sql`DELETE FROM auth_throttle WHERE key = ${`acct:${t.tenant.id}:${name.toLowerCase()}`}`);
-    for (let i = 0; i < 4; i++) expect(await login({ login: name, password: 'falsch', ip: `10.1.0.${i}` })).toEqual({ ok: false, code: 'invalid' });
+    for (let i = 0; i < 4; i++)
+      expect(await login({ login: name, password: 'falsch', ip: `10.1.0.${i}` })).toEqual({
+        ok: false,
+        code: 'invalid',
+      });
     expect(await login({ login: name, password: 'falsch', ip: '10.1.0.9' })).toEqual({ ok: false, code: 'invalid' });
     const blocked = await login({ login: name, password: PASSWORD, ip: '10.1.0.10' });
     expect(blocked).toMatchObject({ ok: false, code: 'rate_limited' });
@@ -121,14 +134,23 @@ describe('login', () => {
 
   it('throttles unknown accounts exactly like known ones', async () => {
     for (let i = 0; i < 5; i++) await login({ login: 'gibt-es-nicht', password: 'falsch', ip: `10.2.0.${i}` });
-    expect(await login({ login: 'gibt-es-nicht', password: 'falsch', ip: '10.2.0.9' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await login({ login: 'gibt-es-nicht', password: 'falsch', ip: '10.2.0.9' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   it('blocks an IP after 30 failures in 10 minutes, across accounts', async () => {
     for (let i = 0; i < 30; i++) {
-      expect(await login({ login: `opfer${i}`, password: 'falsch', ip: '203.0.113.7' })).toEqual({ ok: false, code: 'invalid' });
+      expect(await login({ login: `opfer${i}`, password: 'falsch', ip: '203.0.113.7' })).toEqual({
+        ok: false,
+        code: 'invalid',
+      });
     }
-    expect(await login({ login: 'opfer-neu', password: 'falsch', ip: '203.0.113.7' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await login({ login: 'opfer-neu', password: 'falsch', ip: '203.0.113.7' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
     // Another address is not affected.
     expect((await login({ ip: '203.0.113.8' })).ok).toBe(true);
   });
@@ -136,20 +158,27 @@ describe('login', () => {
   it('12 parallel wrong logins for one account: at most 5 are checked, the rest are throttled', async () => {
     const r = await makeTenant(db, 'parallel');
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.0.${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.0.${i}` }),
+      ),
     );
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'rate_limited')).toBe(true);
     // The right password is throttled too while the delay runs.
-    expect(await loginAt(r.tenant, { login: r.client.username, password: PASSWORD, ip: '10.4.1.1' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await loginAt(r.tenant, { login: r.client.username, password: PASSWORD, ip: '10.4.1.1' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   it('username and e-mail of one account share one counter, also in parallel', async () => {
     const r = await makeTenant(db, 'gemischt');
     const names = [r.client.username, r.client.email, r.client.email.toUpperCase(), r.client.username.toUpperCase()];
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => loginAt(r.tenant, { login: names[i % names.length]!, password: 'falsch', ip: `10.4.2.${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        loginAt(r.tenant, { login: names[i % names.length]!, password: 'falsch', ip: `10.4.2.${i}` }),
+      ),
     );
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
@@ -157,13 +186,21 @@ describe('login', () => {
     // Sequentially too: 5 failures by e-mail, then the username (with the right password) is throttled.
     const s = await makeTenant(db, 'folge');
     for (let i = 0; i < 5; i++) {
-      expect(await loginAt(s.tenant, { login: s.client.email, password: 'falsch', ip: `10.4.3.${i}` })).toEqual({ ok: false, code: 'invalid' });
+      expect(await loginAt(s.tenant, { login: s.client.email, password: 'falsch', ip: `10.4.3.${i}` })).toEqual({
+        ok: false,
+        code: 'invalid',
+      });
     }
-    expect(await loginAt(s.tenant, { login: s.client.username, password: PASSWORD, ip: '10.4.3.9' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await loginAt(s.tenant, { login: s.client.username, password: PASSWORD, ip: '10.4.3.9' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   it('12 parallel wrong logins for an unknown name answer exactly like for an account', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ login: 'niemand-parallel', password: 'falsch', ip: `10.4.4.${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login({ login: 'niemand-parallel', password: 'falsch', ip: `10.4.4.${i}` })),
+    );
     const codes = results.map((x) => (x.ok ? 'ok' : x.code));
     expect(codes.filter((c) => c === 'invalid').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c !== 'invalid').every((c) => c === 'rate_limited')).toBe(true);
@@ -171,11 +208,15 @@ describe('login', () => {
 
   it('a success clears the account counter, whichever name was used for the failures', async () => {
     const r = await makeTenant(db, 'erfolg');
-    for (let i = 0; i < 4; i++) await loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.5.${i}` });
+    for (let i = 0; i < 4; i++)
+      await loginAt(r.tenant, { login: r.client.username, password: 'falsch', ip: `10.4.5.${i}` });
     expect((await loginAt(r.tenant, { login: r.client.email, password: PASSWORD, ip: '10.4.5.8' })).ok).toBe(true);
     // Four fresh failures are free again.
     for (let i = 0; i < 4; i++) {
-      expect(await loginAt(r.tenant, { login: r.client.email, password: 'falsch', ip: `10.4.6.${i}` })).toEqual({ ok: false, code: 'invalid' });
+      expect(await loginAt(r.tenant, { login: r.client.email, password: 'falsch', ip: `10.4.6.${i}` })).toEqual({
+        ok: false,
+        code: 'invalid',
+      });
     }
     expect((await loginAt(r.tenant, { login: r.client.username, password: PASSWORD, ip: '10.4.6.9' })).ok).toBe(true);
   });
@@ -191,8 +232,12 @@ describe('login', () => {
   });
 
   it('writes audit rows for failures and successes', async () => {
-    const rows = await db.execute<{ action: string }>(sql`SELECT DISTINCT action FROM audit_log WHERE tenant_id = ${t.tenant.id}`);
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login.failed', 'auth.login.succeeded', 'auth.login.throttled']));
+    const rows = await db.execute<{ action: string }>(
+      sql`SELECT DISTINCT action FROM audit_log WHERE tenant_id = ${t.tenant.id}`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['auth.login.failed', 'auth.login.succeeded', 'auth.login.throttled']),
+    );
   });
 });
 
@@ -214,16 +259,22 @@ describe('sessions', () => {
 
   it('end after 30 idle minutes', async () => {
     const sid = await newSession();
-    await db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = ${t.admin.id}`);
+    await db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = ${t.admin.id}`,
+    );
     expect(await validateSession(db, sid, t.tenant.id)).not.toBeNull();
     // The check above refreshed last_seen_at; going idle again for 31 minutes ends it.
-    await db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = ${t.admin.id}`);
+    await db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = ${t.admin.id}`,
+    );
     expect(await validateSession(db, sid, t.tenant.id)).toBeNull();
   });
 
   it('end 12 hours after login even while active', async () => {
     const sid = await newSession();
-    await db.execute(sql`UPDATE sessions SET created_at = now() - interval '12 hours', expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`);
+    await db.execute(
+      sql`UPDATE sessions SET created_at = now() - interval '12 hours', expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`,
+    );
     expect(await validateSession(db, sid, t.tenant.id)).toBeNull();
   });
 

@@ -194,7 +194,15 @@ type Row = readonly [own: Expect, same: Expect, other: Expect];
 
 const D3: Row = ['deny', 'deny', 'deny'];
 /** Every client actor: never an advisor operation. */
-const clientsDeny = { clientA1: D3, clientA2: D3, clientA3: D3, clientA4: D3, clientA5: D3, clientA6: D3, clientB1: D3 } as const;
+const clientsDeny = {
+  clientA1: D3,
+  clientA2: D3,
+  clientA3: D3,
+  clientA4: D3,
+  clientA5: D3,
+  clientA6: D3,
+  clientB1: D3,
+} as const;
 
 //                                  own      same     other
 const expectations: Record<Op, Record<ActorKey, Row>> = {
@@ -647,12 +655,19 @@ const ids = {} as Record<ActorKey | 'writerB' | 'contactB2' | 'postA' | 'postB',
 const readContract: Record<string, string> = {};
 const homeOf = (a: ActorKey): TenantKey => (a === 'adminB' || a === 'clientB1' ? 'B' : 'A');
 /** Per tenant: the scoped employee's stand-in (BETREUER of the 'own' contacts) and a colleague. */
-const betreuer = (k: TenantKey) => (k === 'A' ? { own: ids.ownA, colleague: ids.writerA } : { own: ids.adminB, colleague: ids.writerB });
+const betreuer = (k: TenantKey) =>
+  k === 'A' ? { own: ids.ownA, colleague: ids.writerA } : { own: ids.adminB, colleague: ids.writerB };
 
 let seq = 0;
 const next = () => ++seq;
 
-const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({ insurance: level, finance: level, other: level, emergency: level, communication: level });
+const rights = (level: 'none' | 'read' | 'write'): EmployeeRights => ({
+  insurance: level,
+  finance: level,
+  other: level,
+  emergency: level,
+  communication: level,
+});
 
 function grantsWith(profile: Partial<Grants['profile']>, more: Partial<Grants> = {}): Grants {
   const g = emptyGrants();
@@ -684,7 +699,11 @@ async function freshEmployee(k: TenantKey, status: 'invited' | 'active' = 'invit
   return u.id;
 }
 
-async function freshContact(k: TenantKey, advisorId: string | null, status: 'none' | 'created' | 'invited' | 'active' = 'none'): Promise<string> {
+async function freshContact(
+  k: TenantKey,
+  advisorId: string | null,
+  status: 'none' | 'created' | 'invited' | 'active' = 'none',
+): Promise<string> {
   const n = next();
   const u = await createAccount(db, {
     tenantId: tenantOf[k].id,
@@ -695,7 +714,9 @@ async function freshContact(k: TenantKey, advisorId: string | null, status: 'non
     birthDate: '1975-05-05',
     status,
   });
-  await db.insert(contactProfiles).values({ tenantId: tenantOf[k].id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
+  await db
+    .insert(contactProfiles)
+    .values({ tenantId: tenantOf[k].id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
   return u.id;
 }
 
@@ -728,14 +749,25 @@ beforeAll(async () => {
     const { tenant, admin } = await createTenant(db, {
       slug: `matrix-${k.toLowerCase()}`,
       name: `Matrix ${k} GmbH`,
-      admin: { email: `admin@${k.toLowerCase()}.example`, firstName: 'Ada', lastName: `Admin${k}`, passwordHash, birthDate: '1970-01-01' },
+      admin: {
+        email: `admin@${k.toLowerCase()}.example`,
+        firstName: 'Ada',
+        lastName: `Admin${k}`,
+        passwordHash,
+        birthDate: '1970-01-01',
+      },
     });
     tenantOf[k] = tenant;
     ids[k === 'A' ? 'adminA' : 'adminB'] = admin.id;
   }
   const A = tenantOf.A.id;
   const B = tenantOf.B.id;
-  const employee = async (key: ActorKey | 'writerB' | 'postA' | 'postB', tenantId: string, r: EmployeeRights, scope: 'all' | 'own') => {
+  const employee = async (
+    key: ActorKey | 'writerB' | 'postA' | 'postB',
+    tenantId: string,
+    r: EmployeeRights,
+    scope: 'all' | 'own',
+  ) => {
     const u = await createAccount(db, {
       tenantId,
       kind: 'employee',
@@ -772,21 +804,77 @@ beforeAll(async () => {
       passwordHash: g ? passwordHash : null,
       status: g ? 'active' : 'none',
     });
-    await db.insert(contactProfiles).values({ tenantId: tenantOf[k].id, userId: u.id, city: 'Hamburg', phone: '040 123456', advisorId, createdBy: advisorId });
+    await db
+      .insert(contactProfiles)
+      .values({
+        tenantId: tenantOf[k].id,
+        userId: u.id,
+        city: 'Hamburg',
+        phone: '040 123456',
+        advisorId,
+        createdBy: advisorId,
+      });
     if (g) await insertGrants(tenantOf[k].id, u.id, g);
     ids[key] = u.id;
   };
   const s = (activation: boolean, dataRelease: boolean, readOnly: boolean) => ({ activation, dataRelease, readOnly });
   // A1 is looked after by the scoped employee; the other clients by the writer.
-  await client('clientA1', 'A', ids.ownA, grantsWith(s(true, false, false), { insurance: s(false, true, false), communication: s(true, false, false), finance: s(false, true, false) }));
-  await client('clientA2', 'A', ids.writerA, grantsWith(s(false, false, true), { insurance: s(false, false, true), finance: s(false, false, true), communication: s(false, false, true) }));
-  await client('clientA3', 'A', ids.writerA, grantsWith(s(false, true, false), { finance: s(true, false, false), communication: s(false, true, false) }));
-  await client('clientA4', 'A', ids.writerA, grantsWith(s(false, true, true), { finance: s(false, true, true), communication: s(false, true, true) }));
-  await client('clientA5', 'A', ids.writerA, grantsWith(s(true, false, true), { finance: s(true, false, true), communication: s(true, false, true) }));
+  await client(
+    'clientA1',
+    'A',
+    ids.ownA,
+    grantsWith(s(true, false, false), {
+      insurance: s(false, true, false),
+      communication: s(true, false, false),
+      finance: s(false, true, false),
+    }),
+  );
+  await client(
+    'clientA2',
+    'A',
+    ids.writerA,
+    grantsWith(s(false, false, true), {
+      insurance: s(false, false, true),
+      finance: s(false, false, true),
+      communication: s(false, false, true),
+    }),
+  );
+  await client(
+    'clientA3',
+    'A',
+    ids.writerA,
+    grantsWith(s(false, true, false), { finance: s(true, false, false), communication: s(false, true, false) }),
+  );
+  await client(
+    'clientA4',
+    'A',
+    ids.writerA,
+    grantsWith(s(false, true, true), { finance: s(false, true, true), communication: s(false, true, true) }),
+  );
+  await client(
+    'clientA5',
+    'A',
+    ids.writerA,
+    grantsWith(s(true, false, true), { finance: s(true, false, true), communication: s(true, false, true) }),
+  );
   await client('clientA6', 'A', ids.writerA, emptyGrants());
-  await client('clientB1', 'B', ids.adminB, grantsWith(s(false, true, false), { finance: s(false, true, false), communication: s(false, true, false) }));
+  await client(
+    'clientB1',
+    'B',
+    ids.adminB,
+    grantsWith(s(false, true, false), { finance: s(false, true, false), communication: s(false, true, false) }),
+  );
   await client('contactB2', 'B', ids.writerB, null);
-  for (const key of ['clientA1', 'clientA2', 'clientA3', 'clientA4', 'clientA5', 'clientA6', 'clientB1', 'contactB2'] as const) {
+  for (const key of [
+    'clientA1',
+    'clientA2',
+    'clientA3',
+    'clientA4',
+    'clientA5',
+    'clientA6',
+    'clientB1',
+    'contactB2',
+  ] as const) {
     readContract[ids[key]] = await advisorContract(key.endsWith('B1') || key.endsWith('B2') ? 'B' : 'A', ids[key]);
   }
 });
@@ -798,7 +886,27 @@ type Print = Record<string, string>;
 /** Everything an operation could change, per tenant (row text of every row, hashed). */
 async function fingerprint(): Promise<Record<TenantKey, Print>> {
   const rows = await pg<
-    Record<'slug' | 'users' | 'profiles' | 'grants' | 'tokens' | 'outbox' | 'audit' | 'sessions' | 'providers' | 'contracts' | 'documents' | 'files' | 'uploads' | 'tickets' | 'messages' | 'ticketFiles' | 'events' | 'reads', string>[]
+    Record<
+      | 'slug'
+      | 'users'
+      | 'profiles'
+      | 'grants'
+      | 'tokens'
+      | 'outbox'
+      | 'audit'
+      | 'sessions'
+      | 'providers'
+      | 'contracts'
+      | 'documents'
+      | 'files'
+      | 'uploads'
+      | 'tickets'
+      | 'messages'
+      | 'ticketFiles'
+      | 'events'
+      | 'reads',
+      string
+    >[]
   >`
     SELECT t.slug,
       md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM users x WHERE x.tenant_id = t.id), '')) AS users,
@@ -863,10 +971,23 @@ const employeeInput = (over: Record<string, string>) =>
     ...over,
   });
 
-const allWriteFields = { right_insurance: 'write', right_finance: 'write', right_other: 'write', right_emergency: 'write', right_communication: 'write' };
+const allWriteFields = {
+  right_insurance: 'write',
+  right_finance: 'write',
+  right_other: 'write',
+  right_emergency: 'write',
+  right_communication: 'write',
+};
 
 const contactInput = (over: Record<string, string> = {}) =>
-  contactSchema.parse({ firstName: 'Neu', lastName: `Kontakt${next()}`, birthDate: '01.02.1980', email: `neukontakt${next()}@matrix.example`, city: 'Bonn', ...over });
+  contactSchema.parse({
+    firstName: 'Neu',
+    lastName: `Kontakt${next()}`,
+    birthDate: '01.02.1980',
+    email: `neukontakt${next()}@matrix.example`,
+    city: 'Bonn',
+    ...over,
+  });
 
 /** The contact a contact operation targets, created fresh in the state the operation needs. */
 async function contactTarget(c: Ctx, status: 'none' | 'created' | 'active'): Promise<string> {
@@ -889,13 +1010,32 @@ function readTarget(c: Ctx): string {
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 
 const contractInput = (over: Record<string, string> = {}) =>
-  contractSchema.parse({ area: 'finance', status: 'aktiv', product: 'Bausparvertrag', provider: 'Matrix Bausparkasse AG', number: `M-${next()}`, frequency: 'monatlich', premium: `${next()},00`, ...over });
+  contractSchema.parse({
+    area: 'finance',
+    status: 'aktiv',
+    product: 'Bausparvertrag',
+    provider: 'Matrix Bausparkasse AG',
+    number: `M-${next()}`,
+    frequency: 'monatlich',
+    premium: `${next()},00`,
+    ...over,
+  });
 
 /** A FINANZEN contract the BETREUER entered (written directly: the matrix tests the operation, not the setup). */
 async function advisorContract(k: TenantKey, contactId: string): Promise<string> {
   const [row] = await db
     .insert(contracts)
-    .values({ tenantId: tenantOf[k].id, contactId, area: 'finance', status: 'aktiv', product: 'Bausparvertrag', provider: 'Matrix Bausparkasse AG', number: `B-${next()}`, frequency: 'monatlich', premiumCents: 2500 })
+    .values({
+      tenantId: tenantOf[k].id,
+      contactId,
+      area: 'finance',
+      status: 'aktiv',
+      product: 'Bausparvertrag',
+      provider: 'Matrix Bausparkasse AG',
+      number: `B-${next()}`,
+      frequency: 'monatlich',
+      premiumCents: 2500,
+    })
     .returning({ id: contracts.id });
   return row!.id;
 }
@@ -909,7 +1049,15 @@ async function storedUpload(k: TenantKey, userId: string): Promise<string> {
   await putObject({ tenantId: tenantOf[k].id, key, body: pdf, contentType: 'application/pdf' });
   const [row] = await db
     .insert(uploads)
-    .values({ tenantId: tenantOf[k].id, userId, objectKey: key, filename: 'matrix.pdf', declaredType: 'application/pdf', declaredSize: pdf.length, maxBytes: 20 * 1024 * 1024 })
+    .values({
+      tenantId: tenantOf[k].id,
+      userId,
+      objectKey: key,
+      filename: 'matrix.pdf',
+      declaredType: 'application/pdf',
+      declaredSize: pdf.length,
+      maxBytes: 20 * 1024 * 1024,
+    })
     .returning({ id: uploads.id });
   return row!.id;
 }
@@ -917,10 +1065,22 @@ async function storedUpload(k: TenantKey, userId: string): Promise<string> {
 /** A FINANZEN document the BETREUER added, with its stored file. */
 async function advisorDocument(k: TenantKey, contactId: string): Promise<{ id: string; key: string }> {
   const tenantId = tenantOf[k].id;
-  const [doc] = await db.insert(documents).values({ tenantId, contactId, area: 'finance', title: `Kontoauszug ${next()}`, type: 'Korrespondenz' }).returning({ id: documents.id });
+  const [doc] = await db
+    .insert(documents)
+    .values({ tenantId, contactId, area: 'finance', title: `Kontoauszug ${next()}`, type: 'Korrespondenz' })
+    .returning({ id: documents.id });
   const key = objectKey(tenantId, 'documents');
   await putObject({ tenantId, key, body: pdf, contentType: 'application/pdf' });
-  await db.insert(documentFiles).values({ tenantId, documentId: doc!.id, objectKey: key, filename: 'kontoauszug.pdf', mime: 'application/pdf', size: pdf.length });
+  await db
+    .insert(documentFiles)
+    .values({
+      tenantId,
+      documentId: doc!.id,
+      objectKey: key,
+      filename: 'kontoauszug.pdf',
+      mime: 'application/pdf',
+      size: pdf.length,
+    });
   return { id: doc!.id, key };
 }
 
@@ -934,10 +1094,30 @@ async function clientTicket(k: TenantKey, contactId: string): Promise<string> {
   const assigneeId = post(k);
   const [t] = await db
     .insert(tickets)
-    .values({ tenantId, contactId, assigneeId, subject: `Matrix-Anfrage ${next()}`, createdBy: contactId, idempotencyKey: `matrix-${next()}`, lastEntryBy: contactId, lastPublicBy: contactId })
+    .values({
+      tenantId,
+      contactId,
+      assigneeId,
+      subject: `Matrix-Anfrage ${next()}`,
+      createdBy: contactId,
+      idempotencyKey: `matrix-${next()}`,
+      lastEntryBy: contactId,
+      lastPublicBy: contactId,
+    })
     .returning({ id: tickets.id });
-  await db.insert(ticketMessages).values({ tenantId, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: 'Bitte um Rückruf.' });
-  await db.insert(ticketEvents).values({ tenantId, ticketId: t!.id, type: 'created', actorId: contactId, actorKind: 'client', meta: { toId: assigneeId } });
+  await db
+    .insert(ticketMessages)
+    .values({ tenantId, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: 'Bitte um Rückruf.' });
+  await db
+    .insert(ticketEvents)
+    .values({
+      tenantId,
+      ticketId: t!.id,
+      type: 'created',
+      actorId: contactId,
+      actorKind: 'client',
+      meta: { toId: assigneeId },
+    });
   return t!.id;
 }
 
@@ -964,15 +1144,23 @@ const stillVisibleToCreator = (c: Ctx) => async (result: unknown) => {
   const id = (result as { id: string }).id;
   const seen = await getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), id);
   expect(seen, 'the creator still sees the new contact').not.toBeNull();
-  const [p] = await db.select({ advisorId: contactProfiles.advisorId, tenantId: contactProfiles.tenantId }).from(contactProfiles).where(eq(contactProfiles.userId, id));
+  const [p] = await db
+    .select({ advisorId: contactProfiles.advisorId, tenantId: contactProfiles.tenantId })
+    .from(contactProfiles)
+    .where(eq(contactProfiles.userId, id));
   expect(p!.tenantId).toBe(tenantOf[c.home].id);
-  if (c.actor.scope === 'own' && c.actor.role !== 'admin') expect(p!.advisorId, 'a scoped employee becomes the BETREUER').toBe(c.actor.id);
+  if (c.actor.scope === 'own' && c.actor.role !== 'admin')
+    expect(p!.advisorId, 'a scoped employee becomes the BETREUER').toBe(c.actor.id);
 };
 
 const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async createEmployee(c) {
     return {
-      call: async () => createEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), employeeInput({ role: 'admin', ...allWriteFields })),
+      call: async () =>
+        createEmployee(
+          await ctxFor(db, tenantOf[c.home].id, c.actor),
+          employeeInput({ role: 'admin', ...allWriteFields }),
+        ),
       audit: { action: 'user.created' },
     };
   },
@@ -980,20 +1168,39 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     if (c.owner === 'own') {
       // Admins save their own data unchanged; everybody else tries to make themselves admin with all rights.
       const me = c.actor;
-      const input = employeeInput({ firstName: me.firstName, lastName: me.lastName, email: me.email, role: 'admin', ...allWriteFields });
-      return { call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: me.id }), audit: { action: 'user.updated', targetId: me.id } };
+      const input = employeeInput({
+        firstName: me.firstName,
+        lastName: me.lastName,
+        email: me.email,
+        role: 'admin',
+        ...allWriteFields,
+      });
+      return {
+        call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: me.id }),
+        audit: { action: 'user.updated', targetId: me.id },
+      };
     }
     const target = await freshEmployee(c.owner === 'same' ? c.home : c.away);
     const input = employeeInput({ role: 'admin', ...allWriteFields });
-    return { call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }), audit: { action: 'user.updated', targetId: target } };
+    return {
+      call: async () => updateEmployee(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }),
+      audit: { action: 'user.updated', targetId: target },
+    };
   },
   async setEmployeeLocked(c) {
     const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'active');
-    return { call: async () => setEmployeeLocked(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target, locked: true }), audit: { action: 'user.locked', targetId: target } };
+    return {
+      call: async () => setEmployeeLocked(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target, locked: true }),
+      audit: { action: 'user.locked', targetId: target },
+    };
   },
   async resendInvitation(c) {
-    const target = c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'invited');
-    return { call: async () => resendInvitation(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'user.invitation.resent', targetId: target } };
+    const target =
+      c.owner === 'own' ? c.actor.id : await freshEmployee(c.owner === 'same' ? c.home : c.away, 'invited');
+    return {
+      call: async () => resendInvitation(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }),
+      audit: { action: 'user.invitation.resent', targetId: target },
+    };
   },
   async createContact(c) {
     const advisorId = c.owner === 'own' ? '' : c.owner === 'same' ? betreuer(c.home).colleague : betreuer(c.away).own;
@@ -1012,26 +1219,43 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     return {
       call: async () => updateContact(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...input, id: target }),
       audit: { action: 'contact.updated', targetId: target },
-      verify: async () => expect(await getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target), 'the editor still sees the contact').not.toBeNull(),
+      verify: async () =>
+        expect(
+          await getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target),
+          'the editor still sees the contact',
+        ).not.toBeNull(),
     };
   },
   async createContactAccount(c) {
     const target = await contactTarget(c, 'none');
-    return { call: async () => createContactAccount(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'contact.account.created', targetId: target } };
+    return {
+      call: async () => createContactAccount(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }),
+      audit: { action: 'contact.account.created', targetId: target },
+    };
   },
   async sendRegistrationMail(c) {
     const target = await contactTarget(c, 'created');
-    return { call: async () => sendRegistrationMail(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }), audit: { action: 'contact.registration.sent', targetId: target } };
+    return {
+      call: async () => sendRegistrationMail(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }),
+      audit: { action: 'contact.registration.sent', targetId: target },
+    };
   },
   async saveGrants(c) {
     const target = await contactTarget(c, 'created');
     const all = emptyGrants();
-    for (const m of Object.keys(all) as (keyof Grants)[]) all[m] = { activation: true, dataRelease: true, readOnly: false };
-    return { call: async () => saveGrants(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, grants: all }), audit: { action: 'grants.changed', targetId: target } };
+    for (const m of Object.keys(all) as (keyof Grants)[])
+      all[m] = { activation: true, dataRelease: true, readOnly: false };
+    return {
+      call: async () => saveGrants(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, grants: all }),
+      audit: { action: 'grants.changed', targetId: target },
+    };
   },
   async getContact(c) {
     const target = readTarget(c);
-    return { call: async () => getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target), found: (r) => (r as { id?: string } | null)?.id === target };
+    return {
+      call: async () => getContact(await ctxFor(db, tenantOf[c.home].id, c.actor), target),
+      found: (r) => (r as { id?: string } | null)?.id === target,
+    };
   },
   async listContacts(c) {
     const target = readTarget(c);
@@ -1053,11 +1277,21 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async createContract(c) {
     const contactId = await contactTarget(c, 'none');
     return {
-      call: async () => createContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...contractInput(), contactId }),
+      call: async () =>
+        createContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { ...contractInput(), contactId }),
       audit: { action: 'contract.created', targetId: contactId },
       verify: async (result) => {
-        const [row] = await db.select().from(contracts).where(eq(contracts.id, (result as { id: string }).id));
-        expect(row).toMatchObject({ tenantId: tenantOf[c.home].id, contactId, area: 'finance', createdBy: c.actor.id, createdByClient: c.isClient });
+        const [row] = await db
+          .select()
+          .from(contracts)
+          .where(eq(contracts.id, (result as { id: string }).id));
+        expect(row).toMatchObject({
+          tenantId: tenantOf[c.home].id,
+          contactId,
+          area: 'finance',
+          createdBy: c.actor.id,
+          createdByClient: c.isClient,
+        });
       },
     };
   },
@@ -1070,7 +1304,12 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       audit: { action: 'contract.updated', targetId: contactId },
       verify: async () => {
         const [row] = await db.select().from(contracts).where(eq(contracts.id, target));
-        expect(row).toMatchObject({ note: input.note, premiumCents: input.premiumCents, updatedBy: c.actor.id, createdByClient: false });
+        expect(row).toMatchObject({
+          note: input.note,
+          premiumCents: input.premiumCents,
+          updatedBy: c.actor.id,
+          createdByClient: false,
+        });
       },
     };
   },
@@ -1087,14 +1326,16 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = readTarget(c);
     const target = readContract[contactId]!;
     return {
-      call: async () => listArea(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId, area: 'finance' }).catch(notFoundAsNull),
+      call: async () =>
+        listArea(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId, area: 'finance' }).catch(notFoundAsNull),
       found: (r) => (r as Awaited<ReturnType<typeof listArea>> | null)?.items.some((i) => i.id === target) ?? false,
     };
   },
   async getContract(c) {
     const target = readContract[readTarget(c)]!;
     return {
-      call: async () => getContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }).catch(notFoundAsNull),
+      call: async () =>
+        getContract(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: target }).catch(notFoundAsNull),
       found: (r) => (r as Awaited<ReturnType<typeof getContract>> | null)?.contract.id === target,
     };
   },
@@ -1102,12 +1343,24 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     return {
       call: async () =>
-        presignDocumentUpload(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId, area: 'finance', contractId: null, filename: 'Kontoauszug.pdf', contentType: 'application/pdf', size: 1234 }),
+        presignDocumentUpload(await ctxFor(db, tenantOf[c.home].id, c.actor), {
+          contactId,
+          area: 'finance',
+          contractId: null,
+          filename: 'Kontoauszug.pdf',
+          contentType: 'application/pdf',
+          size: 1234,
+        }),
       // writes no audit row: the pending upload belongs to the actor, in the home tenant, under its uploads/ prefix
       verify: async (result) => {
         const post = result as { id: string; url: string; fields: Record<string, string> };
         const [row] = await db.select().from(uploads).where(eq(uploads.id, post.id));
-        expect(row).toMatchObject({ tenantId: tenantOf[c.home].id, userId: c.actor.id, declaredType: 'application/pdf', declaredSize: 1234 });
+        expect(row).toMatchObject({
+          tenantId: tenantOf[c.home].id,
+          userId: c.actor.id,
+          declaredType: 'application/pdf',
+          declaredSize: 1234,
+        });
         expect(row!.objectKey.startsWith(`tenants/${tenantOf[c.home].id}/uploads/`)).toBe(true);
         expect(post.fields.key).toBe(row!.objectKey);
       },
@@ -1117,12 +1370,22 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const contractId = await advisorContract(targetTenant(c), contactId);
     const uploadId = await storedUpload(c.home, c.actor.id);
-    const input = documentSchema.parse({ contactId, contractId, area: 'finance', title: `Nachtrag ${next()}`, type: 'Nachtrag', uploads: uploadId });
+    const input = documentSchema.parse({
+      contactId,
+      contractId,
+      area: 'finance',
+      title: `Nachtrag ${next()}`,
+      type: 'Nachtrag',
+      uploads: uploadId,
+    });
     return {
       call: async () => createDocument(await ctxFor(db, tenantOf[c.home].id, c.actor), input),
       audit: { action: 'document.added', targetId: contactId },
       verify: async (result) => {
-        const [doc] = await db.select().from(documents).where(eq(documents.id, (result as { id: string }).id));
+        const [doc] = await db
+          .select()
+          .from(documents)
+          .where(eq(documents.id, (result as { id: string }).id));
         expect(doc).toMatchObject({ contactId, contractId, area: 'finance', createdByClient: c.isClient });
         expect(await db.select().from(uploads).where(eq(uploads.id, uploadId)), 'the upload is used up').toEqual([]);
       },
@@ -1136,7 +1399,10 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       audit: { action: 'document.deleted', targetId: contactId },
       verify: async () => {
         expect(await db.select().from(documents).where(eq(documents.id, target.id))).toEqual([]);
-        await expect(getObjectBytes(tenantOf[targetTenant(c)].id, target.key), 'the stored file is gone').rejects.toThrow();
+        await expect(
+          getObjectBytes(tenantOf[targetTenant(c)].id, target.key),
+          'the stored file is gone',
+        ).rejects.toThrow();
       },
     };
   },
@@ -1146,7 +1412,12 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       call: async () => addProvider(await ctxFor(db, tenantOf[c.home].id, c.actor), { kind: 'other', name }),
       audit: { action: 'provider.added' },
       verify: async () => {
-        const names = async (k: TenantKey) => (await providerNames(await ctxFor(db, tenantOf[k].id, ids[k === 'A' ? 'adminA' : 'adminB']!), { kind: 'other' })).map((p) => p.name);
+        const names = async (k: TenantKey) =>
+          (
+            await providerNames(await ctxFor(db, tenantOf[k].id, ids[k === 'A' ? 'adminA' : 'adminB']!), {
+              kind: 'other',
+            })
+          ).map((p) => p.name);
         expect(await names(c.home)).toContain(name);
         expect(await names(c.away)).not.toContain(name);
       },
@@ -1155,10 +1426,18 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   async createTicket(c) {
     let assigneeId: string;
     if (c.owner === 'own') {
-      const [p] = await db.select({ advisorId: contactProfiles.advisorId }).from(contactProfiles).where(eq(contactProfiles.userId, c.actor.id));
+      const [p] = await db
+        .select({ advisorId: contactProfiles.advisorId })
+        .from(contactProfiles)
+        .where(eq(contactProfiles.userId, c.actor.id));
       assigneeId = p?.advisorId ?? betreuer(c.home).colleague; // employees have no BETREUER: any colleague
     } else assigneeId = post(c.owner === 'same' ? c.home : c.away);
-    const input = newTicketSchema.parse({ assigneeId, subject: `Matrix-Frage ${next()}`, message: 'Bitte um Rückruf.', idempotencyKey: randomUUID() });
+    const input = newTicketSchema.parse({
+      assigneeId,
+      subject: `Matrix-Frage ${next()}`,
+      message: 'Bitte um Rückruf.',
+      idempotencyKey: randomUUID(),
+    });
     return {
       call: async () => createTicket(await ctxFor(db, tenantOf[c.home], c.actor), input),
       audit: { action: 'ticket.created', targetId: c.actor.id },
@@ -1167,9 +1446,19 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
         const id = (result as { id: string; created: boolean }).id;
         expect((result as { created: boolean }).created).toBe(true);
         const [t] = await db.select().from(tickets).where(eq(tickets.id, id));
-        expect(t).toMatchObject({ tenantId: tenantOf[c.home].id, contactId: c.actor.id, assigneeId, createdBy: c.actor.id, status: 'open' });
-        expect(await db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, id))).toHaveLength(1);
-        expect(await ticketMails(id)).toEqual([{ template: 'ticket.created', to: await emailOf(assigneeId), tenantId: tenantOf[c.home].id }]);
+        expect(t).toMatchObject({
+          tenantId: tenantOf[c.home].id,
+          contactId: c.actor.id,
+          assigneeId,
+          createdBy: c.actor.id,
+          status: 'open',
+        });
+        expect(
+          await db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, id)),
+        ).toHaveLength(1);
+        expect(await ticketMails(id)).toEqual([
+          { template: 'ticket.created', to: await emailOf(assigneeId), tenantId: tenantOf[c.home].id },
+        ]);
       },
     };
   },
@@ -1181,16 +1470,27 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     return {
       call: async () => replyToTicket(await ctxFor(db, tenantOf[c.home], c.actor), input),
       verify: async () => {
-        const msgs = await db.select().from(ticketMessages).where(and(eq(ticketMessages.ticketId, target), eq(ticketMessages.body, body)));
+        const msgs = await db
+          .select()
+          .from(ticketMessages)
+          .where(and(eq(ticketMessages.ticketId, target), eq(ticketMessages.body, body)));
         expect(msgs.map((m) => [m.authorId, m.authorKind])).toEqual([[c.actor.id, c.actor.kind]]);
-        const events = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, target)).orderBy(asc(ticketEvents.id));
+        const events = await db
+          .select()
+          .from(ticketEvents)
+          .where(eq(ticketEvents.ticketId, target))
+          .orderBy(asc(ticketEvents.id));
         expect(events.map((e) => e.type)).toEqual(['created', 'replied']);
         const [t] = await db.select().from(tickets).where(eq(tickets.id, target));
         expect(t).toMatchObject({ lastEntryBy: c.actor.id, lastPublicBy: c.actor.id, status: 'open' });
         // a client's reply goes to the assignee; an employee's to the client – but only while the client may
         // read KOMMUNIKATION (the matrix's target contacts have no switches, so no mail then)
         const clientReads = rightsOf(await loadGrants(db, tenantOf[c.home].id, contactId), 'communication').visible;
-        const mail = c.isClient ? [{ template: 'ticket.replied', to: await emailOf(post(c.home)) }] : clientReads ? [{ template: 'ticket.client', to: await emailOf(contactId) }] : [];
+        const mail = c.isClient
+          ? [{ template: 'ticket.replied', to: await emailOf(post(c.home)) }]
+          : clientReads
+            ? [{ template: 'ticket.client', to: await emailOf(contactId) }]
+            : [];
         expect(await ticketMails(target)).toEqual(mail.map((m) => ({ ...m, tenantId: tenantOf[c.home].id })));
       },
     };
@@ -1207,9 +1507,14 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       verify: async () => {
         const [t] = await db.select().from(tickets).where(eq(tickets.id, target));
         expect(t).toMatchObject({ assigneeId: toId, lastEntryBy: c.actor.id, status: 'open' });
-        const [e] = await db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, target), eq(ticketEvents.type, 'forwarded')));
+        const [e] = await db
+          .select()
+          .from(ticketEvents)
+          .where(and(eq(ticketEvents.ticketId, target), eq(ticketEvents.type, 'forwarded')));
         expect(e).toMatchObject({ actorId: c.actor.id, meta: { fromId: post(k), toId, internalNote: 'Matrix-Notiz' } });
-        expect(await ticketMails(target)).toEqual([{ template: 'ticket.forwarded', to: await emailOf(toId), tenantId: tenantOf[c.home].id }]);
+        expect(await ticketMails(target)).toEqual([
+          { template: 'ticket.forwarded', to: await emailOf(toId), tenantId: tenantOf[c.home].id },
+        ]);
       },
     };
   },
@@ -1237,7 +1542,10 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
         const view = result as Awaited<ReturnType<typeof openTicket>>;
         expect(view.ticket.id).toBe(target);
         expect(view.messages.map((m) => m.body)).toEqual(['Bitte um Rückruf.']);
-        const reads = await db.select({ userId: ticketReads.userId }).from(ticketReads).where(eq(ticketReads.ticketId, target));
+        const reads = await db
+          .select({ userId: ticketReads.userId })
+          .from(ticketReads)
+          .where(eq(ticketReads.ticketId, target));
         expect(reads).toEqual([{ userId: c.actor.id }]);
       },
     };
@@ -1246,23 +1554,36 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     const contactId = await contactTarget(c, 'none');
     const target = await clientTicket(targetTenant(c), contactId);
     return {
-      call: async () => listTickets(await ctxFor(db, tenantOf[c.home].id, c.actor), { status: 'open', scope: 'all', contactId }),
+      call: async () =>
+        listTickets(await ctxFor(db, tenantOf[c.home].id, c.actor), { status: 'open', scope: 'all', contactId }),
       found: (r) => (r as Awaited<ReturnType<typeof listTickets>>).items.some((i) => i.id === target),
     };
   },
   async deleteContact(c) {
     const target = await contactTarget(c, 'active');
-    const [u] = await db.select({ first: users.firstName, last: users.lastName }).from(users).where(eq(users.id, target));
+    const [u] = await db
+      .select({ first: users.firstName, last: users.lastName })
+      .from(users)
+      .where(eq(users.id, target));
     return {
-      call: async () => deleteContact(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, confirmName: `${u!.first} ${u!.last}` }),
+      call: async () =>
+        deleteContact(await ctxFor(db, tenantOf[c.home].id, c.actor), {
+          contactId: target,
+          confirmName: `${u!.first} ${u!.last}`,
+        }),
       audit: { action: 'contact.deleted', targetId: pseudonymFor(target) },
-      verify: async () => expect(await db.select({ id: users.id }).from(users).where(eq(users.id, target)), 'the contact is gone').toEqual([]),
+      verify: async () =>
+        expect(
+          await db.select({ id: users.id }).from(users).where(eq(users.id, target)),
+          'the contact is gone',
+        ).toEqual([]),
     };
   },
   async setArchived(c) {
     const target = await contactTarget(c, 'active');
     return {
-      call: async () => setArchived(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, archived: true }),
+      call: async () =>
+        setArchived(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, archived: true }),
       audit: { action: 'contact.archived', targetId: target },
     };
   },
@@ -1279,7 +1600,10 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
   },
   async removeProvider(c) {
     const k = targetTenant(c);
-    const [p] = await db.insert(providers).values({ tenantId: tenantOf[k].id, kind: 'other', name: `Matrix Eigen ${next()}` }).returning({ id: providers.id });
+    const [p] = await db
+      .insert(providers)
+      .values({ tenantId: tenantOf[k].id, kind: 'other', name: `Matrix Eigen ${next()}` })
+      .returning({ id: providers.id });
     return {
       call: async () => removeProvider(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: p!.id }),
       audit: { action: 'provider.removed', targetId: p!.id },
@@ -1302,7 +1626,14 @@ async function runCell(cell: Cell): Promise<void> {
   ran++;
   const home = homeOf(cell.actor);
   const actor = await sessionUser(ids[cell.actor]);
-  const ctx: Ctx = { actor, actorKey: cell.actor, home, away: otherOf(home), owner: cell.owner, isClient: actor.kind === 'client' };
+  const ctx: Ctx = {
+    actor,
+    actorKey: cell.actor,
+    home,
+    away: otherOf(home),
+    owner: cell.owner,
+    isClient: actor.kind === 'client',
+  };
   const p = await prepare[cell.op](ctx);
   const auditFrom = await maxAuditId();
   const before = await fingerprint();
@@ -1332,7 +1663,15 @@ async function runCell(cell: Cell): Promise<void> {
         const rows = await db
           .select({ id: auditLog.id })
           .from(auditLog)
-          .where(and(gt(auditLog.id, auditFrom), eq(auditLog.tenantId, tenantOf[home].id), eq(auditLog.action, p.audit.action), eq(auditLog.targetId, targetId), eq(auditLog.actorId, actor.id)));
+          .where(
+            and(
+              gt(auditLog.id, auditFrom),
+              eq(auditLog.tenantId, tenantOf[home].id),
+              eq(auditLog.action, p.audit.action),
+              eq(auditLog.targetId, targetId),
+              eq(auditLog.actorId, actor.id),
+            ),
+          );
         expect(rows.length, `audit '${p.audit.action}' for the target`).toBeGreaterThan(0);
       }
     }
@@ -1343,7 +1682,10 @@ async function runCell(cell: Cell): Promise<void> {
       expect(p.found!(result), 'the target is NOT in the answer').toBe(false);
     } else {
       expect(error, `expected ${cell.op} to be refused, but it succeeded`).toBeInstanceOf(DomainError);
-      expect(['forbidden', 'not_found', ...(p.alsoRefusedAs ?? [])], `refusal code (message: ${(error as Error).message})`).toContain((error as DomainError).code);
+      expect(
+        ['forbidden', 'not_found', ...(p.alsoRefusedAs ?? [])],
+        `refusal code (message: ${(error as Error).message})`,
+      ).toContain((error as DomainError).code);
     }
     expect(after, 'nothing changed at all').toEqual(before);
   }
@@ -1361,7 +1703,9 @@ describe('authorization matrix', () => {
 
   it('ran every cell of the table', () => {
     const allow = cells.filter((c) => c.expected === 'allow').length;
-    console.log(`authorization matrix: ${ran} cases run (${allow} allow, ${cells.length - allow} deny), ${passed} passed, ${ran - passed} failed`);
+    console.log(
+      `authorization matrix: ${ran} cases run (${allow} allow, ${cells.length - allow} deny), ${passed} passed, ${ran - passed} failed`,
+    );
     expect(cells.length).toBeGreaterThan(1050);
     expect(ran).toBe(cells.length);
   });

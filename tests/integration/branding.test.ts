@@ -22,7 +22,10 @@ beforeAll(async () => {
   admin = await ctxFor(db, t.tenant.id, t.admin.id);
 });
 
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#0b4f6c' } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: '#0b4f6c' } })
+    .png()
+    .toBuffer();
 
 async function postTo(post: { url: string; fields: Record<string, string> }, body: Buffer, contentType: string) {
   const form = new FormData();
@@ -45,7 +48,9 @@ const keys = (sub: string) => listKeys(t.tenant.id, `tenants/${t.tenant.id}/${su
 
 describe('LOGO and FAVICON', () => {
   it('re-encodes a large logo to a PNG of at most 800 × 240 and replaces the previous one cleanly', async () => {
-    const jpeg = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#f2a541' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#f2a541' } })
+      .jpeg()
+      .toBuffer();
     const first = await upload('logo', jpeg, 'image/jpeg');
     const row = await tenantRow();
     expect(row.logoWidth).toBeLessThanOrEqual(800);
@@ -64,24 +69,43 @@ describe('LOGO and FAVICON', () => {
   });
 
   it('refuses SVG and anything whose bytes are not an allowed image, whatever the browser claimed', async () => {
-    await expect(presignBrandingUpload(admin, { kind: 'logo', contentType: 'image/svg+xml', size: 100 })).rejects.toMatchObject({ code: 'file_rejected', field: 'file', detail: { reason: 'type' } });
+    await expect(
+      presignBrandingUpload(admin, { kind: 'logo', contentType: 'image/svg+xml', size: 100 }),
+    ).rejects.toMatchObject({ code: 'file_rejected', field: 'file', detail: { reason: 'type' } });
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    await expect(upload('logo', svg, 'image/png')).rejects.toMatchObject({ code: 'file_rejected', field: 'file', detail: { reason: 'type' } });
+    await expect(upload('logo', svg, 'image/png')).rejects.toMatchObject({
+      code: 'file_rejected',
+      field: 'file',
+      detail: { reason: 'type' },
+    });
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    await expect(upload('favicon', html, 'image/png')).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'type' } });
+    await expect(upload('favicon', html, 'image/png')).rejects.toMatchObject({
+      code: 'file_rejected',
+      detail: { reason: 'type' },
+    });
   });
 
   it('refuses oversize files before and after the upload', async () => {
-    await expect(presignBrandingUpload(admin, { kind: 'logo', contentType: 'image/png', size: 3 * 1024 * 1024 })).rejects.toMatchObject({ code: 'file_rejected', field: 'file', detail: { reason: 'too-large' } });
-    const big = await sharp({ create: { width: 2200, height: 2200, channels: 4, background: '#000000' } }).png({ compressionLevel: 0 }).toBuffer();
+    await expect(
+      presignBrandingUpload(admin, { kind: 'logo', contentType: 'image/png', size: 3 * 1024 * 1024 }),
+    ).rejects.toMatchObject({ code: 'file_rejected', field: 'file', detail: { reason: 'too-large' } });
+    const big = await sharp({ create: { width: 2200, height: 2200, channels: 4, background: '#000000' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
     const post = await presignBrandingUpload(admin, { kind: 'logo', contentType: 'image/png', size: 1000 });
     await postTo(post, big, 'image/png'); // s3rver does not enforce the policy; finalize does
-    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: post.id })).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'too-large' } });
+    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: post.id })).rejects.toMatchObject({
+      code: 'file_rejected',
+      detail: { reason: 'too-large' },
+    });
   });
 
   it('wants a square favicon and stores it as 512 × 512 PNG', async () => {
-    await expect(upload('favicon', await png(300, 100), 'image/png')).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'square' } });
+    await expect(upload('favicon', await png(300, 100), 'image/png')).rejects.toMatchObject({
+      code: 'file_rejected',
+      detail: { reason: 'square' },
+    });
     await upload('favicon', await png(64, 64), 'image/png');
     const row = await tenantRow();
     const meta = await sharp(Buffer.from(await getObjectBytes(t.tenant.id, row.faviconKey!))).metadata();
@@ -97,21 +121,36 @@ describe('LOGO and FAVICON', () => {
     expect(await postTo(post, Buffer.from('<svg onload="alert(1)"/>'), 'image/png')).toBeLessThan(300);
     expect(Buffer.from(await getObjectBytes(t.tenant.id, (await tenantRow()).logoKey!)).equals(published)).toBe(true);
     // The upload is used up: finalizing it again is refused.
-    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: post.id })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: post.id })).rejects.toMatchObject({
+      code: 'invalid',
+    });
     await sweepUploads(db, 0); // the object posted again, orphaned, is swept
   });
 
   it('lets only admins of this tenant change the branding', async () => {
-    const u = await createAccount(db, { tenantId: t.tenant.id, kind: 'employee', role: 'employee', email: 'mitarbeiter@marke.example', firstName: 'M', lastName: 'A', status: 'active', passwordHash: 'kein-echter-hash' });
+    const u = await createAccount(db, {
+      tenantId: t.tenant.id,
+      kind: 'employee',
+      role: 'employee',
+      email: 'mitarbeiter@marke.example',
+      firstName: 'M',
+      lastName: 'A',
+      status: 'active',
+      passwordHash: 'kein-echter-hash',
+    });
     const employee = await ctxFor(db, t.tenant.id, u.id);
-    await expect(presignBrandingUpload(employee, { kind: 'logo', contentType: 'image/png', size: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      presignBrandingUpload(employee, { kind: 'logo', contentType: 'image/png', size: 10 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(removeBranding(employee, { kind: 'logo' })).rejects.toMatchObject({ code: 'forbidden' });
     const other = await makeTenant(db, 'fremdmarke');
     await expect(ctxFor(db, t.tenant.id, other.admin.id)).rejects.toMatchObject({ code: 'forbidden' });
     // Another tenant's (or another account's) upload is not the admin's to publish.
     const foreignAdmin = await ctxFor(db, other.tenant.id, other.admin.id);
     const foreign = await presignBrandingUpload(foreignAdmin, { kind: 'logo', contentType: 'image/png', size: 100 });
-    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: foreign.id })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(finalizeBrandingUpload(admin, { kind: 'logo', uploadId: foreign.id })).rejects.toMatchObject({
+      code: 'invalid',
+    });
     expect((await tenantRow()).logoKey).not.toBeNull();
     await removeBranding(admin, { kind: 'logo' });
     expect((await tenantRow()).logoKey).toBeNull();

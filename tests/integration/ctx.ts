@@ -53,9 +53,19 @@ type ActorLike = SessionUser | (Partial<SessionUser> & { id: string });
  * `await ctxFor(db, tenantId, actor)`; the actor may be a full SessionUser or anything with an id (then it
  * is loaded). Missing fields of a hand-made actor are filled from the database row, never invented.
  */
-export async function ctxFor(db: Db, tenant: Tenant | string, actor: ActorLike | string, options: { locale?: Locale } = {}): Promise<Ctx> {
+export async function ctxFor(
+  db: Db,
+  tenant: Tenant | string,
+  actor: ActorLike | string,
+  options: { locale?: Locale } = {},
+): Promise<Ctx> {
   const t = await tenantRow(db, tenant);
-  const a = typeof actor === 'string' ? await sessionUserOf(db, actor) : 'tenantId' in actor && 'locale' in actor && actor.tenantId ? (actor as SessionUser) : { ...(await sessionUserOf(db, actor.id)), ...actor };
+  const a =
+    typeof actor === 'string'
+      ? await sessionUserOf(db, actor)
+      : 'tenantId' in actor && 'locale' in actor && actor.tenantId
+        ? (actor as SessionUser)
+        : { ...(await sessionUserOf(db, actor.id)), ...actor };
   return createCtx(db, t, a as SessionUser, options);
 }
 

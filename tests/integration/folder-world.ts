@@ -17,7 +17,11 @@ import { createAccount } from '../../lib/users/create';
 import { makeTenant } from './fixtures';
 import { ctxFor } from './ctx';
 
-export const sw = (activation: boolean, dataRelease: boolean, readOnly: boolean): Switches => ({ activation, dataRelease, readOnly });
+export const sw = (activation: boolean, dataRelease: boolean, readOnly: boolean): Switches => ({
+  activation,
+  dataRelease,
+  readOnly,
+});
 
 /** The same switches in every module (PROFIL, KOMMUNIKATION and the four folder areas). */
 export function everywhere(s: Switches): Grants {
@@ -26,7 +30,13 @@ export function everywhere(s: Switches): Grants {
   return g;
 }
 
-export const level = (l: 'none' | 'read' | 'write'): EmployeeRights => ({ insurance: l, finance: l, other: l, emergency: l, communication: l });
+export const level = (l: 'none' | 'read' | 'write'): EmployeeRights => ({
+  insurance: l,
+  finance: l,
+  other: l,
+  emergency: l,
+  communication: l,
+});
 
 /** The signed-in user exactly as the server code hands it to the domain. */
 export async function actorOf(db: Db, id: string): Promise<SessionUser> {
@@ -52,7 +62,13 @@ export async function actorOf(db: Db, id: string): Promise<SessionUser> {
 
 let seq = 0;
 
-export async function employee(db: Db, tenant: Tenant, name: string, rights: EmployeeRights, scope: 'all' | 'own' = 'all'): Promise<SessionUser> {
+export async function employee(
+  db: Db,
+  tenant: Tenant,
+  name: string,
+  rights: EmployeeRights,
+  scope: 'all' | 'own' = 'all',
+): Promise<SessionUser> {
   const u = await createAccount(db, {
     tenantId: tenant.id,
     kind: 'employee',
@@ -69,7 +85,13 @@ export async function employee(db: Db, tenant: Tenant, name: string, rights: Emp
 }
 
 /** A contact (client account) with a BETREUER; with grants it is an active portal user. */
-export async function contact(db: Db, tenant: Tenant, name: string, advisorId: string | null, grants?: { by: SessionUser; grants: Grants }): Promise<SessionUser> {
+export async function contact(
+  db: Db,
+  tenant: Tenant,
+  name: string,
+  advisorId: string | null,
+  grants?: { by: SessionUser; grants: Grants },
+): Promise<SessionUser> {
   const u = await createAccount(db, {
     tenantId: tenant.id,
     kind: 'client',
@@ -79,7 +101,9 @@ export async function contact(db: Db, tenant: Tenant, name: string, advisorId: s
     status: grants ? 'active' : 'none',
     passwordHash: grants ? 'kein-echter-hash' : null,
   });
-  await db.insert(contactProfiles).values({ tenantId: tenant.id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
+  await db
+    .insert(contactProfiles)
+    .values({ tenantId: tenant.id, userId: u.id, city: 'Köln', advisorId, createdBy: advisorId });
   if (grants) await saveGrants(await ctxFor(db, tenant.id, grants.by), { contactId: u.id, grants: grants.grants });
   return actorOf(db, u.id);
 }
@@ -91,7 +115,13 @@ export async function makeWorld(db: Db, slug: string) {
   const adminB = await actorOf(db, b.admin.id);
   const writer = await employee(db, a.tenant, 'Schreiber', level('write'));
   // write in VERSICHERUNGEN, read in FINANZEN, nothing in SONSTIGE VERTRÄGE and NOTFALL-ORDNER
-  const mixed = await employee(db, a.tenant, 'Gemischt', { insurance: 'write', finance: 'read', other: 'none', emergency: 'none', communication: 'read' });
+  const mixed = await employee(db, a.tenant, 'Gemischt', {
+    insurance: 'write',
+    finance: 'read',
+    other: 'none',
+    emergency: 'none',
+    communication: 'read',
+  });
   const reader = await employee(db, a.tenant, 'Leser', level('read'));
   const noRights = await employee(db, a.tenant, 'Ohnerechte', level('none'));
   const scoped = await employee(db, a.tenant, 'Eigene', level('write'), 'own');
@@ -109,9 +139,28 @@ export async function makeWorld(db: Db, slug: string) {
     mine: await contact(db, a.tenant, 'Eigenkunde', scoped.id, grant(sw(false, true, false))),
   };
   const writerB = await employee(db, b.tenant, 'SchreiberB', level('write'));
-  const clientB = await contact(db, b.tenant, 'FremdKunde', adminB.id, { by: adminB, grants: everywhere(sw(false, true, false)) });
+  const clientB = await contact(db, b.tenant, 'FremdKunde', adminB.id, {
+    by: adminB,
+    grants: everywhere(sw(false, true, false)),
+  });
   const contactB = await contact(db, b.tenant, 'FremdKontakt', writerB.id);
-  return { A: a.tenant, B: b.tenant, adminA, adminB, writer, mixed, reader, noRights, scoped, k1, k2, clients, writerB, clientB, contactB };
+  return {
+    A: a.tenant,
+    B: b.tenant,
+    adminA,
+    adminB,
+    writer,
+    mixed,
+    reader,
+    noRights,
+    scoped,
+    k1,
+    k2,
+    clients,
+    writerB,
+    clientB,
+    contactB,
+  };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -121,10 +170,34 @@ export function contractForm(area: 'insurance' | 'finance' | 'other' | 'emergenc
     area === 'emergency'
       ? { area, product: 'Patientenverfügung', title: 'Patientenverfügung vom Notar' }
       : area === 'insurance'
-        ? { area, status: 'aktiv', product: 'Kfz-Versicherung', provider: 'CONDOR Allgemeine Versicherungs-AG', number: `KFZ-${++seq}`, frequency: 'monatlich', premium: '10,00' }
+        ? {
+            area,
+            status: 'aktiv',
+            product: 'Kfz-Versicherung',
+            provider: 'CONDOR Allgemeine Versicherungs-AG',
+            number: `KFZ-${++seq}`,
+            frequency: 'monatlich',
+            premium: '10,00',
+          }
         : area === 'finance'
-          ? { area, status: 'aktiv', product: 'Bausparvertrag', provider: 'Aachener Bausparkasse AG', number: `BSV-${++seq}`, frequency: 'monatlich', premium: '50,00' }
-          : { area, status: 'aktiv', product: 'Strom', provider: 'Stadtwerke Köln', number: `STROM-${++seq}`, frequency: 'monatlich', premium: '80,00' };
+          ? {
+              area,
+              status: 'aktiv',
+              product: 'Bausparvertrag',
+              provider: 'Aachener Bausparkasse AG',
+              number: `BSV-${++seq}`,
+              frequency: 'monatlich',
+              premium: '50,00',
+            }
+          : {
+              area,
+              status: 'aktiv',
+              product: 'Strom',
+              provider: 'Stadtwerke Köln',
+              number: `STROM-${++seq}`,
+              frequency: 'monatlich',
+              premium: '80,00',
+            };
   return contractSchema.parse({ ...base, ...over });
 }
 
@@ -143,7 +216,11 @@ export async function folderPrint(pg: postgres.Sql): Promise<Record<string, stri
 }
 
 /** The call must be refused with one of the codes and leave the database exactly as it was. */
-export async function refusedUnchanged(pg: postgres.Sql, call: () => Promise<unknown>, codes: string[] = ['forbidden', 'not_found']): Promise<DomainError> {
+export async function refusedUnchanged(
+  pg: postgres.Sql,
+  call: () => Promise<unknown>,
+  codes: string[] = ['forbidden', 'not_found'],
+): Promise<DomainError> {
   const before = await folderPrint(pg);
   let error: unknown;
   try {

@@ -28,9 +28,15 @@ const lead = (over: Partial<LeadInput> = {}): LeadInput => ({
   ...over,
 });
 /** The verbs as the actions call them: the host's tenant (public) or a signed-in actor, then (ctx, input). */
-const submit = async (input: LeadInput, ip: string) => submitLead(await publicCtxFor(db, t.tenant), { ...input, ip }, secret);
-const accept = async (tenantId: string, actor: EmployeeLike, contactId: string) => acceptLead(await ctxFor(db, tenantId, actor), { contactId });
-const contactsWith = (email: string) => db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, t.tenant.id), eq(users.email, email)));
+const submit = async (input: LeadInput, ip: string) =>
+  submitLead(await publicCtxFor(db, t.tenant), { ...input, ip }, secret);
+const accept = async (tenantId: string, actor: EmployeeLike, contactId: string) =>
+  acceptLead(await ctxFor(db, tenantId, actor), { contactId });
+const contactsWith = (email: string) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, t.tenant.id), eq(users.email, email)));
 
 beforeAll(async () => {
   ({ db } = await testDb());
@@ -44,7 +50,9 @@ describe('the form token', () => {
     expect(checkLeadToken(leadFormToken(secret, now - 5_000), secret, now)).toBe('ok');
     expect(checkLeadToken(leadFormToken(secret, now - 1_000), secret, now)).toBe('too-fast');
     expect(checkLeadToken(leadFormToken(secret, now - leadPolicy.maxAgeMs - 1), secret, now)).toBe('invalid');
-    expect(checkLeadToken(leadFormToken('another-secret-entirely-xxxxxxxxxx', now - 5_000), secret, now)).toBe('invalid');
+    expect(checkLeadToken(leadFormToken('another-secret-entirely-xxxxxxxxxx', now - 5_000), secret, now)).toBe(
+      'invalid',
+    );
     expect(checkLeadToken(`${now - 5_000}.forged`, secret, now)).toBe('invalid');
     expect(checkLeadToken('', secret, now)).toBe('invalid');
   });
@@ -59,7 +67,10 @@ describe('NEUKUNDENGEWINNUNG', () => {
     const [profile] = await db.select().from(contactProfiles).where(eq(contactProfiles.userId, contact!.id));
     expect(profile).toMatchObject({ lead: true, leadTopic: 'Altersvorsorge', leadMessage: 'Bitte rufen Sie mich an.' });
     expect(profile!.leadConsentAt).not.toBeNull();
-    const mails = await db.select().from(outbox).where(and(eq(outbox.tenantId, t.tenant.id), eq(outbox.template, 'lead')));
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.tenantId, t.tenant.id), eq(outbox.template, 'lead')));
     const toAdmin = mails.filter((m) => m.html.includes(contact!.id));
     expect(toAdmin.map((m) => m.toAddress)).toEqual([t.admin.email]);
     expect(toAdmin[0]!.html).not.toContain('Bitte rufen Sie mich an');
@@ -86,11 +97,18 @@ describe('NEUKUNDENGEWINNUNG', () => {
   });
 
   it('does not reveal or duplicate a known address, but still tells the admins', async () => {
-    const before = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${t.tenant.id}`);
+    const before = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${t.tenant.id}`,
+    );
     await submit(lead({ email: t.client.email.toUpperCase() }), '198.51.100.5');
-    const after = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${t.tenant.id}`);
+    const after = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM users WHERE tenant_id = ${t.tenant.id}`,
+    );
     expect(after[0]!.n).toBe(before[0]!.n);
-    const mails = await db.select().from(outbox).where(and(eq(outbox.template, 'lead'), sql`${outbox.html} LIKE ${'%' + t.client.id + '%'}`));
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, 'lead'), sql`${outbox.html} LIKE ${'%' + t.client.id + '%'}`));
     expect(mails).toHaveLength(1);
   });
 
@@ -101,13 +119,21 @@ describe('NEUKUNDENGEWINNUNG', () => {
     const noRights: EmployeeLike = { id: t.admin.id, kind: 'employee', role: 'employee', rights: null, scope: 'all' };
     await expect(accept(t.tenant.id, noRights, contact!.id)).rejects.toMatchObject({ code: 'forbidden' });
     const other = await makeTenant(db, 'anfrage-fremd');
-    const foreignAdmin: EmployeeLike = { id: other.admin.id, kind: 'employee', role: 'admin', rights: null, scope: 'all' };
+    const foreignAdmin: EmployeeLike = {
+      id: other.admin.id,
+      kind: 'employee',
+      role: 'admin',
+      rights: null,
+      scope: 'all',
+    };
     await expect(accept(t.tenant.id, foreignAdmin, contact!.id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(accept(other.tenant.id, foreignAdmin, contact!.id)).rejects.toMatchObject({ code: 'not_found' });
     await accept(t.tenant.id, admin, contact!.id);
     const [profile] = await db.select().from(contactProfiles).where(eq(contactProfiles.userId, contact!.id));
     expect(profile).toMatchObject({ lead: false, advisorId: t.admin.id });
-    await expect(createContactAccount(await ctxFor(db, t.tenant.id, admin), { id: contact!.id })).rejects.toMatchObject({ code: 'conflict', detail: { reason: 'state' } });
+    await expect(createContactAccount(await ctxFor(db, t.tenant.id, admin), { id: contact!.id })).rejects.toMatchObject(
+      { code: 'conflict', detail: { reason: 'state' } },
+    );
     await db.update(users).set({ birthDate: '1985-05-05' }).where(eq(users.id, contact!.id));
     await createContactAccount(await ctxFor(db, t.tenant.id, admin), { id: contact!.id });
   });

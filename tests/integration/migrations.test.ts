@@ -64,7 +64,9 @@ describe('schema rules', () => {
     expect(await refusal(db.execute(sql`UPDATE audit_log SET action = 'changed'`))).toMatch(/append-only/);
     expect(await refusal(db.execute(sql`DELETE FROM audit_log`))).toMatch(/append-only/);
     expect(await refusal(db.execute(sql`TRUNCATE audit_log`))).toMatch(/append-only/);
-    const rows = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.event'`);
+    const rows = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.event'`,
+    );
     expect(rows[0]!.n).toBe(1);
   });
 
@@ -72,8 +74,12 @@ describe('schema rules', () => {
     const { db } = await testDb();
     const a = await makeTenant(db, 'eins');
     const b = await makeTenant(db, 'zwei');
-    expect(await refusal(db.execute(sql`INSERT INTO users (tenant_id, kind, email, username, first_name, last_name)
-        VALUES (${a.tenant.id}, 'client', ${'KUNDE@eins.example'}, 'other', 'X', 'Y')`))).toMatch(/users_tenant_email_key/);
+    expect(
+      await refusal(
+        db.execute(sql`INSERT INTO users (tenant_id, kind, email, username, first_name, last_name)
+        VALUES (${a.tenant.id}, 'client', ${'KUNDE@eins.example'}, 'other', 'X', 'Y')`),
+      ),
+    ).toMatch(/users_tenant_email_key/);
     // The same address in another tenant is a different account.
     await db.execute(sql`INSERT INTO users (tenant_id, kind, email, username, first_name, last_name)
       VALUES (${b.tenant.id}, 'client', ${'kunde@eins.example'}, 'other', 'X', 'Y')`);
@@ -82,13 +88,21 @@ describe('schema rules', () => {
   it('refuses theme colours that are not #rrggbb, even bypassing the app', async () => {
     const { db } = await testDb();
     const { tenant } = await makeTenant(db, 'farbe');
-    expect(await refusal(db.execute(sql`UPDATE tenants SET primary_color = 'red;}' WHERE id = ${tenant.id}`))).toMatch(/tenants_primary_hex/);
+    expect(await refusal(db.execute(sql`UPDATE tenants SET primary_color = 'red;}' WHERE id = ${tenant.id}`))).toMatch(
+      /tenants_primary_hex/,
+    );
   });
 
   it('never lets a session point at a user of another tenant', async () => {
     const { db } = await testDb();
     const a = await makeTenant(db, 'sa');
     const b = await makeTenant(db, 'sb');
-    expect(await refusal(db.execute(sql`INSERT INTO sessions (id_hash, tenant_id, user_id, expires_at) VALUES ('x', ${a.tenant.id}, ${b.admin.id}, now() + interval '1 hour')`))).toMatch(/sessions_user_fk/);
+    expect(
+      await refusal(
+        db.execute(
+          sql`INSERT INTO sessions (id_hash, tenant_id, user_id, expires_at) VALUES ('x', ${a.tenant.id}, ${b.admin.id}, now() + interval '1 hour')`,
+        ),
+      ),
+    ).toMatch(/sessions_user_fk/);
   });
 });

@@ -24,10 +24,21 @@ function resendStub(script: number[], delayMs = 0) {
     req.on('end', () => {
       setTimeout(() => {
         const status = script[calls.length] ?? 200;
-        calls.push({ idempotencyKey: req.headers['idempotency-key'] as string | undefined, body: JSON.parse(raw), status });
+        calls.push({
+          idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+          body: JSON.parse(raw),
+          status,
+        });
         res.writeHead(status, { 'content-type': 'application/json' });
         if (status === 200) res.end(JSON.stringify({ id: `re_msg_${++sent}` }));
-        else res.end(JSON.stringify({ statusCode: status, name: status === 422 ? 'validation_error' : 'internal_server_error', message: 'stub failure' }));
+        else
+          res.end(
+            JSON.stringify({
+              statusCode: status,
+              name: status === 422 ? 'validation_error' : 'internal_server_error',
+              message: 'stub failure',
+            }),
+          );
       }, delayMs);
     });
   });
@@ -49,7 +60,10 @@ beforeAll(async () => {
   ({ tenant } = await makeTenant(db, 'post'));
 });
 
-const brand = () => ({ name: tenant.name, colors: { primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor } });
+const brand = () => ({
+  name: tenant.name,
+  colors: { primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor },
+});
 const queue = (to: string) =>
   enqueueMail(db, {
     tenantId: tenant.id,
@@ -57,7 +71,12 @@ const queue = (to: string) =>
     to,
     subject: 'Ihr Zugang',
     fromName: tenant.name,
-    element: createElement(WelcomeMail, { brand: brand(), firstName: 'Ada', username: 'aadmin', loginUrl: 'http://post.localhost:3000/login' }),
+    element: createElement(WelcomeMail, {
+      brand: brand(),
+      firstName: 'Ada',
+      username: 'aadmin',
+      loginUrl: 'http://post.localhost:3000/login',
+    }),
   });
 const makeDue = () => db.execute(sql`UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'`);
 const row = async (id: string) => (await db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
@@ -79,8 +98,13 @@ describe('outbox delivery', () => {
     await db.delete(outbox).where(eq(outbox.id, id));
   });
 
-  it('renders in the recipient\'s language: German by default, English on request', async () => {
-    const props = { brand: brand(), firstName: 'Ada', username: 'aadmin', loginUrl: 'http://post.localhost:3000/login' };
+  it("renders in the recipient's language: German by default, English on request", async () => {
+    const props = {
+      brand: brand(),
+      firstName: 'Ada',
+      username: 'aadmin',
+      loginUrl: 'http://post.localhost:3000/login',
+    };
     const de = await renderMail(createElement(WelcomeMail, props));
     const en = await renderMail(createElement(WelcomeMail, { ...props, locale: 'en' }));
     expect(de.text).toContain('Guten Tag Ada,');
@@ -194,7 +218,15 @@ describe('outbox delivery', () => {
     const mail = await row(id);
     expect(stub.calls[1]!.body).toMatchObject({ to: ['cleared@kunde.example'] });
     expect(String(stub.calls[1]!.body.text)).toContain('http://post.localhost:3000/login');
-    expect(mail).toMatchObject({ status: 'sent', deliveredTo: 'resend', subject: 'Ihr Zugang', toAddress: 'cleared@kunde.example', template: 'welcome', html: '', text: '' });
+    expect(mail).toMatchObject({
+      status: 'sent',
+      deliveredTo: 'resend',
+      subject: 'Ihr Zugang',
+      toAddress: 'cleared@kunde.example',
+      template: 'welcome',
+      html: '',
+      text: '',
+    });
     const raw = JSON.stringify((await db.execute(sql`SELECT * FROM outbox WHERE id = ${id}`))[0]);
     expect(raw).not.toContain('post.localhost:3000/login');
   });
@@ -203,8 +235,12 @@ describe('outbox delivery', () => {
     const delivered = await queue('old-delivered@kunde.example');
     const pending = await queue('old-pending@kunde.example');
     const local = await queue('old-mailbox@kunde.example');
-    await db.execute(sql`UPDATE outbox SET status = 'sent', delivered_to = 'resend', sent_at = now() WHERE id = ${delivered}`);
-    await db.execute(sql`UPDATE outbox SET status = 'sent', delivered_to = 'mailbox', sent_at = now() WHERE id = ${local}`);
+    await db.execute(
+      sql`UPDATE outbox SET status = 'sent', delivered_to = 'resend', sent_at = now() WHERE id = ${delivered}`,
+    );
+    await db.execute(
+      sql`UPDATE outbox SET status = 'sent', delivered_to = 'mailbox', sent_at = now() WHERE id = ${local}`,
+    );
     expect(await clearDeliveredBodies(db)).toBeGreaterThanOrEqual(1);
     expect(await row(delivered)).toMatchObject({ html: '', text: '', subject: 'Ihr Zugang', status: 'sent' });
     expect((await row(pending)).text).toContain('http://post.localhost:3000/login');

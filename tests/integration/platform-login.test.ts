@@ -16,7 +16,8 @@ const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pa
 const right = basic(platformUser, password);
 const wrong = (n: number) => basic(platformUser, `falsch-${n}`);
 /** A request as the proxy sees it: X-Forwarded-For is the one resolved client address (scripts/server.ts). */
-const request = (ip: string, authorization?: string) => new Headers({ 'x-forwarded-for': ip, ...(authorization ? { authorization } : {}) });
+const request = (ip: string, authorization?: string) =>
+  new Headers({ 'x-forwarded-for': ip, ...(authorization ? { authorization } : {}) });
 
 let db: Db;
 const login = (ip: string, authorization?: string) => operatorLogin(request(ip, authorization), password, db);
@@ -52,7 +53,9 @@ describe('the operator login', () => {
     const ip = '198.51.100.14';
     for (let i = 0; i <= operatorLoginPolicy.maxFailures; i++) await login(ip, wrong(i));
     expect(await login(ip, right)).toBe('rate_limited');
-    await db.execute(raw`UPDATE auth_throttle SET window_start = now() - make_interval(secs => ${operatorLoginPolicy.windowSeconds + 1}) WHERE key LIKE ${'%' + ip}`);
+    await db.execute(
+      raw`UPDATE auth_throttle SET window_start = now() - make_interval(secs => ${operatorLoginPolicy.windowSeconds + 1}) WHERE key LIKE ${'%' + ip}`,
+    );
     expect(await login(ip, right)).toBe('ok');
   });
 
@@ -74,13 +77,15 @@ describe('the local mailbox (same operator login)', () => {
   const config = (on: boolean) => ({ DEV_MAILBOX: on, PLATFORM_ADMIN_PASSWORD: password });
 
   it('does not exist where it is off, and counts nothing there', async () => {
-    for (let i = 0; i < 20; i++) expect(await mailboxLogin(request('198.51.100.20', wrong(i)), config(false), db)).toBe('off');
+    for (let i = 0; i < 20; i++)
+      expect(await mailboxLogin(request('198.51.100.20', wrong(i)), config(false), db)).toBe('off');
     expect(await mailboxLogin(request('198.51.100.20', right), config(true), db)).toBe('ok');
   });
 
   it('shares the limit with the operator area', async () => {
     const ip = '198.51.100.21';
-    for (let i = 0; i < operatorLoginPolicy.maxFailures; i++) expect(await mailboxLogin(request(ip, wrong(i)), config(true), db)).toBe('login');
+    for (let i = 0; i < operatorLoginPolicy.maxFailures; i++)
+      expect(await mailboxLogin(request(ip, wrong(i)), config(true), db)).toBe('login');
     expect(await mailboxLogin(request(ip, right), config(true), db)).toBe('rate_limited');
     expect(await login(ip, right)).toBe('rate_limited');
   });
@@ -88,11 +93,22 @@ describe('the local mailbox (same operator login)', () => {
 
 describe("the proxy's answers", () => {
   it('asks for the login (401 with the Basic challenge) or says to wait (429 with Retry-After), never which guess was close', () => {
-    expect(operatorRefusal('denied', 'platform')).toMatchObject({ status: 401, body: 'Anmeldung für den Betreiber-Bereich erforderlich.' });
-    expect(operatorRefusal('denied', 'platform').headers).toMatchObject({ 'www-authenticate': expect.stringMatching(/^Basic realm=/) });
-    expect(operatorRefusal('denied', 'mailbox')).toMatchObject({ status: 401, body: 'Das lokale Postfach ist nur mit der Betreiber-Anmeldung erreichbar.' });
+    expect(operatorRefusal('denied', 'platform')).toMatchObject({
+      status: 401,
+      body: 'Anmeldung für den Betreiber-Bereich erforderlich.',
+    });
+    expect(operatorRefusal('denied', 'platform').headers).toMatchObject({
+      'www-authenticate': expect.stringMatching(/^Basic realm=/),
+    });
+    expect(operatorRefusal('denied', 'mailbox')).toMatchObject({
+      status: 401,
+      body: 'Das lokale Postfach ist nur mit der Betreiber-Anmeldung erreichbar.',
+    });
     const limited = operatorRefusal('rate_limited', 'platform');
-    expect(limited).toMatchObject({ status: 429, headers: { 'retry-after': String(operatorLoginPolicy.windowSeconds) } });
+    expect(limited).toMatchObject({
+      status: 429,
+      headers: { 'retry-after': String(operatorLoginPolicy.windowSeconds) },
+    });
     expect(limited.headers).not.toHaveProperty('www-authenticate');
     expect(limited.body).toMatch(/10 Minuten/);
   });

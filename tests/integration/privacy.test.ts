@@ -21,7 +21,22 @@ import { createSession, validateSession, type SessionUser } from '../../lib/auth
 import { issueToken } from '../../lib/auth/tokens';
 import { createContract } from '../../lib/contracts/create';
 import type { Db } from '../../lib/db/client';
-import { auditLog, contactProfiles, contracts, deletionJobs, documentFiles, documents, outbox, sessions, ticketFiles, ticketMessages, tickets, uploads, users, type Tenant } from '../../lib/db/schema';
+import {
+  auditLog,
+  contactProfiles,
+  contracts,
+  deletionJobs,
+  documentFiles,
+  documents,
+  outbox,
+  sessions,
+  ticketFiles,
+  ticketMessages,
+  tickets,
+  uploads,
+  users,
+  type Tenant,
+} from '../../lib/db/schema';
 import { createDocument } from '../../lib/documents/create';
 import { presignDocumentUpload } from '../../lib/documents/presign';
 import { documentSchema } from '../../lib/documents/schemas';
@@ -81,22 +96,30 @@ let jpeg: Buffer;
 let png: Buffer;
 let passwordHash: string;
 
-const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n`);
+const pdf = (label: string) =>
+  Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n`);
 
 beforeAll(async () => {
   ({ db, sql: pg } = await testDb());
   w = await makeWorld(db, 'datenschutz');
-  jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#aa3300' } }).jpeg().toBuffer();
-  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0033aa' } }).png().toBuffer();
+  jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#aa3300' } })
+    .jpeg()
+    .toBuffer();
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0033aa' } })
+    .png()
+    .toBuffer();
   passwordHash = await hashPassword(PASSWORD);
 });
 
 const A = () => w.A.id;
 
 /** The privacy verbs as a request calls them: a context for the actor in the tenant, then `(ctx, input)`. */
-const erase = async (tenant: Tenant, actor: SessionUser, contactId: string, confirmName: string) => deleteContact(await ctxFor(db, tenant, actor), { contactId, confirmName });
-const exportOf = async (tenant: Tenant, actor: SessionUser, contactId: string) => exportContact(await ctxFor(db, tenant, actor), { contactId });
-const archive = async (tenant: Tenant, actor: SessionUser, contactId: string, archived: boolean) => setArchived(await ctxFor(db, tenant, actor), { contactId, archived });
+const erase = async (tenant: Tenant, actor: SessionUser, contactId: string, confirmName: string) =>
+  deleteContact(await ctxFor(db, tenant, actor), { contactId, confirmName });
+const exportOf = async (tenant: Tenant, actor: SessionUser, contactId: string) =>
+  exportContact(await ctxFor(db, tenant, actor), { contactId });
+const archive = async (tenant: Tenant, actor: SessionUser, contactId: string, archived: boolean) =>
+  setArchived(await ctxFor(db, tenant, actor), { contactId, archived });
 
 /* ------------------------------------------------------------------ schema helpers */
 
@@ -116,7 +139,8 @@ async function scan(terms: string[]): Promise<{ table: string; term: string; row
   for (const table of await publicTables()) {
     const rows = await pg.unsafe<{ j: string }[]>(`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t`);
     for (const { j } of rows) {
-      for (const term of terms) if (j.toLowerCase().includes(term.toLowerCase())) found.push({ table, term, row: j.slice(0, 400) });
+      for (const term of terms)
+        if (j.toLowerCase().includes(term.toLowerCase())) found.push({ table, term, row: j.slice(0, 400) });
     }
   }
   return found;
@@ -140,7 +164,11 @@ const keysOf = (tenantId: string) => listKeys(tenantId, `tenants/${tenantId}/`);
 
 /* ------------------------------------------------------------------ upload helpers (the browser's flow) */
 
-async function postTo(post: { url: string; fields: Record<string, string> }, bytes: Uint8Array, filename: string): Promise<number> {
+async function postTo(
+  post: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  filename: string,
+): Promise<number> {
   const form = new FormData();
   for (const [k, v] of Object.entries(post.fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(bytes)], { type: post.fields['Content-Type'] }), filename);
@@ -152,31 +180,78 @@ async function postTo(post: { url: string; fields: Record<string, string> }, byt
 type Area = 'insurance' | 'finance' | 'other' | 'emergency' | 'profile' | 'communication';
 
 /** presignDocumentUpload → POST to s3rver → checkUpload; returns the upload id and its key. */
-async function upload(tenant: Tenant, actor: SessionUser, contactId: string, area: Area, bytes: Buffer, filename: string, contentType: string, opts: { contractId?: string; check?: boolean } = {}) {
+async function upload(
+  tenant: Tenant,
+  actor: SessionUser,
+  contactId: string,
+  area: Area,
+  bytes: Buffer,
+  filename: string,
+  contentType: string,
+  opts: { contractId?: string; check?: boolean } = {},
+) {
   const ctx = await ctxFor(db, tenant, actor);
-  const post = await presignDocumentUpload(ctx, { contactId, area, contractId: opts.contractId ?? null, filename, contentType, size: bytes.length });
+  const post = await presignDocumentUpload(ctx, {
+    contactId,
+    area,
+    contractId: opts.contractId ?? null,
+    filename,
+    contentType,
+    size: bytes.length,
+  });
   expect(await postTo(post, bytes, filename)).toBeLessThan(300);
-  if (opts.check !== false) expect(await checkUpload(ctx, { id: post.id, purpose: area === 'communication' ? 'tickets' : 'documents' })).toMatchObject({ ok: true, size: bytes.length });
+  if (opts.check !== false)
+    expect(
+      await checkUpload(ctx, { id: post.id, purpose: area === 'communication' ? 'tickets' : 'documents' }),
+    ).toMatchObject({ ok: true, size: bytes.length });
   const [row] = await db.select().from(uploads).where(eq(uploads.id, post.id));
   return { id: post.id, key: row!.objectKey };
 }
 
 /** DOKUMENT HINZUFÜGEN with the given files (all through the real upload flow). */
-async function addDocument(tenant: Tenant, actor: SessionUser, contactId: string, area: Exclude<Area, 'communication'>, title: string, files: { bytes: Buffer; filename: string; type: string }[], contractId?: string) {
+async function addDocument(
+  tenant: Tenant,
+  actor: SessionUser,
+  contactId: string,
+  area: Exclude<Area, 'communication'>,
+  title: string,
+  files: { bytes: Buffer; filename: string; type: string }[],
+  contractId?: string,
+) {
   const ids: string[] = [];
-  for (const f of files) ids.push((await upload(tenant, actor, contactId, area, f.bytes, f.filename, f.type, { contractId })).id);
-  const input = documentSchema.parse({ contactId, contractId: contractId ?? '', area, title, type: 'Sonstiges', documentDate: '01.03.2024', note: `Notiz ${title}`, uploads: ids.join(',') });
+  for (const f of files)
+    ids.push((await upload(tenant, actor, contactId, area, f.bytes, f.filename, f.type, { contractId })).id);
+  const input = documentSchema.parse({
+    contactId,
+    contractId: contractId ?? '',
+    area,
+    title,
+    type: 'Sonstiges',
+    documentDate: '01.03.2024',
+    note: `Notiz ${title}`,
+    uploads: ids.join(','),
+  });
   const { id } = await createDocument(await ctxFor(db, tenant, actor), input);
   const rows = await db.select().from(documentFiles).where(eq(documentFiles.documentId, id));
   return { id, files: rows };
 }
 
 /** VERTRAG HINZUFÜGEN in tenant A as `actor` for the contact. */
-const addContract = async (actor: SessionUser, contactId: string, form: ReturnType<typeof contractForm>) => createContract(await ctxFor(db, A(), actor), { contactId, ...form });
+const addContract = async (actor: SessionUser, contactId: string, form: ReturnType<typeof contractForm>) =>
+  createContract(await ctxFor(db, A(), actor), { contactId, ...form });
 
 const ticketForm = (assigneeId: string, over: Record<string, string> = {}) =>
-  newTicketSchema.parse({ assigneeId, subject: 'Frage zur Hausrat', message: 'Guten Tag, ich bin umgezogen.', contractId: '', uploads: '', idempotencyKey: crypto.randomUUID(), ...over });
-const replyForm = (ticketId: string, message: string, uploadsCsv = '') => replySchema.parse({ ticketId, message, uploads: uploadsCsv, idempotencyKey: crypto.randomUUID() });
+  newTicketSchema.parse({
+    assigneeId,
+    subject: 'Frage zur Hausrat',
+    message: 'Guten Tag, ich bin umgezogen.',
+    contractId: '',
+    uploads: '',
+    idempotencyKey: crypto.randomUUID(),
+    ...over,
+  });
+const replyForm = (ticketId: string, message: string, uploadsCsv = '') =>
+  replySchema.parse({ ticketId, message, uploads: uploadsCsv, idempotencyKey: crypto.randomUUID() });
 
 /* ------------------------------------------------------------------ a client with data everywhere */
 
@@ -215,8 +290,30 @@ async function richClient(label: string): Promise<Rich> {
   const full = `${first} ${last}`;
   const ip = `198.51.100.${10 + richSeq}`;
   const email = `z.${last.toLowerCase()}@privat.example`;
-  const u = await createAccount(db, { tenantId: A(), kind: 'client', email, firstName: first, lastName: last, status: 'active', passwordHash, birthDate: '1980-04-01', salutation: 'Frau' });
-  await db.insert(contactProfiles).values({ tenantId: A(), userId: u.id, phone: '0221 471147', street: `${last}weg 1`, zip: '50667', city: 'Köln', advisorId: w.writer.id, note: `Rückruf bei ${full}`, createdBy: w.writer.id });
+  const u = await createAccount(db, {
+    tenantId: A(),
+    kind: 'client',
+    email,
+    firstName: first,
+    lastName: last,
+    status: 'active',
+    passwordHash,
+    birthDate: '1980-04-01',
+    salutation: 'Frau',
+  });
+  await db
+    .insert(contactProfiles)
+    .values({
+      tenantId: A(),
+      userId: u.id,
+      phone: '0221 471147',
+      street: `${last}weg 1`,
+      zip: '50667',
+      city: 'Köln',
+      advisorId: w.writer.id,
+      note: `Rückruf bei ${full}`,
+      createdBy: w.writer.id,
+    });
   await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: u.id, grants: everywhere(sw(true, true, false)) });
   const me = await actorOf(db, u.id);
   const bytes = new Map<string, Buffer>();
@@ -233,53 +330,130 @@ async function richClient(label: string): Promise<Rich> {
   const police2 = pdf(`Zweite Police ${tag}`);
   const ausweis = png;
   bytes.set('Police.pdf', police).set('Schaden.jpg', jpeg).set('Police (2).pdf', police2).set('Ausweis.png', ausweis);
-  const d1 = await addDocument(w.A, w.adminA, u.id, 'insurance', 'Police 2024', [
-    { bytes: police, filename: 'Police.pdf', type: 'application/pdf' },
-    { bytes: jpeg, filename: 'Schaden.jpg', type: 'image/jpeg' },
-  ], ins.id);
+  const d1 = await addDocument(
+    w.A,
+    w.adminA,
+    u.id,
+    'insurance',
+    'Police 2024',
+    [
+      { bytes: police, filename: 'Police.pdf', type: 'application/pdf' },
+      { bytes: jpeg, filename: 'Schaden.jpg', type: 'image/jpeg' },
+    ],
+    ins.id,
+  );
   // same title and file name again: the export must keep both
-  const d2 = await addDocument(w.A, w.writer, u.id, 'insurance', 'Police 2024', [{ bytes: police2, filename: 'Police.pdf', type: 'application/pdf' }], ins.id);
-  const d3 = await addDocument(w.A, me, u.id, 'profile', 'Ausweis', [{ bytes: ausweis, filename: 'Ausweis.png', type: 'image/png' }]);
+  const d2 = await addDocument(
+    w.A,
+    w.writer,
+    u.id,
+    'insurance',
+    'Police 2024',
+    [{ bytes: police2, filename: 'Police.pdf', type: 'application/pdf' }],
+    ins.id,
+  );
+  const d3 = await addDocument(w.A, me, u.id, 'profile', 'Ausweis', [
+    { bytes: ausweis, filename: 'Ausweis.png', type: 'image/png' },
+  ]);
   for (const d of [d1, d2, d3]) keys.push(...d.files.map((f) => f.objectKey));
 
   // a ticket: the client writes with a photo, the advisor answers with a PDF, the client answers, a forward with a note
   const clientPhoto = await upload(w.A, me, u.id, 'communication', jpeg, 'Wasserschaden.jpg', 'image/jpeg');
-  const { id: ticketId } = await createTicket(await ctxFor(db, w.A, me), ticketForm(w.writer.id, { subject: `Schaden bei ${last}`, message: `Hallo, hier ${full}.`, uploads: clientPhoto.id }));
+  const { id: ticketId } = await createTicket(
+    await ctxFor(db, w.A, me),
+    ticketForm(w.writer.id, {
+      subject: `Schaden bei ${last}`,
+      message: `Hallo, hier ${full}.`,
+      uploads: clientPhoto.id,
+    }),
+  );
   // the notification to the advisor was delivered (a past mail naming the client)
-  await db.update(outbox).set({ status: 'sent', sentAt: dsql`now()` }).where(and(eq(outbox.template, 'ticket.created'), eq(outbox.status, 'pending')));
+  await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: dsql`now()` })
+    .where(and(eq(outbox.template, 'ticket.created'), eq(outbox.status, 'pending')));
   const formular = pdf(`Formular ${tag}`);
   bytes.set('Wasserschaden.jpg', jpeg).set('Formular.pdf', formular);
   const advisorPdf = await upload(w.A, w.writer, u.id, 'communication', formular, 'Formular.pdf', 'application/pdf');
   await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Anbei das Formular.', advisorPdf.id));
   await replyToTicket(await ctxFor(db, w.A, me), replyForm(ticketId, `Danke, ${first}`));
   const internalNote = `INTERN ${tag}: bitte Rückruf`;
-  await forwardTicket(await ctxFor(db, w.A, w.writer), forwardSchema.parse({ ticketId, toId: w.adminA.id, note: internalNote }));
-  const messageIds = (await db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId))).map((m) => m.id);
+  await forwardTicket(
+    await ctxFor(db, w.A, w.writer),
+    forwardSchema.parse({ ticketId, toId: w.adminA.id, note: internalNote }),
+  );
+  const messageIds = (
+    await db.select({ id: ticketMessages.id }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId))
+  ).map((m) => m.id);
   const tf = await db.select().from(ticketFiles).where(eq(ticketFiles.tenantId, A()));
   keys.push(...tf.filter((f) => messageIds.includes(f.messageId)).map((f) => f.objectKey));
 
   // logins: one from the client, one failed try from elsewhere; a second live session; a reset link
-  const login = await attemptLogin(await publicCtxFor(db, A()), { login: me.username, password: PASSWORD, ip, userAgent: `Firefox ${tag}` });
+  const login = await attemptLogin(await publicCtxFor(db, A()), {
+    login: me.username,
+    password: PASSWORD,
+    ip,
+    userAgent: `Firefox ${tag}`,
+  });
   expect(login.ok).toBe(true);
-  expect(await attemptLogin(await publicCtxFor(db, A()), { login: email.toUpperCase(), password: 'falsch-falsch-falsch', ip: OTHER_IP })).toMatchObject({ ok: false, code: 'invalid' });
+  expect(
+    await attemptLogin(await publicCtxFor(db, A()), {
+      login: email.toUpperCase(),
+      password: 'falsch-falsch-falsch',
+      ip: OTHER_IP,
+    }),
+  ).toMatchObject({ ok: false, code: 'invalid' });
   await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: u.id, ip, userAgent: 'Safari' }));
   await db.transaction((tx) => issueToken(tx, { tenantId: A(), userId: u.id, purpose: 'reset' }));
 
   // a past mail to them
   await db.transaction(async (tx) => {
-    const id = await enqueueMail(tx, { tenantId: A(), template: 'test.greeting', to: email, subject: `Willkommen, ${full}`, element: createElement('p', null, `Hallo ${full}`) });
-    await tx.update(outbox).set({ status: 'sent', sentAt: dsql`now()` }).where(eq(outbox.id, id));
+    const id = await enqueueMail(tx, {
+      tenantId: A(),
+      template: 'test.greeting',
+      to: email,
+      subject: `Willkommen, ${full}`,
+      element: createElement('p', null, `Hallo ${full}`),
+    });
+    await tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt: dsql`now()` })
+      .where(eq(outbox.id, id));
   });
   // an audit entry by the client about something else (actor only)
-  await audit(db, { tenantId: A(), actorType: 'user', actorId: u.id, action: 'test.client.action', targetType: 'ticket', targetId: ticketId, ip, meta: { note: `von ${full}` } });
+  await audit(db, {
+    tenantId: A(),
+    actorType: 'user',
+    actorId: u.id,
+    action: 'test.client.action',
+    targetType: 'ticket',
+    targetId: ticketId,
+    ip,
+    meta: { note: `von ${full}` },
+  });
 
   // an unfinished upload (never checked, never used)
-  const pending = await upload(w.A, me, u.id, 'profile', pdf(`offen ${tag}`), 'offen.pdf', 'application/pdf', { check: false });
+  const pending = await upload(w.A, me, u.id, 'profile', pdf(`offen ${tag}`), 'offen.pdf', 'application/pdf', {
+    check: false,
+  });
   keys.push(pending.key);
 
   const stored = await keysOf(A());
   for (const k of keys) expect(stored, `object ${k} exists before`).toContain(k);
-  return { me, ip, first, last, full, email, username: me.username, keys, pendingUploadKey: pending.key, bytes, ticketId, internalNote };
+  return {
+    me,
+    ip,
+    first,
+    last,
+    full,
+    email,
+    username: me.username,
+    keys,
+    pendingUploadKey: pending.key,
+    bytes,
+    ticketId,
+    internalNote,
+  };
 }
 
 /* ------------------------------------------------------------------ ZIP reading (central directory) */
@@ -340,12 +514,20 @@ describe('classification of every table', () => {
     const other = new Set(Object.keys(notClientData));
     for (const t of tables) {
       const n = Number(covered.has(t)) + Number(other.has(t));
-      expect(n, `table "${t}" must be classified exactly once in lib/privacy (clientDataCoverage or notClientData), is in ${n}`).toBe(1);
+      expect(
+        n,
+        `table "${t}" must be classified exactly once in lib/privacy (clientDataCoverage or notClientData), is in ${n}`,
+      ).toBe(1);
     }
     // nothing classified that the database does not have (a typo would hide a real table); the migration
     // journal lives in drizzle's own schema
-    const everywhere = new Set((await pg<{ relname: string }[]>`SELECT relname FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p')`).map((r) => r.relname));
-    for (const name of [...covered, ...other]) expect(everywhere.has(name), `"${name}" is classified but is no table`).toBe(true);
+    const everywhere = new Set(
+      (await pg<{ relname: string }[]>`SELECT relname FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p')`).map(
+        (r) => r.relname,
+      ),
+    );
+    for (const name of [...covered, ...other])
+      expect(everywhere.has(name), `"${name}" is classified but is no table`).toBe(true);
     for (const [t, c] of Object.entries(clientDataCoverage)) {
       expect(c.export.trim(), `${t}.export`).not.toBe('');
       expect(c.erase.trim(), `${t}.erase`).not.toBe('');
@@ -368,19 +550,37 @@ describe('classification of every table', () => {
       SELECT table_name AS tbl, column_name AS col FROM information_schema.columns
       WHERE table_schema = 'public' AND column_name IN ('contact_id', 'user_id', 'author_id', 'actor_id', 'client_id', 'person_id')`;
     expect(fks.length).toBeGreaterThan(5);
-    const pointing = [...fks, ...named].map((r) => ({ tbl: r.tbl.replace(/^public\./, '').replace(/"/g, ''), col: r.col }));
-    expect(pointing.map((p) => p.tbl)).toEqual(expect.arrayContaining(['sessions', 'contracts', 'tickets', 'uploads', 'audit_log']));
+    const pointing = [...fks, ...named].map((r) => ({
+      tbl: r.tbl.replace(/^public\./, '').replace(/"/g, ''),
+      col: r.col,
+    }));
+    expect(pointing.map((p) => p.tbl)).toEqual(
+      expect.arrayContaining(['sessions', 'contracts', 'tickets', 'uploads', 'audit_log']),
+    );
     for (const { tbl, col } of pointing) {
       if (staffOnly[`${tbl}.${col}`]) {
-        expect(notClientData[tbl], `${tbl} is excepted as staff-only, so it must be listed in notClientData`).toBeDefined();
+        expect(
+          notClientData[tbl],
+          `${tbl} is excepted as staff-only, so it must be listed in notClientData`,
+        ).toBeDefined();
         continue;
       }
-      expect(clientDataCoverage[tbl], `${tbl}.${col} can point at a client, so ${tbl} must be in clientDataCoverage`).toBeDefined();
+      expect(
+        clientDataCoverage[tbl],
+        `${tbl}.${col} can point at a client, so ${tbl} must be in clientDataCoverage`,
+      ).toBeDefined();
     }
     // the exception list has no stale entries …
-    for (const key of Object.keys(staffOnly)) expect(pointing.map((p) => `${p.tbl}.${p.col}`), `stale exception ${key}`).toContain(key);
+    for (const key of Object.keys(staffOnly))
+      expect(
+        pointing.map((p) => `${p.tbl}.${p.col}`),
+        `stale exception ${key}`,
+      ).toContain(key);
     // … and holds: a client cannot write a support request
-    await expect((async () => submitSupport(await ctxFor(db, w.A, w.clients.act), { subject: 'x', message: 'y', screenshots: [] }))()).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      (async () =>
+        submitSupport(await ctxFor(db, w.A, w.clients.act), { subject: 'x', message: 'y', screenshots: [] }))(),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('derives the pseudonym from the id only, without personal data', () => {
@@ -449,23 +649,35 @@ describe('KONTAKT LÖSCHEN', () => {
     expect(await print(), 'no row changed').toEqual(before);
     expect((await keysOf(A())).sort(), 'no object removed').toEqual(objects);
     // an employee cannot be deleted as a contact
-    await expect(erase(w.A, w.adminA, w.writer.id, `${w.writer.firstName} ${w.writer.lastName}`)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(erase(w.A, w.adminA, w.writer.id, `${w.writer.firstName} ${w.writer.lastName}`)).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
   });
 
   it('leaves nothing of the client in any table or in the bucket, and nothing else changes', async () => {
     const r = await richClient('Loesch');
     // a client of the same tenant and one of tenant B, with files, must stay exactly as they are
-    const bystander = await contact(db, w.A, `Nachbarin${randomBytes(2).toString('hex')}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
-    const bysDoc = await addDocument(w.A, w.adminA, bystander.id, 'other', 'Mietvertrag', [{ bytes: pdf('Nachbar'), filename: 'Miete.pdf', type: 'application/pdf' }]);
+    const bystander = await contact(db, w.A, `Nachbarin${randomBytes(2).toString('hex')}`, w.writer.id, {
+      by: w.adminA,
+      grants: everywhere(sw(true, true, false)),
+    });
+    const bysDoc = await addDocument(w.A, w.adminA, bystander.id, 'other', 'Mietvertrag', [
+      { bytes: pdf('Nachbar'), filename: 'Miete.pdf', type: 'application/pdf' },
+    ]);
     await createTicket(await ctxFor(db, w.A, bystander), ticketForm(w.writer.id, { subject: 'Nachbarfrage' }));
-    await addDocument(w.B, w.adminB, w.clientB.id, 'insurance', 'Fremde Police', [{ bytes: pdf('Mandant B'), filename: 'B.pdf', type: 'application/pdf' }]);
+    await addDocument(w.B, w.adminB, w.clientB.id, 'insurance', 'Fremde Police', [
+      { bytes: pdf('Mandant B'), filename: 'B.pdf', type: 'application/pdf' },
+    ]);
 
     const bystanderBefore = await print(bystander.id);
     const tenantBBefore = await print(w.B.id);
     const keysB = (await keysOf(w.B.id)).sort();
     const keysA = await keysOf(A());
     const othersKeysA = keysA.filter((k) => !r.keys.includes(k)).sort();
-    const auditAbout = await db.select().from(auditLog).where(or(eq(auditLog.targetId, r.me.id), eq(auditLog.actorId, r.me.id)));
+    const auditAbout = await db
+      .select()
+      .from(auditLog)
+      .where(or(eq(auditLog.targetId, r.me.id), eq(auditLog.actorId, r.me.id)));
     const actedIds = auditAbout.filter((a) => a.actorId === r.me.id).map((a) => a.id);
     const aboutIds = auditAbout.filter((a) => a.targetId === r.me.id).map((a) => a.id);
     expect(actedIds.length).toBeGreaterThan(2); // login, ticket, own contract, own document, own action
@@ -474,7 +686,23 @@ describe('KONTAKT LÖSCHEN', () => {
     // positive control for the scan: the client is everywhere now
     const terms = [r.me.id, r.email, r.username, r.full, r.last, r.ip];
     const seen = new Set((await scan(terms)).map((h) => h.table));
-    for (const t of ['users', 'contact_profiles', 'client_grants', 'sessions', 'account_tokens', 'auth_throttle', 'contracts', 'documents', 'uploads', 'tickets', 'ticket_messages', 'ticket_events', 'ticket_reads', 'audit_log', 'outbox']) {
+    for (const t of [
+      'users',
+      'contact_profiles',
+      'client_grants',
+      'sessions',
+      'account_tokens',
+      'auth_throttle',
+      'contracts',
+      'documents',
+      'uploads',
+      'tickets',
+      'ticket_messages',
+      'ticket_events',
+      'ticket_reads',
+      'audit_log',
+      'outbox',
+    ]) {
       expect(seen, `the scan sees the client in ${t} before the deletion`).toContain(t);
     }
 
@@ -486,7 +714,10 @@ describe('KONTAKT LÖSCHEN', () => {
 
     // 1. no row anywhere names them
     const hits = await scan(terms);
-    expect(hits, `rows still holding the client's data:\n${hits.map((h) => `${h.table} [${h.term}]: ${h.row}`).join('\n')}`).toEqual([]);
+    expect(
+      hits,
+      `rows still holding the client's data:\n${hits.map((h) => `${h.table} [${h.term}]: ${h.row}`).join('\n')}`,
+    ).toEqual([]);
     expect(await db.select().from(users).where(eq(users.id, r.me.id))).toEqual([]);
     expect(await db.select().from(tickets).where(eq(tickets.id, r.ticketId))).toEqual([]);
 
@@ -499,11 +730,22 @@ describe('KONTAKT LÖSCHEN', () => {
 
     // 3. the job is done and holds no personal data
     const [job] = await db.select().from(deletionJobs).where(eq(deletionJobs.id, result.jobId));
-    expect(job).toMatchObject({ tenantId: A(), pseudonym, requestedBy: w.adminA.id, status: 'done', attempts: 1, objectKeys: [], lastError: null });
+    expect(job).toMatchObject({
+      tenantId: A(),
+      pseudonym,
+      requestedBy: w.adminA.id,
+      status: 'done',
+      attempts: 1,
+      objectKeys: [],
+      lastError: null,
+    });
     expect(job!.doneAt).not.toBeNull();
 
     // 4. the audit trail: rows kept, pseudonymised; who deleted and when stays
-    const kept = await db.select().from(auditLog).where(inArray(auditLog.id, [...actedIds, ...aboutIds]));
+    const kept = await db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.id, [...actedIds, ...aboutIds]));
     expect(kept).toHaveLength(new Set([...actedIds, ...aboutIds]).size);
     for (const a of kept) {
       const before = auditAbout.find((b) => b.id === a.id)!;
@@ -520,9 +762,20 @@ describe('KONTAKT LÖSCHEN', () => {
       }
     }
     const deleted = await db.select().from(auditLog).where(eq(auditLog.action, 'contact.deleted'));
-    expect(deleted.map((d) => [d.actorId, d.actorType, d.targetType, d.targetId])).toContainEqual([w.adminA.id, 'user', 'contact', pseudonym]);
-    expect(deleted.find((d) => d.targetId === pseudonym)!.meta).toMatchObject({ files: r.keys.length, job: result.jobId });
-    expect((await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log`)[0]!.n, 'no audit row removed; one added').toBe(auditCountBefore + 1);
+    expect(deleted.map((d) => [d.actorId, d.actorType, d.targetType, d.targetId])).toContainEqual([
+      w.adminA.id,
+      'user',
+      'contact',
+      pseudonym,
+    ]);
+    expect(deleted.find((d) => d.targetId === pseudonym)!.meta).toMatchObject({
+      files: r.keys.length,
+      job: result.jobId,
+    });
+    expect(
+      (await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log`)[0]!.n,
+      'no audit row removed; one added',
+    ).toBe(auditCountBefore + 1);
 
     // 5. nobody else touched
     expect(await print(bystander.id)).toEqual(bystanderBefore);
@@ -590,9 +843,11 @@ describe('storage failure during the deletion', () => {
     stored = await keysOf(A());
     for (const k of r.keys) expect(stored, `object ${k}`).not.toContain(k);
     // running it again is a no-op
-    expect(await runDeletionJob(db, result.jobId, async () => {
-      throw new Error('must not be called');
-    })).toBe('done');
+    expect(
+      await runDeletionJob(db, result.jobId, async () => {
+        throw new Error('must not be called');
+      }),
+    ).toBe('done');
     expect(await retryDeletionJobs(db)).toBe(0);
     errors.mockRestore();
   });
@@ -600,7 +855,15 @@ describe('storage failure during the deletion', () => {
   it('two instances retrying at once: the job is claimed once (SKIP LOCKED), every object removed once', async () => {
     const keys = [objectKey(A(), 'documents'), objectKey(A(), 'documents'), objectKey(A(), 'documents')];
     for (const k of keys) await putObject({ tenantId: A(), key: k, body: 'x', contentType: 'application/pdf' });
-    const [job] = await db.insert(deletionJobs).values({ tenantId: A(), pseudonym: pseudonymFor(crypto.randomUUID()), requestedBy: w.adminA.id, objectKeys: keys }).returning();
+    const [job] = await db
+      .insert(deletionJobs)
+      .values({
+        tenantId: A(),
+        pseudonym: pseudonymFor(crypto.randomUUID()),
+        requestedBy: w.adminA.id,
+        objectKeys: keys,
+      })
+      .returning();
     const removed: string[] = [];
     const slow = async (tenantId: string, key: string) => {
       removed.push(key);
@@ -620,11 +883,26 @@ describe('storage failure during the deletion', () => {
     const k1 = objectKey(A(), 'documents');
     const k2 = objectKey(A(), 'documents');
     const other = objectKey(A(), 'documents');
-    for (const k of [k1, k2, other]) await putObject({ tenantId: A(), key: k, body: 'x', contentType: 'application/pdf' });
-    const [job] = await db.insert(deletionJobs).values({ tenantId: A(), pseudonym: pseudonymFor(crypto.randomUUID()), requestedBy: w.adminA.id, objectKeys: [k1, k2] }).returning();
-    const [empty] = await db.insert(deletionJobs).values({ tenantId: A(), pseudonym: pseudonymFor(crypto.randomUUID()), requestedBy: w.adminA.id }).returning();
+    for (const k of [k1, k2, other])
+      await putObject({ tenantId: A(), key: k, body: 'x', contentType: 'application/pdf' });
+    const [job] = await db
+      .insert(deletionJobs)
+      .values({
+        tenantId: A(),
+        pseudonym: pseudonymFor(crypto.randomUUID()),
+        requestedBy: w.adminA.id,
+        objectKeys: [k1, k2],
+      })
+      .returning();
+    const [empty] = await db
+      .insert(deletionJobs)
+      .values({ tenantId: A(), pseudonym: pseudonymFor(crypto.randomUUID()), requestedBy: w.adminA.id })
+      .returning();
     expect(await retryDeletionJobs(db)).toBe(2);
-    const rows = await db.select().from(deletionJobs).where(inArray(deletionJobs.id, [job!.id, empty!.id]));
+    const rows = await db
+      .select()
+      .from(deletionJobs)
+      .where(inArray(deletionJobs.id, [job!.id, empty!.id]));
     for (const j of rows) expect(j).toMatchObject({ status: 'done', attempts: 1, objectKeys: [] });
     const stored = await keysOf(A());
     expect(stored).not.toContain(k1);
@@ -638,35 +916,84 @@ describe('storage failure during the deletion', () => {
 
 /** Which part of daten.json holds each exported table, and how many of the client's rows the table has. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const exportChecks: Record<string, { rows: (id: string, email: string) => Promise<number>; inJson: (d: any) => number }> = {
-  users: { rows: (id) => count(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [id]), inJson: (d) => (d.kontakt?.id ? 1 : 0) },
-  contact_profiles: { rows: (id) => count(`SELECT count(*)::int AS n FROM contact_profiles WHERE user_id = $1`, [id]), inJson: (d) => (d.kontakt?.profil ? 1 : 0) },
+const exportChecks: Record<
+  string,
+  { rows: (id: string, email: string) => Promise<number>; inJson: (d: any) => number }
+> = {
+  users: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [id]),
+    inJson: (d) => (d.kontakt?.id ? 1 : 0),
+  },
+  contact_profiles: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM contact_profiles WHERE user_id = $1`, [id]),
+    inJson: (d) => (d.kontakt?.profil ? 1 : 0),
+  },
   client_grants: {
     rows: (id) => count(`SELECT count(*)::int AS n FROM client_grants WHERE user_id = $1`, [id]),
     inJson: (d) => Object.values(d.freigaben ?? {}).filter((s) => Object.values(s as object).some(Boolean)).length,
   },
-  sessions: { rows: (id) => count(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [id]), inJson: (d) => d.anmeldungen?.length ?? 0 },
-  contracts: { rows: (id) => count(`SELECT count(*)::int AS n FROM contracts WHERE contact_id = $1`, [id]), inJson: (d) => d.vertraege?.length ?? 0 },
-  documents: { rows: (id) => count(`SELECT count(*)::int AS n FROM documents WHERE contact_id = $1`, [id]), inJson: (d) => d.dokumente?.length ?? 0 },
+  sessions: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [id]),
+    inJson: (d) => d.anmeldungen?.length ?? 0,
+  },
+  contracts: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM contracts WHERE contact_id = $1`, [id]),
+    inJson: (d) => d.vertraege?.length ?? 0,
+  },
+  documents: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM documents WHERE contact_id = $1`, [id]),
+    inJson: (d) => d.dokumente?.length ?? 0,
+  },
   document_files: {
-    rows: (id) => count(`SELECT count(*)::int AS n FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.contact_id = $1`, [id]),
+    rows: (id) =>
+      count(
+        `SELECT count(*)::int AS n FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.contact_id = $1`,
+        [id],
+      ),
     inJson: (d) => (d.dokumente ?? []).reduce((n: number, x: { dateien: unknown[] }) => n + x.dateien.length, 0),
   },
-  tickets: { rows: (id) => count(`SELECT count(*)::int AS n FROM tickets WHERE contact_id = $1`, [id]), inJson: (d) => d.kommunikation?.length ?? 0 },
+  tickets: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM tickets WHERE contact_id = $1`, [id]),
+    inJson: (d) => d.kommunikation?.length ?? 0,
+  },
   ticket_messages: {
-    rows: (id) => count(`SELECT count(*)::int AS n FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.contact_id = $1`, [id]),
-    inJson: (d) => (d.kommunikation ?? []).reduce((n: number, t: { nachrichten: unknown[] }) => n + t.nachrichten.length, 0),
+    rows: (id) =>
+      count(
+        `SELECT count(*)::int AS n FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.contact_id = $1`,
+        [id],
+      ),
+    inJson: (d) =>
+      (d.kommunikation ?? []).reduce((n: number, t: { nachrichten: unknown[] }) => n + t.nachrichten.length, 0),
   },
   ticket_files: {
-    rows: (id) => count(`SELECT count(*)::int AS n FROM ticket_files f JOIN ticket_messages m ON m.id = f.message_id JOIN tickets t ON t.id = m.ticket_id WHERE t.contact_id = $1`, [id]),
-    inJson: (d) => (d.kommunikation ?? []).reduce((n: number, t: { nachrichten: { anhaenge: unknown[] }[] }) => n + t.nachrichten.reduce((k, m) => k + m.anhaenge.length, 0), 0),
+    rows: (id) =>
+      count(
+        `SELECT count(*)::int AS n FROM ticket_files f JOIN ticket_messages m ON m.id = f.message_id JOIN tickets t ON t.id = m.ticket_id WHERE t.contact_id = $1`,
+        [id],
+      ),
+    inJson: (d) =>
+      (d.kommunikation ?? []).reduce(
+        (n: number, t: { nachrichten: { anhaenge: unknown[] }[] }) =>
+          n + t.nachrichten.reduce((k, m) => k + m.anhaenge.length, 0),
+        0,
+      ),
   },
   ticket_events: {
-    rows: (id) => count(`SELECT count(*)::int AS n FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.contact_id = $1`, [id]),
+    rows: (id) =>
+      count(
+        `SELECT count(*)::int AS n FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.contact_id = $1`,
+        [id],
+      ),
     inJson: (d) => (d.kommunikation ?? []).reduce((n: number, t: { historie: unknown[] }) => n + t.historie.length, 0),
   },
-  audit_log: { rows: (id) => count(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 OR actor_id::text = $1`, [id]), inJson: (d) => d.protokoll?.length ?? 0 },
-  outbox: { rows: (_id, email) => count(`SELECT count(*)::int AS n FROM outbox WHERE lower(to_address) = lower($1)`, [email]), inJson: (d) => d.emails?.length ?? 0 },
+  audit_log: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 OR actor_id::text = $1`, [id]),
+    inJson: (d) => d.protokoll?.length ?? 0,
+  },
+  outbox: {
+    rows: (_id, email) => count(`SELECT count(*)::int AS n FROM outbox WHERE lower(to_address) = lower($1)`, [email]),
+    inJson: (d) => d.emails?.length ?? 0,
+  },
 };
 
 async function count(query: string, params: string[]): Promise<number> {
@@ -688,7 +1015,14 @@ describe('DATENEXPORT', () => {
     expect(filename).toMatch(new RegExp(`^Datenexport ${r.full} \\d{4}-\\d{2}-\\d{2}\\.zip$`));
 
     // kontakt, without the password hash
-    expect(data.kontakt).toMatchObject({ id: r.me.id, email: r.email, firstName: r.first, lastName: r.last, username: r.username, birthDate: '1980-04-01' });
+    expect(data.kontakt).toMatchObject({
+      id: r.me.id,
+      email: r.email,
+      firstName: r.first,
+      lastName: r.last,
+      username: r.username,
+      birthDate: '1980-04-01',
+    });
     expect(data.kontakt).not.toHaveProperty('passwordHash');
     const [u] = await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, r.me.id));
     expect(zip.includes(Buffer.from(u!.h!))).toBe(false);
@@ -701,12 +1035,21 @@ describe('DATENEXPORT', () => {
     expect(data.freigaben[moduleName('profile')]).toEqual({ activation: true, dataRelease: true, readOnly: false });
 
     // vertraege in all four areas, who entered them
-    expect(data.vertraege.map((c: { area: string }) => c.area).sort()).toEqual(['emergency', 'finance', 'insurance', 'other']);
+    expect(data.vertraege.map((c: { area: string }) => c.area).sort()).toEqual([
+      'emergency',
+      'finance',
+      'insurance',
+      'other',
+    ]);
     expect(data.vertraege.find((c: { area: string }) => c.area === 'other').angelegtVon).toBe('Kunde');
-    expect(data.vertraege.find((c: { area: string }) => c.area === 'finance').angelegtVon).toBe(`${w.writer.firstName} ${w.writer.lastName}`);
+    expect(data.vertraege.find((c: { area: string }) => c.area === 'finance').angelegtVon).toBe(
+      `${w.writer.firstName} ${w.writer.lastName}`,
+    );
 
     // dokumente: every listed file is in the ZIP with the bytes uploaded; same names are kept apart
-    const filePaths: string[] = data.dokumente.flatMap((d: { dateien: { datei: string }[] }) => d.dateien.map((f) => f.datei));
+    const filePaths: string[] = data.dokumente.flatMap((d: { dateien: { datei: string }[] }) =>
+      d.dateien.map((f) => f.datei),
+    );
     expect(filePaths).toHaveLength(4);
     expect(new Set(filePaths).size).toBe(4);
     for (const d of data.dokumente as { titel: string; dateien: { datei: string; groesse: number }[] }[]) {
@@ -722,21 +1065,36 @@ describe('DATENEXPORT', () => {
     expect(byBytes(png)).toHaveLength(1);
     expect(byBytes(png)[0]).toMatch(/^Dokumente\/Allgemeine Dokumente\/Ausweis\/Ausweis\.png$/);
     expect(byBytes(r.bytes.get('Police.pdf')!)[0]).toMatch(/^Dokumente\/Versicherungen\/.+\/Police 2024\/Police\.pdf$/);
-    expect(data.dokumente.find((d: { titel: string }) => d.titel === 'Ausweis')).toMatchObject({ bereich: 'Allgemeine Dokumente', angelegtVomKunden: true, vertrag: null });
+    expect(data.dokumente.find((d: { titel: string }) => d.titel === 'Ausweis')).toMatchObject({
+      bereich: 'Allgemeine Dokumente',
+      angelegtVomKunden: true,
+      vertrag: null,
+    });
 
     // kommunikation with nachrichten (attachments in the ZIP) and historie (internal note for staff)
     expect(data.kommunikation).toHaveLength(1);
     const t = data.kommunikation[0];
     expect(t.betreff).toBe(`Schaden bei ${r.last}`);
-    expect(t.nachrichten.map((m: { text: string }) => m.text)).toEqual([`Hallo, hier ${r.full}.`, 'Anbei das Formular.', `Danke, ${r.first}`]);
+    expect(t.nachrichten.map((m: { text: string }) => m.text)).toEqual([
+      `Hallo, hier ${r.full}.`,
+      'Anbei das Formular.',
+      `Danke, ${r.first}`,
+    ]);
     expect(t.nachrichten[0].von).toBe(r.full);
     expect(t.nachrichten[1].von).toBe(`${w.writer.firstName} ${w.writer.lastName}`);
     const attachments: string[] = t.nachrichten.flatMap((m: { anhaenge: string[] }) => m.anhaenge);
     expect(attachments).toHaveLength(2);
     expect(entries.get(attachments.find((a) => a.endsWith('Wasserschaden.jpg'))!)!.equals(jpeg)).toBe(true);
-    expect(entries.get(attachments.find((a) => a.endsWith('Formular.pdf'))!)!.equals(r.bytes.get('Formular.pdf')!)).toBe(true);
-    expect(t.historie.map((e: { ereignis: string }) => e.ereignis)).toEqual(expect.arrayContaining(['created', 'replied', 'forwarded']));
-    expect(t.historie.find((e: { ereignis: string }) => e.ereignis === 'forwarded')).toMatchObject({ interneNotiz: r.internalNote, an: `${w.adminA.firstName} ${w.adminA.lastName}` });
+    expect(
+      entries.get(attachments.find((a) => a.endsWith('Formular.pdf'))!)!.equals(r.bytes.get('Formular.pdf')!),
+    ).toBe(true);
+    expect(t.historie.map((e: { ereignis: string }) => e.ereignis)).toEqual(
+      expect.arrayContaining(['created', 'replied', 'forwarded']),
+    );
+    expect(t.historie.find((e: { ereignis: string }) => e.ereignis === 'forwarded')).toMatchObject({
+      interneNotiz: r.internalNote,
+      an: `${w.adminA.firstName} ${w.adminA.lastName}`,
+    });
 
     // nothing but daten.json and the listed files
     expect([...entries.keys()].sort()).toEqual(['daten.json', ...filePaths, ...attachments].sort());
@@ -744,15 +1102,29 @@ describe('DATENEXPORT', () => {
     // anmeldungen without the session id, emails to the address, protokoll
     expect(data.anmeldungen).toHaveLength(2);
     expect(data.anmeldungen.map((s: { ip: string }) => s.ip)).toEqual([r.ip, r.ip]);
-    for (const s of data.anmeldungen) expect(Object.keys(s).sort()).toEqual(['createdAt', 'ip', 'lastSeenAt', 'revokedAt', 'userAgent']);
-    expect(data.emails.map((m: { subject: string }) => m.subject)).toEqual(expect.arrayContaining([`Willkommen, ${r.full}`, 'Sie haben eine NEUE NACHRICHT']));
-    expect(data.protokoll.map((p: { aktion: string }) => p.aktion)).toEqual(expect.arrayContaining(['grants.changed', 'contract.created', 'document.added', 'ticket.created', 'auth.login.succeeded', 'auth.login.failed']));
+    for (const s of data.anmeldungen)
+      expect(Object.keys(s).sort()).toEqual(['createdAt', 'ip', 'lastSeenAt', 'revokedAt', 'userAgent']);
+    expect(data.emails.map((m: { subject: string }) => m.subject)).toEqual(
+      expect.arrayContaining([`Willkommen, ${r.full}`, 'Sie haben eine NEUE NACHRICHT']),
+    );
+    expect(data.protokoll.map((p: { aktion: string }) => p.aktion)).toEqual(
+      expect.arrayContaining([
+        'grants.changed',
+        'contract.created',
+        'document.added',
+        'ticket.created',
+        'auth.login.succeeded',
+        'auth.login.failed',
+      ]),
+    );
     expect(data.protokoll.find((p: { aktion: string }) => p.aktion === 'ticket.created').durch).toBe('Kunde');
 
     // no secrets: token and session hashes stay out
     const text = entries.get('daten.json')!.toString();
-    for (const s of await db.select({ h: sessions.idHash }).from(sessions).where(eq(sessions.userId, r.me.id))) expect(text).not.toContain(s.h);
-    for (const row of await pg<{ h: string }[]>`SELECT token_hash AS h FROM account_tokens WHERE user_id = ${r.me.id}`) expect(text).not.toContain(row.h);
+    for (const s of await db.select({ h: sessions.idHash }).from(sessions).where(eq(sessions.userId, r.me.id)))
+      expect(text).not.toContain(s.h);
+    for (const row of await pg<{ h: string }[]>`SELECT token_hash AS h FROM account_tokens WHERE user_id = ${r.me.id}`)
+      expect(text).not.toContain(row.h);
     // nobody else's data
     expect(text).not.toContain(w.clients.act.lastName);
     expect(text).not.toContain(w.clientB.lastName);
@@ -761,14 +1133,20 @@ describe('DATENEXPORT', () => {
     for (const [table, c] of Object.entries(clientDataCoverage)) {
       if (/^omitted/i.test(c.export)) continue;
       const check = exportChecks[table];
-      expect(check, `clientDataCoverage says ${table} is exported ("${c.export}"): add it to exportChecks in this test`).toBeDefined();
+      expect(
+        check,
+        `clientDataCoverage says ${table} is exported ("${c.export}"): add it to exportChecks in this test`,
+      ).toBeDefined();
       const n = rowCounts[table]!;
       expect(n, `the test client has rows in ${table}`).toBeGreaterThan(0);
       expect(check!.inJson(data), `daten.json holds the ${n} row(s) of ${table}`).toBe(n);
     }
 
     // the export itself is audited
-    const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.exported'), eq(auditLog.targetId, r.me.id)));
+    const [a] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'contact.exported'), eq(auditLog.targetId, r.me.id)));
     expect(a).toMatchObject({ actorId: w.adminA.id, meta: { files: 6, byClient: false } });
     expect(await exportChecks.audit_log!.rows(r.me.id, r.email)).toBe(auditBefore + 1);
   });
@@ -789,50 +1167,102 @@ describe('DATENEXPORT', () => {
     const forwarded = data.kommunikation[0].historie.find((e: { ereignis: string }) => e.ereignis === 'forwarded');
     expect(forwarded).not.toHaveProperty('interneNotiz');
     expect(entries.get('daten.json')!.toString()).not.toContain(r.internalNote);
-    const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.exported'), eq(auditLog.actorId, r.me.id)));
+    const [a] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'contact.exported'), eq(auditLog.actorId, r.me.id)));
     expect(a).toMatchObject({ targetId: r.me.id, meta: { byClient: true } });
   });
 
-  it('the client\'s own export follows FREIGABEN per module and item and never holds internal fields (issue 13, finding 6)', async () => {
+  it("the client's own export follows FREIGABEN per module and item and never holds internal fields (issue 13, finding 6)", async () => {
     const tag = randomBytes(3).toString('hex');
-    const c = await contact(db, w.A, `Sichtbar${tag}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
+    const c = await contact(db, w.A, `Sichtbar${tag}`, w.writer.id, {
+      by: w.adminA,
+      grants: everywhere(sw(true, true, false)),
+    });
     // what the advisor entered: in a released area, in an area the client only sees their own items of, in hidden areas
     await addContract(w.adminA, c.id, contractForm('insurance', { product: `Hausrat ${tag}` }));
     await addContract(w.adminA, c.id, contractForm('finance', { product: `Bausparen ${tag}` }));
     await addContract(w.adminA, c.id, contractForm('emergency', { product: `Vollmacht ${tag}` }));
     await addContract(c, c.id, contractForm('finance', { product: `Tagesgeld ${tag}` }));
-    await addDocument(w.A, w.adminA, c.id, 'insurance', `Police sichtbar ${tag}`, [{ bytes: pdf(`sichtbar ${tag}`), filename: 'Police.pdf', type: 'application/pdf' }]);
-    await addDocument(w.A, w.adminA, c.id, 'emergency', `NOTFALL geheim ${tag}`, [{ bytes: pdf(`notfall ${tag}`), filename: 'Notfall.pdf', type: 'application/pdf' }]);
-    await addDocument(w.A, w.adminA, c.id, 'profile', `Beratungsprotokoll ${tag}`, [{ bytes: pdf(`protokoll ${tag}`), filename: 'Protokoll.pdf', type: 'application/pdf' }]);
-    await addDocument(w.A, c, c.id, 'profile', `Eigener Ausweis ${tag}`, [{ bytes: png, filename: 'Ausweis.png', type: 'image/png' }]);
+    await addDocument(w.A, w.adminA, c.id, 'insurance', `Police sichtbar ${tag}`, [
+      { bytes: pdf(`sichtbar ${tag}`), filename: 'Police.pdf', type: 'application/pdf' },
+    ]);
+    await addDocument(w.A, w.adminA, c.id, 'emergency', `NOTFALL geheim ${tag}`, [
+      { bytes: pdf(`notfall ${tag}`), filename: 'Notfall.pdf', type: 'application/pdf' },
+    ]);
+    await addDocument(w.A, w.adminA, c.id, 'profile', `Beratungsprotokoll ${tag}`, [
+      { bytes: pdf(`protokoll ${tag}`), filename: 'Protokoll.pdf', type: 'application/pdf' },
+    ]);
+    await addDocument(w.A, c, c.id, 'profile', `Eigener Ausweis ${tag}`, [
+      { bytes: png, filename: 'Ausweis.png', type: 'image/png' },
+    ]);
     const photo = await upload(w.A, c, c.id, 'communication', jpeg, 'Foto.jpg', 'image/jpeg');
-    await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { subject: `Geheimes Ticket ${tag}`, uploads: photo.id }));
+    await createTicket(
+      await ctxFor(db, w.A, c),
+      ticketForm(w.writer.id, { subject: `Geheimes Ticket ${tag}`, uploads: photo.id }),
+    );
     const note = `INTERNE NOTIZ ${tag}: zahlt spät`;
     await db.update(contactProfiles).set({ note }).where(eq(contactProfiles.userId, c.id));
     // now: PROFIL only own items, VERSICHERUNGEN with DATENFREIGABE, FINANZEN only own items, the rest hidden
     const off = sw(false, false, false);
     await saveGrants(await ctxFor(db, A(), w.adminA), {
       contactId: c.id,
-      grants: { profile: sw(true, false, false), insurance: sw(false, true, false), finance: sw(true, false, false), other: off, emergency: off, communication: off },
+      grants: {
+        profile: sw(true, false, false),
+        insurance: sw(false, true, false),
+        finance: sw(true, false, false),
+        other: off,
+        emergency: off,
+        communication: off,
+      },
     });
 
     const own = await readExport(w.A, c, c.id);
     const text = own.entries.get('daten.json')!.toString();
-    expect(own.data.vertraege.map((v: { product: string }) => v.product).sort()).toEqual([`Hausrat ${tag}`, `Tagesgeld ${tag}`]);
-    expect(own.data.dokumente.map((d: { titel: string }) => d.titel)).toEqual([`Police sichtbar ${tag}`, `Eigener Ausweis ${tag}`]);
+    expect(own.data.vertraege.map((v: { product: string }) => v.product).sort()).toEqual([
+      `Hausrat ${tag}`,
+      `Tagesgeld ${tag}`,
+    ]);
+    expect(own.data.dokumente.map((d: { titel: string }) => d.titel)).toEqual([
+      `Police sichtbar ${tag}`,
+      `Eigener Ausweis ${tag}`,
+    ]);
     expect(own.data.kommunikation).toEqual([]);
-    expect([...own.entries.keys()].sort()).toEqual(['daten.json', ...own.data.dokumente.flatMap((d: { dateien: { datei: string }[] }) => d.dateien.map((f) => f.datei))].sort());
+    expect([...own.entries.keys()].sort()).toEqual(
+      [
+        'daten.json',
+        ...own.data.dokumente.flatMap((d: { dateien: { datei: string }[] }) => d.dateien.map((f) => f.datei)),
+      ].sort(),
+    );
     expect(own.entries.size).toBe(3);
-    for (const hidden of [`Bausparen ${tag}`, `Vollmacht ${tag}`, `NOTFALL geheim ${tag}`, `Beratungsprotokoll ${tag}`, `Geheimes Ticket ${tag}`, 'Foto.jpg', note]) {
+    for (const hidden of [
+      `Bausparen ${tag}`,
+      `Vollmacht ${tag}`,
+      `NOTFALL geheim ${tag}`,
+      `Beratungsprotokoll ${tag}`,
+      `Geheimes Ticket ${tag}`,
+      'Foto.jpg',
+      note,
+    ]) {
       expect(text, `the client's export must not show "${hidden}"`).not.toContain(hidden);
     }
     // internal fields: the advisor's note, internal ids and columns, the firm's audit details
     expect(own.data.kontakt.profil).not.toHaveProperty('note');
-    expect(own.data.kontakt.profil).toMatchObject({ city: 'Köln', betreuer: `${w.writer.firstName} ${w.writer.lastName}` });
-    for (const k of ['rights', 'scope', 'role', 'tenantId', 'passwordHash']) expect(own.data.kontakt).not.toHaveProperty(k);
-    for (const v of own.data.vertraege) for (const k of ['createdBy', 'updatedBy', 'tenantId']) expect(v).not.toHaveProperty(k);
+    expect(own.data.kontakt.profil).toMatchObject({
+      city: 'Köln',
+      betreuer: `${w.writer.firstName} ${w.writer.lastName}`,
+    });
+    for (const k of ['rights', 'scope', 'role', 'tenantId', 'passwordHash'])
+      expect(own.data.kontakt).not.toHaveProperty(k);
+    for (const v of own.data.vertraege)
+      for (const k of ['createdBy', 'updatedBy', 'tenantId']) expect(v).not.toHaveProperty(k);
     for (const p of own.data.protokoll) expect(p).not.toHaveProperty('details');
-    expect(own.data.protokoll.every((p: { durch: string; aktion: string }) => p.durch === 'Kunde' || p.aktion.startsWith('auth.'))).toBe(true);
+    expect(
+      own.data.protokoll.every(
+        (p: { durch: string; aktion: string }) => p.durch === 'Kunde' || p.aktion.startsWith('auth.'),
+      ),
+    ).toBe(true);
 
     // the advisor's Art. 15 export of the same contact stays complete
     const full = await readExport(w.A, w.adminA, c.id);
@@ -844,10 +1274,14 @@ describe('DATENEXPORT', () => {
   });
 
   it('refuses everybody else, without writing an export entry', async () => {
-    const exported = async () => (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'contact.exported'))).length;
+    const exported = async () =>
+      (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'contact.exported'))).length;
     const before = await exported();
     // a client without PROFIL (KOMMUNIKATION and the folders on)
-    const noProfile = await contact(db, w.A, `Ohneprofil${randomBytes(2).toString('hex')}`, w.writer.id, { by: w.adminA, grants: { ...everywhere(sw(true, true, false)), profile: sw(false, false, false) } });
+    const noProfile = await contact(db, w.A, `Ohneprofil${randomBytes(2).toString('hex')}`, w.writer.id, {
+      by: w.adminA,
+      grants: { ...everywhere(sw(true, true, false)), profile: sw(false, false, false) },
+    });
     const cases: [string, Tenant, SessionUser, string, string][] = [
       ['client without PROFIL', w.A, noProfile, noProfile.id, 'not_found'],
       ['client asking for another client', w.A, w.clients.act, r.me.id, 'not_found'],
@@ -859,7 +1293,9 @@ describe('DATENEXPORT', () => {
       ['an employee id passed as contact', w.A, w.adminA, w.writer.id, 'not_found'],
     ];
     for (const [label, tenant, actor, id, code] of cases) {
-      await expect(exportOf(tenant, actor, id), label).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === code);
+      await expect(exportOf(tenant, actor, id), label).rejects.toSatisfy(
+        (e: unknown) => e instanceof DomainError && e.code === code,
+      );
     }
     expect(await exported()).toBe(before);
   });
@@ -869,7 +1305,10 @@ describe('DATENEXPORT', () => {
 
 describe('ARCHIVIEREN', () => {
   it('locks the account and ends every session, keeps the data; reactivating clears the mark', async () => {
-    const c = await contact(db, w.A, `Archiv${randomBytes(2).toString('hex')}`, w.writer.id, { by: w.adminA, grants: everywhere(sw(true, true, false)) });
+    const c = await contact(db, w.A, `Archiv${randomBytes(2).toString('hex')}`, w.writer.id, {
+      by: w.adminA,
+      grants: everywhere(sw(true, true, false)),
+    });
     await addContract(w.adminA, c.id, contractForm('insurance'));
     const raw1 = await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: c.id, ip: ARCHIVE_IP }));
     const raw2 = await db.transaction((tx) => createSession(tx, { tenantId: A(), userId: c.id }));
@@ -887,7 +1326,10 @@ describe('ARCHIVIEREN', () => {
     await archive(w.A, w.writer, c.id, true);
     const [u] = await db.select({ status: users.status }).from(users).where(eq(users.id, c.id));
     expect(u!.status).toBe('locked');
-    const [p] = await db.select({ archivedAt: contactProfiles.archivedAt }).from(contactProfiles).where(eq(contactProfiles.userId, c.id));
+    const [p] = await db
+      .select({ archivedAt: contactProfiles.archivedAt })
+      .from(contactProfiles)
+      .where(eq(contactProfiles.userId, c.id));
     expect(p!.archivedAt).not.toBeNull();
     const s = await db.select().from(sessions).where(eq(sessions.userId, c.id));
     expect(s).toHaveLength(2);
@@ -896,17 +1338,32 @@ describe('ARCHIVIEREN', () => {
     expect(await db.transaction((tx) => validateSession(tx, raw2, A()))).toBeNull();
     // the data stays
     expect(await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.contactId, c.id))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.archived'), eq(auditLog.targetId, c.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'contact.archived'), eq(auditLog.targetId, c.id))),
+    ).toHaveLength(1);
     // and no login
     await db.update(users).set({ passwordHash }).where(eq(users.id, c.id));
-    expect(await attemptLogin(await publicCtxFor(db, A()), { login: c.username, password: PASSWORD, ip: OTHER_IP })).toMatchObject({ ok: false });
+    expect(
+      await attemptLogin(await publicCtxFor(db, A()), { login: c.username, password: PASSWORD, ip: OTHER_IP }),
+    ).toMatchObject({ ok: false });
 
     await archive(w.A, w.adminA, c.id, false);
     const [u2] = await db.select({ status: users.status }).from(users).where(eq(users.id, c.id));
     expect(u2!.status).toBe('created');
-    const [p2] = await db.select({ archivedAt: contactProfiles.archivedAt }).from(contactProfiles).where(eq(contactProfiles.userId, c.id));
+    const [p2] = await db
+      .select({ archivedAt: contactProfiles.archivedAt })
+      .from(contactProfiles)
+      .where(eq(contactProfiles.userId, c.id));
     expect(p2!.archivedAt).toBeNull();
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.unarchived'), eq(auditLog.targetId, c.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'contact.unarchived'), eq(auditLog.targetId, c.id))),
+    ).toHaveLength(1);
     // sessions stay ended
     expect(await db.transaction((tx) => validateSession(tx, raw1, A()))).toBeNull();
   });
@@ -924,7 +1381,16 @@ describe('ARCHIVIEREN', () => {
 
 describe('audit_log stays append-only', () => {
   async function entry(): Promise<number> {
-    await audit(db, { tenantId: A(), actorType: 'user', actorId: w.adminA.id, action: 'test.trigger', targetType: 'contact', targetId: w.k2.id, meta: { x: 1 }, ip: OTHER_IP });
+    await audit(db, {
+      tenantId: A(),
+      actorType: 'user',
+      actorId: w.adminA.id,
+      action: 'test.trigger',
+      targetType: 'contact',
+      targetId: w.k2.id,
+      meta: { x: 1 },
+      ip: OTHER_IP,
+    });
     const [row] = await pg<{ id: number }[]>`SELECT max(id)::int AS id FROM audit_log WHERE action = 'test.trigger'`;
     return row!.id;
   }
@@ -937,7 +1403,9 @@ describe('audit_log stays append-only', () => {
   it('refuses plain UPDATE, DELETE and TRUNCATE', async () => {
     const id = await entry();
     expect(await refusal(db.execute(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(db.execute(dsql`UPDATE audit_log SET target_id = 'x' WHERE id = ${id}`))).toMatch(/append-only/);
+    expect(await refusal(db.execute(dsql`UPDATE audit_log SET target_id = 'x' WHERE id = ${id}`))).toMatch(
+      /append-only/,
+    );
     expect(await refusal(db.execute(dsql`DELETE FROM audit_log WHERE id = ${id}`))).toMatch(/append-only/);
     expect(await refusal(db.execute(dsql`TRUNCATE audit_log`))).toMatch(/append-only/);
   });
@@ -945,20 +1413,40 @@ describe('audit_log stays append-only', () => {
   it('with the redaction setting allows only the personal columns, never DELETE or TRUNCATE', async () => {
     const id = await entry();
     const [before] = await db.select().from(auditLog).where(eq(auditLog.id, id));
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed' WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET actor_type = 'system' WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET created_at = now() - interval '1 day' WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET tenant_id = ${w.B.id} WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed', meta = '{}' WHERE id = ${id}`))).toMatch(/append-only/);
+    expect(await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed' WHERE id = ${id}`))).toMatch(
+      /append-only/,
+    );
+    expect(await refusal(redacting(dsql`UPDATE audit_log SET actor_type = 'system' WHERE id = ${id}`))).toMatch(
+      /append-only/,
+    );
+    expect(
+      await refusal(redacting(dsql`UPDATE audit_log SET created_at = now() - interval '1 day' WHERE id = ${id}`)),
+    ).toMatch(/append-only/);
+    expect(await refusal(redacting(dsql`UPDATE audit_log SET tenant_id = ${w.B.id} WHERE id = ${id}`))).toMatch(
+      /append-only/,
+    );
+    expect(
+      await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed', meta = '{}' WHERE id = ${id}`)),
+    ).toMatch(/append-only/);
     expect(await refusal(redacting(dsql`DELETE FROM audit_log WHERE id = ${id}`))).toMatch(/append-only/);
     expect(await refusal(redacting(dsql`TRUNCATE audit_log`))).toMatch(/./);
     const [unchanged] = await db.select().from(auditLog).where(eq(auditLog.id, id));
     expect(unchanged).toEqual(before);
 
     // the controlled exception: personal columns, inside the transaction only
-    await redacting(dsql`UPDATE audit_log SET actor_id = NULL, ip = NULL, target_id = 'Gelöschter Kontakt 00000000', meta = '{"pseudonymisiert": true}' WHERE id = ${id}`);
+    await redacting(
+      dsql`UPDATE audit_log SET actor_id = NULL, ip = NULL, target_id = 'Gelöschter Kontakt 00000000', meta = '{"pseudonymisiert": true}' WHERE id = ${id}`,
+    );
     const [redacted] = await db.select().from(auditLog).where(eq(auditLog.id, id));
-    expect(redacted).toMatchObject({ action: 'test.trigger', actorType: 'user', actorId: null, ip: null, targetId: 'Gelöschter Kontakt 00000000', meta: { pseudonymisiert: true }, createdAt: before!.createdAt });
+    expect(redacted).toMatchObject({
+      action: 'test.trigger',
+      actorType: 'user',
+      actorId: null,
+      ip: null,
+      targetId: 'Gelöschter Kontakt 00000000',
+      meta: { pseudonymisiert: true },
+      createdAt: before!.createdAt,
+    });
     // SET LOCAL ended with that transaction
     expect(await refusal(db.execute(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`))).toMatch(/append-only/);
     // any other value of the setting does not count

@@ -33,9 +33,21 @@ let t: Made;
 let other: Made;
 let employee: EmployeeLike;
 
-const allWrite: EmployeeRights = { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'write' };
+const allWrite: EmployeeRights = {
+  insurance: 'write',
+  finance: 'write',
+  other: 'write',
+  emergency: 'write',
+  communication: 'write',
+};
 
-const adminOf = (m: Made): EmployeeLike => ({ id: m.admin.id, kind: 'employee', role: 'admin', rights: null, scope: null });
+const adminOf = (m: Made): EmployeeLike => ({
+  id: m.admin.id,
+  kind: 'employee',
+  role: 'admin',
+  rights: null,
+  scope: null,
+});
 const clientOf = (m: Made): EmployeeLike => ({ id: m.client.id, kind: 'client', role: null });
 
 beforeAll(async () => {
@@ -61,25 +73,39 @@ beforeAll(async () => {
 /** The verbs as a request calls them: one context (tenant + actor, checked once), then (ctx, input). */
 const saveTextAs = async (tenantId: string, actor: EmployeeLike, kind: RichTextKind, content: string) =>
   saveRichText(await ctxFor(db, tenantId, actor), { kind, content });
-const saveColorsAs = async (tenantId: string, actor: EmployeeLike, colors: ThemeColors | 'reset') => saveColors(await ctxFor(db, tenantId, actor), colors);
+const saveColorsAs = async (tenantId: string, actor: EmployeeLike, colors: ThemeColors | 'reset') =>
+  saveColors(await ctxFor(db, tenantId, actor), colors);
 
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const para = (...content: unknown[]) => ({ type: 'paragraph', content });
-const text = (value: string, marks?: unknown[]) => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+const text = (value: string, marks?: unknown[]) =>
+  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
 const link = (href: string, target?: string) => ({ type: 'link', attrs: target ? { href, target } : { href } });
 
 const impressum = doc(
   { type: 'heading', attrs: { level: 2 }, content: [text('Impressum')] },
-  para(text('Einstellungen Makler GmbH', [{ type: 'bold' }]), { type: 'hardBreak' }, text('Hauptstraße 1, 20095 Hamburg')),
-  para(text('Web', [link('https://www.einstellungen.example', '_blank')]), text(' · '), text('Mail', [link('mailto:info@einstellungen.example')])),
+  para(
+    text('Einstellungen Makler GmbH', [{ type: 'bold' }]),
+    { type: 'hardBreak' },
+    text('Hauptstraße 1, 20095 Hamburg'),
+  ),
+  para(
+    text('Web', [link('https://www.einstellungen.example', '_blank')]),
+    text(' · '),
+    text('Mail', [link('mailto:info@einstellungen.example')]),
+  ),
 );
 const impressumHtml =
   '<h2>Impressum</h2>' +
   '<p><strong>Einstellungen Makler GmbH</strong><br />Hauptstraße 1, 20095 Hamburg</p>' +
   '<p><a href="https://www.einstellungen.example/" target="_blank" rel="noopener noreferrer nofollow">Web</a> · <a href="mailto:info@einstellungen.example" rel="nofollow">Mail</a></p>';
 
-const signature = doc(para(text('Mit freundlichen Grüßen')), para(text('Ada Admin', [{ type: 'italic' }]), { type: 'hardBreak' }, text('Tel.', [link('tel:+4940123456')])));
-const signatureHtml = '<p>Mit freundlichen Grüßen</p><p><em>Ada Admin</em><br /><a href="tel:+4940123456" rel="nofollow">Tel.</a></p>';
+const signature = doc(
+  para(text('Mit freundlichen Grüßen')),
+  para(text('Ada Admin', [{ type: 'italic' }]), { type: 'hardBreak' }, text('Tel.', [link('tel:+4940123456')])),
+);
+const signatureHtml =
+  '<p>Mit freundlichen Grüßen</p><p><em>Ada Admin</em><br /><a href="tel:+4940123456" rel="nofollow">Tel.</a></p>';
 
 async function settingsRow(tenantId: string) {
   const [row] = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId));
@@ -150,14 +176,26 @@ function jsonProblems(json: unknown): string[] {
     listItem: [],
     blockquote: [],
   };
-  const markAttrs: Record<string, string[]> = { link: ['href', 'target', 'rel', 'class', 'title'], bold: [], italic: [], underline: [], strike: [] };
+  const markAttrs: Record<string, string[]> = {
+    link: ['href', 'target', 'rel', 'class', 'title'],
+    bold: [],
+    italic: [],
+    underline: [],
+    strike: [],
+  };
   const problems: string[] = [];
   const visit = (node: unknown, at: string) => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; attrs?: Record<string, unknown>; marks?: Array<{ type: string; attrs?: Record<string, unknown> }>; content?: unknown[] };
+    const n = node as {
+      type?: string;
+      attrs?: Record<string, unknown>;
+      marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+      content?: unknown[];
+    };
     if (!(String(n.type) in nodeAttrs)) problems.push(`${at}: node type ${JSON.stringify(n.type)}`);
     for (const key of Object.keys(n.attrs ?? {})) {
-      if (!(nodeAttrs[String(n.type)] ?? []).includes(key)) problems.push(`${at}: node attribute ${key}=${JSON.stringify(n.attrs![key])}`);
+      if (!(nodeAttrs[String(n.type)] ?? []).includes(key))
+        problems.push(`${at}: node attribute ${key}=${JSON.stringify(n.attrs![key])}`);
     }
     for (const mark of n.marks ?? []) {
       if (!(mark.type in markAttrs)) problems.push(`${at}: mark ${JSON.stringify(mark.type)}`);
@@ -166,9 +204,11 @@ function jsonProblems(json: unknown): string[] {
       }
       if (mark.type === 'link') {
         const href = mark.attrs?.href;
-        if (href != null && !validateLinkUrl(String(href)).ok) problems.push(`${at}: link href ${JSON.stringify(href)}`);
+        if (href != null && !validateLinkUrl(String(href)).ok)
+          problems.push(`${at}: link href ${JSON.stringify(href)}`);
         if (mark.attrs?.class != null) problems.push(`${at}: link class ${JSON.stringify(mark.attrs.class)}`);
-        if (mark.attrs?.target != null && mark.attrs.target !== '_blank') problems.push(`${at}: link target ${JSON.stringify(mark.attrs.target)}`);
+        if (mark.attrs?.target != null && mark.attrs.target !== '_blank')
+          problems.push(`${at}: link target ${JSON.stringify(mark.attrs.target)}`);
       }
     }
     (n.content ?? []).forEach((child, i) => visit(child, `${at}.content[${i}]`));
@@ -182,8 +222,17 @@ function jsonProblems(json: unknown): string[] {
 describe('a new tenant', () => {
   it('starts with the default colours and no texts', async () => {
     for (const m of [t, other]) {
-      expect(await tenantRow(m.tenant.id)).toMatchObject({ primaryColor: '#1d4ed8', secondaryColor: '#0f766e', fontColor: '#111827' });
-      expect(await loadTexts(db, m.tenant.id)).toEqual({ impressumJson: null, impressumHtml: null, signatureJson: null, signatureHtml: null });
+      expect(await tenantRow(m.tenant.id)).toMatchObject({
+        primaryColor: '#1d4ed8',
+        secondaryColor: '#0f766e',
+        fontColor: '#111827',
+      });
+      expect(await loadTexts(db, m.tenant.id)).toEqual({
+        impressumJson: null,
+        impressumHtml: null,
+        signatureJson: null,
+        signatureHtml: null,
+      });
     }
   });
 });
@@ -194,18 +243,41 @@ describe('saveRichText / loadTexts', () => {
     expect(result).toEqual({ empty: false });
 
     const row = await settingsRow(t.tenant.id);
-    expect(row).toMatchObject({ tenantId: t.tenant.id, impressumJson: expect.objectContaining({ type: 'doc' }), impressumHtml, signatureJson: null, signatureHtml: null, updatedBy: t.admin.id });
+    expect(row).toMatchObject({
+      tenantId: t.tenant.id,
+      impressumJson: expect.objectContaining({ type: 'doc' }),
+      impressumHtml,
+      signatureJson: null,
+      signatureHtml: null,
+      updatedBy: t.admin.id,
+    });
     expectSafe(row!.impressumHtml!, 'stored impressum');
 
     const audits = await auditRows(t.tenant.id, 'settings.impressum.saved');
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorType: 'user', actorId: t.admin.id, targetType: 'tenant', targetId: t.tenant.id, meta: { bytes: impressumHtml.length } });
+    expect(audits[0]).toMatchObject({
+      actorType: 'user',
+      actorId: t.admin.id,
+      targetType: 'tenant',
+      targetId: t.tenant.id,
+      meta: { bytes: impressumHtml.length },
+    });
 
-    expect(await loadTexts(db, t.tenant.id)).toEqual({ impressumJson: row!.impressumJson, impressumHtml, signatureJson: null, signatureHtml: null });
+    expect(await loadTexts(db, t.tenant.id)).toEqual({
+      impressumJson: row!.impressumJson,
+      impressumHtml,
+      signatureJson: null,
+      signatureHtml: null,
+    });
     expect(jsonProblems(row!.impressumJson)).toEqual([]);
     // Nothing reached the other tenant.
     expect(await settingsRow(other.tenant.id)).toBeNull();
-    expect(await loadTexts(db, other.tenant.id)).toEqual({ impressumJson: null, impressumHtml: null, signatureJson: null, signatureHtml: null });
+    expect(await loadTexts(db, other.tenant.id)).toEqual({
+      impressumJson: null,
+      impressumHtml: null,
+      signatureJson: null,
+      signatureHtml: null,
+    });
   });
 
   it('an admin saves the E-MAIL-SIGNATUR next to the IMPRESSUM, and a second save replaces it', async () => {
@@ -214,24 +286,41 @@ describe('saveRichText / loadTexts', () => {
 
     expect(await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature))).toEqual({ empty: false });
     let row = await settingsRow(t.tenant.id);
-    expect(row).toMatchObject({ impressumJson: expect.objectContaining({ type: 'doc' }), impressumHtml, signatureJson: expect.objectContaining({ type: 'doc' }), signatureHtml });
+    expect(row).toMatchObject({
+      impressumJson: expect.objectContaining({ type: 'doc' }),
+      impressumHtml,
+      signatureJson: expect.objectContaining({ type: 'doc' }),
+      signatureHtml,
+    });
     expect(row!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
     expect(await auditRows(t.tenant.id, 'settings.signature.saved')).toHaveLength(1);
 
     const changed = doc(para(text('Viele Grüße')));
     await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(changed));
     row = await settingsRow(t.tenant.id);
-    expect(row).toMatchObject({ impressumHtml, signatureJson: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Viele Grüße' }] }] }, signatureHtml: '<p>Viele Grüße</p>' });
+    expect(row).toMatchObject({
+      impressumHtml,
+      signatureJson: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Viele Grüße' }] }],
+      },
+      signatureHtml: '<p>Viele Grüße</p>',
+    });
     expect(await auditRows(t.tenant.id, 'settings.signature.saved')).toHaveLength(2);
     expect(await loadTexts(db, t.tenant.id)).toMatchObject({ impressumHtml, signatureHtml: '<p>Viele Grüße</p>' });
     // One row per tenant, however often it is saved.
-    const [{ n }] = (await sql`SELECT count(*)::int AS n FROM tenant_settings WHERE tenant_id = ${t.tenant.id}`) as unknown as [{ n: number }];
+    const [{ n }] =
+      (await sql`SELECT count(*)::int AS n FROM tenant_settings WHERE tenant_id = ${t.tenant.id}`) as unknown as [
+        { n: number },
+      ];
     expect(n).toBe(1);
   });
 
   it('an empty document clears the text (stored as NULL) and reports empty', async () => {
     await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(signature));
-    expect(await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(doc(para())))).toEqual({ empty: true });
+    expect(await saveTextAs(t.tenant.id, adminOf(t), 'signature', JSON.stringify(doc(para())))).toEqual({
+      empty: true,
+    });
     expect(await settingsRow(t.tenant.id)).toMatchObject({ signatureJson: null, signatureHtml: null });
     expect((await loadTexts(db, t.tenant.id)).signatureHtml).toBeNull();
     const [last] = (await auditRows(t.tenant.id, 'settings.signature.saved')).slice(-1);
@@ -264,25 +353,37 @@ describe('only admins of the tenant save', () => {
   ];
 
   it.each(actors)('%s cannot save the IMPRESSUM', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveTextAs(tenantId(), actor(), 'impressum', JSON.stringify(doc(para(text('Übernommen!'))))));
+    await expectForbidden(() =>
+      saveTextAs(tenantId(), actor(), 'impressum', JSON.stringify(doc(para(text('Übernommen!'))))),
+    );
   });
 
   it.each(actors)('%s cannot save the E-MAIL-SIGNATUR', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveTextAs(tenantId(), actor(), 'signature', JSON.stringify(doc(para(text('Übernommen!'))))));
+    await expectForbidden(() =>
+      saveTextAs(tenantId(), actor(), 'signature', JSON.stringify(doc(para(text('Übernommen!'))))),
+    );
   });
 
   it.each(actors)('%s cannot change the colours', async (_name, actor, tenantId) => {
-    await expectForbidden(() => saveColorsAs(tenantId(), actor(), { primary: '#ff0000', secondary: '#00ff00', font: '#0000ff' }));
+    await expectForbidden(() =>
+      saveColorsAs(tenantId(), actor(), { primary: '#ff0000', secondary: '#00ff00', font: '#0000ff' }),
+    );
   });
 
   it.each(actors)('%s cannot reset the colours', async (_name, actor, tenantId) => {
-    await saveColorsAs(tenantId(), adminOfTenant(tenantId()), { primary: '#123456', secondary: '#234567', font: '#345678' });
+    await saveColorsAs(tenantId(), adminOfTenant(tenantId()), {
+      primary: '#123456',
+      secondary: '#234567',
+      font: '#345678',
+    });
     await expectForbidden(() => saveColorsAs(tenantId(), actor(), 'reset'));
   });
 
   it('is refused before the content is even looked at (no validation message leaks to non-admins)', async () => {
     await expectForbidden(() => saveTextAs(t.tenant.id, employee, 'impressum', 'kein json'));
-    await expectForbidden(() => saveColorsAs(t.tenant.id, clientOf(t), { primary: 'red', secondary: 'red', font: 'red' }));
+    await expectForbidden(() =>
+      saveColorsAs(t.tenant.id, clientOf(t), { primary: 'red', secondary: 'red', font: 'red' }),
+    );
   });
 });
 
@@ -294,7 +395,11 @@ function adminOfTenant(tenantId: string): EmployeeLike {
 
 describe('hostile documents', () => {
   const hostile = doc(
-    { type: 'heading', attrs: { level: 1, onclick: 'alert(1)', style: 'color:red' }, content: [text('<script>alert(1)</script>')] },
+    {
+      type: 'heading',
+      attrs: { level: 1, onclick: 'alert(1)', style: 'color:red' },
+      content: [text('<script>alert(1)</script>')],
+    },
     para(
       text('js', [link('javascript:alert(document.cookie)', '_blank')]),
       text(' '),
@@ -308,7 +413,17 @@ describe('hostile documents', () => {
       text(' '),
       text('http', [link('http://evil.example/')]),
       text(' '),
-      text('klasse', [{ type: 'link', attrs: { href: 'https://www.einstellungen.example', class: 'x" onmouseover="alert(1)', target: '_top', rel: 'opener' } }]),
+      text('klasse', [
+        {
+          type: 'link',
+          attrs: {
+            href: 'https://www.einstellungen.example',
+            class: 'x" onmouseover="alert(1)',
+            target: '_top',
+            rel: 'opener',
+          },
+        },
+      ]),
     ),
     para(text('<img src=x onerror=alert(1)>'), text('"><svg onload=alert(1)>', [{ type: 'bold' }])),
   );
@@ -400,7 +515,11 @@ describe('saveColors', () => {
   it('accepts #rrggbb (stored lower-case), audits and leaves the other tenant alone', async () => {
     const otherBefore = await tenantRow(other.tenant.id);
     await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#0B4F6C', secondary: '#f2a541', font: '#1F2933' });
-    expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#0b4f6c', secondaryColor: '#f2a541', fontColor: '#1f2933' });
+    expect(await tenantRow(t.tenant.id)).toMatchObject({
+      primaryColor: '#0b4f6c',
+      secondaryColor: '#f2a541',
+      fontColor: '#1f2933',
+    });
     expect(await tenantRow(other.tenant.id)).toEqual(otherBefore);
     const [last] = (await auditRows(t.tenant.id, 'settings.colors.saved')).slice(-1);
     expect(last).toMatchObject({ actorType: 'user', actorId: t.admin.id, targetType: 'tenant', targetId: t.tenant.id });
@@ -422,13 +541,16 @@ describe('saveColors', () => {
   ];
   const fields = ['primary', 'secondary', 'font'] as const;
 
-  it.each(fields.flatMap((field) => bad.map(([name, value]) => [field, name, value] as const)))('refuses %s = %s (%j) with a field error and leaves the tenant unchanged', async (field, _name, value) => {
-    await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#0b4f6c', secondary: '#f2a541', font: '#1f2933' });
-    const before = await tenantRow(t.tenant.id);
-    const colors = { primary: '#aa0000', secondary: '#00aa00', font: '#0000aa', [field]: value };
-    await expectInvalid(() => saveColorsAs(t.tenant.id, adminOf(t), colors), field, /#rrggbb/);
-    expect(await tenantRow(t.tenant.id)).toEqual(before);
-  });
+  it.each(fields.flatMap((field) => bad.map(([name, value]) => [field, name, value] as const)))(
+    'refuses %s = %s (%j) with a field error and leaves the tenant unchanged',
+    async (field, _name, value) => {
+      await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#0b4f6c', secondary: '#f2a541', font: '#1f2933' });
+      const before = await tenantRow(t.tenant.id);
+      const colors = { primary: '#aa0000', secondary: '#00aa00', font: '#0000aa', [field]: value };
+      await expectInvalid(() => saveColorsAs(t.tenant.id, adminOf(t), colors), field, /#rrggbb/);
+      expect(await tenantRow(t.tenant.id)).toEqual(before);
+    },
+  );
 
   it.each(fields)('refuses a colour object without %s with a field error (no crash)', async (field) => {
     const colors: Record<string, string> = { primary: '#aa0000', secondary: '#00aa00', font: '#0000aa' };
@@ -438,10 +560,18 @@ describe('saveColors', () => {
 
   it("'reset' restores the defaults #1d4ed8, #0f766e, #111827 and is audited as a reset", async () => {
     await saveColorsAs(t.tenant.id, adminOf(t), { primary: '#000000', secondary: '#ffffff', font: '#ff00ff' });
-    expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#000000', secondaryColor: '#ffffff', fontColor: '#ff00ff' });
+    expect(await tenantRow(t.tenant.id)).toMatchObject({
+      primaryColor: '#000000',
+      secondaryColor: '#ffffff',
+      fontColor: '#ff00ff',
+    });
     const resets = (await auditRows(t.tenant.id, 'settings.colors.reset')).length;
     await saveColorsAs(t.tenant.id, adminOf(t), 'reset');
-    expect(await tenantRow(t.tenant.id)).toMatchObject({ primaryColor: '#1d4ed8', secondaryColor: '#0f766e', fontColor: '#111827' });
+    expect(await tenantRow(t.tenant.id)).toMatchObject({
+      primaryColor: '#1d4ed8',
+      secondaryColor: '#0f766e',
+      fontColor: '#111827',
+    });
     expect(await auditRows(t.tenant.id, 'settings.colors.reset')).toHaveLength(resets + 1);
   });
 });

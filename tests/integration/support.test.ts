@@ -14,7 +14,10 @@ import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
 const operator = (db: Db): PlatformCtx => ({ db, operator: true, requestId: 'test', locale: 'de' });
-const png = () => sharp({ create: { width: 40, height: 20, channels: 3, background: '#123456' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 40, height: 20, channels: 3, background: '#123456' } })
+    .png()
+    .toBuffer();
 
 /** What the browser does with the presigned POST. */
 async function post(p: { url: string; fields: Record<string, string> }, body: Uint8Array | string, type = 'image/png') {
@@ -28,12 +31,17 @@ async function post(p: { url: string; fields: Record<string, string> }, body: Ui
 
 /** Presign as the employee and POST the bytes; returns the presigned form (id, url, fields). */
 async function screenshot(ctx: Ctx, body: Uint8Array | string) {
-  const p = await presignScreenshot(ctx, { filename: 'bild.png', contentType: 'image/png', size: typeof body === 'string' ? body.length : body.length });
+  const p = await presignScreenshot(ctx, {
+    filename: 'bild.png',
+    contentType: 'image/png',
+    size: typeof body === 'string' ? body.length : body.length,
+  });
   expect(await post(p, body)).toBeLessThan(300);
   return p;
 }
 
-const form = (screenshots = '') => supportSchema.parse({ subject: 'Logo erscheint nicht', message: 'Nach dem Upload sehe ich nichts.', screenshots });
+const form = (screenshots = '') =>
+  supportSchema.parse({ subject: 'Logo erscheint nicht', message: 'Nach dem Upload sehe ich nichts.', screenshots });
 
 describe('Anliegen mitteilen', () => {
   it('stores the request with checked screenshots and lists it for the operator', async () => {
@@ -42,7 +50,11 @@ describe('Anliegen mitteilen', () => {
     const ctx = await ctxFor(db, t.tenant.id, t.admin.id);
     const bytes = await png();
     const p = await screenshot(ctx, bytes);
-    expect(await checkUpload(ctx, { id: p.id, purpose: 'support' })).toEqual({ ok: true, mime: 'image/png', size: bytes.length });
+    expect(await checkUpload(ctx, { id: p.id, purpose: 'support' })).toEqual({
+      ok: true,
+      mime: 'image/png',
+      size: bytes.length,
+    });
 
     const { id } = await submitSupport(ctx, form(p.id));
     const [row] = await db.select().from(supportRequests).where(eq(supportRequests.id, id));
@@ -64,15 +76,27 @@ describe('Anliegen mitteilen', () => {
     const other = await makeTenant(db, 'support3');
     const admin = await ctxFor(db, t.tenant.id, t.admin.id);
     const client = await ctxFor(db, t.tenant.id, t.client.id);
-    await expect(presignScreenshot(client, { filename: 'a.png', contentType: 'image/png', size: 10 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(presignScreenshot(admin, { filename: 'a.svg', contentType: 'image/svg+xml', size: 10 })).rejects.toMatchObject({ code: 'file_rejected', field: 'screenshots', detail: { reason: 'type' } });
-    await expect(presignScreenshot(admin, { filename: 'a.png', contentType: 'image/png', size: 6 * 1024 * 1024 })).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'too-large' } });
+    await expect(
+      presignScreenshot(client, { filename: 'a.png', contentType: 'image/png', size: 10 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      presignScreenshot(admin, { filename: 'a.svg', contentType: 'image/svg+xml', size: 10 }),
+    ).rejects.toMatchObject({ code: 'file_rejected', field: 'screenshots', detail: { reason: 'type' } });
+    await expect(
+      presignScreenshot(admin, { filename: 'a.png', contentType: 'image/png', size: 6 * 1024 * 1024 }),
+    ).rejects.toMatchObject({ code: 'file_rejected', detail: { reason: 'too-large' } });
     // Another tenant's upload is not one of the author's uploads.
     const foreign = await screenshot(await ctxFor(db, other.tenant.id, other.admin.id), await png());
-    await expect(submitSupport(admin, form(foreign.id))).rejects.toMatchObject({ code: 'invalid', field: 'screenshots' });
+    await expect(submitSupport(admin, form(foreign.id))).rejects.toMatchObject({
+      code: 'invalid',
+      field: 'screenshots',
+    });
     // A "screenshot" that is really HTML is refused by its bytes.
     const html = await screenshot(admin, '<html><script>alert(1)</script></html>');
-    await expect(submitSupport(admin, form(html.id))).rejects.toMatchObject({ code: 'file_rejected', field: 'screenshots' });
+    await expect(submitSupport(admin, form(html.id))).rejects.toMatchObject({
+      code: 'file_rejected',
+      field: 'screenshots',
+    });
     await expect(ctxFor(db, t.tenant.id, other.admin.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect(supportSchema.safeParse({ subject: '', message: '' }).success).toBe(false);
     expect(await db.select().from(supportRequests)).toHaveLength(0);
@@ -107,9 +131,21 @@ describe('Anliegen mitteilen', () => {
   it("refuses another employee's screenshot of the same tenant", async () => {
     const { db } = await testDb();
     const t = await makeTenant(db, 'support-colleague');
-    const u = await createAccount(db, { tenantId: t.tenant.id, kind: 'employee', role: 'employee', email: 'kollegin@support.example', firstName: 'Kim', lastName: 'Kollegin', status: 'active', passwordHash: 'kein-echter-hash' });
+    const u = await createAccount(db, {
+      tenantId: t.tenant.id,
+      kind: 'employee',
+      role: 'employee',
+      email: 'kollegin@support.example',
+      firstName: 'Kim',
+      lastName: 'Kollegin',
+      status: 'active',
+      passwordHash: 'kein-echter-hash',
+    });
     const theirs = await screenshot(await ctxFor(db, t.tenant.id, u.id), await png());
-    await expect(submitSupport(await ctxFor(db, t.tenant.id, t.admin.id), form(theirs.id))).rejects.toMatchObject({ code: 'invalid', field: 'screenshots' });
+    await expect(submitSupport(await ctxFor(db, t.tenant.id, t.admin.id), form(theirs.id))).rejects.toMatchObject({
+      code: 'invalid',
+      field: 'screenshots',
+    });
     expect(await db.select().from(supportRequests)).toHaveLength(0);
     // Still the colleague's to use.
     await submitSupport(await ctxFor(db, t.tenant.id, u.id), form(theirs.id));

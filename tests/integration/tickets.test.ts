@@ -15,7 +15,19 @@ import { viewerOf } from '../../lib/access/viewer';
 import { ticketRights } from '../../lib/access/tickets';
 import { createContract } from '../../lib/contracts';
 import type { Db } from '../../lib/db/client';
-import { auditLog, outbox, ticketEvents, ticketFiles, ticketMessages, ticketReads, tickets, uploads, users, type OutboxMail, type Tenant } from '../../lib/db/schema';
+import {
+  auditLog,
+  outbox,
+  ticketEvents,
+  ticketFiles,
+  ticketMessages,
+  ticketReads,
+  tickets,
+  uploads,
+  users,
+  type OutboxMail,
+  type Tenant,
+} from '../../lib/db/schema';
 import { presignDocumentUpload } from '../../lib/documents/presign';
 import { checkUpload } from '../../lib/uploads';
 import { saveGrants } from '../../lib/grants';
@@ -30,7 +42,18 @@ import { openTicket } from '../../lib/tickets/open';
 import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
 import { testDb } from './db';
-import { actorOf, contact, contractForm, employee, everywhere, folderPrint, level, makeWorld, sw, type World } from './folder-world';
+import {
+  actorOf,
+  contact,
+  contractForm,
+  employee,
+  everywhere,
+  folderPrint,
+  level,
+  makeWorld,
+  sw,
+  type World,
+} from './folder-world';
 import { ctxFor } from './ctx';
 
 let db: Db;
@@ -41,7 +64,9 @@ let jpeg: Buffer;
 beforeAll(async () => {
   ({ db, sql: pg } = await testDb());
   w = await makeWorld(db, 'ticket');
-  jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#33aa00' } }).jpeg().toBuffer();
+  jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#33aa00' } })
+    .jpeg()
+    .toBuffer();
   // A failure AFTER the mail row is written: a deferred trigger refuses the commit of any transaction that
   // queued a mail to an address starting with "fehlschlag" (accounts named "Fehlschlag…" below).
   await pg.unsafe(`
@@ -71,19 +96,34 @@ const SECRET_BODY = 'NACHRICHTGEHEIM0815 meine IBAN DE02120300000000202051';
 const SECRET_NOTE = 'NOTIZGEHEIM1234 Kunde ist schwierig';
 
 const ticketForm = (assigneeId: string, over: Record<string, string> = {}) =>
-  newTicketSchema.parse({ assigneeId, subject: 'Frage zur Hausratversicherung', message: 'Guten Tag, ich bin umgezogen.', contractId: '', uploads: '', idempotencyKey: randomUUID(), ...over });
+  newTicketSchema.parse({
+    assigneeId,
+    subject: 'Frage zur Hausratversicherung',
+    message: 'Guten Tag, ich bin umgezogen.',
+    contractId: '',
+    uploads: '',
+    idempotencyKey: randomUUID(),
+    ...over,
+  });
 const replyForm = (ticketId: string, message = 'Vielen Dank für Ihre Nachricht.', over: Record<string, string> = {}) =>
   replySchema.parse({ ticketId, message, uploads: '', idempotencyKey: randomUUID(), ...over });
 const forwardForm = (ticketId: string, toId: string, note?: string) => forwardSchema.parse({ ticketId, toId, note });
 
 /** A fresh portal client of tenant A with the same switches in every module (KOMMUNIKATION included). */
 let seq = 0;
-const client = (name: string, s = sw(true, false, false), advisorId = w.writer.id) => contact(db, w.A, `${name}${++seq}`, advisorId, { by: w.adminA, grants: everywhere(s) });
+const client = (name: string, s = sw(true, false, false), advisorId = w.writer.id) =>
+  contact(db, w.A, `${name}${++seq}`, advisorId, { by: w.adminA, grants: everywhere(s) });
 /** A fresh employee of tenant A. */
-const staff = (name: string, l: 'none' | 'read' | 'write' = 'write', scope: 'all' | 'own' = 'all') => employee(db, w.A, `${name}${++seq}`, level(l), scope);
+const staff = (name: string, l: 'none' | 'read' | 'write' = 'write', scope: 'all' | 'own' = 'all') =>
+  employee(db, w.A, `${name}${++seq}`, level(l), scope);
 
 /** A ticket written by the client to the assignee (tenant A unless given). */
-async function ticket(by: SessionUser, assignee: SessionUser, over: Record<string, string> = {}, tenant: Tenant = w.A): Promise<string> {
+async function ticket(
+  by: SessionUser,
+  assignee: SessionUser,
+  over: Record<string, string> = {},
+  tenant: Tenant = w.A,
+): Promise<string> {
   const { id, created } = await createTicket(await ctxFor(db, tenant, by), ticketForm(assignee.id, over));
   expect(created).toBe(true);
   return id;
@@ -93,8 +133,14 @@ async function ticketRow(id: string) {
   const [t] = await db.select().from(tickets).where(eq(tickets.id, id));
   return t!;
 }
-const messagesOf = (id: string) => db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, id)).orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-const eventsOf = (id: string) => db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).orderBy(asc(ticketEvents.id));
+const messagesOf = (id: string) =>
+  db
+    .select()
+    .from(ticketMessages)
+    .where(eq(ticketMessages.ticketId, id))
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+const eventsOf = (id: string) =>
+  db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).orderBy(asc(ticketEvents.id));
 const eventTypes = async (id: string) => (await eventsOf(id)).map((e) => e.type);
 
 /** Runs the call and returns the mails it queued. */
@@ -106,7 +152,13 @@ async function mailsOf<T>(call: () => Promise<T>): Promise<{ result: T; mails: O
 }
 
 /** A notification mail: right template, recipient and link, and none of the confidential strings. */
-function expectNotification(mail: OutboxMail, template: string, to: string, link: string, secrets: string[] = [SECRET_SUBJECT, SECRET_BODY, SECRET_NOTE]) {
+function expectNotification(
+  mail: OutboxMail,
+  template: string,
+  to: string,
+  link: string,
+  secrets: string[] = [SECRET_SUBJECT, SECRET_BODY, SECRET_NOTE],
+) {
   expect(mail).toMatchObject({ template, toAddress: to, tenantId: A(), status: 'pending' });
   // positive control: we are looking at the rendered mail
   expect(mail.html).toContain(link);
@@ -134,7 +186,10 @@ async function ticketPrint(): Promise<Record<string, string>> {
 }
 
 /** Refused with one of the codes, and nothing changed (tickets, reads, mails, uploads, audit). */
-async function refused(call: () => Promise<unknown>, codes: string[] = ['forbidden', 'not_found']): Promise<DomainError> {
+async function refused(
+  call: () => Promise<unknown>,
+  codes: string[] = ['forbidden', 'not_found'],
+): Promise<DomainError> {
   const before = await ticketPrint();
   let error: unknown;
   try {
@@ -165,7 +220,11 @@ const mine = { status: 'open' as const, scope: 'mine' as const, limit: 1000 };
 const idsOf = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
 
 /** What the browser does with the presigned POST. */
-async function postTo(post: { url: string; fields: Record<string, string> }, bytes: Uint8Array, filename: string): Promise<number> {
+async function postTo(
+  post: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  filename: string,
+): Promise<number> {
   const form = new FormData();
   for (const [k, v] of Object.entries(post.fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(bytes)], { type: post.fields['Content-Type'] }), filename);
@@ -175,11 +234,26 @@ async function postTo(post: { url: string; fields: Record<string, string> }, byt
 }
 
 /** The real upload flow for a message attachment: presignDocumentUpload (area 'communication') → POST → checkUpload. */
-async function attach(actor: SessionUser, contactId: string, filename = 'schaden.jpg', tenant: Tenant = w.A): Promise<{ id: string; key: string }> {
+async function attach(
+  actor: SessionUser,
+  contactId: string,
+  filename = 'schaden.jpg',
+  tenant: Tenant = w.A,
+): Promise<{ id: string; key: string }> {
   const ctx = await ctxFor(db, tenant, actor);
-  const post = await presignDocumentUpload(ctx, { contactId, area: 'communication', filename, contentType: 'image/jpeg', size: jpeg.length });
+  const post = await presignDocumentUpload(ctx, {
+    contactId,
+    area: 'communication',
+    filename,
+    contentType: 'image/jpeg',
+    size: jpeg.length,
+  });
   expect(await postTo(post, jpeg, filename)).toBeLessThan(300);
-  expect(await checkUpload(ctx, { id: post.id, purpose: 'tickets' })).toEqual({ ok: true, mime: 'image/jpeg', size: jpeg.length });
+  expect(await checkUpload(ctx, { id: post.id, purpose: 'tickets' })).toEqual({
+    ok: true,
+    mime: 'image/jpeg',
+    size: jpeg.length,
+  });
   const [row] = await db.select().from(uploads).where(eq(uploads.id, post.id));
   return { id: post.id, key: row!.objectKey };
 }
@@ -191,7 +265,12 @@ describe('a client writes a new message', () => {
   it('creates ticket, first message, HISTORIE, read marker, audit and exactly one mail without content', async () => {
     const { act } = w.clients;
     const badgeBefore = await unreadCount(await ctxFor(db, A(), w.writer));
-    const { result, mails } = await mailsOf(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(w.writer.id, { subject: SECRET_SUBJECT, message: SECRET_BODY })));
+    const { result, mails } = await mailsOf(async () =>
+      createTicket(
+        await ctxFor(db, w.A, act),
+        ticketForm(w.writer.id, { subject: SECRET_SUBJECT, message: SECRET_BODY }),
+      ),
+    );
     expect(result.created).toBe(true);
     const id = result.id;
 
@@ -210,10 +289,15 @@ describe('a client writes a new message', () => {
     const msgs = await messagesOf(id);
     expect(msgs.map((m) => [m.authorId, m.authorKind, m.body])).toEqual([[act.id, 'client', SECRET_BODY]]);
     const events = await eventsOf(id);
-    expect(events.map((e) => [e.type, e.actorId, e.actorKind, e.meta])).toEqual([['created', act.id, 'client', { toId: w.writer.id }]]);
+    expect(events.map((e) => [e.type, e.actorId, e.actorKind, e.meta])).toEqual([
+      ['created', act.id, 'client', { toId: w.writer.id }],
+    ]);
     const reads = await db.select().from(ticketReads).where(eq(ticketReads.ticketId, id));
     expect(reads.map((r) => r.userId)).toEqual([act.id]);
-    const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'ticket.created'), dsql`${auditLog.meta}->>'ticketId' = ${id}`));
+    const [a] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ticket.created'), dsql`${auditLog.meta}->>'ticketId' = ${id}`));
     expect(a).toMatchObject({ tenantId: A(), actorId: act.id, targetType: 'contact', targetId: act.id });
 
     expect(mails).toHaveLength(1);
@@ -223,8 +307,15 @@ describe('a client writes a new message', () => {
 
     // unread for the assignee, not for the author
     expect(await unreadCount(await ctxFor(db, A(), w.writer))).toBe(badgeBefore + 1);
-    expect((await listClientTickets(await ctxFor(db, A(), act), { status: 'open' })).find((t) => t.id === id)).toMatchObject({ unread: false, subject: SECRET_SUBJECT, assigneeName: `Erika ${w.writer.lastName}` });
-    expect((await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)).toMatchObject({ unread: true, contactName: 'Karla Freischaltung', assigneeName: `Erika ${w.writer.lastName}`, contractLabel: null });
+    expect(
+      (await listClientTickets(await ctxFor(db, A(), act), { status: 'open' })).find((t) => t.id === id),
+    ).toMatchObject({ unread: false, subject: SECRET_SUBJECT, assigneeName: `Erika ${w.writer.lastName}` });
+    expect((await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)).toMatchObject({
+      unread: true,
+      contactName: 'Karla Freischaltung',
+      assigneeName: `Erika ${w.writer.lastName}`,
+      contractLabel: null,
+    });
   });
 
   it('may be sent with FREISCHALTUNG or DATENFREIGABE, to an admin or to a scoped BETREUER', async () => {
@@ -239,7 +330,8 @@ describe('a client writes a new message', () => {
     await refused(async () => createTicket(await ctxFor(db, w.A, ro), ticketForm(w.writer.id)), ['forbidden']); // NUR LESEN
     await refused(async () => createTicket(await ctxFor(db, w.A, actRo), ticketForm(w.writer.id)), ['forbidden']); // FREISCHALTUNG + NUR LESEN
     await refused(async () => createTicket(await ctxFor(db, w.A, none), ticketForm(w.writer.id)), ['not_found']); // KOMMUNIKATION not visible
-    for (const e of [w.adminA, w.writer, w.reader, w.noRights]) await refused(async () => createTicket(await ctxFor(db, w.A, e), ticketForm(w.writer.id)), ['forbidden']);
+    for (const e of [w.adminA, w.writer, w.reader, w.noRights])
+      await refused(async () => createTicket(await ctxFor(db, w.A, e), ticketForm(w.writer.id)), ['forbidden']);
     await refused(async () => createTicket(await ctxFor(db, w.A, w.clientB), ticketForm(w.writer.id)));
     // at home, the client of B cannot address A's employee
     await refused(async () => createTicket(await ctxFor(db, w.B, w.clientB), ticketForm(w.writer.id)), ['invalid']);
@@ -253,10 +345,17 @@ describe('a client writes a new message', () => {
     const list = await assignableEmployees(await ctxFor(db, A(), w.adminA), { advisorId: w.scoped.id });
     const listed = list.map((e) => e.id);
     // Scope "own": offered only for contacts they look after.
-    expect((await assignableEmployees(await ctxFor(db, A(), w.adminA), { advisorId: w.writer.id })).map((e) => e.id)).not.toContain(w.scoped.id);
+    expect(
+      (await assignableEmployees(await ctxFor(db, A(), w.adminA), { advisorId: w.writer.id })).map((e) => e.id),
+    ).not.toContain(w.scoped.id);
     for (const ok of [w.adminA, w.writer, w.scoped]) expect(listed).toContain(ok.id);
-    for (const no of [w.mixed, w.reader, w.noRights, locked, invited, w.writerB, w.adminB, w.clients.act]) expect(listed).not.toContain(no.id);
-    expect(list.find((e) => e.id === w.adminA.id)).toEqual({ id: w.adminA.id, name: 'Ada Admin', email: w.adminA.email });
+    for (const no of [w.mixed, w.reader, w.noRights, locked, invited, w.writerB, w.adminB, w.clients.act])
+      expect(listed).not.toContain(no.id);
+    expect(list.find((e) => e.id === w.adminA.id)).toEqual({
+      id: w.adminA.id,
+      name: 'Ada Admin',
+      email: w.adminA.email,
+    });
     // sorted by last name
     const names = list.map((e) => e.name.split(' ').slice(1).join(' '));
     expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y)));
@@ -272,24 +371,49 @@ describe('a client writes a new message', () => {
 
   it('names one of the client’s own, visible contracts – never another contact’s or a hidden one', async () => {
     const { rel, act } = w.clients;
-    const { id: relContract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('insurance'), contactId: rel.id });
-    const { id: actAdvisorContract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('insurance'), contactId: act.id });
-    const { id: k2Contract } = await createContract(await ctxFor(db, A(), w.writer), { ...contractForm('finance'), contactId: w.k2.id });
+    const { id: relContract } = await createContract(await ctxFor(db, A(), w.writer), {
+      ...contractForm('insurance'),
+      contactId: rel.id,
+    });
+    const { id: actAdvisorContract } = await createContract(await ctxFor(db, A(), w.writer), {
+      ...contractForm('insurance'),
+      contactId: act.id,
+    });
+    const { id: k2Contract } = await createContract(await ctxFor(db, A(), w.writer), {
+      ...contractForm('finance'),
+      contactId: w.k2.id,
+    });
     const id = await ticket(rel, w.writer, { contractId: relContract });
     expect((await ticketRow(id)).contractId).toBe(relContract);
-    expect((await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)!.contractLabel).toBe('Kfz-Versicherung · CONDOR Allgemeine Versicherungs-AG');
-    expect((await openTicket(await ctxFor(db, A(), rel), { ticketId: id })).contract).toMatchObject({ id: relContract, area: 'insurance' });
+    expect(
+      (await listTickets(await ctxFor(db, A(), w.writer), mine)).items.find((t) => t.id === id)!.contractLabel,
+    ).toBe('Kfz-Versicherung · CONDOR Allgemeine Versicherungs-AG');
+    expect((await openTicket(await ctxFor(db, A(), rel), { ticketId: id })).contract).toMatchObject({
+      id: relContract,
+      area: 'insurance',
+    });
     // another contact's contract
-    await refused(async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: k2Contract })), ['invalid']);
+    await refused(
+      async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: k2Contract })),
+      ['invalid'],
+    );
     // FREISCHALTUNG alone does not show the BETREUER's contract
-    await refused(async () => createTicket(await ctxFor(db, w.A, act), ticketForm(w.writer.id, { contractId: actAdvisorContract })), ['invalid']);
-    await refused(async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: NOT_THERE })), ['invalid']);
+    await refused(
+      async () => createTicket(await ctxFor(db, w.A, act), ticketForm(w.writer.id, { contractId: actAdvisorContract })),
+      ['invalid'],
+    );
+    await refused(
+      async () => createTicket(await ctxFor(db, w.A, rel), ticketForm(w.writer.id, { contractId: NOT_THERE })),
+      ['invalid'],
+    );
     // the form offers exactly the visible ones, and the BETREUER first
     const options = await newTicketOptions(await ctxFor(db, A(), rel));
     expect(options.contracts.map((c) => c.id)).toContain(relContract);
     expect(options.contracts.map((c) => c.id)).not.toContain(k2Contract);
     expect(options.advisorId).toBe(w.writer.id);
-    expect((await newTicketOptions(await ctxFor(db, A(), act))).contracts.map((c) => c.id)).not.toContain(actAdvisorContract);
+    expect((await newTicketOptions(await ctxFor(db, A(), act))).contracts.map((c) => c.id)).not.toContain(
+      actAdvisorContract,
+    );
     // a BETREUER who may not receive messages is not preselected
     const looked = await client('BetreutVonLeser', sw(true, false, false), w.reader.id);
     expect((await newTicketOptions(await ctxFor(db, A(), looked))).advisorId).toBeNull();
@@ -304,7 +428,9 @@ describe('idempotent sending', () => {
     const c2 = await client('Doppeltipp');
     const form = ticketForm(w.writer.id, { subject: 'Doppelt gesendet' });
     const first = await mailsOf(async () => createTicket(await ctxFor(db, w.A, c1), form));
-    const second = await mailsOf(async () => createTicket(await ctxFor(db, w.A, c1), { ...form, message: 'Anderer Text, gleicher Schlüssel' }));
+    const second = await mailsOf(async () =>
+      createTicket(await ctxFor(db, w.A, c1), { ...form, message: 'Anderer Text, gleicher Schlüssel' }),
+    );
     expect(first.result.created).toBe(true);
     expect(second.result).toEqual({ id: first.result.id, created: false });
     expect(first.mails).toHaveLength(1);
@@ -313,14 +439,18 @@ describe('idempotent sending', () => {
     const other = await createTicket(await ctxFor(db, w.A, c2), form);
     expect(other.created).toBe(true);
     expect(other.id).not.toBe(first.result.id);
-    expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.idempotencyKey, form.idempotencyKey))).toHaveLength(2);
+    expect(
+      await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.idempotencyKey, form.idempotencyKey)),
+    ).toHaveLength(2);
   });
 
   it('five parallel sends with the same key: one ticket, one message, one event, one audit row, one mail', async () => {
     for (let round = 0; round < 3; round++) {
       const c = await client('Parallel');
       const form = ticketForm(w.writer.id, { subject: `Parallel ${round}` });
-      const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, async () => createTicket(await ctxFor(db, w.A, c), form))));
+      const { result, mails } = await mailsOf(() =>
+        Promise.all(Array.from({ length: 5 }, async () => createTicket(await ctxFor(db, w.A, c), form))),
+      );
       const ids = new Set(result.map((r) => r.id));
       expect(ids.size).toBe(1);
       expect(result.filter((r) => r.created)).toHaveLength(1);
@@ -328,7 +458,12 @@ describe('idempotent sending', () => {
       expect(await db.select().from(tickets).where(eq(tickets.contactId, c.id))).toHaveLength(1);
       expect(await messagesOf(id!)).toHaveLength(1);
       expect(await eventTypes(id!)).toEqual(['created']);
-      expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'ticket.created'), eq(auditLog.targetId, c.id)))).toHaveLength(1);
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'ticket.created'), eq(auditLog.targetId, c.id))),
+      ).toHaveLength(1);
       expect(mails).toHaveLength(1);
       expect(mails[0]!.template).toBe('ticket.created');
     }
@@ -345,10 +480,16 @@ describe('idempotent sending', () => {
     expect(r2.mails).toHaveLength(0);
     // the same key from another author is another message
     await replyToTicket(await ctxFor(db, w.A, c), { ...form, message: 'Gleicher Schlüssel, andere Person' });
-    expect((await messagesOf(id)).map((m) => m.body)).toEqual(['Guten Tag, ich bin umgezogen.', 'Einmal bitte', 'Gleicher Schlüssel, andere Person']);
+    expect((await messagesOf(id)).map((m) => m.body)).toEqual([
+      'Guten Tag, ich bin umgezogen.',
+      'Einmal bitte',
+      'Gleicher Schlüssel, andere Person',
+    ]);
 
     const parallel = replyForm(id, 'Parallel geantwortet');
-    const { result, mails } = await mailsOf(() => Promise.all(Array.from({ length: 5 }, async () => replyToTicket(await ctxFor(db, w.A, w.writer), parallel))));
+    const { result, mails } = await mailsOf(() =>
+      Promise.all(Array.from({ length: 5 }, async () => replyToTicket(await ctxFor(db, w.A, w.writer), parallel))),
+    );
     expect(new Set(result.map((r) => r.messageId)).size).toBe(1);
     expect((await messagesOf(id)).filter((m) => m.body === 'Parallel geantwortet')).toHaveLength(1);
     expect((await eventTypes(id)).filter((t) => t === 'replied')).toHaveLength(3);
@@ -364,7 +505,9 @@ describe('replies', () => {
     const c = await client('Antwort');
     const id = await ticket(c, w.writer, { subject: SECRET_SUBJECT });
     expect(await unreadCount(await ctxFor(db, A(), c))).toBe(0);
-    const { result, mails } = await mailsOf(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, SECRET_BODY)));
+    const { result, mails } = await mailsOf(async () =>
+      replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(id, SECRET_BODY)),
+    );
     expect(result.reopened).toBe(false);
     expect(mails).toHaveLength(1);
     expectNotification(mails[0]!, 'ticket.client', c.email, `/portal/messages/${id}`);
@@ -375,7 +518,9 @@ describe('replies', () => {
     expect(await eventTypes(id)).toEqual(['created', 'replied']);
 
     expect(await unreadCount(await ctxFor(db, A(), c))).toBe(1);
-    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread])).toEqual([[id, true]]);
+    expect(
+      (await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread]),
+    ).toEqual([[id, true]]);
     const seen = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
     expect(seen.messages.map((x) => [x.body, x.authorKind, x.mine])).toEqual([
       ['Guten Tag, ich bin umgezogen.', 'client', true],
@@ -418,7 +563,9 @@ describe('replies', () => {
       [c.id, 'client'],
       [w.writer.id, 'employee'],
     ]);
-    expect((await listTickets(await ctxFor(db, A(), w.writer), { ...mine, status: 'closed' })).items.map((t) => t.id)).not.toContain(id);
+    expect(
+      (await listTickets(await ctxFor(db, A(), w.writer), { ...mine, status: 'closed' })).items.map((t) => t.id),
+    ).not.toContain(id);
   });
 });
 
@@ -430,7 +577,9 @@ describe('forwarding', () => {
     const id = await ticket(c, from, { subject: SECRET_SUBJECT, message: SECRET_BODY });
     await openTicket(await ctxFor(db, A(), from), { ticketId: id });
     const before = await ticketRow(id);
-    const { mails } = await mailsOf(async () => forwardTicket(await ctxFor(db, w.A, from), forwardForm(id, to.id, SECRET_NOTE)));
+    const { mails } = await mailsOf(async () =>
+      forwardTicket(await ctxFor(db, w.A, from), forwardForm(id, to.id, SECRET_NOTE)),
+    );
     expect(mails).toHaveLength(1);
     expectNotification(mails[0]!, 'ticket.forwarded', to.email, `/tickets/${id}`);
     expect(mails[0]!.subject).toBe('Ein Ticket wurde an Sie weitergeleitet');
@@ -441,18 +590,38 @@ describe('forwarding', () => {
     expect(after.lastPublicAt).toEqual(before.lastPublicAt);
     expect(after.lastEntryAt.getTime()).toBeGreaterThan(before.lastEntryAt.getTime());
     const fwd = (await eventsOf(id)).at(-1)!;
-    expect(fwd).toMatchObject({ type: 'forwarded', actorId: from.id, actorKind: 'employee', meta: { fromId: from.id, toId: to.id, internalNote: SECRET_NOTE } });
-    const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'ticket.forwarded'), eq(auditLog.targetId, id)));
+    expect(fwd).toMatchObject({
+      type: 'forwarded',
+      actorId: from.id,
+      actorKind: 'employee',
+      meta: { fromId: from.id, toId: to.id, internalNote: SECRET_NOTE },
+    });
+    const [a] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ticket.forwarded'), eq(auditLog.targetId, id)));
     expect(a).toMatchObject({ actorId: from.id, targetType: 'ticket', meta: { fromId: from.id, toId: to.id } });
     expect(JSON.stringify(a!.meta)).not.toContain('NOTIZGEHEIM');
 
     // staff see the note; the client sees the forward, never the note
     const staffView = await openTicket(await ctxFor(db, A(), to), { ticketId: id });
-    expect(staffView.history.at(-1)).toMatchObject({ type: 'forwarded', actorName: `Erika ${from.lastName}`, fromName: `Erika ${from.lastName}`, toName: `Erika ${to.lastName}`, internalNote: SECRET_NOTE });
-    expect((await openTicket(await ctxFor(db, A(), w.reader), { ticketId: id })).history.at(-1)!.internalNote).toBe(SECRET_NOTE);
+    expect(staffView.history.at(-1)).toMatchObject({
+      type: 'forwarded',
+      actorName: `Erika ${from.lastName}`,
+      fromName: `Erika ${from.lastName}`,
+      toName: `Erika ${to.lastName}`,
+      internalNote: SECRET_NOTE,
+    });
+    expect((await openTicket(await ctxFor(db, A(), w.reader), { ticketId: id })).history.at(-1)!.internalNote).toBe(
+      SECRET_NOTE,
+    );
     const clientView = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
     const clientFwd = clientView.history.at(-1)!;
-    expect(clientFwd).toMatchObject({ type: 'forwarded', fromName: `Erika ${from.lastName}`, toName: `Erika ${to.lastName}` });
+    expect(clientFwd).toMatchObject({
+      type: 'forwarded',
+      fromName: `Erika ${from.lastName}`,
+      toName: `Erika ${to.lastName}`,
+    });
     expect(clientFwd.internalNote).toBeUndefined();
     expect(JSON.stringify(clientView)).not.toContain('NOTIZGEHEIM');
     expect(clientView.rights).toEqual({ reply: true, forward: false, close: false });
@@ -469,13 +638,22 @@ describe('forwarding', () => {
     const locked = await staff('GesperrtZiel');
     await db.update(users).set({ status: 'locked' }).where(eq(users.id, locked.id));
     for (const target of [w.writer, w.mixed, w.reader, w.noRights, locked, w.writerB, w.adminB, c]) {
-      const e = await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, target.id)), ['invalid']);
+      const e = await refused(
+        async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, target.id)),
+        ['invalid'],
+      );
       expect(e.field).toBe('toId');
     }
     await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, NOT_THERE)), ['invalid']);
     await closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id });
-    await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, w.scoped.id)), ['invalid']);
-    await refused(async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(NOT_THERE, w.scoped.id)), ['not_found']);
+    await refused(
+      async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(id, w.scoped.id)),
+      ['invalid'],
+    );
+    await refused(
+      async () => forwardTicket(await ctxFor(db, w.A, w.adminA), forwardForm(NOT_THERE, w.scoped.id)),
+      ['not_found'],
+    );
   });
 });
 
@@ -489,15 +667,26 @@ describe('closing', () => {
     expect(t.status).toBe('closed');
     expect(t.closedAt).toBeInstanceOf(Date);
     expect((await eventsOf(id)).at(-1)).toMatchObject({ type: 'closed', actorId: w.writer.id, actorKind: 'employee' });
-    const [a] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'ticket.closed'), eq(auditLog.targetId, id)));
+    const [a] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'ticket.closed'), eq(auditLog.targetId, id)));
     expect(a).toMatchObject({ actorId: w.writer.id, targetType: 'ticket' });
     await refused(async () => closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: id }), ['invalid']);
     await refused(async () => closeTicket(await ctxFor(db, w.A, w.writer), { ticketId: NOT_THERE }), ['not_found']);
     // the client sees it under GESCHLOSSEN, with a reply button (a reply reopens) and nothing else
     expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'closed' })).map((x) => x.id)).toEqual([id]);
     expect(await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).toEqual([]);
-    expect((await openTicket(await ctxFor(db, A(), c), { ticketId: id })).rights).toEqual({ reply: true, forward: false, close: false });
-    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: id })).rights).toEqual({ reply: true, forward: false, close: false });
+    expect((await openTicket(await ctxFor(db, A(), c), { ticketId: id })).rights).toEqual({
+      reply: true,
+      forward: false,
+      close: false,
+    });
+    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: id })).rights).toEqual({
+      reply: true,
+      forward: false,
+      close: false,
+    });
   });
 });
 
@@ -519,14 +708,22 @@ describe('HISTORIE', () => {
     const expected = [
       { type: 'created', actorName: clientName, actorKind: 'client', toName: writerName },
       { type: 'replied', actorName: writerName, actorKind: 'employee' },
-      { type: 'forwarded', actorName: writerName, actorKind: 'employee', fromName: writerName, toName: 'Ada Admin', internalNote: SECRET_NOTE },
+      {
+        type: 'forwarded',
+        actorName: writerName,
+        actorKind: 'employee',
+        fromName: writerName,
+        toName: 'Ada Admin',
+        internalNote: SECRET_NOTE,
+      },
       { type: 'replied', actorName: clientName, actorKind: 'client' },
       { type: 'closed', actorName: 'Ada Admin', actorKind: 'employee' },
       { type: 'reopened', actorName: clientName, actorKind: 'client' },
       { type: 'replied', actorName: clientName, actorKind: 'client' },
       { type: 'closed', actorName: 'Ada Admin', actorKind: 'employee' },
     ];
-    const strip = (h: Awaited<ReturnType<typeof openTicket>>['history']) => h.map(({ at: _at, ...rest }) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+    const strip = (h: Awaited<ReturnType<typeof openTicket>>['history']) =>
+      h.map(({ at: _at, ...rest }) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
     const staffView = await openTicket(await ctxFor(db, A(), w.adminA), { ticketId: id });
     expect(strip(staffView.history)).toEqual(expected);
     const clientView = await openTicket(await ctxFor(db, A(), c), { ticketId: id });
@@ -534,7 +731,12 @@ describe('HISTORIE', () => {
     for (const view of [staffView, clientView]) {
       const times = view.history.map((h) => h.at.getTime());
       expect(times).toEqual([...times].sort((x, y) => x - y));
-      expect(view.messages.map((m) => m.body)).toEqual(['Guten Tag, ich bin umgezogen.', 'Antwort 1', 'Antwort 2', 'Antwort 3']);
+      expect(view.messages.map((m) => m.body)).toEqual([
+        'Guten Tag, ich bin umgezogen.',
+        'Antwort 1',
+        'Antwort 2',
+        'Antwort 3',
+      ]);
     }
     expect(clientView.messages.map((m) => m.mine)).toEqual([true, false, true, true]);
     expect(clientView.messages.map((m) => m.authorName)).toEqual([clientName, writerName, clientName, clientName]);
@@ -580,7 +782,9 @@ describe('unread markers and badges', () => {
     await forwardTicket(await ctxFor(db, w.A, post), forwardForm(t2, other.id));
     expect(await unreadCount(await ctxFor(db, A(), other))).toBe(1);
     expect(await unreadCount(await ctxFor(db, A(), post))).toBe(0);
-    expect((await listTickets(await ctxFor(db, A(), other), mine)).items.map((t) => [t.id, t.unread])).toEqual([[t2, true]]);
+    expect((await listTickets(await ctxFor(db, A(), other), mine)).items.map((t) => [t.id, t.unread])).toEqual([
+      [t2, true],
+    ]);
     await openTicket(await ctxFor(db, A(), other), { ticketId: t2 });
     expect(await unreadCount(await ctxFor(db, A(), other))).toBe(0);
     // an admin opening somebody else's ticket does not clear it for the assignee
@@ -600,10 +804,14 @@ describe('unread markers and badges', () => {
     await replyToTicket(await ctxFor(db, w.A, w.adminA), replyForm(t1, 'Antwort der Chefin'));
     await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(t2, 'Nachtrag'));
     expect(await unreadCount(await ctxFor(db, A(), c))).toBe(2);
-    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread]).sort()).toEqual([
-      [t1, true],
-      [t2, true],
-    ].sort());
+    expect(
+      (await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((t) => [t.id, t.unread]).sort(),
+    ).toEqual(
+      [
+        [t1, true],
+        [t2, true],
+      ].sort(),
+    );
     await openTicket(await ctxFor(db, A(), c), { ticketId: t1 });
     expect(await unreadCount(await ctxFor(db, A(), c))).toBe(1);
     await replyToTicket(await ctxFor(db, w.A, c), replyForm(t2, 'Danke'));
@@ -631,7 +839,9 @@ describe('listTickets', () => {
     expect(adminAll).toEqual(expect.arrayContaining([forAdmin, forWriter]));
     expect(adminAll).not.toContain(closed);
     expect(adminAll).not.toContain(inB);
-    const [open] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
+    const [open] = await pg<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
     expect(adminAll).toHaveLength(open!.n);
     // non-admins: "mine" = assigned to them; "all" = every ticket of the contacts they may see
     const writerMine = idsOf(await listTickets(await ctxFor(db, A(), w.writer), mine));
@@ -646,13 +856,17 @@ describe('listTickets', () => {
     const closedList = await listTickets(await ctxFor(db, A(), w.adminA), { ...all, status: 'closed' });
     expect(idsOf(closedList)).toContain(closed);
     expect(closedList.items.every((t) => t.status === 'closed')).toBe(true);
-    expect((await listTickets(await ctxFor(db, A(), w.adminA), all)).items.every((t) => t.status === 'open')).toBe(true);
+    expect((await listTickets(await ctxFor(db, A(), w.adminA), all)).items.every((t) => t.status === 'open')).toBe(
+      true,
+    );
     // newest activity first
     const times = (await listTickets(await ctxFor(db, A(), w.adminA), all)).items.map((t) => t.lastAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
     // the other tenant
     expect(idsOf(await listTickets(await ctxFor(db, w.B.id, w.adminB), all))).toEqual([inB]);
-    await expect(ctxFor(db, A(), w.adminB).then((ctx) => listTickets(ctx, all))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ctxFor(db, A(), w.adminB).then((ctx) => listTickets(ctx, all))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('the contact page lists every ticket of a contact the employee may see, whoever has it', async () => {
@@ -672,8 +886,15 @@ describe('listTickets', () => {
   });
 
   it('answers empty for clients and employees without the communication right', async () => {
-    const noComm = await employee(db, w.A, `OhneKommunikation${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
-    for (const who of [w.noRights, noComm, w.clients.act, w.clients.rel]) expect(await listTickets(await ctxFor(db, A(), who), all)).toEqual({ items: [], next: null });
+    const noComm = await employee(db, w.A, `OhneKommunikation${++seq}`, {
+      insurance: 'write',
+      finance: 'write',
+      other: 'write',
+      emergency: 'write',
+      communication: 'none',
+    });
+    for (const who of [w.noRights, noComm, w.clients.act, w.clients.rel])
+      expect(await listTickets(await ctxFor(db, A(), who), all)).toEqual({ items: [], next: null });
     for (const who of [w.noRights, noComm]) expect(await unreadCount(await ctxFor(db, A(), who))).toBe(0);
   });
 
@@ -712,13 +933,22 @@ describe('listTickets', () => {
     expect(small).toEqual(walked);
 
     // a broken cursor starts at the beginning instead of failing
-    for (const bad of ['kaputt', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: bad }))).toEqual(idsOf(page1));
+    for (const bad of [
+      'kaputt',
+      Buffer.from('["x","y"]').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+    ]) {
+      expect(
+        idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: bad })),
+      ).toEqual(idsOf(page1));
     }
     // reading some changes the flags, not the order
     await openTicket(await ctxFor(db, A(), many), { ticketId: walked[0]! });
     await openTicket(await ctxFor(db, A(), many), { ticketId: walked[55]! });
-    const again = [...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' })).items, ...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: page1.next! })).items];
+    const again = [
+      ...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' })).items,
+      ...(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after: page1.next! })).items,
+    ];
     expect(again.map((t) => t.id)).toEqual(walked);
     expect(again.filter((t) => !t.unread).map((t) => t.id)).toEqual([walked[0], walked[55]]);
     expect(await unreadCount(await ctxFor(db, A(), many))).toBe(54);
@@ -731,7 +961,9 @@ describe('listTickets', () => {
       seen.push(...idsOf(p));
       cursor = p.next ?? undefined;
     } while (cursor);
-    const [open] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
+    const [open] = await pg<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${A()} AND status = 'open'`;
     expect(open!.n).toBeGreaterThan(TICKET_PAGE);
     expect(seen).toHaveLength(open!.n);
     expect(new Set(seen).size).toBe(open!.n);
@@ -748,9 +980,20 @@ describe('listClientTickets', () => {
     const theirs = await ticket(other, w.writer);
     const open = await listClientTickets(await ctxFor(db, A(), c), { status: 'open' });
     expect(open.map((t) => t.id)).toEqual([mineOpen]);
-    expect(open[0]).toMatchObject({ subject: 'Mein offenes', status: 'open', contactId: c.id, assigneeName: `Erika ${w.writer.lastName}`, unread: false, contactName: '' });
-    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'closed' })).map((t) => t.id)).toEqual([mineClosed]);
-    expect((await listClientTickets(await ctxFor(db, A(), other), { status: 'open' })).map((t) => t.id)).toEqual([theirs]);
+    expect(open[0]).toMatchObject({
+      subject: 'Mein offenes',
+      status: 'open',
+      contactId: c.id,
+      assigneeName: `Erika ${w.writer.lastName}`,
+      unread: false,
+      contactName: '',
+    });
+    expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'closed' })).map((t) => t.id)).toEqual([
+      mineClosed,
+    ]);
+    expect((await listClientTickets(await ctxFor(db, A(), other), { status: 'open' })).map((t) => t.id)).toEqual([
+      theirs,
+    ]);
     // employees use listTickets
     expect(await listClientTickets(await ctxFor(db, A(), w.adminA), { status: 'open' })).toEqual([]);
   });
@@ -763,7 +1006,9 @@ describe('listClientTickets', () => {
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     expect(await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).toEqual([]);
     await emptyOrRefused(async () => listClientTickets(await ctxFor(db, A(), w.clientB), { status: 'open' }));
-    expect(await listClientTickets(await ctxFor(db, w.B.id, w.clientB), { status: 'open' })).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: t })]));
+    expect(await listClientTickets(await ctxFor(db, w.B.id, w.clientB), { status: 'open' })).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ id: t })]),
+    );
   });
 });
 
@@ -779,12 +1024,21 @@ describe('attachments', () => {
     owner = await client('Anhang', sw(false, true, false));
     const u = await attach(owner, owner.id, 'Foto vom Wasserschaden.JPG');
     expect(u.key).toMatch(new RegExp(`^tenants/${A()}/uploads/[0-9a-f-]{36}$`));
-    const { id } = await createTicket(await ctxFor(db, w.A, owner), ticketForm(w.writer.id, { uploads: u.id, message: 'Siehe Foto' }));
+    const { id } = await createTicket(
+      await ctxFor(db, w.A, owner),
+      ticketForm(w.writer.id, { uploads: u.id, message: 'Siehe Foto' }),
+    );
     ticketId = id;
     const [m] = await messagesOf(id);
     const files = await db.select().from(ticketFiles).where(eq(ticketFiles.messageId, m!.id));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatchObject({ tenantId: A(), filename: 'Foto vom Wasserschaden.JPG', mime: 'image/jpeg', size: jpeg.length, position: 0 });
+    expect(files[0]).toMatchObject({
+      tenantId: A(),
+      filename: 'Foto vom Wasserschaden.JPG',
+      mime: 'image/jpeg',
+      size: jpeg.length,
+      position: 0,
+    });
     fileId = files[0]!.id;
     fileKey = files[0]!.objectKey;
     expect(fileKey).toMatch(new RegExp(`^tenants/${A()}/tickets/[0-9a-f-]{36}$`));
@@ -794,25 +1048,40 @@ describe('attachments', () => {
     expect(Buffer.from(await getObjectBytes(A(), fileKey)).equals(jpeg)).toBe(true);
 
     const thread = await openTicket(await ctxFor(db, A(), w.writer), { ticketId: id });
-    expect(thread.messages[0]!.files).toEqual([{ id: fileId, filename: 'Foto vom Wasserschaden.JPG', mime: 'image/jpeg', size: jpeg.length }]);
+    expect(thread.messages[0]!.files).toEqual([
+      { id: fileId, filename: 'Foto vom Wasserschaden.JPG', mime: 'image/jpeg', size: jpeg.length },
+    ]);
     // the used upload cannot be attached again
-    await refused(async () => createTicket(await ctxFor(db, w.A, owner), ticketForm(w.writer.id, { uploads: u.id })), ['invalid']);
+    await refused(
+      async () => createTicket(await ctxFor(db, w.A, owner), ticketForm(w.writer.id, { uploads: u.id })),
+      ['invalid'],
+    );
   });
 
   it('open for the ticket’s client and permitted employees; null for everybody else', async () => {
     const opened = await openTicketFile(await ctxFor(db, A(), owner), { fileId });
     expect(opened).toMatchObject({ id: fileId, key: fileKey, mime: 'image/jpeg', ticketId, contactId: owner.id });
-    for (const ok of [w.adminA, w.writer, w.mixed, w.reader]) expect(await openTicketFile(await ctxFor(db, A(), ok), { fileId }), ok.lastName).not.toBeNull();
+    for (const ok of [w.adminA, w.writer, w.mixed, w.reader])
+      expect(await openTicketFile(await ctxFor(db, A(), ok), { fileId }), ok.lastName).not.toBeNull();
     // another client of the same tenant, even with every right
     expect(await openTicketFile(await ctxFor(db, A(), w.clients.rel), { fileId })).toBeNull();
     // other tenant: their client, their admin (with either tenant id)
     expect(await openTicketFile(await ctxFor(db, w.B.id, w.clientB), { fileId })).toBeNull();
     expect(await openTicketFile(await ctxFor(db, w.B.id, w.adminB), { fileId })).toBeNull();
     // with the tenant id of A, an account of B gets no context at all
-    for (const b of [w.adminB, w.clientB]) await expect(ctxFor(db, A(), b).then((ctx) => openTicketFile(ctx, { fileId }))).rejects.toMatchObject({ code: 'forbidden' });
+    for (const b of [w.adminB, w.clientB])
+      await expect(ctxFor(db, A(), b).then((ctx) => openTicketFile(ctx, { fileId }))).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     // employees without the communication right or out of scope
     expect(await openTicketFile(await ctxFor(db, A(), w.noRights), { fileId })).toBeNull();
-    const noComm = await employee(db, w.A, `DateiOhneKomm${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
+    const noComm = await employee(db, w.A, `DateiOhneKomm${++seq}`, {
+      insurance: 'write',
+      finance: 'write',
+      other: 'write',
+      emergency: 'write',
+      communication: 'none',
+    });
     expect(await openTicketFile(await ctxFor(db, A(), noComm), { fileId })).toBeNull();
     expect(await openTicketFile(await ctxFor(db, A(), w.scoped), { fileId })).toBeNull();
     expect(await openTicketFile(await ctxFor(db, A(), w.adminA), { fileId: NOT_THERE })).toBeNull();
@@ -820,7 +1089,11 @@ describe('attachments', () => {
     const c = await client('DateiWeg', sw(false, true, false));
     const u = await attach(c, c.id);
     const t = await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { uploads: u.id }));
-    const [f] = await db.select({ id: ticketFiles.id }).from(ticketFiles).innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId)).where(eq(ticketMessages.ticketId, t.id));
+    const [f] = await db
+      .select({ id: ticketFiles.id })
+      .from(ticketFiles)
+      .innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId))
+      .where(eq(ticketMessages.ticketId, t.id));
     expect(await openTicketFile(await ctxFor(db, A(), c), { fileId: f!.id })).not.toBeNull();
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     expect(await openTicketFile(await ctxFor(db, A(), c), { fileId: f!.id })).toBeNull();
@@ -828,13 +1101,19 @@ describe('attachments', () => {
 
   it('an employee answers with an attachment; the upload needs the right to send to that contact', async () => {
     const u = await attach(w.writer, owner.id, 'antwort.jpg');
-    const { messageId } = await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Anbei das Formular', { uploads: u.id }));
+    const { messageId } = await replyToTicket(
+      await ctxFor(db, w.A, w.writer),
+      replyForm(ticketId, 'Anbei das Formular', { uploads: u.id }),
+    );
     const files = await db.select().from(ticketFiles).where(eq(ticketFiles.messageId, messageId));
     expect(files.map((f) => [f.filename, f.mime])).toEqual([['antwort.jpg', 'image/jpeg']]);
     expect(await openTicketFile(await ctxFor(db, A(), owner), { fileId: files[0]!.id })).not.toBeNull();
 
     const file = { area: 'communication' as const, filename: 'a.jpg', contentType: 'image/jpeg', size: 100 };
-    const start = (who: SessionUser, contactId: string, tenant = w.A) => async () => presignDocumentUpload(await ctxFor(db, tenant, who), { contactId, ...file });
+    const start =
+      (who: SessionUser, contactId: string, tenant = w.A) =>
+      async () =>
+        presignDocumentUpload(await ctxFor(db, tenant, who), { contactId, ...file });
     await refused(start(w.reader, owner.id), ['forbidden']); // read only
     await refused(start(w.mixed, owner.id), ['forbidden']); // communication 'read'
     await refused(start(w.noRights, owner.id), ['not_found']);
@@ -852,9 +1131,21 @@ describe('attachments', () => {
 
     // someone else's upload cannot be attached
     const foreign = await attach(w.adminA, owner.id);
-    await refused(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
-    await refused(async () => replyToTicket(await ctxFor(db, w.A, owner), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })), ['invalid']);
-    await refused(async () => replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Unbekannt', { uploads: NOT_THERE })), ['invalid']);
+    await refused(
+      async () =>
+        replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })),
+      ['invalid'],
+    );
+    await refused(
+      async () =>
+        replyToTicket(await ctxFor(db, w.A, owner), replyForm(ticketId, 'Fremder Anhang', { uploads: foreign.id })),
+      ['invalid'],
+    );
+    await refused(
+      async () =>
+        replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(ticketId, 'Unbekannt', { uploads: NOT_THERE })),
+      ['invalid'],
+    );
     expect(await db.select().from(uploads).where(eq(uploads.id, foreign.id))).toHaveLength(1);
   });
 });
@@ -886,14 +1177,22 @@ describe('no mail without the change', () => {
     expect(await keysOf(A(), 'uploads/')).toContain(u.key);
     // and it works with a working recipient
     const id = await ticket(c, w.writer, { uploads: u.id });
-    expect(await db.select().from(ticketFiles).innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId)).where(eq(ticketMessages.ticketId, id))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(ticketFiles)
+        .innerJoin(ticketMessages, eq(ticketMessages.id, ticketFiles.messageId))
+        .where(eq(ticketMessages.ticketId, id)),
+    ).toHaveLength(1);
   });
 
   it('… for a forward and for an employee reply as well', async () => {
     const failing = await staff('Fehlschlag');
     const id = await ticket(await client('Fehlerweiter'), w.writer);
     let before = await ticketPrint();
-    await expect(forwardTicket(await ctxFor(db, w.A, w.writer), forwardForm(id, failing.id, 'geht schief'))).rejects.toThrow();
+    await expect(
+      forwardTicket(await ctxFor(db, w.A, w.writer), forwardForm(id, failing.id, 'geht schief')),
+    ).rejects.toThrow();
     expect(await ticketPrint()).toEqual(before);
     expect((await ticketRow(id)).assigneeId).toBe(w.writer.id);
 
@@ -901,7 +1200,9 @@ describe('no mail without the change', () => {
     expect(failingClient.email.startsWith('fehlschlag')).toBe(true);
     const t2 = await ticket(failingClient, w.writer);
     before = await ticketPrint();
-    await expect(replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(t2, 'Diese Antwort kommt nie an'))).rejects.toThrow();
+    await expect(
+      replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(t2, 'Diese Antwort kommt nie an')),
+    ).rejects.toThrow();
     expect(await ticketPrint()).toEqual(before);
     expect(await unreadCount(await ctxFor(db, A(), failingClient))).toBe(0);
   });
@@ -928,7 +1229,10 @@ describe('who may do what', () => {
     // and the other tenant's staff neither
     await refused(async () => openTicket(await ctxFor(db, w.B.id, w.adminB), { ticketId: t }), ['not_found']);
     await refused(async () => replyToTicket(await ctxFor(db, w.B, w.adminB), replyForm(t)), ['not_found']);
-    await refused(async () => forwardTicket(await ctxFor(db, w.B, w.adminB), forwardForm(t, w.writerB.id)), ['not_found']);
+    await refused(
+      async () => forwardTicket(await ctxFor(db, w.B, w.adminB), forwardForm(t, w.writerB.id)),
+      ['not_found'],
+    );
     await refused(async () => closeTicket(await ctxFor(db, w.B, w.adminB), { ticketId: t }), ['not_found']);
     await refused(async () => closeTicket(await ctxFor(db, w.A, w.adminB), { ticketId: t }), ['forbidden']);
   });
@@ -939,11 +1243,22 @@ describe('who may do what', () => {
       await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(t)), ['not_found', 'forbidden']);
       expect((await listClientTickets(await ctxFor(db, A(), c), { status: 'open' })).map((x) => x.id)).not.toContain(t);
     }
-    expect(await ticketRights(await viewerOf(await ctxFor(db, A(), w.clients.rel)), { id: owner.id, advisorId: w.writer.id })).toEqual({ read: false, write: false });
+    expect(
+      await ticketRights(await viewerOf(await ctxFor(db, A(), w.clients.rel)), {
+        id: owner.id,
+        advisorId: w.writer.id,
+      }),
+    ).toEqual({ read: false, write: false });
   });
 
   it('an employee without the communication right reaches nothing', async () => {
-    const noComm = await employee(db, w.A, `KeineKomm${++seq}`, { insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'none' });
+    const noComm = await employee(db, w.A, `KeineKomm${++seq}`, {
+      insurance: 'write',
+      finance: 'write',
+      other: 'write',
+      emergency: 'write',
+      communication: 'none',
+    });
     for (const e of [w.noRights, noComm]) {
       await refused(async () => openTicket(await ctxFor(db, A(), e), { ticketId: t }), ['not_found']);
       await refused(async () => replyToTicket(await ctxFor(db, w.A, e), replyForm(t)), ['not_found']);
@@ -965,15 +1280,26 @@ describe('who may do what', () => {
       await refused(async () => forwardTicket(await ctxFor(db, w.A, e), forwardForm(t, w.adminA.id)), ['forbidden']);
       await refused(async () => closeTicket(await ctxFor(db, w.A, e), { ticketId: t }), ['forbidden']);
     }
-    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: t })).rights).toEqual({ reply: true, forward: true, close: true });
+    expect((await openTicket(await ctxFor(db, A(), w.writer), { ticketId: t })).rights).toEqual({
+      reply: true,
+      forward: true,
+      close: true,
+    });
   });
 
   it('a client never closes or forwards – not even their own ticket with every right', async () => {
     const e1 = await refused(async () => closeTicket(await ctxFor(db, w.A, owner), { ticketId: t }), ['forbidden']);
     expect(e1.message).toMatch(/Nur Mitarbeiter/);
-    const e2 = await refused(async () => forwardTicket(await ctxFor(db, w.A, owner), forwardForm(t, w.adminA.id)), ['forbidden']);
+    const e2 = await refused(
+      async () => forwardTicket(await ctxFor(db, w.A, owner), forwardForm(t, w.adminA.id)),
+      ['forbidden'],
+    );
     expect(e2.message).toMatch(/Nur Mitarbeiter/);
-    expect((await openTicket(await ctxFor(db, A(), owner), { ticketId: t })).rights).toEqual({ reply: true, forward: false, close: false });
+    expect((await openTicket(await ctxFor(db, A(), owner), { ticketId: t })).rights).toEqual({
+      reply: true,
+      forward: false,
+      close: false,
+    });
   });
 
   it('a client with NUR LESEN reads their tickets but can neither reply nor write a new one; without switches nothing', async () => {
@@ -987,7 +1313,17 @@ describe('who may do what', () => {
       expect(view.messages.map((m) => m.body)).toContain('Antwort vor der Änderung');
       await refused(async () => replyToTicket(await ctxFor(db, w.A, c), replyForm(own)), ['forbidden']);
       await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id)), ['forbidden']);
-      await refused(async () => presignDocumentUpload(await ctxFor(db, A(), c), { contactId: c.id, area: 'communication', filename: 'a.jpg', contentType: 'image/jpeg', size: 100 }), ['forbidden']);
+      await refused(
+        async () =>
+          presignDocumentUpload(await ctxFor(db, A(), c), {
+            contactId: c.id,
+            area: 'communication',
+            filename: 'a.jpg',
+            contentType: 'image/jpeg',
+            size: 100,
+          }),
+        ['forbidden'],
+      );
     }
     await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: c.id, grants: everywhere(sw(false, false, false)) });
     await refused(async () => openTicket(await ctxFor(db, A(), c), { ticketId: own }), ['not_found']);
@@ -1009,7 +1345,11 @@ describe('who may do what', () => {
 
   it('a scoped employee works the tickets of their own contacts', async () => {
     const own = await ticket(w.clients.mine, w.writer);
-    expect((await openTicket(await ctxFor(db, A(), w.scoped), { ticketId: own })).rights).toEqual({ reply: true, forward: true, close: true });
+    expect((await openTicket(await ctxFor(db, A(), w.scoped), { ticketId: own })).rights).toEqual({
+      reply: true,
+      forward: true,
+      close: true,
+    });
     await replyToTicket(await ctxFor(db, w.A, w.scoped), replyForm(own, 'Ihr Betreuer übernimmt'));
     await forwardTicket(await ctxFor(db, w.A, w.scoped), forwardForm(own, w.scoped.id));
     expect(idsOf(await listTickets(await ctxFor(db, A(), w.scoped), mine))).toContain(own);
@@ -1042,20 +1382,31 @@ describe('consistency between list, badge and thread', () => {
     const d = await client('Direkt', sw(true, false, false), w.writer.id);
     const sent = await createTicket(await ctxFor(db, w.A, d), ticketForm(direct.id)).catch((e: unknown) => e);
     if (sent instanceof DomainError) expect(sent.code).toBe('invalid');
-    else await refused(async () => openTicket(await ctxFor(db, A(), direct), { ticketId: (sent as { id: string }).id }), ['not_found']);
+    else
+      await refused(
+        async () => openTicket(await ctxFor(db, A(), direct), { ticketId: (sent as { id: string }).id }),
+        ['not_found'],
+      );
     // 3. a client with an unread advisor reply loses every KOMMUNIKATION switch
     lost = await client('Entzogen', sw(true, false, false));
     lostTicket = await ticket(lost, w.writer);
     await replyToTicket(await ctxFor(db, w.A, w.writer), replyForm(lostTicket, 'Antwort vor dem Entzug'));
     expect(await unreadCount(await ctxFor(db, A(), lost))).toBe(1);
-    await saveGrants(await ctxFor(db, A(), w.adminA), { contactId: lost.id, grants: everywhere(sw(false, false, false)) });
+    await saveGrants(await ctxFor(db, A(), w.adminA), {
+      contactId: lost.id,
+      grants: everywhere(sw(false, false, false)),
+    });
     await refused(async () => openTicket(await ctxFor(db, A(), lost), { ticketId: lostTicket }), ['not_found']);
   });
 
   it('an employee’s list and badge hold only tickets they may open', async () => {
     for (const e of [assignee, direct]) {
       const listed = (await listTickets(await ctxFor(db, A(), e), mine)).items;
-      for (const item of listed) await expect(openTicket(await ctxFor(db, A(), e), { ticketId: item.id }), `listed ${item.subject}`).resolves.toBeDefined();
+      for (const item of listed)
+        await expect(
+          openTicket(await ctxFor(db, A(), e), { ticketId: item.id }),
+          `listed ${item.subject}`,
+        ).resolves.toBeDefined();
     }
     expect(idsOf(await listTickets(await ctxFor(db, A(), assignee), mine))).not.toContain(hidden);
     expect(await unreadCount(await ctxFor(db, A(), assignee))).toBe(0);
@@ -1083,7 +1434,9 @@ describe('read marker race', () => {
     const replying = replyToTicket(await ctxFor(db, w.A, c), replyForm(id, 'LANGSAME ANTWORT'));
     let sleeping = false;
     for (let i = 0; i < 100 && !sleeping; i++) {
-      const [r] = await pg<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
+      const [r] = await pg<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
       sleeping = r!.n > 0;
       if (!sleeping) await new Promise((res) => setTimeout(res, 20));
     }
@@ -1127,23 +1480,33 @@ describe('keyset cursor precision', () => {
   it('a forged cursor (impossible date, bad id, garbage) starts at the first page instead of failing', async () => {
     const page1 = await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine' });
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    for (const after of [forged(['2026-13-45 99:99:99+00', randomUUID()]), forged(['2026-11-29 01:00:00+00', 'not-a-uuid-but-36-characters-long!!']), 'kein-cursor', forged({ a: 1 })]) {
-      expect(idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after }))).toEqual(idsOf(page1));
+    for (const after of [
+      forged(['2026-13-45 99:99:99+00', randomUUID()]),
+      forged(['2026-11-29 01:00:00+00', 'not-a-uuid-but-36-characters-long!!']),
+      'kein-cursor',
+      forged({ a: 1 }),
+    ]) {
+      expect(idsOf(await listTickets(await ctxFor(db, A(), many), { status: 'open', scope: 'mine', after }))).toEqual(
+        idsOf(page1),
+      );
     }
   });
 });
-
 
 /* ------------------------------------------------------------------ security findings (issue 13) */
 
 describe('issue 13 (7): the ticket list names a linked contract only to readers of its area', () => {
   it('an employee without the NOTFALL-ORDNER right sees the ticket, never the contract’s title', async () => {
     const c = await client('Notfallkontakt', sw(false, true, false));
-    const { id: contractId } = await createContract(await ctxFor(db, A(), w.adminA), { ...contractForm('emergency'), contactId: c.id });
+    const { id: contractId } = await createContract(await ctxFor(db, A(), w.adminA), {
+      ...contractForm('emergency'),
+      contactId: c.id,
+    });
     const id = await ticket(c, w.writer, { contractId });
     const blind = await employee(db, w.A, `OhneNotfall${++seq}`, { ...level('write'), emergency: 'none' });
     const sighted = await employee(db, w.A, `NotfallLeser${++seq}`, { ...level('write'), emergency: 'read' });
-    const itemFor = async (e: SessionUser) => (await listTickets(await ctxFor(db, A(), e), { ...all, contactId: c.id })).items.find((t) => t.id === id);
+    const itemFor = async (e: SessionUser) =>
+      (await listTickets(await ctxFor(db, A(), e), { ...all, contactId: c.id })).items.find((t) => t.id === id);
     expect(await itemFor(blind), 'the ticket itself is listed').toBeDefined();
     expect((await itemFor(blind))!.contractLabel).toBeNull();
     expect(JSON.stringify(await listTickets(await ctxFor(db, A(), blind), all))).not.toContain('Patientenverfügung');
@@ -1157,13 +1520,23 @@ describe('issue 13 (7): the ticket list names a linked contract only to readers 
 describe('issue 13 (12): new tickets and replies are limited per account and hour', () => {
   const outcomes = (settled: PromiseSettledResult<unknown>[]) => ({
     ok: settled.filter((s) => s.status === 'fulfilled').length,
-    limited: settled.filter((s) => s.status === 'rejected' && s.reason instanceof DomainError && s.reason.code === 'rate_limited'),
-    other: settled.filter((s) => s.status === 'rejected' && !(s.reason instanceof DomainError && s.reason.code === 'rate_limited')).map((s) => (s as PromiseRejectedResult).reason),
+    limited: settled.filter(
+      (s) => s.status === 'rejected' && s.reason instanceof DomainError && s.reason.code === 'rate_limited',
+    ),
+    other: settled
+      .filter((s) => s.status === 'rejected' && !(s.reason instanceof DomainError && s.reason.code === 'rate_limited'))
+      .map((s) => (s as PromiseRejectedResult).reason),
   });
 
   it('25 parallel new tickets from one client: exactly 20 are sent (20 mails), 5 refused with a German message', async () => {
     const c = await client('Flut');
-    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 25 }, async (_, i) => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { subject: `Flut ${i}` })))));
+    const { result, mails } = await mailsOf(() =>
+      Promise.allSettled(
+        Array.from({ length: 25 }, async (_, i) =>
+          createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { subject: `Flut ${i}` })),
+        ),
+      ),
+    );
     const o = outcomes(result);
     expect(o.other).toEqual([]);
     expect(o.ok).toBe(20);
@@ -1173,7 +1546,9 @@ describe('issue 13 (12): new tickets and replies are limited per account and hou
     expect(mails.filter((m) => m.template === 'ticket.created')).toHaveLength(20);
     // refused calls left nothing behind, and a double tap on a sent one still lands on it
     const [first] = await db.select().from(tickets).where(eq(tickets.contactId, c.id)).limit(1);
-    expect(await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { idempotencyKey: first!.idempotencyKey }))).toEqual({ id: first!.id, created: false });
+    expect(
+      await createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id, { idempotencyKey: first!.idempotencyKey })),
+    ).toEqual({ id: first!.id, created: false });
     await refused(async () => createTicket(await ctxFor(db, w.A, c), ticketForm(w.writer.id)), ['rate_limited']);
     // replies and other accounts are counted on their own
     await replyToTicket(await ctxFor(db, w.A, c), replyForm(first!.id, 'Antwort trotz Limit'));
@@ -1183,7 +1558,11 @@ describe('issue 13 (12): new tickets and replies are limited per account and hou
   it('65 parallel replies from one account: exactly 60 are written, 5 refused; other accounts go on', async () => {
     const c = await client('Antwortflut');
     const id = await ticket(c, w.writer);
-    const { result, mails } = await mailsOf(() => Promise.allSettled(Array.from({ length: 65 }, async (_, i) => replyToTicket(await ctxFor(db, w.A, c), replyForm(id, `Flut ${i}`)))));
+    const { result, mails } = await mailsOf(() =>
+      Promise.allSettled(
+        Array.from({ length: 65 }, async (_, i) => replyToTicket(await ctxFor(db, w.A, c), replyForm(id, `Flut ${i}`))),
+      ),
+    );
     const o = outcomes(result);
     expect(o.other).toEqual([]);
     expect(o.ok).toBe(60);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { financeProviders, insurers, letterIndex, otherProviders, productLines } from '../../lib/contracts/catalog-data';
+import {
+  financeProviders,
+  insurers,
+  letterIndex,
+  otherProviders,
+  productLines,
+} from '../../lib/contracts/catalog-data';
 
 const lists: [string, readonly string[]][] = [
   ['insurers', insurers],
@@ -66,10 +72,22 @@ describe('catalog data', () => {
       ]),
     );
     expect(otherProviders).toEqual(
-      expect.arrayContaining(['Deutsche Telekom AG', 'Vodafone GmbH', 'E.ON Energie Deutschland GmbH', 'Vattenfall Europe Sales GmbH']),
+      expect.arrayContaining([
+        'Deutsche Telekom AG',
+        'Vodafone GmbH',
+        'E.ON Energie Deutschland GmbH',
+        'Vattenfall Europe Sales GmbH',
+      ]),
     );
     expect(productLines.emergency).toEqual(
-      expect.arrayContaining(['Vorsorgevollmacht', 'Patientenverfügung', 'Betreuungsverfügung', 'Testament', 'Digitaler Nachlass', 'Kontovollmacht']),
+      expect.arrayContaining([
+        'Vorsorgevollmacht',
+        'Patientenverfügung',
+        'Betreuungsverfügung',
+        'Testament',
+        'Digitaler Nachlass',
+        'Kontovollmacht',
+      ]),
     );
   });
 });
@@ -83,25 +101,46 @@ describe('letterIndex', () => {
     expect(insurers.slice(0, first).some((n) => n.toUpperCase().startsWith('C'))).toBe(false);
   });
 
-  it.each(lists)('%s: letters strictly increasing, indices increasing and pointing at a matching entry', (_name, list) => {
-    const index = letterIndex(list);
-    expect(index.length).toBeGreaterThan(0);
-    expect(index[0]?.first).toBe(0);
-    for (let i = 1; i < index.length; i++) {
-      expect(LETTER_ORDER.indexOf(index[i]!.letter)).toBeGreaterThan(LETTER_ORDER.indexOf(index[i - 1]!.letter));
-      expect(index[i]!.first).toBeGreaterThan(index[i - 1]!.first);
-    }
-    for (const { letter, first } of index) {
-      const initial = list[first]!.normalize('NFD').charAt(0).toUpperCase();
-      expect(letter === '#' ? !/[A-Z]/.test(initial) : initial === letter).toBe(true);
-    }
-  });
+  it.each(lists)(
+    '%s: letters strictly increasing, indices increasing and pointing at a matching entry',
+    (_name, list) => {
+      const index = letterIndex(list);
+      expect(index.length).toBeGreaterThan(0);
+      expect(index[0]?.first).toBe(0);
+      for (let i = 1; i < index.length; i++) {
+        expect(LETTER_ORDER.indexOf(index[i]!.letter)).toBeGreaterThan(LETTER_ORDER.indexOf(index[i - 1]!.letter));
+        expect(index[i]!.first).toBeGreaterThan(index[i - 1]!.first);
+      }
+      for (const { letter, first } of index) {
+        const initial = list[first]!.normalize('NFD').charAt(0).toUpperCase();
+        expect(letter === '#' ? !/[A-Z]/.test(initial) : initial === letter).toBe(true);
+      }
+    },
+  );
 
   it('puts umlauts under their base letter and digits under "#"', () => {
-    const names = ['Zeta', 'Özdemir AG', 'Apfel GmbH', '1822direkt', 'Ärzte eG', 'Oberbank', 'Übersee AG', 'Ulm', 'Bank'].sort((a, b) =>
-      a.localeCompare(b, 'de'),
-    );
-    expect(names).toEqual(['1822direkt', 'Apfel GmbH', 'Ärzte eG', 'Bank', 'Oberbank', 'Özdemir AG', 'Übersee AG', 'Ulm', 'Zeta']);
+    const names = [
+      'Zeta',
+      'Özdemir AG',
+      'Apfel GmbH',
+      '1822direkt',
+      'Ärzte eG',
+      'Oberbank',
+      'Übersee AG',
+      'Ulm',
+      'Bank',
+    ].sort((a, b) => a.localeCompare(b, 'de'));
+    expect(names).toEqual([
+      '1822direkt',
+      'Apfel GmbH',
+      'Ärzte eG',
+      'Bank',
+      'Oberbank',
+      'Özdemir AG',
+      'Übersee AG',
+      'Ulm',
+      'Zeta',
+    ]);
     expect(letterIndex(names)).toEqual([
       { letter: '#', first: 0 },
       { letter: 'A', first: 1 },

@@ -88,20 +88,28 @@ describe('the tenant host', () => {
   const h = (headers: Record<string, string>) => new Headers(headers);
 
   it('without TRUST_PROXY is the Host header; X-Forwarded-Host is ignored', () => {
-    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de' }), direct)).toBe('demo.mappe.de');
+    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de' }), direct)).toBe(
+      'demo.mappe.de',
+    );
   });
 
   it('with TRUST_PROXY is the X-Forwarded-Host entry our proxy appended (hop-aware), not the left-most', () => {
     const spoofed = { host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de' };
     expect(trustedHost(h(spoofed), oneProxy)).toBe('demo.mappe.de');
-    expect(trustedHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de, intern:8080' }), twoProxies)).toBe('demo.mappe.de');
+    expect(
+      trustedHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de, intern:8080' }), twoProxies),
+    ).toBe('demo.mappe.de');
     expect(trustedHost(h({ host: 'app:3000', 'x-forwarded-host': 'demo.mappe.de' }), oneProxy)).toBe('demo.mappe.de');
   });
 
   it('with TRUST_PROXY falls back to Host when the header is missing, empty or shorter than the hops', () => {
     expect(trustedHost(h({ host: 'demo.mappe.de' }), oneProxy)).toBe('demo.mappe.de');
-    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de, ' }), oneProxy)).toBe('demo.mappe.de');
-    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de' }), twoProxies)).toBe('demo.mappe.de');
+    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de, ' }), oneProxy)).toBe(
+      'demo.mappe.de',
+    );
+    expect(trustedHost(h({ host: 'demo.mappe.de', 'x-forwarded-host': 'nord.mappe.de' }), twoProxies)).toBe(
+      'demo.mappe.de',
+    );
     expect(trustedHost(h({}), oneProxy)).toBeNull();
   });
 
@@ -115,10 +123,14 @@ describe('the tenant host', () => {
     it('uses the trusted hop of X-Forwarded-Host behind a proxy', () => {
       process.env.TRUST_PROXY = 'true';
       resetEnvCache();
-      expect(requestHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de' }))).toBe('demo.mappe.de');
+      expect(requestHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de' }))).toBe(
+        'demo.mappe.de',
+      );
       process.env.TRUST_PROXY_HOPS = '2';
       resetEnvCache();
-      expect(requestHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de, intern:8080' }))).toBe('demo.mappe.de');
+      expect(
+        requestHost(h({ host: 'app:3000', 'x-forwarded-host': 'nord.mappe.de, demo.mappe.de, intern:8080' })),
+      ).toBe('demo.mappe.de');
     });
 
     it('ignores X-Forwarded-Host without a proxy', () => {

@@ -9,7 +9,8 @@ const contact: ContactFacts = { id: 'contact-1', advisorId: 'advisor-1' };
 const otherContact: ContactFacts = { id: 'contact-2', advisorId: 'advisor-1' };
 
 const client = (grants: Grants, clientId = contact.id): Viewer => ({ kind: 'client', clientId, grants });
-const allOn = (): Grants => Object.fromEntries(clientModules.map((m) => [m, { activation: true, dataRelease: true, readOnly: false }])) as Grants;
+const allOn = (): Grants =>
+  Object.fromEntries(clientModules.map((m) => [m, { activation: true, dataRelease: true, readOnly: false }])) as Grants;
 
 const combos = [0, 1].flatMap((a) => [0, 1].flatMap((d) => [0, 1].map((r) => [!!a, !!d, !!r] as const)));
 
@@ -105,7 +106,9 @@ describe('clients: 8 switch combinations × createdByClient × 5 areas', () => {
 });
 
 describe('employees', () => {
-  const rights = (levels: Partial<Record<'insurance' | 'finance' | 'other' | 'emergency' | 'communication', RightLevel>>) => ({
+  const rights = (
+    levels: Partial<Record<'insurance' | 'finance' | 'other' | 'emergency' | 'communication', RightLevel>>,
+  ) => ({
     insurance: 'none' as RightLevel,
     finance: 'none' as RightLevel,
     other: 'none' as RightLevel,
@@ -113,7 +116,10 @@ describe('employees', () => {
     communication: 'none' as RightLevel,
     ...levels,
   });
-  const employee = (e: Partial<EmployeeLike>): Viewer => ({ kind: 'employee', employee: { id: 'advisor-1', kind: 'employee', role: 'employee', scope: 'all', rights: rights({}), ...e } });
+  const employee = (e: Partial<EmployeeLike>): Viewer => ({
+    kind: 'employee',
+    employee: { id: 'advisor-1', kind: 'employee', role: 'employee', scope: 'all', rights: rights({}), ...e },
+  });
 
   /** All four answers for one area, for both item origins. */
   const answers = (v: Viewer, c: ContactFacts, area: DocumentArea) => ({
@@ -143,7 +149,8 @@ describe('employees', () => {
       const v = employee({ rights: rights({ [area]: level }) });
       expect(answers(v, contact, area)).toEqual(expected(level));
       // The right of one module does not reach the other folder areas.
-      for (const other of folderAreas.filter((x) => x !== area)) expect(answers(v, contact, other)).toEqual(expected('none'));
+      for (const other of folderAreas.filter((x) => x !== area))
+        expect(answers(v, contact, other)).toEqual(expected('none'));
     });
   }
 
@@ -159,7 +166,11 @@ describe('employees', () => {
     it.each([
       ['no rights', {}, 'none'],
       ['read in one module', { emergency: 'read' }, 'read'],
-      ['read everywhere', { insurance: 'read', finance: 'read', other: 'read', emergency: 'read', communication: 'read' }, 'read'],
+      [
+        'read everywhere',
+        { insurance: 'read', finance: 'read', other: 'read', emergency: 'read', communication: 'read' },
+        'read',
+      ],
       ['read on KOMMUNIKATION only', { communication: 'read' }, 'read'],
       ['write in one folder module', { other: 'write' }, 'write'],
       ['write on KOMMUNIKATION only', { communication: 'write' }, 'write'],
@@ -176,7 +187,13 @@ describe('employees', () => {
   });
 
   describe('scope (BETREUER)', () => {
-    const full = rights({ insurance: 'write', finance: 'write', other: 'write', emergency: 'write', communication: 'write' });
+    const full = rights({
+      insurance: 'write',
+      finance: 'write',
+      other: 'write',
+      emergency: 'write',
+      communication: 'write',
+    });
 
     it.each([
       ['all', 'advisor-1', true],
@@ -203,7 +220,16 @@ describe('employees', () => {
   });
 
   it('an employee viewer whose user is not an employee gets nothing', () => {
-    const v: Viewer = { kind: 'employee', employee: { id: 'advisor-1', kind: 'client', role: 'admin', scope: 'all', rights: rights({ insurance: 'write' }) } };
+    const v: Viewer = {
+      kind: 'employee',
+      employee: {
+        id: 'advisor-1',
+        kind: 'client',
+        role: 'admin',
+        scope: 'all',
+        rights: rights({ insurance: 'write' }),
+      },
+    };
     for (const area of documentAreas) expect(answers(v, contact, area)).toEqual(expected('none'));
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { areaConfig, documentTypes, fieldLabels, isRequired, labelIn, normaliseNumber, type ContractField } from '../../lib/contracts/areas';
+import {
+  areaConfig,
+  documentTypes,
+  fieldLabels,
+  isRequired,
+  labelIn,
+  normaliseNumber,
+  type ContractField,
+} from '../../lib/contracts/areas';
 import { translate } from '../../lib/i18n';
 import { folderAreas } from '../../lib/db/schema/contracts';
 
@@ -17,7 +25,8 @@ describe('areaConfig (SPEC §4)', () => {
     ['emergency', ['product', 'title']],
   ] as const)('%s requires %j', (area, required) => {
     expect([...areaConfig[area].required].sort()).toEqual([...required].sort());
-    for (const field of allFields) expect(isRequired(area, field), field).toBe((required as readonly string[]).includes(field));
+    for (const field of allFields)
+      expect(isRequired(area, field), field).toBe((required as readonly string[]).includes(field));
   });
 
   it.each(folderAreas)('%s: every required field is also shown, no field twice', (area) => {
@@ -28,7 +37,15 @@ describe('areaConfig (SPEC §4)', () => {
   });
 
   it('contract areas carry the money fields, the emergency folder does not', () => {
-    const money: ContractField[] = ['paymentMethod', 'frequency', 'premium', 'startDate', 'endDate', 'noticePeriod', 'note'];
+    const money: ContractField[] = [
+      'paymentMethod',
+      'frequency',
+      'premium',
+      'startDate',
+      'endDate',
+      'noticePeriod',
+      'note',
+    ];
     for (const area of ['insurance', 'finance', 'other'] as const) {
       expect(areaConfig[area].premiums).toBe(true);
       expect(areaConfig[area].fields).toEqual(['status', 'product', 'provider', 'number', ...money]);
@@ -66,7 +83,17 @@ describe('labelIn', () => {
   });
 
   it.each(folderAreas)('%s: the common fields keep their general label', (area) => {
-    for (const field of ['status', 'title', 'paymentMethod', 'frequency', 'premium', 'startDate', 'endDate', 'noticePeriod', 'note'] as const) {
+    for (const field of [
+      'status',
+      'title',
+      'paymentMethod',
+      'frequency',
+      'premium',
+      'startDate',
+      'endDate',
+      'noticePeriod',
+      'note',
+    ] as const) {
       expect(labelIn(area, field)).toBe(fieldLabels[field]);
     }
     expect(labelIn(area, 'frequency')).toBe('ZAHLWEISE');

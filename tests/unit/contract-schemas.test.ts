@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../../lib/actions/result';
-import { contractSchema, createContractSchema, documentSchema, idSchema, providerSchema, updateContractSchema } from '../../lib/contracts/schemas';
+import {
+  contractSchema,
+  createContractSchema,
+  documentSchema,
+  idSchema,
+  providerSchema,
+  updateContractSchema,
+} from '../../lib/contracts/schemas';
 
 /** Form input: a record of strings, as formValues(formData) hands it over. */
 type Form = Record<string, string>;
@@ -9,7 +16,13 @@ const uuid = '0b7c5a4e-3f1d-4c2a-9e8b-1a2b3c4d5e6f';
 const uuid2 = 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b';
 
 const valid: Record<'insurance' | 'finance' | 'other' | 'emergency', Form> = {
-  insurance: { area: 'insurance', status: 'aktiv', product: 'Kfz-Versicherung', provider: 'Allianz Versicherungs-AG', number: 'KF 123-456' },
+  insurance: {
+    area: 'insurance',
+    status: 'aktiv',
+    product: 'Kfz-Versicherung',
+    provider: 'Allianz Versicherungs-AG',
+    number: 'KF 123-456',
+  },
   finance: { area: 'finance', status: 'beantragt', product: 'Bausparvertrag', provider: 'Schwäbisch Hall' },
   other: { area: 'other', status: 'aktiv', product: 'Mobilfunk', provider: 'Telekom' },
   emergency: { area: 'emergency', product: 'Patientenverfügung', title: 'Verfügung 2024' },
@@ -28,20 +41,47 @@ const dataOf = (input: Form) => {
 
 describe('contractSchema: required fields per area', () => {
   it.each([
-    ['insurance', { status: 'Bitte VERTRAGSSTATUS angeben.', product: 'Bitte PRODUKT / SPARTE angeben.', provider: 'Bitte VERSICHERER angeben.', number: 'Bitte VERSICHERUNGSNUMMER angeben.' }],
-    ['finance', { status: 'Bitte VERTRAGSSTATUS angeben.', product: 'Bitte PRODUKT angeben.', provider: 'Bitte ANBIETER angeben.' }],
-    ['other', { status: 'Bitte VERTRAGSSTATUS angeben.', product: 'Bitte VERTRAGSART angeben.', provider: 'Bitte ANBIETER angeben.' }],
+    [
+      'insurance',
+      {
+        status: 'Bitte VERTRAGSSTATUS angeben.',
+        product: 'Bitte PRODUKT / SPARTE angeben.',
+        provider: 'Bitte VERSICHERER angeben.',
+        number: 'Bitte VERSICHERUNGSNUMMER angeben.',
+      },
+    ],
+    [
+      'finance',
+      {
+        status: 'Bitte VERTRAGSSTATUS angeben.',
+        product: 'Bitte PRODUKT angeben.',
+        provider: 'Bitte ANBIETER angeben.',
+      },
+    ],
+    [
+      'other',
+      {
+        status: 'Bitte VERTRAGSSTATUS angeben.',
+        product: 'Bitte VERTRAGSART angeben.',
+        provider: 'Bitte ANBIETER angeben.',
+      },
+    ],
     ['emergency', { product: 'Bitte ART DES DOKUMENTS angeben.', title: 'Bitte TITEL angeben.' }],
   ] as const)('%s: an empty form names exactly the required fields, in German', (area, messages) => {
     expect(errorsOf({ area })).toEqual(messages);
   });
 
-  it.each(['insurance', 'finance', 'other', 'emergency'] as const)('%s: blank strings and whitespace count as missing', (area) => {
-    // status is a select: it sends '' when nothing is chosen; the text fields may hold only spaces.
-    const blank = Object.fromEntries(Object.keys(valid[area]).map((k) => [k, k === 'area' ? area : k === 'status' ? '' : '   ']));
-    const required = Object.keys(valid[area]).filter((k) => k !== 'area');
-    expect(Object.keys(errorsOf(blank)).sort()).toEqual(required.sort());
-  });
+  it.each(['insurance', 'finance', 'other', 'emergency'] as const)(
+    '%s: blank strings and whitespace count as missing',
+    (area) => {
+      // status is a select: it sends '' when nothing is chosen; the text fields may hold only spaces.
+      const blank = Object.fromEntries(
+        Object.keys(valid[area]).map((k) => [k, k === 'area' ? area : k === 'status' ? '' : '   ']),
+      );
+      const required = Object.keys(valid[area]).filter((k) => k !== 'area');
+      expect(Object.keys(errorsOf(blank)).sort()).toEqual(required.sort());
+    },
+  );
 
   it.each([
     ['insurance', 'status'],
@@ -69,7 +109,8 @@ describe('contractSchema: required fields per area', () => {
 
   it('a TITEL belongs to the emergency folder only', () => {
     expect(dataOf(valid.insurance).title).toBeNull();
-    for (const area of ['insurance', 'finance', 'other'] as const) expect(dataOf({ ...valid[area], title: 'Zweitwagen' }).title).toBeNull();
+    for (const area of ['insurance', 'finance', 'other'] as const)
+      expect(dataOf({ ...valid[area], title: 'Zweitwagen' }).title).toBeNull();
     expect(dataOf(valid.emergency).title).toBe('Verfügung 2024');
   });
 
@@ -113,7 +154,19 @@ describe('contractSchema: values', () => {
   });
 
   it('turns empty optional fields into null', () => {
-    expect(dataOf({ ...valid.finance, number: '', paymentMethod: '', frequency: '', premium: '', startDate: '', endDate: ' ', noticePeriod: '', note: '' })).toMatchObject({
+    expect(
+      dataOf({
+        ...valid.finance,
+        number: '',
+        paymentMethod: '',
+        frequency: '',
+        premium: '',
+        startDate: '',
+        endDate: ' ',
+        noticePeriod: '',
+        note: '',
+      }),
+    ).toMatchObject({
       number: null,
       paymentMethod: null,
       frequency: null,
@@ -126,7 +179,11 @@ describe('contractSchema: values', () => {
   });
 
   it('trims text fields', () => {
-    expect(dataOf({ ...valid.insurance, product: '  Hausrat ', provider: ' HUK ', number: ' 12 ' })).toMatchObject({ product: 'Hausrat', provider: 'HUK', number: '12' });
+    expect(dataOf({ ...valid.insurance, product: '  Hausrat ', provider: ' HUK ', number: ' 12 ' })).toMatchObject({
+      product: 'Hausrat',
+      provider: 'HUK',
+      number: '12',
+    });
   });
 
   it.each(['aktiv', 'beantragt', 'ruhend', 'gekündigt', 'beendet'])('accepts the VERTRAGSSTATUS %s', (status) => {
@@ -137,12 +194,19 @@ describe('contractSchema: values', () => {
     expect(dataOf({ ...valid.other, paymentMethod }).paymentMethod).toBe(paymentMethod);
   });
 
-  it.each(['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei'])('accepts the ZAHLWEISE %s', (frequency) => {
-    expect(dataOf({ ...valid.finance, frequency }).frequency).toBe(frequency);
-  });
+  it.each(['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei'])(
+    'accepts the ZAHLWEISE %s',
+    (frequency) => {
+      expect(dataOf({ ...valid.finance, frequency }).frequency).toBe(frequency);
+    },
+  );
 
   it('refuses values outside the lists', () => {
-    expect(Object.keys(errorsOf({ ...valid.insurance, status: 'storniert', paymentMethod: 'Bar', frequency: 'täglich' })).sort()).toEqual(['frequency', 'paymentMethod', 'status']);
+    expect(
+      Object.keys(
+        errorsOf({ ...valid.insurance, status: 'storniert', paymentMethod: 'Bar', frequency: 'täglich' }),
+      ).sort(),
+    ).toEqual(['frequency', 'paymentMethod', 'status']);
   });
 
   it('refuses values outside the lists with the German messages', () => {
@@ -189,11 +253,14 @@ describe('contractSchema: BRUTTOBEITRAG', () => {
     ['0', 0],
     ['99.999.999,99', 9_999_999_999],
   ])('%j → premiumCents %i', (premium, cents) => {
-    for (const area of ['insurance', 'finance', 'other'] as const) expect(dataOf({ ...valid[area], premium }).premiumCents).toBe(cents);
+    for (const area of ['insurance', 'finance', 'other'] as const)
+      expect(dataOf({ ...valid[area], premium }).premiumCents).toBe(cents);
   });
 
   it.each(['abc', '12,345', '-5', '1.23', '100.000.000'])('refuses %j with the German message', (premium) => {
-    expect(errorsOf({ ...valid.insurance, premium })).toEqual({ premium: 'Bitte einen Betrag wie 1.234,56 eingeben (höchstens 99.999.999,99 €).' });
+    expect(errorsOf({ ...valid.insurance, premium })).toEqual({
+      premium: 'Bitte einen Betrag wie 1.234,56 eingeben (höchstens 99.999.999,99 €).',
+    });
   });
 
   it('an empty premium is no premium', () => {
@@ -253,7 +320,13 @@ describe('contractSchema: fields that do not belong to the area are dropped', ()
   });
 
   it('unknown keys are not passed through', () => {
-    const data = dataOf({ ...valid.insurance, contactId: uuid, tenantId: uuid2, createdByClient: 'true', premiumCents: '5' });
+    const data = dataOf({
+      ...valid.insurance,
+      contactId: uuid,
+      tenantId: uuid2,
+      createdByClient: 'true',
+      premiumCents: '5',
+    });
     expect(data).not.toHaveProperty('contactId');
     expect(data).not.toHaveProperty('tenantId');
     expect(data).not.toHaveProperty('createdByClient');
@@ -274,41 +347,98 @@ describe('contractSchema: dates', () => {
     expect(dataOf({ ...valid.insurance, startDate }).startDate).toBe(iso);
   });
 
-  it.each(['31.02.2024', '29.02.2023', '2024-13-01', '2024-1-1', '01/02/2024', '01.02.24', 'morgen', '31.12.1899', '01.01.2200'])('refuses Beginn %j', (startDate) => {
-    expect(errorsOf({ ...valid.insurance, startDate })).toEqual({ startDate: 'Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).' });
+  it.each([
+    '31.02.2024',
+    '29.02.2023',
+    '2024-13-01',
+    '2024-1-1',
+    '01/02/2024',
+    '01.02.24',
+    'morgen',
+    '31.12.1899',
+    '01.01.2200',
+  ])('refuses Beginn %j', (startDate) => {
+    expect(errorsOf({ ...valid.insurance, startDate })).toEqual({
+      startDate: 'Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).',
+    });
   });
 
   it('refuses an Ablauf before the Beginn, across both notations', () => {
-    expect(errorsOf({ ...valid.insurance, startDate: '01.02.2024', endDate: '31.01.2024' })).toEqual({ endDate: 'Der Ablauf liegt vor dem Beginn.' });
-    expect(errorsOf({ ...valid.finance, startDate: '2024-02-01', endDate: '31.01.2024' })).toEqual({ endDate: 'Der Ablauf liegt vor dem Beginn.' });
-    expect(errorsOf({ ...valid.other, startDate: '01.01.2025', endDate: '2024-12-31' })).toEqual({ endDate: 'Der Ablauf liegt vor dem Beginn.' });
+    expect(errorsOf({ ...valid.insurance, startDate: '01.02.2024', endDate: '31.01.2024' })).toEqual({
+      endDate: 'Der Ablauf liegt vor dem Beginn.',
+    });
+    expect(errorsOf({ ...valid.finance, startDate: '2024-02-01', endDate: '31.01.2024' })).toEqual({
+      endDate: 'Der Ablauf liegt vor dem Beginn.',
+    });
+    expect(errorsOf({ ...valid.other, startDate: '01.01.2025', endDate: '2024-12-31' })).toEqual({
+      endDate: 'Der Ablauf liegt vor dem Beginn.',
+    });
   });
 
   it('accepts an Ablauf on or after the Beginn, or either alone', () => {
-    expect(dataOf({ ...valid.insurance, startDate: '01.02.2024', endDate: '01.02.2024' })).toMatchObject({ startDate: '2024-02-01', endDate: '2024-02-01' });
-    expect(dataOf({ ...valid.insurance, startDate: '9.9.2024', endDate: '10.10.2024' })).toMatchObject({ startDate: '2024-09-09', endDate: '2024-10-10' });
-    expect(dataOf({ ...valid.insurance, endDate: '01.01.2000' })).toMatchObject({ startDate: null, endDate: '2000-01-01' });
-    expect(dataOf({ ...valid.insurance, startDate: '01.01.2000' })).toMatchObject({ startDate: '2000-01-01', endDate: null });
+    expect(dataOf({ ...valid.insurance, startDate: '01.02.2024', endDate: '01.02.2024' })).toMatchObject({
+      startDate: '2024-02-01',
+      endDate: '2024-02-01',
+    });
+    expect(dataOf({ ...valid.insurance, startDate: '9.9.2024', endDate: '10.10.2024' })).toMatchObject({
+      startDate: '2024-09-09',
+      endDate: '2024-10-10',
+    });
+    expect(dataOf({ ...valid.insurance, endDate: '01.01.2000' })).toMatchObject({
+      startDate: null,
+      endDate: '2000-01-01',
+    });
+    expect(dataOf({ ...valid.insurance, startDate: '01.01.2000' })).toMatchObject({
+      startDate: '2000-01-01',
+      endDate: null,
+    });
   });
 });
 
 describe('createContractSchema / updateContractSchema (intersection with the transformed schema)', () => {
   it('create keeps contactId and the parsed contract fields', () => {
-    const r = createContractSchema.safeParse({ contactId: uuid, ...valid.insurance, premium: '1.234,56', frequency: 'monatlich' });
+    const r = createContractSchema.safeParse({
+      contactId: uuid,
+      ...valid.insurance,
+      premium: '1.234,56',
+      frequency: 'monatlich',
+    });
     expect(r.success).toBe(true);
-    expect(r.data).toMatchObject({ contactId: uuid, area: 'insurance', status: 'aktiv', number: 'KF 123-456', premiumCents: 123456, frequency: 'monatlich', confirmDuplicate: false });
+    expect(r.data).toMatchObject({
+      contactId: uuid,
+      area: 'insurance',
+      status: 'aktiv',
+      number: 'KF 123-456',
+      premiumCents: 123456,
+      frequency: 'monatlich',
+      confirmDuplicate: false,
+    });
     expect(r.data).not.toHaveProperty('premium');
   });
 
   it('update keeps id and the parsed contract fields', () => {
-    const r = updateContractSchema.safeParse({ id: uuid2, ...valid.emergency, provider: 'weg damit', confirmDuplicate: 'on' });
+    const r = updateContractSchema.safeParse({
+      id: uuid2,
+      ...valid.emergency,
+      provider: 'weg damit',
+      confirmDuplicate: 'on',
+    });
     expect(r.success).toBe(true);
-    expect(r.data).toMatchObject({ id: uuid2, area: 'emergency', product: 'Patientenverfügung', title: 'Verfügung 2024', provider: null, confirmDuplicate: true });
+    expect(r.data).toMatchObject({
+      id: uuid2,
+      area: 'emergency',
+      product: 'Patientenverfügung',
+      title: 'Verfügung 2024',
+      provider: null,
+      confirmDuplicate: true,
+    });
   });
 
   it('create does not pass an id through, update does not pass a contactId through', () => {
     expect(createContractSchema.parse({ contactId: uuid, id: uuid2, ...valid.finance })).not.toHaveProperty('id');
-    expect(updateContractSchema.parse({ id: uuid2, contactId: uuid, ...valid.finance })).not.toHaveProperty('contactId');
+    expect(updateContractSchema.parse({ id: uuid2, contactId: uuid, ...valid.finance })).not.toHaveProperty(
+      'contactId',
+    );
   });
 
   it('reports a bad id together with the contract errors', () => {
@@ -337,7 +467,16 @@ describe('documentSchema', () => {
   const doc: Form = { area: 'insurance', title: 'Police 2024', type: 'Police', uploads: uuid };
 
   it('parses a document with its uploads', () => {
-    expect(documentSchema.parse({ ...doc, contactId: uuid2, contractId: uuid, documentDate: '15.03.2024', note: ' n ', uploads: `${uuid},${uuid2}` })).toEqual({
+    expect(
+      documentSchema.parse({
+        ...doc,
+        contactId: uuid2,
+        contractId: uuid,
+        documentDate: '15.03.2024',
+        note: ' n ',
+        uploads: `${uuid},${uuid2}`,
+      }),
+    ).toEqual({
       contactId: uuid2,
       contractId: uuid,
       area: 'insurance',
@@ -358,16 +497,30 @@ describe('documentSchema', () => {
   });
 
   it('accepts the contact area "profile" besides the four folder areas', () => {
-    for (const area of ['insurance', 'finance', 'other', 'emergency', 'profile']) expect(documentSchema.parse({ ...doc, area }).area).toBe(area);
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, area: 'communication' }).error!)).toEqual({ area: 'Unbekannter Bereich.' });
+    for (const area of ['insurance', 'finance', 'other', 'emergency', 'profile'])
+      expect(documentSchema.parse({ ...doc, area }).area).toBe(area);
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, area: 'communication' }).error!)).toEqual({
+      area: 'Unbekannter Bereich.',
+    });
   });
 
-  it.each(['Police', 'Nachtrag', 'Beitragsrechnung', 'Schadenmeldung', 'Korrespondenz', 'Vollmacht', 'Maklervertrag', 'Sonstiges'])('accepts the type %s', (type) => {
+  it.each([
+    'Police',
+    'Nachtrag',
+    'Beitragsrechnung',
+    'Schadenmeldung',
+    'Korrespondenz',
+    'Vollmacht',
+    'Maklervertrag',
+    'Sonstiges',
+  ])('accepts the type %s', (type) => {
     expect(documentSchema.parse({ ...doc, type }).type).toBe(type);
   });
 
   it('refuses a form without title, type and files in German', () => {
-    expect(fieldErrorsOf(documentSchema.safeParse({ area: 'finance', title: '  ', type: 'Rechnung', uploads: '' }).error!)).toEqual({
+    expect(
+      fieldErrorsOf(documentSchema.safeParse({ area: 'finance', title: '  ', type: 'Rechnung', uploads: '' }).error!),
+    ).toEqual({
       title: 'Bitte geben Sie einen Titel ein.',
       type: 'Bitte eine Art aus der Liste wählen.',
       uploads: 'Bitte wählen Sie mindestens eine Datei aus.',
@@ -380,30 +533,49 @@ describe('documentSchema', () => {
   });
 
   it('refuses more than 20 files, malformed upload ids, bad ids and dates', () => {
-    const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: ids(21) }).error!)).toEqual({ uploads: 'Höchstens 20 Dateien auf einmal.' });
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: ids(21) }).error!)).toEqual({
+      uploads: 'Höchstens 20 Dateien auf einmal.',
+    });
     expect(documentSchema.parse({ ...doc, uploads: ids(20) }).uploads).toHaveLength(20);
     // The same upload twice counts once.
     expect(documentSchema.parse({ ...doc, uploads: Array(21).fill(uuid).join(',') }).uploads).toEqual([uuid]);
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: `${uuid},abc` }).error!)).toEqual({ 'uploads.1': 'Ungültige Auswahl.' });
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, uploads: `${uuid},abc` }).error!)).toEqual({
+      'uploads.1': 'Ungültige Auswahl.',
+    });
     expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, contractId: 'abc' }).error!)).toHaveProperty('contractId');
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, contactId: '' }).error!)).toEqual({ contactId: 'Ungültige Auswahl.' });
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, documentDate: '30.02.2024' }).error!)).toEqual({ documentDate: 'Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).' });
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, contactId: '' }).error!)).toEqual({
+      contactId: 'Ungültige Auswahl.',
+    });
+    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, documentDate: '30.02.2024' }).error!)).toEqual({
+      documentDate: 'Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).',
+    });
   });
 
   it('bounds title and note', () => {
-    expect(fieldErrorsOf(documentSchema.safeParse({ ...doc, title: 'x'.repeat(201), note: 'x'.repeat(2001) }).error!)).toEqual({ title: 'Höchstens 200 Zeichen.', note: 'Höchstens 2000 Zeichen.' });
+    expect(
+      fieldErrorsOf(documentSchema.safeParse({ ...doc, title: 'x'.repeat(201), note: 'x'.repeat(2001) }).error!),
+    ).toEqual({ title: 'Höchstens 200 Zeichen.', note: 'Höchstens 2000 Zeichen.' });
   });
 });
 
 describe('providerSchema', () => {
   it.each(['insurer', 'finance', 'other'])('accepts the list %s', (kind) => {
-    expect(providerSchema.parse({ kind, name: '  Neue Versicherung AG ' })).toEqual({ kind, name: 'Neue Versicherung AG' });
+    expect(providerSchema.parse({ kind, name: '  Neue Versicherung AG ' })).toEqual({
+      kind,
+      name: 'Neue Versicherung AG',
+    });
   });
 
   it('refuses unknown lists and too short or long names in German', () => {
-    expect(fieldErrorsOf(providerSchema.safeParse({ kind: 'emergency', name: ' x ' }).error!)).toEqual({ kind: 'Bitte eine Liste wählen.', name: 'Bitte geben Sie den Namen ein.' });
-    expect(fieldErrorsOf(providerSchema.safeParse({ kind: 'other', name: 'x'.repeat(201) }).error!)).toEqual({ name: 'Höchstens 200 Zeichen.' });
+    expect(fieldErrorsOf(providerSchema.safeParse({ kind: 'emergency', name: ' x ' }).error!)).toEqual({
+      kind: 'Bitte eine Liste wählen.',
+      name: 'Bitte geben Sie den Namen ein.',
+    });
+    expect(fieldErrorsOf(providerSchema.safeParse({ kind: 'other', name: 'x'.repeat(201) }).error!)).toEqual({
+      name: 'Höchstens 200 Zeichen.',
+    });
     expect(providerSchema.parse({ kind: 'other', name: 'AB' }).name).toBe('AB');
   });
 });

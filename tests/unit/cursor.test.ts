@@ -7,8 +7,14 @@ const raw = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 describe('keyset cursors', () => {
   it('round-trip both shapes', () => {
-    expect(decodeCursor(encodeCursor('n', ['müller', 'max', id]), shapes)).toEqual({ tag: 'n', values: ['müller', 'max', id] });
-    expect(decodeCursor(encodeCursor('c', ['2025-06-01T10:00:00.123456Z', id]), shapes)).toEqual({ tag: 'c', values: ['2025-06-01T10:00:00.123456Z', id] });
+    expect(decodeCursor(encodeCursor('n', ['müller', 'max', id]), shapes)).toEqual({
+      tag: 'n',
+      values: ['müller', 'max', id],
+    });
+    expect(decodeCursor(encodeCursor('c', ['2025-06-01T10:00:00.123456Z', id]), shapes)).toEqual({
+      tag: 'c',
+      values: ['2025-06-01T10:00:00.123456Z', id],
+    });
   });
 
   it.each([
@@ -35,8 +41,26 @@ describe('keyset cursors', () => {
   });
 
   it('accept timestamps PostgreSQL casts and nothing else', () => {
-    for (const ok of ['2026-11-29 01:16:08.405123+00', '2026-11-29T01:16:08Z', '2024-02-29T00:00:00.1+01:00', '2026-01-01 23:59:59-0530']) expect(isTimestamp(ok), ok).toBe(true);
-    for (const bad of ['2025-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-00-10T00:00:00Z', '0000-01-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:60Z', '2026-01-01T10:00:00+99', '2026-01-01T10:00:00', '2026-01-01T10:00:00.1234567Z', 'gestern']) {
+    for (const ok of [
+      '2026-11-29 01:16:08.405123+00',
+      '2026-11-29T01:16:08Z',
+      '2024-02-29T00:00:00.1+01:00',
+      '2026-01-01 23:59:59-0530',
+    ])
+      expect(isTimestamp(ok), ok).toBe(true);
+    for (const bad of [
+      '2025-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-00-10T00:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:60:00Z',
+      '2026-01-01T10:00:60Z',
+      '2026-01-01T10:00:00+99',
+      '2026-01-01T10:00:00',
+      '2026-01-01T10:00:00.1234567Z',
+      'gestern',
+    ]) {
       expect(isTimestamp(bad), bad).toBe(false);
     }
   });

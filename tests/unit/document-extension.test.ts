@@ -31,15 +31,19 @@ describe('withExtension: the stored name ends in the extension of the real type'
     expect(withExtension(name, mime)).toBe(out);
   });
 
-  it.each(['image/gif', 'application/zip', 'text/html', ''])('leaves the name alone for a type it does not know (%j)', (mime) => {
-    expect(withExtension('datei.bin', mime)).toBe('datei.bin');
-  });
+  it.each(['image/gif', 'application/zip', 'text/html', ''])(
+    'leaves the name alone for a type it does not know (%j)',
+    (mime) => {
+      expect(withExtension('datei.bin', mime)).toBe('datei.bin');
+    },
+  );
 
   it('knows an extension for every allowed upload type', () => {
     for (const mime of documentUpload.types) expect(withExtension('x', mime), mime).toMatch(/^x\.[a-z]+$/);
   });
 
   it('is idempotent', () => {
-    for (const mime of documentUpload.types) expect(withExtension(withExtension('brief.exe', mime), mime)).toBe(withExtension('brief.exe', mime));
+    for (const mime of documentUpload.types)
+      expect(withExtension(withExtension('brief.exe', mime), mime)).toBe(withExtension('brief.exe', mime));
   });
 });

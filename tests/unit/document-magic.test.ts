@@ -28,15 +28,38 @@ const ftyp = (major: string, compatible: string[]) => {
 /** A ZIP with one stored, empty file: local file header, central directory, end record. */
 const zip = (name: string) => {
   const n = ascii(name);
-  const local = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]), Buffer.alloc(12), Buffer.from([n.length, 0, 0, 0]), n]);
-  const central = Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]), Buffer.alloc(12), Buffer.from([n.length, 0]), Buffer.alloc(12), Buffer.alloc(4), n]);
-  const end = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0]), Buffer.from([central.length, 0, 0, 0]), Buffer.from([local.length, 0, 0, 0]), Buffer.from([0, 0])]);
+  const local = Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]),
+    Buffer.alloc(12),
+    Buffer.from([n.length, 0, 0, 0]),
+    n,
+  ]);
+  const central = Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]),
+    Buffer.alloc(12),
+    Buffer.from([n.length, 0]),
+    Buffer.alloc(12),
+    Buffer.alloc(4),
+    n,
+  ]);
+  const end = Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0]),
+    Buffer.from([central.length, 0, 0, 0]),
+    Buffer.from([local.length, 0, 0, 0]),
+    Buffer.from([0, 0]),
+  ]);
   return Buffer.concat([local, central, end]);
 };
 
-const pdf = ascii('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const pdf = ascii(
+  '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
-const images: Record<'jpeg' | 'png' | 'webp', Buffer> = { jpeg: Buffer.alloc(0), png: Buffer.alloc(0), webp: Buffer.alloc(0) };
+const images: Record<'jpeg' | 'png' | 'webp', Buffer> = {
+  jpeg: Buffer.alloc(0),
+  png: Buffer.alloc(0),
+  webp: Buffer.alloc(0),
+};
 
 beforeAll(async () => {
   const base = sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 60 } } });
@@ -50,8 +73,16 @@ describe('magic bytes → accepted types', () => {
     ['PDF', 'application/pdf', () => pdf],
     ['PDF 1.4 header only', 'application/pdf', () => ascii('%PDF-1.4\n')],
     ['JPEG (sharp)', 'image/jpeg', () => images.jpeg],
-    ['JPEG/JFIF header', 'image/jpeg', () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01])],
-    ['JPEG/Exif header', 'image/jpeg', () => Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00])],
+    [
+      'JPEG/JFIF header',
+      'image/jpeg',
+      () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+    ],
+    [
+      'JPEG/Exif header',
+      'image/jpeg',
+      () => Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00]),
+    ],
     ['PNG (sharp)', 'image/png', () => images.png],
     ['WebP (sharp)', 'image/webp', () => images.webp],
     ['HEIC (ftyp heic)', 'image/heic', () => ftyp('heic', ['mif1', 'heic'])],
@@ -87,9 +118,21 @@ describe('magic bytes → accepted types', () => {
 describe('magic bytes → refused', () => {
   const text = (s: string) => Buffer.from(s, 'utf8');
   it.each([
-    ['EXE (MZ)', 'application/x-msdownload', () => Buffer.concat([ascii('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff'), Buffer.alloc(64)])],
-    ['SVG text', undefined, () => text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>')],
-    ['SVG without XML declaration', undefined, () => text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+    [
+      'EXE (MZ)',
+      'application/x-msdownload',
+      () => Buffer.concat([ascii('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff'), Buffer.alloc(64)]),
+    ],
+    [
+      'SVG text',
+      undefined,
+      () => text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'),
+    ],
+    [
+      'SVG without XML declaration',
+      undefined,
+      () => text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ],
     ['HTML text', undefined, () => text('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>')],
     ['ZIP', 'application/zip', () => zip('a.txt')],
     ['GIF89a', 'image/gif', () => Buffer.concat([ascii('GIF89a'), Buffer.from([1, 0, 1, 0, 0x80, 0, 0])])],

@@ -22,7 +22,8 @@ describe('previewable', () => {
   });
 
   it('previews only allowed upload types', () => {
-    for (const mime of ['application/pdf', 'image/jpeg', 'image/png', 'image/webp']) expect(documentUpload.types).toContain(mime);
+    for (const mime of ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'])
+      expect(documentUpload.types).toContain(mime);
   });
 });
 
@@ -71,7 +72,8 @@ describe('cleanFilename', () => {
   });
 
   it('is idempotent', () => {
-    for (const name of ['rechnung.pdf', '../x".pdf', 'a'.repeat(200), '', ' a\tb ']) expect(cleanFilename(cleanFilename(name))).toBe(cleanFilename(name));
+    for (const name of ['rechnung.pdf', '../x".pdf', 'a'.repeat(200), '', ' a\tb '])
+      expect(cleanFilename(cleanFilename(name))).toBe(cleanFilename(name));
   });
 
   it('does not cut a character in half at the length bound', () => {
@@ -82,7 +84,14 @@ describe('cleanFilename', () => {
 
 describe('documentUpload settings', () => {
   it('allows PDF, JPEG, PNG, WebP, HEIC and HEIF only', () => {
-    expect([...documentUpload.types].sort()).toEqual(['application/pdf', 'image/heic', 'image/heif', 'image/jpeg', 'image/png', 'image/webp']);
+    expect([...documentUpload.types].sort()).toEqual([
+      'application/pdf',
+      'image/heic',
+      'image/heif',
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+    ]);
   });
 
   it('offers every allowed type in the file chooser, and nothing else', () => {

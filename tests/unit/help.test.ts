@@ -29,13 +29,18 @@ describe('HILFE', () => {
 
   it('has every topic in both catalogs: title, exactly its steps, the link label', () => {
     for (const locale of ['de', 'en'] as const) {
-      const texts = catalogs[locale].help.topics as Record<string, { title: string; steps: Record<string, string>; link: string }>;
+      const texts = catalogs[locale].help.topics as Record<
+        string,
+        { title: string; steps: Record<string, string>; link: string }
+      >;
       expect(Object.keys(texts).sort()).toEqual(helpTopics.map((t) => t.key).sort());
       for (const topic of helpTopics) {
         const text = texts[topic.key]!;
         expect(text.title, `${locale} ${topic.id}`).toBeTruthy();
         expect(text.link, `${locale} ${topic.id}`).toBeTruthy();
-        expect(Object.keys(text.steps), `${locale} ${topic.id}`).toEqual(Array.from({ length: topic.steps }, (_, i) => String(i + 1)));
+        expect(Object.keys(text.steps), `${locale} ${topic.id}`).toEqual(
+          Array.from({ length: topic.steps }, (_, i) => String(i + 1)),
+        );
       }
     }
   });

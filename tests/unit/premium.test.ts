@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { annualCents, annualTotal, formatEuro, maxPremiumCents, parseEuro, paymentFrequencies, type PaymentFrequency } from '../../lib/contracts/premium';
+import {
+  annualCents,
+  annualTotal,
+  formatEuro,
+  maxPremiumCents,
+  parseEuro,
+  paymentFrequencies,
+  type PaymentFrequency,
+} from '../../lib/contracts/premium';
 
 describe('BRUTTOBEITRAG input', () => {
   it.each([
@@ -16,9 +24,12 @@ describe('BRUTTOBEITRAG input', () => {
     expect(parseEuro(input)).toBe(cents);
   });
 
-  it.each(['', 'abc', '12,345', '1,2,3', '-5', '1.23,00', '12.3456', '€', '1e5', '100000000', '99.999.999,99x'])('refuses %j', (input) => {
-    expect(parseEuro(input)).toBeNull();
-  });
+  it.each(['', 'abc', '12,345', '1,2,3', '-5', '1.23,00', '12.3456', '€', '1e5', '100000000', '99.999.999,99x'])(
+    'refuses %j',
+    (input) => {
+      expect(parseEuro(input)).toBeNull();
+    },
+  );
 
   it('formats cents the German way and round-trips', () => {
     expect(formatEuro(123456)).toBe('1.234,56 €');
@@ -92,7 +103,21 @@ describe('BRUTTOBEITRAG: round trips and edges', () => {
     expect(parseEuro(input)).toBe(cents);
   });
 
-  it.each(['100.000.000,00', '100000000,00', '12,', ',5', '1.23', '1.2345', '12.34,5', '1,234', '€ 12', '12 € 5', '+5', '0x10', '5-'])('refuses %j', (input) => {
+  it.each([
+    '100.000.000,00',
+    '100000000,00',
+    '12,',
+    ',5',
+    '1.23',
+    '1.2345',
+    '12.34,5',
+    '1,234',
+    '€ 12',
+    '12 € 5',
+    '+5',
+    '0x10',
+    '5-',
+  ])('refuses %j', (input) => {
     expect(parseEuro(input)).toBeNull();
   });
 });
@@ -110,11 +135,22 @@ describe('annualised premium per ZAHLWEISE', () => {
   });
 
   it('covers every ZAHLWEISE of the list', () => {
-    expect([...paymentFrequencies]).toEqual(['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei']);
+    expect([...paymentFrequencies]).toEqual([
+      'monatlich',
+      'vierteljährlich',
+      'halbjährlich',
+      'jährlich',
+      'einmalig',
+      'beitragsfrei',
+    ]);
   });
 
   it('counts aktiv and beantragt only, skipping missing premium or ZAHLWEISE', () => {
-    const c = (premiumCents: number | null, frequency: PaymentFrequency | null, status: string) => ({ premiumCents, frequency, status });
+    const c = (premiumCents: number | null, frequency: PaymentFrequency | null, status: string) => ({
+      premiumCents,
+      frequency,
+      status,
+    });
     expect(annualTotal([])).toBe(0);
     expect(
       annualTotal([
@@ -135,7 +171,9 @@ describe('annualised premium per ZAHLWEISE', () => {
   });
 
   it('stays exact at the largest premium', () => {
-    expect(annualTotal([{ premiumCents: maxPremiumCents, frequency: 'monatlich', status: 'aktiv' }])).toBe(maxPremiumCents * 12);
+    expect(annualTotal([{ premiumCents: maxPremiumCents, frequency: 'monatlich', status: 'aktiv' }])).toBe(
+      maxPremiumCents * 12,
+    );
     expect(Number.isSafeInteger(maxPremiumCents * 12)).toBe(true);
   });
 });

@@ -15,12 +15,18 @@ import { expectSafe, payloads, tokenize } from '../fixtures/safe-html';
 const linkDoc = (href: string, target?: string) =>
   JSON.stringify({
     type: 'doc',
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: target ? { href, target } : { href } }] }] }],
+    content: [
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: target ? { href, target } : { href } }] }],
+      },
+    ],
   });
 /** A refusal carries a catalog key; the German text is what the editor shows. */
 const inGerman = (r: RichTextResult) => (r.ok ? r : { ok: false, message: translate('de', r.error, r.values) });
 
-const textDoc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const textDoc = (text: string) =>
+  JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 /* ------------------------------------------------------------------ the checker itself */
 
@@ -48,7 +54,12 @@ describe('the safety check (self-test)', () => {
   });
 
   it('passes clean output', () => {
-    expect(() => expectSafe('<p>a &lt; b <a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a><br /></p>', 'self-test')).not.toThrow();
+    expect(() =>
+      expectSafe(
+        '<p>a &lt; b <a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a><br /></p>',
+        'self-test',
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -144,7 +155,10 @@ describe('renderRichText against the payload list', () => {
     // (minus NUL characters, which are removed because PostgreSQL cannot store them).
     const { tags, text } = tokenize(result.html);
     expect(tags.map((t) => t.raw)).toEqual(['<p>', '</p>']);
-    const shown = text.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
+    const shown = text.replace(
+      /&(amp|lt|gt|quot);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!,
+    );
     expect(shown).toBe(payload.replace(/\u0000/g, ''));
   });
 });
@@ -153,9 +167,15 @@ describe('renderRichText against the payload list', () => {
 
 describe('sanitizeRichText keeps the allow-list', () => {
   it.each([
-    ['<p>Hallo <strong>fett</strong> <em>kursiv</em> <u>unter</u> <s>durch</s></p>', '<p>Hallo <strong>fett</strong> <em>kursiv</em> <u>unter</u> <s>durch</s></p>'],
+    [
+      '<p>Hallo <strong>fett</strong> <em>kursiv</em> <u>unter</u> <s>durch</s></p>',
+      '<p>Hallo <strong>fett</strong> <em>kursiv</em> <u>unter</u> <s>durch</s></p>',
+    ],
     ['<h2>A</h2><h3>B</h3><h4>C</h4>', '<h2>A</h2><h3>B</h3><h4>C</h4>'],
-    ['<ul><li>a</li></ul><ol><li>b</li></ol><blockquote><p>c</p></blockquote>', '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote><p>c</p></blockquote>'],
+    [
+      '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote><p>c</p></blockquote>',
+      '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote><p>c</p></blockquote>',
+    ],
     ['<p>a<br>b</p>', '<p>a<br />b</p>'],
     ['<b>b</b><i>i</i>', '<strong>b</strong><em>i</em>'],
     ['<h1>eins</h1><h5>fünf</h5>', 'einsfünf'],
@@ -166,9 +186,18 @@ describe('sanitizeRichText keeps the allow-list', () => {
 
   it.each([
     ['<a href="https://www.ihre-firma.de">x</a>', '<a href="https://www.ihre-firma.de/" rel="nofollow">x</a>'],
-    ['<a href="https://www.ihre-firma.de" target="_blank">x</a>', '<a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a>'],
-    ['<a href="https://www.ihre-firma.de" target="_blank" rel="opener">x</a>', '<a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a>'],
-    ['<a href="https://www.ihre-firma.de" target="_parent">x</a>', '<a href="https://www.ihre-firma.de/" rel="nofollow">x</a>'],
+    [
+      '<a href="https://www.ihre-firma.de" target="_blank">x</a>',
+      '<a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a>',
+    ],
+    [
+      '<a href="https://www.ihre-firma.de" target="_blank" rel="opener">x</a>',
+      '<a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a>',
+    ],
+    [
+      '<a href="https://www.ihre-firma.de" target="_parent">x</a>',
+      '<a href="https://www.ihre-firma.de/" rel="nofollow">x</a>',
+    ],
     ['<a href="mailto:info@ihre-firma.de">x</a>', '<a href="mailto:info@ihre-firma.de" rel="nofollow">x</a>'],
     ['<a href="tel:+4940123456">x</a>', '<a href="tel:+4940123456" rel="nofollow">x</a>'],
     ['<a href="javascript:alert(1)" target="_blank">x</a>', '<a>x</a>'],
@@ -179,7 +208,9 @@ describe('sanitizeRichText keeps the allow-list', () => {
   });
 
   it('keeps later links intact after a refused one (closing-tag bookkeeping)', () => {
-    const out = sanitizeRichText('<p><a href="javascript:alert(1)">a</a> <a href="https://example.com">b</a> <a href="data:,x">c</a></p>');
+    const out = sanitizeRichText(
+      '<p><a href="javascript:alert(1)">a</a> <a href="https://example.com">b</a> <a href="data:,x">c</a></p>',
+    );
     expect(out).toBe('<p><a>a</a> <a href="https://example.com/" rel="nofollow">b</a> <a>c</a></p>');
     expectSafe(out, 'mixed links');
   });
@@ -295,11 +326,43 @@ describe('renderRichText', () => {
       {
         type: 'bulletList',
         content: [
-          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Web', marks: [{ type: 'link', attrs: { href: 'https://www.ihre-firma.de', target: '_blank' } }] }] }] },
-          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Mail', marks: [{ type: 'link', attrs: { href: 'mailto:info@ihre-firma.de' } }] }] }] },
+          {
+            type: 'listItem',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  {
+                    type: 'text',
+                    text: 'Web',
+                    marks: [{ type: 'link', attrs: { href: 'https://www.ihre-firma.de', target: '_blank' } }],
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            type: 'listItem',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  {
+                    type: 'text',
+                    text: 'Mail',
+                    marks: [{ type: 'link', attrs: { href: 'mailto:info@ihre-firma.de' } }],
+                  },
+                ],
+              },
+            ],
+          },
         ],
       },
-      { type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'eins' }] }] }] },
+      {
+        type: 'orderedList',
+        attrs: { start: 1 },
+        content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'eins' }] }] }],
+      },
       { type: 'heading', attrs: { level: 4 }, content: [{ type: 'text', text: 'Hinweis' }] },
       { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zitat' }] }] },
     ],
@@ -326,7 +389,10 @@ describe('renderRichText', () => {
 
   it('gives target=_blank links rel="noopener noreferrer nofollow", other links rel="nofollow"', () => {
     const blank = renderRichText(linkDoc('https://www.ihre-firma.de', '_blank'));
-    expect(blank).toMatchObject({ ok: true, html: '<p><a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a></p>' });
+    expect(blank).toMatchObject({
+      ok: true,
+      html: '<p><a href="https://www.ihre-firma.de/" target="_blank" rel="noopener noreferrer nofollow">x</a></p>',
+    });
     const self = renderRichText(linkDoc('https://www.ihre-firma.de', '_self'));
     expect(self).toMatchObject({ ok: true, html: '<p><a href="https://www.ihre-firma.de/" rel="nofollow">x</a></p>' });
     const tel = renderRichText(linkDoc('tel:+4940123456'));
@@ -336,16 +402,44 @@ describe('renderRichText', () => {
   it('drops crafted link attributes (class, rel, event handlers) from the HTML', () => {
     const raw = JSON.stringify({
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://www.ihre-firma.de', class: 'a" onclick="alert(1)', rel: 'opener', onclick: 'alert(1)' } }] }] }],
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'x',
+              marks: [
+                {
+                  type: 'link',
+                  attrs: {
+                    href: 'https://www.ihre-firma.de',
+                    class: 'a" onclick="alert(1)',
+                    rel: 'opener',
+                    onclick: 'alert(1)',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const result = renderRichText(raw);
-    expect(result).toMatchObject({ ok: true, html: '<p><a href="https://www.ihre-firma.de/" rel="nofollow">x</a></p>' });
+    expect(result).toMatchObject({
+      ok: true,
+      html: '<p><a href="https://www.ihre-firma.de/" rel="nofollow">x</a></p>',
+    });
   });
 
   it('renders headings outside 2–4 as allowed headings, never as <h1>/<h5>', () => {
     const raw = JSON.stringify({
       type: 'doc',
-      content: [1, 5, 6].map((level) => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: `H${level}` }] })),
+      content: [1, 5, 6].map((level) => ({
+        type: 'heading',
+        attrs: { level },
+        content: [{ type: 'text', text: `H${level}` }],
+      })),
     });
     const result = renderRichText(raw);
     if (result.ok) {
@@ -355,21 +449,33 @@ describe('renderRichText', () => {
   });
 
   it(`refuses a document over ${richTextLimit / 1000} kB with a German message`, () => {
-    const big = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(richTextLimit) }] }] });
+    const big = JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(richTextLimit) }] }],
+    });
     expect(big.length).toBeGreaterThan(20_000);
     expect(inGerman(renderRichText(big))).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
   });
 
   it('accepts a document just under the limit', () => {
-    const base = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] });
-    const fits = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(richTextLimit - base.length) }] }] });
+    const base = JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }],
+    });
+    const fits = JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(richTextLimit - base.length) }] }],
+    });
     expect(fits.length).toBe(richTextLimit);
     expect(renderRichText(fits)).toMatchObject({ ok: true, empty: false });
   });
 
   it('refuses a document whose HTML grows over the limit (entity expansion)', () => {
     // 5 000 "&" are 5 000 characters of JSON text but 25 000 characters of HTML (&amp;).
-    const raw = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '&'.repeat(5000) }] }] });
+    const raw = JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '&'.repeat(5000) }] }],
+    });
     expect(raw.length).toBeLessThan(richTextLimit);
     expect(inGerman(renderRichText(raw))).toEqual({ ok: false, message: 'Der Text ist zu lang (höchstens 20 kB).' });
   });
@@ -386,20 +492,49 @@ describe('renderRichText', () => {
     ['an empty string', ''],
   ])('refuses %s with a German message', (_name, raw) => {
     const result = renderRichText(raw);
-    expect(inGerman(result)).toEqual({ ok: false, message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.' });
+    expect(inGerman(result)).toEqual({
+      ok: false,
+      message: 'Der Inhalt konnte nicht gelesen werden. Bitte laden Sie die Seite neu.',
+    });
   });
 
   it.each([
-    ['an image node', { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png', alt: 'x' } }] }],
-    ['an image inside a paragraph', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'image', attrs: { src: 'x', onerror: 'alert(1)' } }] }] }],
+    [
+      'an image node',
+      { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png', alt: 'x' } }] },
+    ],
+    [
+      'an image inside a paragraph',
+      {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'image', attrs: { src: 'x', onerror: 'alert(1)' } }] }],
+      },
+    ],
     ['an iframe node', { type: 'doc', content: [{ type: 'iframe', attrs: { src: 'javascript:alert(1)' } }] }],
-    ['a disabled code block', { type: 'doc', content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'x' }] }] }],
+    [
+      'a disabled code block',
+      { type: 'doc', content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'x' }] }] },
+    ],
     ['a disabled horizontal rule', { type: 'doc', content: [{ type: 'horizontalRule' }] }],
-    ['an unknown mark', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'textStyle', attrs: { style: 'color:red' } }] }] }] }],
+    [
+      'an unknown mark',
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'x', marks: [{ type: 'textStyle', attrs: { style: 'color:red' } }] }],
+          },
+        ],
+      },
+    ],
     ['content that is not a list', { type: 'doc', content: '<img src=x onerror=alert(1)>' }],
   ])('refuses (does not render) %s', (_name, json) => {
     const result = renderRichText(JSON.stringify(json));
-    expect(inGerman(result)).toEqual({ ok: false, message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.' });
+    expect(inGerman(result)).toEqual({
+      ok: false,
+      message: 'Der Inhalt enthält Elemente, die hier nicht erlaubt sind.',
+    });
     // Whatever it says, it never produces an <img>.
     expect(JSON.stringify(result)).not.toContain('<img');
   });
@@ -408,9 +543,24 @@ describe('renderRichText', () => {
     ['no content', { type: 'doc' }],
     ['an empty content list', { type: 'doc', content: [] }],
     ['an empty paragraph', { type: 'doc', content: [{ type: 'paragraph' }] }],
-    ['only line breaks', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'hardBreak' }, { type: 'hardBreak' }] }] }],
-    ['an empty heading and an empty list', { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 } }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] }],
-    ['a paragraph of spaces', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '   ' }] }] }],
+    [
+      'only line breaks',
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'hardBreak' }, { type: 'hardBreak' }] }] },
+    ],
+    [
+      'an empty heading and an empty list',
+      {
+        type: 'doc',
+        content: [
+          { type: 'heading', attrs: { level: 2 } },
+          { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+        ],
+      },
+    ],
+    [
+      'a paragraph of spaces',
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '   ' }] }] },
+    ],
   ])('reports %s as empty', (_name, json) => {
     const result = renderRichText(JSON.stringify(json));
     expect(result).toMatchObject({ ok: true, empty: true });

@@ -81,7 +81,9 @@ describe('the static files of public/', () => {
   const root = path.resolve(__dirname, '../..');
   const staticFiles = ['favicon.ico', 'icon.png', 'apple-touch-icon.png', 'logo.png', 'robots.txt'];
   // The matcher as Next compiles it (read from proxy.ts as text: importing the proxy would start its imports).
-  const source = /matcher: \['(.*)'\]/.exec(readFileSync(path.join(root, 'proxy.ts'), 'utf8'))![1]!.replace(/\\\\/g, '\\');
+  const source = /matcher: \['(.*)'\]/
+    .exec(readFileSync(path.join(root, 'proxy.ts'), 'utf8'))![1]!
+    .replace(/\\\\/g, '\\');
   // Next's own compilation of the matcher (internal, untyped; the version is pinned), not a copy of it.
   const { getMiddlewareMatchers } = createRequire(import.meta.url)('next/dist/build/analysis/get-page-static-info') as {
     getMiddlewareMatchers: (matchers: string[], config: object) => { regexp: string }[];
@@ -102,7 +104,18 @@ describe('the static files of public/', () => {
 
   it('are served without the proxy (no tenant lookup); every other path still passes it', () => {
     for (const file of staticFiles) expect(proxied(`/${file}`), file).toBe(false);
-    for (const p of ['/', '/login', '/platform', '/api/tenant/icon', '/api/tenant/logo', '/robots.txt/x', '/icon.png.html', '/favicon.icox', '/dev/mailbox', '/logo.png/../platform']) {
+    for (const p of [
+      '/',
+      '/login',
+      '/platform',
+      '/api/tenant/icon',
+      '/api/tenant/logo',
+      '/robots.txt/x',
+      '/icon.png.html',
+      '/favicon.icox',
+      '/dev/mailbox',
+      '/logo.png/../platform',
+    ]) {
       expect(proxied(p), p).toBe(true);
     }
   });

@@ -6,7 +6,9 @@ import { contentDisposition } from '../../lib/storage/files';
 import { backoffSeconds, deliveryPolicy } from '../../lib/jobs/outbox';
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('message catalogs', () => {

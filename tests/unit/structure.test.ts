@@ -27,23 +27,47 @@ const text = (f: string) => readFileSync(path.join(root, f), 'utf8');
 
 describe('structure', () => {
   it('keeps every source file at 300 lines or fewer (split by verb)', () => {
-    const long = files.filter((f) => !dataFiles.has(f)).map((f) => [f, text(f).split('\n').length] as const).filter(([, n]) => n > 300);
+    const long = files
+      .filter((f) => !dataFiles.has(f))
+      .map((f) => [f, text(f).split('\n').length] as const)
+      .filter(([, n]) => n > 300);
     expect(long).toEqual([]);
   });
 
   it('has no import cycles between files or between domains', async () => {
-    const graph = await madge(sourceDirs.map((d) => path.join(root, d)), {
-      baseDir: root,
-      fileExtensions: ['ts', 'tsx'],
-      tsConfig: path.join(root, 'tsconfig.json'),
-      detectiveOptions: { ts: { skipTypeImports: true }, tsx: { skipTypeImports: true } },
-    });
+    const graph = await madge(
+      sourceDirs.map((d) => path.join(root, d)),
+      {
+        baseDir: root,
+        fileExtensions: ['ts', 'tsx'],
+        tsConfig: path.join(root, 'tsconfig.json'),
+        detectiveOptions: { ts: { skipTypeImports: true }, tsx: { skipTypeImports: true } },
+      },
+    );
     expect(graph.circular()).toEqual([]);
     // Feature domains (lib/<folder>): an edge a → b for every value import; no cycle may close. The
     // infrastructure below them (db, env, i18n, errors, ctx, request, tenant, auth, access, audit, storage)
     // is a layer of its own; the demo seed is a composition root and may use everything.
-    const features = new Set(['contacts', 'users', 'grants', 'contracts', 'documents', 'tickets', 'privacy', 'settings', 'leads', 'support', 'portal', 'uploads', 'jobs', 'mail', 'help', 'platform']);
-    const domainOf = (f: string) => (f.startsWith('lib/') && features.has(f.split('/')[1]!) && f.split('/').length > 2 ? f.split('/')[1]! : null);
+    const features = new Set([
+      'contacts',
+      'users',
+      'grants',
+      'contracts',
+      'documents',
+      'tickets',
+      'privacy',
+      'settings',
+      'leads',
+      'support',
+      'portal',
+      'uploads',
+      'jobs',
+      'mail',
+      'help',
+      'platform',
+    ]);
+    const domainOf = (f: string) =>
+      f.startsWith('lib/') && features.has(f.split('/')[1]!) && f.split('/').length > 2 ? f.split('/')[1]! : null;
     const edges = new Map<string, Set<string>>();
     for (const [from, tos] of Object.entries(graph.obj())) {
       const a = domainOf(from);
@@ -67,14 +91,18 @@ describe('structure', () => {
   it('reaches the domain one way: no read.ts wrappers, no legacy action wrappers, no pool in pages or actions', () => {
     expect(files.filter((f) => /^lib\/[^/]+\/read\.ts$/.test(f))).toEqual([]);
     expect(files.filter((f) => /actions\/wrap['"]/.test(text(f)))).toEqual([]);
-    const poolUsers = files.filter((f) => (f.startsWith('app/') || f.endsWith('/actions.ts')) && /\bdb\(\)/.test(text(f)));
+    const poolUsers = files.filter(
+      (f) => (f.startsWith('app/') || f.endsWith('/actions.ts')) && /\bdb\(\)/.test(text(f)),
+    );
     expect(poolUsers).toEqual([]);
     expect(files.filter((f) => /assertActorInTenant/.test(text(f)))).toEqual([]);
   });
 
   it('decides rights only in lib/access', () => {
     const outside = files.filter((f) => !f.startsWith('lib/access/'));
-    const offenders = outside.filter((f) => /role === 'admin'|scope \?\? 'all'\) === 'own'|\.scope === 'own'|dataRelease && !/.test(text(f)));
+    const offenders = outside.filter((f) =>
+      /role === 'admin'|scope \?\? 'all'\) === 'own'|\.scope === 'own'|dataRelease && !/.test(text(f)),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translateMessage } from '../../lib/forms/message';
-import { isUnread, ticketLimits, transition, type Party, type TicketAction, type TicketStatus } from '../../lib/tickets/rules';
+import {
+  isUnread,
+  ticketLimits,
+  transition,
+  type Party,
+  type TicketAction,
+  type TicketStatus,
+} from '../../lib/tickets/rules';
 import { forwardSchema, newTicketSchema, replySchema, ticketListSchema } from '../../lib/tickets/schemas';
 
 /* ------------------------------------------------------------------ the state machine */
@@ -55,7 +62,8 @@ describe('transition', () => {
 
   it('says the same for a closed ticket as for an open one when a client tries to close or forward', () => {
     // the refusal does not leak the status to a client
-    for (const action of ['close', 'forward'] as const) expect(transition('open', action, 'client')).toEqual(transition('closed', action, 'client'));
+    for (const action of ['close', 'forward'] as const)
+      expect(transition('open', action, 'client')).toEqual(transition('closed', action, 'client'));
   });
 
   it('only a reply reopens, and only a closed ticket', () => {
@@ -86,8 +94,18 @@ describe('isUnread', () => {
     ['exactly at my marker', { at: t('2024-05-01T10:00:00Z'), by: other }, t('2024-05-01T10:00:00Z'), false],
     ['older than my marker', { at: t('2024-05-01T09:59:59.999Z'), by: other }, t('2024-05-01T10:00:00Z'), false],
     ['a day newer than my marker', { at: t('2024-05-02T10:00:00Z'), by: other }, t('2024-05-01T10:00:00Z'), true],
-    ['without author, newer than my marker', { at: t('2024-05-02T10:00:00Z'), by: null }, t('2024-05-01T10:00:00Z'), true],
-    ['without author, older than my marker', { at: t('2024-04-30T10:00:00Z'), by: null }, t('2024-05-01T10:00:00Z'), false],
+    [
+      'without author, newer than my marker',
+      { at: t('2024-05-02T10:00:00Z'), by: null },
+      t('2024-05-01T10:00:00Z'),
+      true,
+    ],
+    [
+      'without author, older than my marker',
+      { at: t('2024-04-30T10:00:00Z'), by: null },
+      t('2024-05-01T10:00:00Z'),
+      false,
+    ],
   ] as const)('%s → %s', (_name, last, readAt, unread) => {
     expect(isUnread(last, me, readAt)).toBe(unread);
   });
@@ -105,10 +123,25 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const key = 'f0e1d2c3-b4a5-4978-8a6b-5c4d3e2f1a00';
 
 describe('newTicketSchema', () => {
-  const form = (over: Record<string, unknown> = {}) => ({ assigneeId: uuid(1), subject: ' Frage zur Police ', message: '  Hallo,\nbitte rufen Sie an.  ', contractId: '', uploads: '', idempotencyKey: key, ...over });
+  const form = (over: Record<string, unknown> = {}) => ({
+    assigneeId: uuid(1),
+    subject: ' Frage zur Police ',
+    message: '  Hallo,\nbitte rufen Sie an.  ',
+    contractId: '',
+    uploads: '',
+    idempotencyKey: key,
+    ...over,
+  });
 
   it('parses the browser form: trimmed text, no contract, no uploads', () => {
-    expect(newTicketSchema.parse(form())).toEqual({ assigneeId: uuid(1), subject: 'Frage zur Police', message: 'Hallo,\nbitte rufen Sie an.', contractId: null, uploads: [], idempotencyKey: key });
+    expect(newTicketSchema.parse(form())).toEqual({
+      assigneeId: uuid(1),
+      subject: 'Frage zur Police',
+      message: 'Hallo,\nbitte rufen Sie an.',
+      contractId: null,
+      uploads: [],
+      idempotencyKey: key,
+    });
   });
 
   it('keeps a contract and de-duplicates the uploads', () => {
@@ -126,10 +159,20 @@ describe('newTicketSchema', () => {
     ['a missing message', { message: undefined }, 'message', 'Bitte schreiben Sie eine Nachricht.'],
     ['a message of 10 001 characters', { message: 'x'.repeat(10_001) }, 'message', 'Höchstens 10.000 Zeichen.'],
     ['a contract that is no id', { contractId: 'x' }, 'contractId', undefined],
-    ['11 attachments', { uploads: Array.from({ length: 11 }, (_, i) => uuid(i + 1)).join(',') }, 'uploads', 'Höchstens 10 Dateien.'],
+    [
+      '11 attachments',
+      { uploads: Array.from({ length: 11 }, (_, i) => uuid(i + 1)).join(',') },
+      'uploads',
+      'Höchstens 10 Dateien.',
+    ],
     ['an attachment that is no id', { uploads: `${uuid(1)},../etc` }, 'uploads', undefined],
     ['a short idempotency key', { idempotencyKey: 'abc' }, 'idempotencyKey', 'Bitte laden Sie die Seite neu.'],
-    ['an idempotency key with odd characters', { idempotencyKey: 'abcdefgh;DROP' }, 'idempotencyKey', 'Bitte laden Sie die Seite neu.'],
+    [
+      'an idempotency key with odd characters',
+      { idempotencyKey: 'abcdefgh;DROP' },
+      'idempotencyKey',
+      'Bitte laden Sie die Seite neu.',
+    ],
     ['a missing idempotency key', { idempotencyKey: undefined }, 'idempotencyKey', 'Bitte laden Sie die Seite neu.'],
   ])('refuses %s', (_name, over, field, message) => {
     const r = newTicketSchema.safeParse(form(over));
@@ -140,7 +183,14 @@ describe('newTicketSchema', () => {
   });
 
   it('accepts the limits exactly', () => {
-    const r = newTicketSchema.parse(form({ subject: 's'.repeat(ticketLimits.subject), message: 'm'.repeat(ticketLimits.message), uploads: Array.from({ length: 10 }, (_, i) => uuid(i + 1)).join(','), idempotencyKey: 'a'.repeat(64) }));
+    const r = newTicketSchema.parse(
+      form({
+        subject: 's'.repeat(ticketLimits.subject),
+        message: 'm'.repeat(ticketLimits.message),
+        uploads: Array.from({ length: 10 }, (_, i) => uuid(i + 1)).join(','),
+        idempotencyKey: 'a'.repeat(64),
+      }),
+    );
     expect(r.uploads).toHaveLength(10);
     expect(newTicketSchema.safeParse(form({ idempotencyKey: 'a'.repeat(65) })).success).toBe(false);
     expect(newTicketSchema.safeParse(form({ idempotencyKey: 'a1b2-c3d' })).success).toBe(true);
@@ -149,16 +199,27 @@ describe('newTicketSchema', () => {
 
 describe('replySchema and forwardSchema', () => {
   it('a reply needs a ticket id, a message and a key', () => {
-    expect(replySchema.parse({ ticketId: uuid(5), message: ' Danke! ', idempotencyKey: key })).toEqual({ ticketId: uuid(5), message: 'Danke!', uploads: [], idempotencyKey: key });
+    expect(replySchema.parse({ ticketId: uuid(5), message: ' Danke! ', idempotencyKey: key })).toEqual({
+      ticketId: uuid(5),
+      message: 'Danke!',
+      uploads: [],
+      idempotencyKey: key,
+    });
     expect(replySchema.safeParse({ ticketId: 'x', message: 'Danke', idempotencyKey: key }).success).toBe(false);
     expect(replySchema.safeParse({ ticketId: uuid(5), message: '   ', idempotencyKey: key }).success).toBe(false);
     expect(replySchema.safeParse({ ticketId: uuid(5), message: 'Danke' }).success).toBe(false);
   });
 
   it('a forward needs a target; the internal note is optional, trimmed and bounded', () => {
-    expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6) })).toEqual({ ticketId: uuid(5), toId: uuid(6), note: null });
+    expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6) })).toEqual({
+      ticketId: uuid(5),
+      toId: uuid(6),
+      note: null,
+    });
     expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6), note: '   ' }).note).toBeNull();
-    expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6), note: ' Bitte übernehmen ' }).note).toBe('Bitte übernehmen');
+    expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6), note: ' Bitte übernehmen ' }).note).toBe(
+      'Bitte übernehmen',
+    );
     expect(forwardSchema.parse({ ticketId: uuid(5), toId: uuid(6), note: 'n'.repeat(2000) }).note).toHaveLength(2000);
     const long = forwardSchema.safeParse({ ticketId: uuid(5), toId: uuid(6), note: 'n'.repeat(2001) });
     expect(long.success).toBe(false);
@@ -166,12 +227,18 @@ describe('replySchema and forwardSchema', () => {
     const none = forwardSchema.safeParse({ ticketId: uuid(5), toId: '' });
     expect(none.success).toBe(false);
     expect(none.error!.issues[0]).toMatchObject({ path: ['toId'] });
-    expect(translateMessage('de', none.error!.issues[0]!.message)).toBe('Bitte wählen Sie, an wen das Ticket gehen soll.');
+    expect(translateMessage('de', none.error!.issues[0]!.message)).toBe(
+      'Bitte wählen Sie, an wen das Ticket gehen soll.',
+    );
   });
 
   it('the list defaults to my open tickets and refuses unknown filters', () => {
     expect(ticketListSchema.parse({})).toEqual({ status: 'open', scope: 'mine' });
-    expect(ticketListSchema.parse({ status: 'closed', scope: 'all', after: 'abc' })).toEqual({ status: 'closed', scope: 'all', after: 'abc' });
+    expect(ticketListSchema.parse({ status: 'closed', scope: 'all', after: 'abc' })).toEqual({
+      status: 'closed',
+      scope: 'all',
+      after: 'abc',
+    });
     expect(ticketListSchema.safeParse({ status: 'deleted' }).success).toBe(false);
     expect(ticketListSchema.safeParse({ scope: 'everyone' }).success).toBe(false);
   });

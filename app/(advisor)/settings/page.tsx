@@ -29,7 +29,14 @@ export default async function SettingsPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {tiles.map((tile) => (
-          <Tile key={tile.key} href={tile.href} icon={tile.icon} title={t(`tiles.${tile.key}.title`)} description={t(`tiles.${tile.key}.description`)} actionLabel={tc('open')} />
+          <Tile
+            key={tile.key}
+            href={tile.href}
+            icon={tile.icon}
+            title={t(`tiles.${tile.key}.title`)}
+            description={t(`tiles.${tile.key}.description`)}
+            actionLabel={tc('open')}
+          />
         ))}
       </div>
     </>

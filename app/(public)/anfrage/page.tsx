@@ -17,7 +17,12 @@ export default async function LeadPage() {
   const { tenant } = await publicCtx();
   const t = await getTranslations('leads.page');
   return (
-    <PublicCard tenantName={tenant.name} logoUrl={logoUrl(tenant)} title={t('title')} intro={t('intro', { tenant: tenant.name })}>
+    <PublicCard
+      tenantName={tenant.name}
+      logoUrl={logoUrl(tenant)}
+      title={t('title')}
+      intro={t('intro', { tenant: tenant.name })}
+    >
       <LeadForm token={leadFormToken(serverEnv().AUTH_SECRET)} topics={leadTopics} tenantName={tenant.name} />
       <p className="mt-6 text-center text-sm">
         <Link href="/login" className="font-medium text-primary hover:underline">

@@ -32,7 +32,12 @@ export default async function EmbedPage() {
         >
           {t('open')}
         </a>
-        <a href="/anfrage" target="_blank" rel="noopener" className="mt-3 block text-center text-sm font-medium text-primary hover:underline">
+        <a
+          href="/anfrage"
+          target="_blank"
+          rel="noopener"
+          className="mt-3 block text-center text-sm font-medium text-primary hover:underline"
+        >
           {tc('becomeClient')}
         </a>
       </div>

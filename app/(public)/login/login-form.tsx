@@ -6,7 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { loginAction, type LoginState } from '@/lib/auth/actions';
 
-export function LoginForm({ labels }: { labels: { login: string; password: string; submit: string; submitting: string } }) {
+export function LoginForm({
+  labels,
+}: {
+  labels: { login: string; password: string; submit: string; submitting: string };
+}) {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, null);
   const failed = state && !state.ok ? state : null;
   return (
@@ -23,7 +27,14 @@ export function LoginForm({ labels }: { labels: { login: string; password: strin
         error={failed?.fieldErrors?.login}
         key={`login-${state?.values?.login ?? ''}`}
       />
-      <Field label={labels.password} name="password" type="password" autoComplete="current-password" required error={failed?.fieldErrors?.password} />
+      <Field
+        label={labels.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={failed?.fieldErrors?.password}
+      />
       <Button type="submit" size="lg" disabled={pending} className="mt-2 w-full">
         {pending ? labels.submitting : labels.submit}
       </Button>

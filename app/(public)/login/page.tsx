@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant } = await publicCtx();
   const actor = await currentActor();
   if (actor) redirect(homePathFor(actor.user));
@@ -26,8 +30,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex min-h-dvh flex-col lg:flex-row">
       <aside className="relative overflow-hidden bg-primary px-6 pb-10 pt-8 text-on-primary lg:flex lg:w-[44%] lg:flex-col lg:justify-between lg:px-14 lg:py-14">
-        <div className="pointer-events-none absolute -right-24 -top-24 h-72 w-72 rounded-full bg-secondary opacity-30 blur-2xl" aria-hidden="true" />
-        <div className="pointer-events-none absolute -bottom-28 -left-20 h-80 w-80 rounded-full bg-white opacity-10" aria-hidden="true" />
+        <div
+          className="pointer-events-none absolute -right-24 -top-24 h-72 w-72 rounded-full bg-secondary opacity-30 blur-2xl"
+          aria-hidden="true"
+        />
+        <div
+          className="pointer-events-none absolute -bottom-28 -left-20 h-80 w-80 rounded-full bg-white opacity-10"
+          aria-hidden="true"
+        />
         <div className="relative flex items-center gap-3">
           <TenantMark name={tenant.name} logoUrl={logoUrl(tenant)} className="bg-white/15 ring-1 ring-white/30" />
           <span className="text-lg font-semibold">{tenant.name}</span>

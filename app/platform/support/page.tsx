@@ -24,7 +24,8 @@ export default async function SupportInboxPage() {
         {requests.map((r) => (
           <li key={r.id} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
             <p className="text-xs text-gray-500">
-              {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {r.tenantName} · {r.authorName} &lt;{r.authorEmail}&gt;
+              {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {r.tenantName} ·{' '}
+              {r.authorName} &lt;{r.authorEmail}&gt;
             </p>
             <h2 className="mt-1 text-lg font-semibold text-gray-900">{r.subject}</h2>
             <p className="mt-2 whitespace-pre-line text-sm text-gray-700">{r.message}</p>

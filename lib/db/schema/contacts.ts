@@ -27,8 +27,16 @@ export const contactProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'contact_profiles_user_fk' }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.advisorId], foreignColumns: [users.tenantId, users.id], name: 'contact_profiles_advisor_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'contact_profiles_user_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.advisorId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'contact_profiles_advisor_fk',
+    }),
     index('contact_profiles_tenant_advisor_idx').on(t.tenantId, t.advisorId),
   ],
 );
@@ -49,7 +57,11 @@ export const accountTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'account_tokens_user_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'account_tokens_user_fk',
+    }).onDelete('cascade'),
     index('account_tokens_user_idx').on(t.tenantId, t.userId),
   ],
 );

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -23,7 +36,13 @@ export const providers = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('providers_scope_kind_name_key').on(sql`coalesce(${t.tenantId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.kind, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('providers_scope_kind_name_key').on(
+      sql`coalesce(${t.tenantId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.kind,
+      sql`lower(${t.name})`,
+    ),
+  ],
 );
 
 /** PRODUKT / SPARTE per area (for NOTFALL-ORDNER: the document types), shipped by a migration. */
@@ -51,7 +70,9 @@ export const contracts = pgTable(
     provider: text('provider'),
     number: text('number'),
     paymentMethod: text('payment_method'),
-    frequency: text('frequency', { enum: ['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei'] }),
+    frequency: text('frequency', {
+      enum: ['monatlich', 'vierteljährlich', 'halbjährlich', 'jährlich', 'einmalig', 'beitragsfrei'],
+    }),
     premiumCents: bigint('premium_cents', { mode: 'number' }),
     startDate: date('start_date'),
     endDate: date('end_date'),
@@ -65,7 +86,11 @@ export const contracts = pgTable(
   },
   (t) => [
     unique('contracts_tenant_id_key').on(t.tenantId, t.id),
-    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [users.tenantId, users.id], name: 'contracts_contact_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'contracts_contact_fk',
+    }).onDelete('cascade'),
     index('contracts_contact_area_idx').on(t.tenantId, t.contactId, t.area, t.createdAt),
   ],
 );
@@ -89,8 +114,16 @@ export const documents = pgTable(
   },
   (t) => [
     unique('documents_tenant_id_key').on(t.tenantId, t.id),
-    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [users.tenantId, users.id], name: 'documents_contact_fk' }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id], name: 'documents_contract_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'documents_contact_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.contractId],
+      foreignColumns: [contracts.tenantId, contracts.id],
+      name: 'documents_contract_fk',
+    }).onDelete('cascade'),
     index('documents_contact_idx').on(t.tenantId, t.contactId, t.area),
     index('documents_contract_idx').on(t.tenantId, t.contractId),
   ],
@@ -111,7 +144,11 @@ export const documentFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.documentId], foreignColumns: [documents.tenantId, documents.id], name: 'document_files_document_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [documents.tenantId, documents.id],
+      name: 'document_files_document_fk',
+    }).onDelete('cascade'),
     index('document_files_document_idx').on(t.tenantId, t.documentId),
   ],
 );

@@ -7,7 +7,9 @@ export const clientGrants = pgTable(
   {
     tenantId: uuid('tenant_id').notNull(),
     userId: uuid('user_id').notNull(),
-    module: text('module', { enum: ['profile', 'communication', 'insurance', 'finance', 'other', 'emergency'] }).notNull(),
+    module: text('module', {
+      enum: ['profile', 'communication', 'insurance', 'finance', 'other', 'emergency'],
+    }).notNull(),
     activation: boolean('activation').notNull().default(false),
     dataRelease: boolean('data_release').notNull().default(false),
     readOnly: boolean('read_only').notNull().default(false),
@@ -16,6 +18,10 @@ export const clientGrants = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId, t.module] }),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'client_grants_user_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'client_grants_user_fk',
+    }).onDelete('cascade'),
   ],
 );

@@ -16,7 +16,9 @@ export const deletionJobs = pgTable(
     pseudonym: text('pseudonym').notNull(),
     requestedBy: uuid('requested_by'),
     objectKeys: text('object_keys').array().notNull().default([]),
-    status: text('status', { enum: ['pending', 'done'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'done'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -16,7 +16,11 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'sessions_user_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'sessions_user_fk',
+    }).onDelete('cascade'),
     index('sessions_tenant_user_idx').on(t.tenantId, t.userId),
   ],
 );

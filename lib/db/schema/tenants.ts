@@ -10,7 +10,9 @@ export const tenants = pgTable(
     primaryColor: text('primary_color').notNull().default('#1d4ed8'),
     secondaryColor: text('secondary_color').notNull().default('#0f766e'),
     fontColor: text('font_color').notNull().default('#111827'),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     /** WHITELABEL files in S3 (re-encoded on upload); the version busts caches on replacement. */
     logoKey: text('logo_key'),
     logoWidth: integer('logo_width'),
@@ -19,9 +21,14 @@ export const tenants = pgTable(
     faviconType: text('favicon_type'),
     brandingVersion: integer('branding_version').notNull().default(0),
     /** Origins allowed to frame the embeddable login card (CSP frame-ancestors); empty = nobody. */
-    frameAncestors: text('frame_ancestors').array().notNull().default(sql`'{}'::text[]`),
+    frameAncestors: text('frame_ancestors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The portal's language for visitors and accounts that chose none (German unless the broker picks English). */
-    locale: text('locale', { enum: ['de', 'en'] }).notNull().default('de'),
+    locale: text('locale', { enum: ['de', 'en'] })
+      .notNull()
+      .default('de'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -44,7 +51,10 @@ export const tenantDomains = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('tenant_domains_tenant_idx').on(t.tenantId), check('tenant_domains_host_lower', sql`${t.host} = lower(${t.host})`)],
+  (t) => [
+    index('tenant_domains_tenant_idx').on(t.tenantId),
+    check('tenant_domains_host_lower', sql`${t.host} = lower(${t.host})`),
+  ],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

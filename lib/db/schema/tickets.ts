@@ -1,4 +1,17 @@
-import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { contracts } from './contracts';
 import { users } from './users';
 
@@ -15,7 +28,9 @@ export const tickets = pgTable(
     assigneeId: uuid('assignee_id').notNull(),
     contractId: uuid('contract_id'),
     subject: text('subject').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     createdBy: uuid('created_by').notNull(),
     /** From the form, so a double tap on SENDEN creates one ticket. */
     idempotencyKey: text('idempotency_key').notNull(),
@@ -29,9 +44,21 @@ export const tickets = pgTable(
   (t) => [
     unique('tickets_tenant_id_key').on(t.tenantId, t.id),
     uniqueIndex('tickets_idempotency_key').on(t.tenantId, t.createdBy, t.idempotencyKey),
-    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [users.tenantId, users.id], name: 'tickets_contact_fk' }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.assigneeId], foreignColumns: [users.tenantId, users.id], name: 'tickets_assignee_fk' }),
-    foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id], name: 'tickets_contract_fk' }).onDelete('set null'),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'tickets_contact_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.assigneeId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'tickets_assignee_fk',
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.contractId],
+      foreignColumns: [contracts.tenantId, contracts.id],
+      name: 'tickets_contract_fk',
+    }).onDelete('set null'),
     index('tickets_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.lastEntryAt, t.id),
     index('tickets_status_idx').on(t.tenantId, t.status, t.lastEntryAt, t.id),
     index('tickets_contact_idx').on(t.tenantId, t.contactId, t.lastPublicAt),
@@ -54,7 +81,11 @@ export const ticketMessages = pgTable(
   (t) => [
     unique('ticket_messages_tenant_id_key').on(t.tenantId, t.id),
     uniqueIndex('ticket_messages_idempotency_key').on(t.tenantId, t.authorId, t.idempotencyKey),
-    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id], name: 'ticket_messages_ticket_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.ticketId],
+      foreignColumns: [tickets.tenantId, tickets.id],
+      name: 'ticket_messages_ticket_fk',
+    }).onDelete('cascade'),
     index('ticket_messages_ticket_idx').on(t.tenantId, t.ticketId, t.createdAt),
   ],
 );
@@ -74,7 +105,11 @@ export const ticketFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.messageId], foreignColumns: [ticketMessages.tenantId, ticketMessages.id], name: 'ticket_files_message_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.messageId],
+      foreignColumns: [ticketMessages.tenantId, ticketMessages.id],
+      name: 'ticket_files_message_fk',
+    }).onDelete('cascade'),
     index('ticket_files_message_idx').on(t.tenantId, t.messageId),
   ],
 );
@@ -96,7 +131,11 @@ export const ticketEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id], name: 'ticket_events_ticket_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.ticketId],
+      foreignColumns: [tickets.tenantId, tickets.id],
+      name: 'ticket_events_ticket_fk',
+    }).onDelete('cascade'),
     index('ticket_events_ticket_idx').on(t.tenantId, t.ticketId, t.id),
   ],
 );
@@ -112,7 +151,11 @@ export const ticketReads = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.ticketId, t.userId] }),
-    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id], name: 'ticket_reads_ticket_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.ticketId],
+      foreignColumns: [tickets.tenantId, tickets.id],
+      name: 'ticket_reads_ticket_fk',
+    }).onDelete('cascade'),
   ],
 );
 

@@ -31,7 +31,9 @@ export const users = pgTable(
     lastName: text('last_name').notNull(),
     /** GEBURTSDATUM: the PIN of the password setup (TTMMJJJJ). */
     birthDate: date('birth_date'),
-    status: text('status', { enum: ['none', 'created', 'invited', 'active', 'locked'] }).notNull().default('invited'),
+    status: text('status', { enum: ['none', 'created', 'invited', 'active', 'locked'] })
+      .notNull()
+      .default('invited'),
     employeeType: text('employee_type', { enum: ['mitarbeiter', 'netzwerkpartner', 'experte'] }),
     rights: jsonb('rights').$type<EmployeeRights>(),
     scope: text('scope', { enum: ['all', 'own'] }),

@@ -33,7 +33,9 @@ export function BrandedMail({
     <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
+      <Body
+        style={{ backgroundColor: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}
+      >
         <Container style={{ backgroundColor: '#ffffff', borderRadius: 8, maxWidth: 560, overflow: 'hidden' }}>
           <Section style={{ backgroundColor: brand.colors.primary, padding: '20px 28px' }}>
             <Text style={{ color: onPrimary, fontSize: 18, fontWeight: 700, margin: 0 }}>{brand.name}</Text>
@@ -45,7 +47,13 @@ export function BrandedMail({
             {children}
             {brand.signatureHtml ? (
               <div
-                style={{ borderTop: '1px solid #e5e7eb', marginTop: 24, paddingTop: 16, fontSize: 14, lineHeight: '1.6' }}
+                style={{
+                  borderTop: '1px solid #e5e7eb',
+                  marginTop: 24,
+                  paddingTop: 16,
+                  fontSize: 14,
+                  lineHeight: '1.6',
+                }}
                 dangerouslySetInnerHTML={{ __html: brand.signatureHtml }}
               />
             ) : null}

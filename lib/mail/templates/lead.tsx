@@ -23,7 +23,8 @@ export function LeadMail({
   return (
     <BrandedMail brand={brand} locale={locale} preview={t('lead.preview', { name })} title={t('lead.title')}>
       <Text>
-        {t('lead.before', { name })} <strong>{topic}</strong> {t('lead.after')} {t(existing ? 'lead.existing' : 'lead.new')}
+        {t('lead.before', { name })} <strong>{topic}</strong> {t('lead.after')}{' '}
+        {t(existing ? 'lead.existing' : 'lead.new')}
       </Text>
       <MailButton brand={brand} href={url}>
         {t('lead.button')}

@@ -31,7 +31,12 @@ export function PasswordLinkMail({
         ? t('password.validHours', { count: validFor.hours })
         : t('password.validMinutes', { count: validFor.minutes });
   return (
-    <BrandedMail brand={brand} locale={locale} preview={t(`${words}.preview`, { tenant: brand.name })} title={t(`${words}.title`)}>
+    <BrandedMail
+      brand={brand}
+      locale={locale}
+      preview={t(`${words}.preview`, { tenant: brand.name })}
+      title={t(`${words}.title`)}
+    >
       <Text>{t('greeting', { firstName })}</Text>
       <Text>{t(`${words}.body`, { tenant: brand.name })}</Text>
       <Text>{t('password.pin')}</Text>
@@ -60,7 +65,12 @@ export function UsernameMail({
 }) {
   const t = mailWords(locale);
   return (
-    <BrandedMail brand={brand} locale={locale} preview={t('username.preview', { tenant: brand.name })} title={t('username.title')}>
+    <BrandedMail
+      brand={brand}
+      locale={locale}
+      preview={t('username.preview', { tenant: brand.name })}
+      title={t('username.title')}
+    >
       <Text>{t('greeting', { firstName })}</Text>
       <Text>{t('username.body')}</Text>
       <Text style={{ fontSize: 20, fontWeight: 700, letterSpacing: 0.5 }}>{username}</Text>

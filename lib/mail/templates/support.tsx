@@ -21,7 +21,12 @@ export function SupportMail({
 }) {
   const t = mailWords(locale);
   return (
-    <BrandedMail brand={platformBrand} locale={locale} preview={t('support.preview', { tenant: tenantName })} title={t('support.title')}>
+    <BrandedMail
+      brand={platformBrand}
+      locale={locale}
+      preview={t('support.preview', { tenant: tenantName })}
+      title={t('support.title')}
+    >
       <Text>
         {t('support.before', { author, tenant: tenantName })} <strong>{subject}</strong>
         {screenshots ? t('support.screenshots', { count: screenshots }) : ''}

@@ -28,7 +28,8 @@ export function TicketStaffMail({
   return (
     <BrandedMail brand={brand} locale={locale} preview={title} title={title}>
       <Text>
-        {t('ticketStaff.body', { reason, by: by ?? t('ticketStaff.colleague'), client: clientName })} {t('ticketStaff.confidential')}
+        {t('ticketStaff.body', { reason, by: by ?? t('ticketStaff.colleague'), client: clientName })}{' '}
+        {t('ticketStaff.confidential')}
       </Text>
       <MailButton brand={brand} href={url}>
         {t('ticketStaff.button')}
@@ -37,7 +38,15 @@ export function TicketStaffMail({
   );
 }
 
-export function TicketClientMail({ brand, url, locale = defaultLocale }: { brand: Brand; url: string; locale?: Locale }) {
+export function TicketClientMail({
+  brand,
+  url,
+  locale = defaultLocale,
+}: {
+  brand: Brand;
+  url: string;
+  locale?: Locale;
+}) {
   const t = mailWords(locale);
   return (
     <BrandedMail brand={brand} locale={locale} preview={t('ticketClient.title')} title={t('ticketClient.title')}>

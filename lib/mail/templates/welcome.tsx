@@ -15,7 +15,12 @@ export interface WelcomeProps {
 export function WelcomeMail({ brand, firstName, username, loginUrl, locale = defaultLocale }: WelcomeProps) {
   const t = mailWords(locale);
   return (
-    <BrandedMail brand={brand} locale={locale} preview={t('welcome.preview', { tenant: brand.name })} title={t('welcome.title')}>
+    <BrandedMail
+      brand={brand}
+      locale={locale}
+      preview={t('welcome.preview', { tenant: brand.name })}
+      title={t('welcome.title')}
+    >
       <Text>{t('greeting', { firstName })}</Text>
       <Text>
         {t('welcome.body', { tenant: brand.name })} <strong>{username}</strong>

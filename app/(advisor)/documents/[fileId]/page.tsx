@@ -16,6 +16,10 @@ export default async function AdvisorFilePage({ params }: { params: Promise<{ fi
   const id = uuidField.safeParse((await params).fileId);
   const file = id.success ? await openFile(ctx, { id: id.data }) : null;
   if (!file) notFound();
-  const back = file.contractId ? `/contacts/${file.contactId}/contracts/${file.contractId}` : file.area === 'profile' ? `/contacts/${file.contactId}` : `/contacts/${file.contactId}/folder/${file.area}`;
+  const back = file.contractId
+    ? `/contacts/${file.contactId}/contracts/${file.contractId}`
+    : file.area === 'profile'
+      ? `/contacts/${file.contactId}`
+      : `/contacts/${file.contactId}/folder/${file.area}`;
   return <FileViewer file={file} backHref={back} backLabel={t('back')} />;
 }

@@ -26,7 +26,12 @@ export default async function WhitelabelPage() {
       <Card className="mb-6">
         <h2 className="text-lg font-semibold">{t('whitelabel.brandingTitle')}</h2>
         <div className="mt-4 grid gap-8 lg:grid-cols-2">
-          <BrandingUpload kind="logo" label={t('whitelabel.logo')} hint={t('whitelabel.logoHint')} currentUrl={logoUrl(tenant)} />
+          <BrandingUpload
+            kind="logo"
+            label={t('whitelabel.logo')}
+            hint={t('whitelabel.logoHint')}
+            currentUrl={logoUrl(tenant)}
+          />
           <BrandingUpload
             kind="favicon"
             label={t('whitelabel.favicon')}
@@ -37,7 +42,10 @@ export default async function WhitelabelPage() {
       </Card>
       <Card>
         <h2 className="mb-4 text-lg font-semibold">{t('whitelabel.colorsTitle')}</h2>
-        <ColorsForm tenantName={tenant.name} initial={{ primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor }} />
+        <ColorsForm
+          tenantName={tenant.name}
+          initial={{ primary: tenant.primaryColor, secondary: tenant.secondaryColor, font: tenant.fontColor }}
+        />
       </Card>
     </>
   );

@@ -23,14 +23,22 @@ export default async function AdvisorTicketPage({ params }: { params: Promise<{ 
   const employees = data.rights.forward ? await forwardTargets(ctx, { ticketId }) : [];
   return (
     <>
-      <Link href={ticket.status === 'closed' ? '/tickets?status=closed' : '/tickets'} className="text-sm font-medium text-primary hover:underline">
+      <Link
+        href={ticket.status === 'closed' ? '/tickets?status=closed' : '/tickets'}
+        className="text-sm font-medium text-primary hover:underline"
+      >
         {t('back')}
       </Link>
       <header className="mb-6 mt-2 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-bold tracking-tight text-ink sm:text-3xl">{ticket.subject}</h1>
           <p className="mt-1 text-sm text-gray-600">
-            <span className={ticket.status === 'open' ? 'font-semibold text-emerald-700' : 'font-semibold text-gray-600'}>{t(`status.${ticket.status}`)}</span> ·{' '}
+            <span
+              className={ticket.status === 'open' ? 'font-semibold text-emerald-700' : 'font-semibold text-gray-600'}
+            >
+              {t(`status.${ticket.status}`)}
+            </span>{' '}
+            ·{' '}
             <Link href={`/contacts/${ticket.contactId}`} className="font-medium text-primary hover:underline">
               {data.contact.firstName} {data.contact.lastName}
             </Link>{' '}
@@ -38,20 +46,32 @@ export default async function AdvisorTicketPage({ params }: { params: Promise<{ 
             {data.contract ? (
               <>
                 {' · '}
-                <Link href={`/contacts/${ticket.contactId}/contracts/${data.contract.id}`} className="text-primary hover:underline">
+                <Link
+                  href={`/contacts/${ticket.contactId}/contracts/${data.contract.id}`}
+                  className="text-primary hover:underline"
+                >
                   {data.contract.label}
                 </Link>
               </>
             ) : null}
           </p>
         </div>
-        <TicketActions ticketId={ticket.id} employees={employees} canForward={data.rights.forward} canClose={data.rights.close} />
+        <TicketActions
+          ticketId={ticket.id}
+          employees={employees}
+          canForward={data.rights.forward}
+          canClose={data.rights.close}
+        />
       </header>
       <div className="space-y-6">
         <Thread messages={data.messages} />
         {data.rights.reply ? (
           <Card>
-            <ReplyForm ticketId={ticket.id} contactId={ticket.contactId} hint={ticket.status === 'closed' ? t('advisor.hintReopens') : t('advisor.hintMail')} />
+            <ReplyForm
+              ticketId={ticket.id}
+              contactId={ticket.contactId}
+              hint={ticket.status === 'closed' ? t('advisor.hintReopens') : t('advisor.hintMail')}
+            />
           </Card>
         ) : (
           <p className="text-sm text-gray-600">{t('advisor.readOnly')}</p>

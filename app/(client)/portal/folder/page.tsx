@@ -25,9 +25,14 @@ export default async function FolderPage() {
       <PageHeader title={t('folderTitle')} subtitle={t('folderSubtitle')} />
       <FolderAreas grants={grants} base="/portal" summary={summary} />
       {overview.totalAnnualCents > 0 ? (
-        <p className="mt-4 flex flex-wrap items-baseline justify-between gap-2 rounded-xl bg-primary-soft px-4 py-3 text-sm" data-testid="folder-total">
+        <p
+          className="mt-4 flex flex-wrap items-baseline justify-between gap-2 rounded-xl bg-primary-soft px-4 py-3 text-sm"
+          data-testid="folder-total"
+        >
           <span className="font-semibold text-ink">{t('total')}</span>
-          <span className="text-lg font-bold text-primary">{formatEuro(overview.totalAnnualCents, isLocale(locale) ? locale : 'de')}</span>
+          <span className="text-lg font-bold text-primary">
+            {formatEuro(overview.totalAnnualCents, isLocale(locale) ? locale : 'de')}
+          </span>
         </p>
       ) : null}
     </>

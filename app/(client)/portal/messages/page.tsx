@@ -25,7 +25,10 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
     <Link
       href={value === 'open' ? '/portal/messages' : '/portal/messages?status=closed'}
       aria-current={status === value ? 'page' : undefined}
-      className={cn('rounded-full px-4 py-2 text-sm font-semibold', status === value ? 'bg-primary text-on-primary' : 'bg-white text-ink ring-1 ring-black/10')}
+      className={cn(
+        'rounded-full px-4 py-2 text-sm font-semibold',
+        status === value ? 'bg-primary text-on-primary' : 'bg-white text-ink ring-1 ring-black/10',
+      )}
     >
       {label}
     </Link>
@@ -42,7 +45,10 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         {tab('closed', t('portal.tabClosed'))}
       </nav>
       {items.length === 0 ? (
-        <EmptyState icon={<ChatIcon width={36} height={36} />} title={status === 'open' ? t('portal.emptyOpen') : t('portal.emptyClosed')}>
+        <EmptyState
+          icon={<ChatIcon width={36} height={36} />}
+          title={status === 'open' ? t('portal.emptyOpen') : t('portal.emptyClosed')}
+        >
           {t('portal.emptyText')}
         </EmptyState>
       ) : (

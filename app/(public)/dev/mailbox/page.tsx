@@ -34,7 +34,9 @@ export default async function MailboxPage() {
           <Table caption={t('title')} head={[t('created'), t('to'), t('subject'), t('status'), '']}>
             {mails.map((m) => (
               <tr key={m.id}>
-                <Td className="whitespace-nowrap text-gray-600">{format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
+                <Td className="whitespace-nowrap text-gray-600">
+                  {format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
+                </Td>
                 <Td>{m.to}</Td>
                 <Td className="font-medium">{m.subject}</Td>
                 <Td>{m.status}</Td>

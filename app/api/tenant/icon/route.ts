@@ -10,9 +10,17 @@ export async function GET(request: Request) {
   if (tenant.faviconKey) {
     const bytes = await getObjectBytes(tenant.id, tenant.faviconKey);
     return new Response(Buffer.from(bytes), {
-      headers: { 'content-type': tenant.faviconType ?? 'image/png', 'cache-control': cache, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'" },
+      headers: {
+        'content-type': tenant.faviconType ?? 'image/png',
+        'cache-control': cache,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'",
+      },
     });
   }
   // No FAVICON yet: the default one in public/ (served as a static file, cacheable, no tenant lookup).
-  return new Response(null, { status: 307, headers: { location: '/icon.png', 'cache-control': 'public, max-age=300' } });
+  return new Response(null, {
+    status: 307,
+    headers: { location: '/icon.png', 'cache-control': 'public, max-age=300' },
+  });
 }

@@ -6,7 +6,11 @@ export async function GET(request: Request) {
   const tenant = await currentTenant();
   if (!tenant) return new Response(null, { status: 404 });
   // No LOGO yet: the default one in public/ (the pages show the initials instead; this serves other readers).
-  if (!tenant.logoKey) return new Response(null, { status: 307, headers: { location: '/logo.png', 'cache-control': 'public, max-age=300' } });
+  if (!tenant.logoKey)
+    return new Response(null, {
+      status: 307,
+      headers: { location: '/logo.png', 'cache-control': 'public, max-age=300' },
+    });
   const bytes = await getObjectBytes(tenant.id, tenant.logoKey);
   const versioned = new URL(request.url).searchParams.get('v') === String(tenant.brandingVersion);
   return new Response(Buffer.from(bytes), {

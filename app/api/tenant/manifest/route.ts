@@ -6,7 +6,14 @@ export async function GET() {
   if (!tenant) return new Response('Nicht gefunden', { status: 404 });
   const v = tenant.brandingVersion;
   const icons = tenant.faviconKey
-    ? [{ src: `/api/tenant/icon?v=${v}`, sizes: tenant.faviconType === 'image/png' ? '512x512' : 'any', type: tenant.faviconType ?? 'image/png', purpose: 'any' }]
+    ? [
+        {
+          src: `/api/tenant/icon?v=${v}`,
+          sizes: tenant.faviconType === 'image/png' ? '512x512' : 'any',
+          type: tenant.faviconType ?? 'image/png',
+          purpose: 'any',
+        },
+      ]
     : [
         { src: '/icon.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
         { src: '/apple-touch-icon.png', sizes: '180x180', type: 'image/png', purpose: 'any' },

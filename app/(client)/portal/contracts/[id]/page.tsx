@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('contractTitle') };
 }
 
-export default async function ClientContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ neu?: string }> }) {
+export default async function ClientContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ neu?: string }>;
+}) {
   const ctx = await clientCtx();
   const tk = await getTranslations();
   const detail = await orNotFound(async () => getContract(ctx, { id: idParam((await params).id) }));
@@ -26,10 +32,21 @@ export default async function ClientContractPage({ params, searchParams }: { par
   ]);
   return (
     <>
-      <Link href={`/portal/folder/${c.area}`} className="mb-4 inline-block text-sm font-medium text-primary hover:underline">
+      <Link
+        href={`/portal/folder/${c.area}`}
+        className="mb-4 inline-block text-sm font-medium text-primary hover:underline"
+      >
         ← {tk(`grants.modules.${c.area}`)}
       </Link>
-      <ContractView detail={detail} audience="client" products={products} providers={providers} documents={documents} viewerBase="/portal/documents" created={(await searchParams).neu === '1'} />
+      <ContractView
+        detail={detail}
+        audience="client"
+        products={products}
+        providers={providers}
+        documents={documents}
+        viewerBase="/portal/documents"
+        created={(await searchParams).neu === '1'}
+      />
     </>
   );
 }

@@ -16,6 +16,10 @@ export default async function ClientFilePage({ params }: { params: Promise<{ fil
   const id = uuidField.safeParse((await params).fileId);
   const file = id.success ? await openFile(ctx, { id: id.data }) : null;
   if (!file) notFound();
-  const back = file.contractId ? `/portal/contracts/${file.contractId}` : file.area === 'profile' ? '/portal/profile' : `/portal/folder/${file.area}`;
+  const back = file.contractId
+    ? `/portal/contracts/${file.contractId}`
+    : file.area === 'profile'
+      ? '/portal/profile'
+      : `/portal/folder/${file.area}`;
   return <FileViewer file={file} backHref={back} backLabel={t('back')} />;
 }

@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One folder area of the client; invisible areas are 404, whatever the URL says. */
-export default async function FolderModulePage({ params, searchParams }: { params: Promise<{ module: string }>; searchParams: Promise<{ geloescht?: string }> }) {
+export default async function FolderModulePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ module: string }>;
+  searchParams: Promise<{ geloescht?: string }>;
+}) {
   const area = areaParam((await params).module);
   const { ctx, rights } = await requireModule(area);
   const t = await getTranslations('contracts.portal');
@@ -25,7 +31,10 @@ export default async function FolderModulePage({ params, searchParams }: { param
       <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
         ← {t('folderTitle')}
       </Link>
-      <PageHeader title={tk(`grants.modules.${area}`)} subtitle={rights.mayCreateEditOwn ? t('mayAdd') : t('readOnly')} />
+      <PageHeader
+        title={tk(`grants.modules.${area}`)}
+        subtitle={rights.mayCreateEditOwn ? t('mayAdd') : t('readOnly')}
+      />
       <AreaView
         area={area}
         audience="client"

@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tickets.portal'))('message') };
 }
 
-export default async function ClientTicketPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ gesendet?: string }> }) {
+export default async function ClientTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ gesendet?: string }>;
+}) {
   const ctx = await clientCtx();
   if (!(await myTicketRights(ctx)).read) notFound();
   const ticketId = idParam((await params).id);
@@ -24,7 +30,10 @@ export default async function ClientTicketPage({ params, searchParams }: { param
   const ticket = data.ticket;
   return (
     <>
-      <Link href={ticket.status === 'closed' ? '/portal/messages?status=closed' : '/portal/messages'} className="text-sm font-medium text-primary hover:underline">
+      <Link
+        href={ticket.status === 'closed' ? '/portal/messages?status=closed' : '/portal/messages'}
+        className="text-sm font-medium text-primary hover:underline"
+      >
         {t('back')}
       </Link>
       <header className="mb-5 mt-2">

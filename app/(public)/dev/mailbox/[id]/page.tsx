@@ -11,7 +11,9 @@ export default async function MailboxMailPage({ params }: { params: Promise<{ id
   const t = await getTranslations('mailbox');
   const mail = await getMailboxMail(ctx, (await params).id);
   if (!mail) notFound();
-  const links = [...new Set([...mail.html.matchAll(/href="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+  const links = [
+    ...new Set([...mail.html.matchAll(/href="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))),
+  ];
   return (
     <main className="mx-auto max-w-3xl px-5 py-8">
       <Link href="/dev/mailbox" className="text-sm font-medium text-primary hover:underline">
@@ -26,7 +28,9 @@ export default async function MailboxMailPage({ params }: { params: Promise<{ id
         <dd className="font-semibold">{mail.subject}</dd>
       </dl>
       {mail.cleared ? (
-        <p className="mt-4 rounded-2xl bg-white p-5 text-sm text-gray-600 shadow-sm ring-1 ring-black/5">{t('cleared')}</p>
+        <p className="mt-4 rounded-2xl bg-white p-5 text-sm text-gray-600 shadow-sm ring-1 ring-black/5">
+          {t('cleared')}
+        </p>
       ) : (
         <>
           {links.length ? (
@@ -44,10 +48,17 @@ export default async function MailboxMailPage({ params }: { params: Promise<{ id
             </div>
           ) : null}
           {/* Rendered in a sandbox: no scripts, no navigation of this page. */}
-          <iframe title={mail.subject} sandbox="" srcDoc={mail.html} className="mt-4 h-[70vh] w-full rounded-2xl bg-white shadow-sm ring-1 ring-black/5" />
+          <iframe
+            title={mail.subject}
+            sandbox=""
+            srcDoc={mail.html}
+            className="mt-4 h-[70vh] w-full rounded-2xl bg-white shadow-sm ring-1 ring-black/5"
+          />
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer font-medium text-gray-700">{t('textVersion')}</summary>
-            <pre className="mt-2 whitespace-pre-wrap rounded-xl bg-white p-4 text-xs ring-1 ring-black/5">{mail.text}</pre>
+            <pre className="mt-2 whitespace-pre-wrap rounded-xl bg-white p-4 text-xs ring-1 ring-black/5">
+              {mail.text}
+            </pre>
           </details>
         </>
       )}

@@ -16,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('contractTitle') };
 }
 
-export default async function AdvisorContractPage({ params, searchParams }: { params: Promise<{ id: string; contractId: string }>; searchParams: Promise<{ neu?: string }> }) {
+export default async function AdvisorContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; contractId: string }>;
+  searchParams: Promise<{ neu?: string }>;
+}) {
   const ctx = await advisorCtx();
   const t = await getTranslations('contracts.pages');
   const tk = await getTranslations();
@@ -43,7 +49,16 @@ export default async function AdvisorContractPage({ params, searchParams }: { pa
         </Link>
       </nav>
       <PageHeader title={t('contractHeading', { item: tk(cfg.itemLabel), product: detail.contract.product })} />
-      <ContractView detail={detail} audience="advisor" products={products} providers={providers} documents={documents} viewerBase="/documents" created={(await searchParams).neu === '1'} tickets={linked.items} />
+      <ContractView
+        detail={detail}
+        audience="advisor"
+        products={products}
+        providers={providers}
+        documents={documents}
+        viewerBase="/documents"
+        created={(await searchParams).neu === '1'}
+        tickets={linked.items}
+      />
     </>
   );
 }

@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('areaTitle') };
 }
 
-export default async function AdvisorAreaPage({ params, searchParams }: { params: Promise<{ id: string; area: string }>; searchParams: Promise<{ geloescht?: string }> }) {
+export default async function AdvisorAreaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; area: string }>;
+  searchParams: Promise<{ geloescht?: string }>;
+}) {
   const ctx = await advisorCtx();
   const t = await getTranslations('contracts.pages');
   const tk = await getTranslations();

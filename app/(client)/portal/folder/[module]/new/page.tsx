@@ -21,7 +21,10 @@ export default async function ClientNewContractPage({ params }: { params: Promis
   const t = await getTranslations('contracts.pages');
   const tk = await getTranslations();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([productNames(ctx, { area }), cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([])]);
+  const [products, providers] = await Promise.all([
+    productNames(ctx, { area }),
+    cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
+  ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
     <>
@@ -30,7 +33,15 @@ export default async function ClientNewContractPage({ params }: { params: Promis
       </Link>
       <PageHeader title={tk(cfg.addLabel)} subtitle={moduleName} />
       <Card>
-        <ContractForm action={createContractAction} area={area} initial={{}} products={products} providers={providers} submitLabel={t('save')} cancelHref={`/portal/folder/${area}`} />
+        <ContractForm
+          action={createContractAction}
+          area={area}
+          initial={{}}
+          products={products}
+          providers={providers}
+          submitLabel={t('save')}
+          cancelHref={`/portal/folder/${area}`}
+        />
       </Card>
     </>
   );

@@ -25,16 +25,30 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
   const data = await orNotFound(() => listArea(ctx, { contactId: id, area }));
   if (!data.mayAdd) notFound();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([productNames(ctx, { area }), cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([])]);
+  const [products, providers] = await Promise.all([
+    productNames(ctx, { area }),
+    cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
+  ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
     <>
       <Link href={`/contacts/${id}/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
         ← {moduleName}
       </Link>
-      <PageHeader title={tk(cfg.addLabel)} subtitle={`${moduleName} · ${data.contact.firstName} ${data.contact.lastName}`} />
+      <PageHeader
+        title={tk(cfg.addLabel)}
+        subtitle={`${moduleName} · ${data.contact.firstName} ${data.contact.lastName}`}
+      />
       <Card className="max-w-4xl">
-        <ContractForm action={createContractAction} area={area} initial={{ contactId: id }} products={products} providers={providers} submitLabel={t('save')} cancelHref={`/contacts/${id}/folder/${area}`} />
+        <ContractForm
+          action={createContractAction}
+          area={area}
+          initial={{ contactId: id }}
+          products={products}
+          providers={providers}
+          submitLabel={t('save')}
+          cancelHref={`/contacts/${id}/folder/${area}`}
+        />
       </Card>
     </>
   );
