@@ -40,15 +40,13 @@ export async function issueToken(
     input.purpose === 'invite'
       ? sql`now() + make_interval(hours => ${tokenPolicy.inviteHours})`
       : sql`now() + make_interval(mins => ${tokenPolicy.resetMinutes})`;
-  await tx
-    .insert(accountTokens)
-    .values({
-      tokenHash: hashToken(raw),
-      tenantId: input.tenantId,
-      userId: input.userId,
-      purpose: input.purpose,
-      expiresAt: ttl,
-    });
+  await tx.insert(accountTokens).values({
+    tokenHash: hashToken(raw),
+    tenantId: input.tenantId,
+    userId: input.userId,
+    purpose: input.purpose,
+    expiresAt: ttl,
+  });
   return raw;
 }
 

@@ -75,16 +75,14 @@ export async function seedDemo(database: Db): Promise<{ created: string[] }> {
           passwordHash: status === 'active' ? await hashPassword(demoLogins.demo.client.password) : null,
           status,
         });
-        await tx
-          .insert(contactProfiles)
-          .values({
-            tenantId: tenant.id,
-            userId: contact.id,
-            city: 'Hamburg',
-            zip: '20095',
-            advisorId: employee.id,
-            createdBy: employee.id,
-          });
+        await tx.insert(contactProfiles).values({
+          tenantId: tenant.id,
+          userId: contact.id,
+          city: 'Hamburg',
+          zip: '20095',
+          advisorId: employee.id,
+          createdBy: employee.id,
+        });
         if (username) await seedFolder(tx, tenant.id, contact.id, employee.id);
       }
       created.push('demo');

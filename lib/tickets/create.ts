@@ -87,16 +87,14 @@ export async function createTicket(ctx: Ctx, input: NewTicketInput): Promise<{ i
         .returning({ id: tickets.id });
       if (!row) return { id: (await sentBefore(tx, input.idempotencyKey))!.id, created: false, fresh: false };
       await insertMessage(tx, { id: row.id, contactId: actor.id }, input.message, claimed, null);
-      await tx.db
-        .insert(ticketEvents)
-        .values({
-          tenantId: tenant.id,
-          ticketId: row.id,
-          type: 'created',
-          actorId: actor.id,
-          actorKind: 'client',
-          meta: { toId: assignee.id },
-        });
+      await tx.db.insert(ticketEvents).values({
+        tenantId: tenant.id,
+        ticketId: row.id,
+        type: 'created',
+        actorId: actor.id,
+        actorKind: 'client',
+        meta: { toId: assignee.id },
+      });
       await markRead(tx, row.id);
       await audit(tx.db, {
         tenantId: tenant.id,

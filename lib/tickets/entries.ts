@@ -52,19 +52,17 @@ export async function insertMessage(
     .values({ tenantId: tenant.id, ticketId, authorId: actor.id, authorKind: actor.kind, body, idempotencyKey })
     .returning({ id: ticketMessages.id });
   if (claimed.length) {
-    await tx
-      .insert(ticketFiles)
-      .values(
-        claimed.map((c, position) => ({
-          tenantId: tenant.id,
-          messageId: m!.id,
-          objectKey: c.key,
-          filename: withExtension(c.filename, c.mime),
-          mime: c.mime,
-          size: c.size,
-          position,
-        })),
-      );
+    await tx.insert(ticketFiles).values(
+      claimed.map((c, position) => ({
+        tenantId: tenant.id,
+        messageId: m!.id,
+        objectKey: c.key,
+        filename: withExtension(c.filename, c.mime),
+        mime: c.mime,
+        size: c.size,
+        position,
+      })),
+    );
   }
   return m!.id;
 }

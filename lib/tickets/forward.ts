@@ -25,16 +25,14 @@ export async function forwardTicket(ctx: Ctx, input: ForwardInput): Promise<void
     if (!to) throw new DomainError('invalid', 'tickets.errors.forwardTargetInvalid', { field: 'toId' });
     if (to.id === t.assigneeId) throw new DomainError('invalid', 'tickets.errors.alreadyAssigned', { field: 'toId' });
     const meta = { fromId: t.assigneeId, toId: to.id, ...(input.note ? { internalNote: input.note } : {}) };
-    await tx.db
-      .insert(ticketEvents)
-      .values({
-        tenantId: tenant.id,
-        ticketId: t.id,
-        type: 'forwarded',
-        actorId: actor.id,
-        actorKind: 'employee',
-        meta,
-      });
+    await tx.db.insert(ticketEvents).values({
+      tenantId: tenant.id,
+      ticketId: t.id,
+      type: 'forwarded',
+      actorId: actor.id,
+      actorKind: 'employee',
+      meta,
+    });
     await tx.db
       .update(tickets)
       .set({ assigneeId: to.id, lastEntryAt: sql`now()`, lastEntryBy: actor.id })

@@ -1052,26 +1052,22 @@ test.beforeAll(async ({ playwright }) => {
       .insert(ticketMessages)
       .values({ tenantId: tenant, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: `Frage ${word}` })
       .returning({ id: ticketMessages.id });
-    await db
-      .insert(ticketEvents)
-      .values({
-        tenantId: tenant,
-        ticketId: t!.id,
-        type: 'created',
-        actorId: contactId,
-        actorKind: 'client',
-        meta: { toId: assigneeId },
-      });
-    await db
-      .insert(ticketMessages)
-      .values({
-        tenantId: tenant,
-        ticketId: t!.id,
-        authorId: assigneeId,
-        authorKind: 'employee',
-        body: `Antwort ${word}`,
-        idempotencyKey: `matrix-a-${word}-${run}`,
-      });
+    await db.insert(ticketEvents).values({
+      tenantId: tenant,
+      ticketId: t!.id,
+      type: 'created',
+      actorId: contactId,
+      actorKind: 'client',
+      meta: { toId: assigneeId },
+    });
+    await db.insert(ticketMessages).values({
+      tenantId: tenant,
+      ticketId: t!.id,
+      authorId: assigneeId,
+      authorKind: 'employee',
+      body: `Antwort ${word}`,
+      idempotencyKey: `matrix-a-${word}-${run}`,
+    });
     await db
       .insert(ticketEvents)
       .values({ tenantId: tenant, ticketId: t!.id, type: 'replied', actorId: assigneeId, actorKind: 'employee' });

@@ -175,13 +175,11 @@ test('a LOGO goes straight to S3, is re-encoded and appears on the login page; S
   await login(page, farbe, 'farbe.admin', adminPassword);
   await expect(page).toHaveURL(`${farbe}/dashboard`);
   await page.goto(`${farbe}/settings/whitelabel`);
-  await page
-    .getByLabel('LOGO hochladen')
-    .setInputFiles({
-      name: 'logo.svg',
-      mimeType: 'image/svg+xml',
-      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-    });
+  await page.getByLabel('LOGO hochladen').setInputFiles({
+    name: 'logo.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
   await expect(page.getByText('Bitte laden Sie ein Bild als PNG, JPEG oder WebP hoch (kein SVG).')).toBeVisible();
   await page.getByLabel('LOGO hochladen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
   await expect(page.getByText('LOGO gespeichert.')).toBeVisible();

@@ -181,16 +181,14 @@ export async function seedTicket(o: {
           .insert(ticketEvents)
           .values({ tenantId, ticketId: id, type, actorId: by.id, actorKind: kind, meta: meta ?? null });
       for (const [i, m] of o.messages.entries()) {
-        await tx
-          .insert(ticketMessages)
-          .values({
-            tenantId,
-            ticketId: id,
-            authorId: m.by.id,
-            authorKind: m.kind,
-            body: m.body,
-            idempotencyKey: i === 0 ? null : randomUUID(),
-          });
+        await tx.insert(ticketMessages).values({
+          tenantId,
+          ticketId: id,
+          authorId: m.by.id,
+          authorKind: m.kind,
+          body: m.body,
+          idempotencyKey: i === 0 ? null : randomUUID(),
+        });
         if (i === 0) await event('created', o.client, 'client', { toId: o.assignee.id });
         else await event('replied', m.by, m.kind);
         if (i === 0 && o.forward)

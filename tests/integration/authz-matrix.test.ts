@@ -804,16 +804,14 @@ beforeAll(async () => {
       passwordHash: g ? passwordHash : null,
       status: g ? 'active' : 'none',
     });
-    await db
-      .insert(contactProfiles)
-      .values({
-        tenantId: tenantOf[k].id,
-        userId: u.id,
-        city: 'Hamburg',
-        phone: '040 123456',
-        advisorId,
-        createdBy: advisorId,
-      });
+    await db.insert(contactProfiles).values({
+      tenantId: tenantOf[k].id,
+      userId: u.id,
+      city: 'Hamburg',
+      phone: '040 123456',
+      advisorId,
+      createdBy: advisorId,
+    });
     if (g) await insertGrants(tenantOf[k].id, u.id, g);
     ids[key] = u.id;
   };
@@ -1071,16 +1069,14 @@ async function advisorDocument(k: TenantKey, contactId: string): Promise<{ id: s
     .returning({ id: documents.id });
   const key = objectKey(tenantId, 'documents');
   await putObject({ tenantId, key, body: pdf, contentType: 'application/pdf' });
-  await db
-    .insert(documentFiles)
-    .values({
-      tenantId,
-      documentId: doc!.id,
-      objectKey: key,
-      filename: 'kontoauszug.pdf',
-      mime: 'application/pdf',
-      size: pdf.length,
-    });
+  await db.insert(documentFiles).values({
+    tenantId,
+    documentId: doc!.id,
+    objectKey: key,
+    filename: 'kontoauszug.pdf',
+    mime: 'application/pdf',
+    size: pdf.length,
+  });
   return { id: doc!.id, key };
 }
 
@@ -1108,16 +1104,14 @@ async function clientTicket(k: TenantKey, contactId: string): Promise<string> {
   await db
     .insert(ticketMessages)
     .values({ tenantId, ticketId: t!.id, authorId: contactId, authorKind: 'client', body: 'Bitte um Rückruf.' });
-  await db
-    .insert(ticketEvents)
-    .values({
-      tenantId,
-      ticketId: t!.id,
-      type: 'created',
-      actorId: contactId,
-      actorKind: 'client',
-      meta: { toId: assigneeId },
-    });
+  await db.insert(ticketEvents).values({
+    tenantId,
+    ticketId: t!.id,
+    type: 'created',
+    actorId: contactId,
+    actorKind: 'client',
+    meta: { toId: assigneeId },
+  });
   return t!.id;
 }
 

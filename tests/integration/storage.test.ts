@@ -111,16 +111,14 @@ describe('storage quota per client (2 GiB) and per tenant (50 GiB), reserved ato
       .insert(documents)
       .values({ tenantId: w.A.id, contactId, area: 'insurance', title: 'Altbestand', type: 'Sonstiges' })
       .returning({ id: documents.id });
-    await db
-      .insert(documentFiles)
-      .values({
-        tenantId: w.A.id,
-        documentId: doc!.id,
-        objectKey: objectKey(w.A.id, 'documents'),
-        filename: 'alt.pdf',
-        mime: 'application/pdf',
-        size: bytes,
-      });
+    await db.insert(documentFiles).values({
+      tenantId: w.A.id,
+      documentId: doc!.id,
+      objectKey: objectKey(w.A.id, 'documents'),
+      filename: 'alt.pdf',
+      mime: 'application/pdf',
+      size: bytes,
+    });
   }
 
   /** One finished upload of the admin into the contact's VERSICHERUNGEN, ready for DOKUMENT HINZUFÜGEN. */
