@@ -1,7 +1,7 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import type { ReactNode } from 'react';
 import { currentTenant } from '@/lib/tenant/request';
 import { defaultTheme, themeToCssVars } from '@/lib/tenant/theme';
@@ -50,18 +50,9 @@ export async function generateViewport(): Promise<Viewport> {
 }
 
 /**
- * The words client components may use: the request's catalog without what only the server reads (the
- * e-mails, the HILFE topics searched on the server), so every page ships less.
- */
-async function clientMessages() {
-  const { mail: _mail, help, ...rest } = await getMessages();
-  const { topics: _topics, ...helpForClients } = help;
-  return { ...rest, help: helpForClients };
-}
-
-/**
  * The tenant's colours are part of the server-rendered <html>, so the first paint is already branded.
- * The provider hands the request's catalog (lib/i18n) to client components, so `useTranslations` works.
+ * The root provider hands client components only the shared words; pages add what their own client
+ * components use with <ClientMessages pick={…}> (components/i18n/client-messages.tsx).
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const tenant = await currentTenant();
@@ -72,7 +63,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={GeistSans.variable} style={themeToCssVars(theme)}>
       <body className="font-sans antialiased">
-        <NextIntlClientProvider messages={await clientMessages()}>{children}</NextIntlClientProvider>
+        <ClientMessages pick={[]}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -5,6 +5,7 @@ import { ActivationForm } from './activation-form';
 import { PublicCard } from './public-card';
 import { logoUrl } from '@/lib/tenant/branding';
 import type { TokenInfo } from '@/lib/auth/tokens';
+import { ClientMessages } from '../i18n/client-messages';
 
 const invalidStates = ['used', 'burned', 'expired', 'superseded', 'unknown'] as const;
 
@@ -27,25 +28,27 @@ export async function LinkPage({
     ? (info.state as (typeof invalidStates)[number])
     : 'unknown';
   return (
-    <PublicCard
-      tenantName={tenant.name}
-      logoUrl={logoUrl(tenant)}
-      title={purpose === 'invite' ? t('titleInvite') : t('titleReset')}
-      intro={valid ? t('intro', { firstName: info.user!.firstName }) : undefined}
-    >
-      {valid ? (
-        <ActivationForm
-          token={token}
-          userInputs={[info.user!.firstName, info.user!.lastName, info.user!.username, tenant.name]}
-        />
-      ) : (
-        <div className="space-y-4">
-          <Alert tone="error">{t(`invalid.${state}`)}</Alert>
-          <ButtonLink href="/login" variant="secondary" className="w-full">
-            {tc('toLogin')}
-          </ButtonLink>
-        </div>
-      )}
-    </PublicCard>
+    <ClientMessages pick={['auth.activation', 'auth.strength']}>
+      <PublicCard
+        tenantName={tenant.name}
+        logoUrl={logoUrl(tenant)}
+        title={purpose === 'invite' ? t('titleInvite') : t('titleReset')}
+        intro={valid ? t('intro', { firstName: info.user!.firstName }) : undefined}
+      >
+        {valid ? (
+          <ActivationForm
+            token={token}
+            userInputs={[info.user!.firstName, info.user!.lastName, info.user!.username, tenant.name]}
+          />
+        ) : (
+          <div className="space-y-4">
+            <Alert tone="error">{t(`invalid.${state}`)}</Alert>
+            <ButtonLink href="/login" variant="secondary" className="w-full">
+              {tc('toLogin')}
+            </ButtonLink>
+          </div>
+        )}
+      </PublicCard>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { canManageSettings } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { settingsTexts } from '@/lib/settings';
 import { RichTextEditor } from './rich-text-editor';
+import { ClientMessages } from '../i18n/client-messages';
 
 /** The settings page of one rich text (admins only). */
 export async function RichTextSettings({ kind }: { kind: 'impressum' | 'signature' }) {
@@ -15,19 +16,21 @@ export async function RichTextSettings({ kind }: { kind: 'impressum' | 'signatur
   const t = await getTranslations('settings');
   const title = t(`richText.${kind}.title`);
   return (
-    <>
-      <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        {t('backToSettings')}
-      </Link>
-      <PageHeader title={title} subtitle={t(`richText.${kind}.subtitle`)} />
-      <Card>
-        <RichTextEditor
-          kind={kind}
-          initial={kind === 'impressum' ? stored.impressumJson : stored.signatureJson}
-          label={title}
-          placeholder={t(`richText.${kind}.placeholder`)}
-        />
-      </Card>
-    </>
+    <ClientMessages pick={['settings.editor']}>
+      <>
+        <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
+          {t('backToSettings')}
+        </Link>
+        <PageHeader title={title} subtitle={t(`richText.${kind}.subtitle`)} />
+        <Card>
+          <RichTextEditor
+            kind={kind}
+            initial={kind === 'impressum' ? stored.impressumJson : stored.signatureJson}
+            label={title}
+            placeholder={t(`richText.${kind}.placeholder`)}
+          />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

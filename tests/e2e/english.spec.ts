@@ -32,7 +32,7 @@ test('a client switches the portal to English and uses it end to end', async ({ 
 
   // The folder and an area.
   await page.goto(`${demo}/portal/folder`);
-  await expect(page.getByText('Insurance', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('INSURANCE', { exact: true })).toBeVisible();
   await page.goto(`${demo}/portal/folder/insurance`);
   await expect(page.getByRole('link', { name: 'ADD CONTRACT' }).first()).toBeVisible();
 

@@ -11,7 +11,10 @@ test.describe('tenant login page', () => {
     const html = await response!.text();
     expect(html).toMatch(/--tenant-primary:#0b4f6c/);
     await expect(page.getByRole('button', { name: 'LOGIN' })).toHaveCSS('background-color', 'rgb(11, 79, 108)');
-    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/api\/tenant\/icon/);
+    // Without an uploaded FAVICON the default static icons from public/ apply (served without a tenant lookup).
+    await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute('href', '/favicon.ico');
+    const icon = viaHost(`${demo}/favicon.ico`);
+    expect((await page.request.get(icon.url, { headers: icon.headers })).status()).toBe(200);
   });
 
   test('another tenant has its own name and colours', async ({ page }) => {

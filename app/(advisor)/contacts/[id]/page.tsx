@@ -27,6 +27,7 @@ import { createDocumentAction } from '@/lib/documents/actions';
 import { grantsOf } from '@/lib/grants';
 import { advisorCtx } from '@/lib/request/ctx';
 import { listTickets } from '@/lib/tickets/list';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts.page'))('metaTitle') };
@@ -67,125 +68,139 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     note: contact.note ?? '',
   };
   return (
-    <>
-      <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
-        {t('page.back')}
-      </Link>
-      <PageHeader
-        title={`${contact.title ? `${contact.title} ` : ''}${contact.firstName} ${contact.lastName}`}
-        subtitle={
-          <span className="flex flex-wrap items-center gap-2">
-            {t('page.username')} <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{contact.username}</code>
-            <StatusBadge status={contact.status} label={tu(`accountStatus.${contact.status as 'none'}`)} />
-            {contact.status === 'invited' && contact.link === 'burned' ? (
-              <StatusBadge status="locked" label={tu('link.burned')} />
-            ) : null}
-            {contact.archivedAt ? <StatusBadge status="locked" label={t('page.archived')} /> : null}
-          </span>
-        }
-      />
-      {contact.lead ? (
-        <Card className="mb-6 border-l-4 border-secondary">
-          <div className="flex flex-wrap items-start justify-between gap-4">
-            <div className="max-w-2xl">
-              <h2 className="text-lg font-semibold">{t('page.leadTitle')}</h2>
-              <p className="mt-1 text-sm text-gray-600">{t('page.leadTopic', { topic: contact.leadTopic ?? '–' })}</p>
-              {contact.leadMessage ? (
-                <p className="mt-3 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">
-                  {contact.leadMessage}
-                </p>
+    <ClientMessages
+      pick={[
+        'contacts',
+        'contacts.form',
+        'contacts.privacy',
+        'contracts.confirm',
+        'documents.add',
+        'documents.form',
+        'grants',
+        'leads.accept',
+        'uploads.picker',
+      ]}
+    >
+      <>
+        <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
+          {t('page.back')}
+        </Link>
+        <PageHeader
+          title={`${contact.title ? `${contact.title} ` : ''}${contact.firstName} ${contact.lastName}`}
+          subtitle={
+            <span className="flex flex-wrap items-center gap-2">
+              {t('page.username')} <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{contact.username}</code>
+              <StatusBadge status={contact.status} label={tu(`accountStatus.${contact.status as 'none'}`)} />
+              {contact.status === 'invited' && contact.link === 'burned' ? (
+                <StatusBadge status="locked" label={tu('link.burned')} />
               ) : null}
-              <p className="mt-3 text-xs text-gray-500">{t('page.leadHint')}</p>
-            </div>
-            {editable ? <AcceptLeadButton id={contact.id} /> : null}
-          </div>
-        </Card>
-      ) : null}
-      <Card className="mb-6">
-        <h2 className="mb-4 text-lg font-semibold">{t('page.folder')}</h2>
-        <FolderOverview
-          areas={overview.areas}
-          totalAnnualCents={overview.totalAnnualCents}
-          hrefOf={(a) => `/contacts/${contact.id}/folder/${a}`}
+              {contact.archivedAt ? <StatusBadge status="locked" label={t('page.archived')} /> : null}
+            </span>
+          }
         />
-      </Card>
-      {contact.status === 'none' ? null : (
-        <Card className="mb-6">
-          <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-            <div>
-              <h2 className="text-lg font-semibold">{t('page.grantsTitle')}</h2>
-              <p className="mt-1 text-sm text-gray-600">{t('page.grantsIntro', { name: contact.firstName })}</p>
+        {contact.lead ? (
+          <Card className="mb-6 border-l-4 border-secondary">
+            <div className="flex flex-wrap items-start justify-between gap-4">
+              <div className="max-w-2xl">
+                <h2 className="text-lg font-semibold">{t('page.leadTitle')}</h2>
+                <p className="mt-1 text-sm text-gray-600">{t('page.leadTopic', { topic: contact.leadTopic ?? '–' })}</p>
+                {contact.leadMessage ? (
+                  <p className="mt-3 whitespace-pre-line rounded-lg bg-gray-50 p-3 text-sm text-ink">
+                    {contact.leadMessage}
+                  </p>
+                ) : null}
+                <p className="mt-3 text-xs text-gray-500">{t('page.leadHint')}</p>
+              </div>
+              {editable ? <AcceptLeadButton id={contact.id} /> : null}
             </div>
-            <ButtonLink href={`/contacts/${contact.id}/kundenansicht`} variant="secondary" size="sm">
-              {t('page.preview')}
-            </ButtonLink>
-          </div>
-          {editable ? (
-            <GrantsGrid contactId={contact.id} initial={grants} />
-          ) : (
-            <p className="text-sm text-gray-600">{t('page.grantsReadOnly')}</p>
-          )}
+          </Card>
+        ) : null}
+        <Card className="mb-6">
+          <h2 className="mb-4 text-lg font-semibold">{t('page.folder')}</h2>
+          <FolderOverview
+            areas={overview.areas}
+            totalAnnualCents={overview.totalAnnualCents}
+            hrefOf={(a) => `/contacts/${contact.id}/folder/${a}`}
+          />
         </Card>
-      )}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="min-w-0 space-y-6">
-          <Card>
-            <h2 className="text-lg font-semibold">{t('page.generalDocs')}</h2>
-            <p className="mt-1 text-sm text-gray-600">{t('page.generalDocsIntro')}</p>
-            <div className="mt-3">
-              <DocumentList items={generalDocs} viewerBase="/documents" emptyText={t('page.noDocuments')} />
+        {contact.status === 'none' ? null : (
+          <Card className="mb-6">
+            <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+              <div>
+                <h2 className="text-lg font-semibold">{t('page.grantsTitle')}</h2>
+                <p className="mt-1 text-sm text-gray-600">{t('page.grantsIntro', { name: contact.firstName })}</p>
+              </div>
+              <ButtonLink href={`/contacts/${contact.id}/kundenansicht`} variant="secondary" size="sm">
+                {t('page.preview')}
+              </ButtonLink>
             </div>
             {editable ? (
-              <AddDocument
-                action={createDocumentAction}
-                target={{ contactId: contact.id, area: 'profile' }}
-                defaultType="Maklervertrag"
-              />
-            ) : null}
+              <GrantsGrid contactId={contact.id} initial={grants} />
+            ) : (
+              <p className="text-sm text-gray-600">{t('page.grantsReadOnly')}</p>
+            )}
           </Card>
-          <Card>
-            <h2 className="mb-4 text-lg font-semibold">{t('page.masterData')}</h2>
-            <ContactForm
-              action={updateContactAction}
-              initial={initial}
-              advisors={advisors}
-              submitLabel={t('page.save')}
-              savedMessage={t('page.saved')}
-              readOnly={!editable}
-              loginDataLocked={editable && !mayChangeLoginDataOf(user, contact)}
-            />
+        )}
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="min-w-0 space-y-6">
+            <Card>
+              <h2 className="text-lg font-semibold">{t('page.generalDocs')}</h2>
+              <p className="mt-1 text-sm text-gray-600">{t('page.generalDocsIntro')}</p>
+              <div className="mt-3">
+                <DocumentList items={generalDocs} viewerBase="/documents" emptyText={t('page.noDocuments')} />
+              </div>
+              {editable ? (
+                <AddDocument
+                  action={createDocumentAction}
+                  target={{ contactId: contact.id, area: 'profile' }}
+                  defaultType="Maklervertrag"
+                />
+              ) : null}
+            </Card>
+            <Card>
+              <h2 className="mb-4 text-lg font-semibold">{t('page.masterData')}</h2>
+              <ContactForm
+                action={updateContactAction}
+                initial={initial}
+                advisors={advisors}
+                submitLabel={t('page.save')}
+                savedMessage={t('page.saved')}
+                readOnly={!editable}
+                loginDataLocked={editable && !mayChangeLoginDataOf(user, contact)}
+              />
+            </Card>
+          </div>
+          <Card className="h-fit">
+            <h2 className="text-lg font-semibold">{t('page.account')}</h2>
+            <div className="mt-3">
+              <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
+            </div>
+            {mayExport(user) || mayErase(user) ? (
+              <>
+                <h2 className="mt-8 text-lg font-semibold">{t('page.privacy')}</h2>
+                <div className="mt-3">
+                  <PrivacyCard
+                    id={contact.id}
+                    name={`${contact.firstName} ${contact.lastName}`}
+                    archived={Boolean(contact.archivedAt)}
+                    canExport={mayExport(user)}
+                    canErase={mayErase(user)}
+                  />
+                </div>
+              </>
+            ) : null}
+            <h2 className="mt-8 text-lg font-semibold">{t('page.communication')}</h2>
+            {contactTickets.length === 0 ? (
+              <p className="mt-2 text-sm text-gray-600">{t('page.noTickets')}</p>
+            ) : (
+              <div className="mt-3">
+                <TicketList items={contactTickets} hrefOf={(id) => `/tickets/${id}`} audience="advisor" />
+              </div>
+            )}
+            <ContactActivity items={activity} />
           </Card>
         </div>
-        <Card className="h-fit">
-          <h2 className="text-lg font-semibold">{t('page.account')}</h2>
-          <div className="mt-3">
-            <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
-          </div>
-          {mayExport(user) || mayErase(user) ? (
-            <>
-              <h2 className="mt-8 text-lg font-semibold">{t('page.privacy')}</h2>
-              <div className="mt-3">
-                <PrivacyCard
-                  id={contact.id}
-                  name={`${contact.firstName} ${contact.lastName}`}
-                  archived={Boolean(contact.archivedAt)}
-                  canExport={mayExport(user)}
-                  canErase={mayErase(user)}
-                />
-              </div>
-            </>
-          ) : null}
-          <h2 className="mt-8 text-lg font-semibold">{t('page.communication')}</h2>
-          {contactTickets.length === 0 ? (
-            <p className="mt-2 text-sm text-gray-600">{t('page.noTickets')}</p>
-          ) : (
-            <div className="mt-3">
-              <TicketList items={contactTickets} hrefOf={(id) => `/tickets/${id}`} audience="advisor" />
-            </div>
-          )}
-          <ContactActivity items={activity} />
-        </Card>
-      </div>
-    </>
+      </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { canEditContacts, isAdmin } from '@/lib/access/employee';
 import { createContactAction } from '@/lib/contacts/actions';
 import { advisorOptions } from '@/lib/contacts/advisors';
 import { advisorCtx } from '@/lib/request/ctx';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts.new'))('title') };
@@ -19,19 +20,21 @@ export default async function NewContactPage() {
   if (!canEditContacts(user)) notFound();
   const [t, advisors] = await Promise.all([getTranslations('contacts.new'), advisorOptions(ctx)]);
   return (
-    <>
-      <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
-        {t('back')}
-      </Link>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Card>
-        <ContactForm
-          action={createContactAction}
-          initial={{ advisorId: isAdmin(user) ? '' : user.id }}
-          advisors={advisors}
-          submitLabel={t('save')}
-        />
-      </Card>
-    </>
+    <ClientMessages pick={['contacts.form']}>
+      <>
+        <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
+          {t('back')}
+        </Link>
+        <PageHeader title={t('title')} subtitle={t('subtitle')} />
+        <Card>
+          <ContactForm
+            action={createContactAction}
+            initial={{ advisorId: isAdmin(user) ? '' : user.id }}
+            advisors={advisors}
+            submitLabel={t('save')}
+          />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { canManageSettings } from '@/lib/access/employee';
 import { ownProviders, shippedCounts } from '@/lib/contracts/catalog';
 import { advisorCtx } from '@/lib/request/ctx';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.providersPage'))('title') };
@@ -18,14 +19,16 @@ export default async function ProvidersPage() {
   const t = await getTranslations('contracts.providersPage');
   const [own, shipped] = await Promise.all([ownProviders(ctx), shippedCounts(ctx)]);
   return (
-    <>
-      <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        {t('back')}
-      </Link>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Card className="max-w-4xl">
-        <ProvidersSettings own={own} shipped={shipped} />
-      </Card>
-    </>
+    <ClientMessages pick={['contracts.confirm', 'settings.providers']}>
+      <>
+        <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
+          {t('back')}
+        </Link>
+        <PageHeader title={t('title')} subtitle={t('subtitle')} />
+        <Card className="max-w-4xl">
+          <ProvidersSettings own={own} shipped={shipped} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

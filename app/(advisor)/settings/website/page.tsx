@@ -7,6 +7,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { canManageSettings } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { tenantBaseUrl } from '@/lib/tenant/lookup';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings.embed'))('title') };
@@ -17,14 +18,16 @@ export default async function EmbedSettingsPage() {
   if (!canManageSettings(actor)) notFound();
   const t = await getTranslations('settings');
   return (
-    <>
-      <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
-        {t('backToSettings')}
-      </Link>
-      <PageHeader title={t('embed.title')} subtitle={t('embed.subtitle')} />
-      <Card>
-        <EmbedSettings base={tenantBaseUrl(tenant)} origins={tenant.frameAncestors} primary={tenant.primaryColor} />
-      </Card>
-    </>
+    <ClientMessages pick={['settings.embed']}>
+      <>
+        <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
+          {t('backToSettings')}
+        </Link>
+        <PageHeader title={t('embed.title')} subtitle={t('embed.subtitle')} />
+        <Card>
+          <EmbedSettings base={tenantBaseUrl(tenant)} origins={tenant.frameAncestors} primary={tenant.primaryColor} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

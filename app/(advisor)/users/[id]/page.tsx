@@ -10,6 +10,7 @@ import { canManageUsers } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { updateEmployeeAction } from '@/lib/users/actions';
 import { getEmployee } from '@/lib/users/list';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users.edit'))('title') };
@@ -33,37 +34,40 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     ...Object.fromEntries(Object.entries(employee.rights ?? {}).map(([k, v]) => [`right_${k}`, v])),
   };
   return (
-    <>
-      <Link href="/users" className="text-sm font-medium text-primary hover:underline">
-        {t('edit.back')}
-      </Link>
-      <PageHeader
-        title={`${employee.firstName} ${employee.lastName}`}
-        subtitle={
-          <span className="flex flex-wrap items-center gap-2">
-            {t('edit.username')} <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{employee.username}</code>
-            <StatusBadge status={employee.status} label={t(`accountStatus.${employee.status as 'none'}`)} />
-            {employee.status === 'invited' && employee.link === 'burned' ? (
-              <StatusBadge status="locked" label={t('link.burned')} />
-            ) : null}
-          </span>
-        }
-      />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        <Card>
-          <EmployeeForm
-            action={updateEmployeeAction}
-            initial={initial}
-            submitLabel={t('edit.save')}
-            savedMessage={t('edit.saved')}
-          />
-        </Card>
-        <Card className="h-fit">
-          <h2 className="text-base font-semibold">{t('edit.access')}</h2>
-          <p className="mb-4 mt-1 text-sm text-gray-600">{t('edit.accessHint')}</p>
-          <EmployeeStatusActions id={employee.id} status={employee.status} isSelf={employee.id === ctx.actor.id} />
-        </Card>
-      </div>
-    </>
+    <ClientMessages pick={['users', 'users.statusActions']}>
+      <>
+        <Link href="/users" className="text-sm font-medium text-primary hover:underline">
+          {t('edit.back')}
+        </Link>
+        <PageHeader
+          title={`${employee.firstName} ${employee.lastName}`}
+          subtitle={
+            <span className="flex flex-wrap items-center gap-2">
+              {t('edit.username')}{' '}
+              <code className="rounded bg-gray-100 px-1.5 py-0.5 text-sm">{employee.username}</code>
+              <StatusBadge status={employee.status} label={t(`accountStatus.${employee.status as 'none'}`)} />
+              {employee.status === 'invited' && employee.link === 'burned' ? (
+                <StatusBadge status="locked" label={t('link.burned')} />
+              ) : null}
+            </span>
+          }
+        />
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+          <Card>
+            <EmployeeForm
+              action={updateEmployeeAction}
+              initial={initial}
+              submitLabel={t('edit.save')}
+              savedMessage={t('edit.saved')}
+            />
+          </Card>
+          <Card className="h-fit">
+            <h2 className="text-base font-semibold">{t('edit.access')}</h2>
+            <p className="mb-4 mt-1 text-sm text-gray-600">{t('edit.accessHint')}</p>
+            <EmployeeStatusActions id={employee.id} status={employee.status} isSelf={employee.id === ctx.actor.id} />
+          </Card>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { listDocuments } from '@/lib/documents';
 import { createDocumentAction } from '@/lib/documents/actions';
 import { requireModule } from '@/lib/portal/context';
 import { getOwnProfile } from '@/lib/portal/profile';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal.profile'))('title') };
@@ -39,64 +40,68 @@ export default async function ProfilePage() {
     [t('zipCity'), [p.zip, p.city].filter(Boolean).join(' ')],
   ];
   return (
-    <>
-      <PageHeader title={t('title')} subtitle={rights.mayCreateEditOwn ? t('subtitleEdit') : t('subtitleRead')} />
-      <div className="space-y-6">
-        <Card>
-          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-            {rows.map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{k}</dt>
-                <dd className="mt-0.5 break-words text-ink">{v}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="mt-4 text-xs text-gray-500">{t('advisorChanges')}</p>
-        </Card>
-        <Card>
-          <h2 className="mb-4 text-lg font-semibold">{t('contactTitle')}</h2>
-          {rights.mayCreateEditOwn ? (
-            <ProfileForm
-              initial={{
-                phone: p.phone ?? '',
-                mobile: p.mobile ?? '',
-                street: p.street ?? '',
-                zip: p.zip ?? '',
-                city: p.city ?? '',
-              }}
-            />
-          ) : (
+    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'portal.profile', 'uploads.picker']}>
+      <>
+        <PageHeader title={t('title')} subtitle={rights.mayCreateEditOwn ? t('subtitleEdit') : t('subtitleRead')} />
+        <div className="space-y-6">
+          <Card>
             <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              {contact.map(([k, v]) => (
+              {rows.map(([k, v]) => (
                 <div key={k}>
                   <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{k}</dt>
-                  <dd className="mt-0.5 text-ink">{v || '–'}</dd>
+                  <dd className="mt-0.5 break-words text-ink">{v}</dd>
                 </div>
               ))}
             </dl>
-          )}
-        </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">{t('documentsTitle')}</h2>
-          <p className="mt-1 text-sm text-gray-600">{t('documentsIntro')}</p>
-          <div className="mt-3">
-            <DocumentList
-              items={generalDocs}
-              viewerBase="/portal/documents"
-              audience="client"
-              emptyText={t('noDocuments')}
-            />
-          </div>
-          {rights.mayCreateEditOwn ? <AddDocument action={createDocumentAction} target={{ area: 'profile' }} /> : null}
-        </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">{t('exportTitle')}</h2>
-          <p className="mt-1 text-sm text-gray-600">{t('exportIntro')}</p>
-          <a href="/api/portal/export" className={`${buttonClass('secondary', 'md')} mt-3`} download>
-            {t('export')}
-          </a>
-        </Card>
-      </div>
-    </>
+            <p className="mt-4 text-xs text-gray-500">{t('advisorChanges')}</p>
+          </Card>
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">{t('contactTitle')}</h2>
+            {rights.mayCreateEditOwn ? (
+              <ProfileForm
+                initial={{
+                  phone: p.phone ?? '',
+                  mobile: p.mobile ?? '',
+                  street: p.street ?? '',
+                  zip: p.zip ?? '',
+                  city: p.city ?? '',
+                }}
+              />
+            ) : (
+              <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+                {contact.map(([k, v]) => (
+                  <div key={k}>
+                    <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{k}</dt>
+                    <dd className="mt-0.5 text-ink">{v || '–'}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">{t('documentsTitle')}</h2>
+            <p className="mt-1 text-sm text-gray-600">{t('documentsIntro')}</p>
+            <div className="mt-3">
+              <DocumentList
+                items={generalDocs}
+                viewerBase="/portal/documents"
+                audience="client"
+                emptyText={t('noDocuments')}
+              />
+            </div>
+            {rights.mayCreateEditOwn ? (
+              <AddDocument action={createDocumentAction} target={{ area: 'profile' }} />
+            ) : null}
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">{t('exportTitle')}</h2>
+            <p className="mt-1 text-sm text-gray-600">{t('exportIntro')}</p>
+            <a href="/api/portal/export" className={`${buttonClass('secondary', 'md')} mt-3`} download>
+              {t('export')}
+            </a>
+          </Card>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

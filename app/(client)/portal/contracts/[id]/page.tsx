@@ -8,6 +8,7 @@ import { getContract } from '@/lib/contracts/get';
 import { listDocuments } from '@/lib/documents/list';
 import { clientCtx } from '@/lib/request/ctx';
 import { idParam, orNotFound } from '@/lib/request/params';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('contractTitle') };
@@ -31,22 +32,33 @@ export default async function ClientContractPage({
     detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
   ]);
   return (
-    <>
-      <Link
-        href={`/portal/folder/${c.area}`}
-        className="mb-4 inline-block text-sm font-medium text-primary hover:underline"
-      >
-        ← {tk(`grants.modules.${c.area}`)}
-      </Link>
-      <ContractView
-        detail={detail}
-        audience="client"
-        products={products}
-        providers={providers}
-        documents={documents}
-        viewerBase="/portal/documents"
-        created={(await searchParams).neu === '1'}
-      />
-    </>
+    <ClientMessages
+      pick={[
+        'contracts.confirm',
+        'contracts.form',
+        'contracts.picker',
+        'documents.add',
+        'documents.form',
+        'uploads.picker',
+      ]}
+    >
+      <>
+        <Link
+          href={`/portal/folder/${c.area}`}
+          className="mb-4 inline-block text-sm font-medium text-primary hover:underline"
+        >
+          ← {tk(`grants.modules.${c.area}`)}
+        </Link>
+        <ContractView
+          detail={detail}
+          audience="client"
+          products={products}
+          providers={providers}
+          documents={documents}
+          viewerBase="/portal/documents"
+          created={(await searchParams).neu === '1'}
+        />
+      </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { listArea } from '@/lib/contracts/list';
 import { listDocuments } from '@/lib/documents/list';
 import { requireModule } from '@/lib/portal/context';
 import { areaParam, orNotFound } from '@/lib/request/params';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('areaTitle') };
@@ -27,27 +28,29 @@ export default async function FolderModulePage({
   const data = await orNotFound(() => listArea(ctx, { contactId: ctx.actor.id, area }));
   const documents = await listDocuments(ctx, { contactId: ctx.actor.id, area, contractId: null });
   return (
-    <>
-      <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
-        ← {t('folderTitle')}
-      </Link>
-      <PageHeader
-        title={tk(`grants.modules.${area}`)}
-        subtitle={rights.mayCreateEditOwn ? t('mayAdd') : t('readOnly')}
-      />
-      <AreaView
-        area={area}
-        audience="client"
-        items={data.items}
-        annualCents={data.annualCents}
-        mayAdd={data.mayAdd}
-        documents={documents}
-        newHref={`/portal/folder/${area}/new`}
-        contractHref={(c) => `/portal/contracts/${c}`}
-        viewerBase="/portal/documents"
-        deleted={(await searchParams).geloescht === '1'}
-        emptyText={rights.seesAdvisorItems ? t('emptyAdvisor') : t('emptyOwn')}
-      />
-    </>
+    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'uploads.picker']}>
+      <>
+        <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
+          ← {t('folderTitle')}
+        </Link>
+        <PageHeader
+          title={tk(`grants.modules.${area}`)}
+          subtitle={rights.mayCreateEditOwn ? t('mayAdd') : t('readOnly')}
+        />
+        <AreaView
+          area={area}
+          audience="client"
+          items={data.items}
+          annualCents={data.annualCents}
+          mayAdd={data.mayAdd}
+          documents={documents}
+          newHref={`/portal/folder/${area}/new`}
+          contractHref={(c) => `/portal/contracts/${c}`}
+          viewerBase="/portal/documents"
+          deleted={(await searchParams).geloescht === '1'}
+          emptyText={rights.seesAdvisorItems ? t('emptyAdvisor') : t('emptyOwn')}
+        />
+      </>
+    </ClientMessages>
   );
 }

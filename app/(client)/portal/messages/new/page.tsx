@@ -7,6 +7,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { clientCtx } from '@/lib/request/ctx';
 import { newTicketOptions } from '@/lib/tickets/create';
 import { myTicketRights } from '@/lib/tickets/list';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tickets.portal'))('newTitle') };
@@ -18,14 +19,16 @@ export default async function NewMessagePage() {
   const t = await getTranslations('tickets');
   const { employees, advisorId, contracts } = await newTicketOptions(ctx);
   return (
-    <>
-      <Link href="/portal/messages" className="text-sm font-medium text-primary hover:underline">
-        {t('back')}
-      </Link>
-      <PageHeader title={t('portal.newTitle')} subtitle={t('portal.newSubtitle')} />
-      <Card className="max-w-3xl">
-        <NewTicketForm employees={employees} defaultAssignee={advisorId ?? undefined} contracts={contracts} />
-      </Card>
-    </>
+    <ClientMessages pick={['tickets.form', 'uploads.picker']}>
+      <>
+        <Link href="/portal/messages" className="text-sm font-medium text-primary hover:underline">
+          {t('back')}
+        </Link>
+        <PageHeader title={t('portal.newTitle')} subtitle={t('portal.newSubtitle')} />
+        <Card className="max-w-3xl">
+          <NewTicketForm employees={employees} defaultAssignee={advisorId ?? undefined} contracts={contracts} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

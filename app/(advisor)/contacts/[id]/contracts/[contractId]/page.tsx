@@ -11,6 +11,7 @@ import { listDocuments } from '@/lib/documents/list';
 import { advisorCtx } from '@/lib/request/ctx';
 import { idParam, orNotFound } from '@/lib/request/params';
 import { listTickets } from '@/lib/tickets/list';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('contractTitle') };
@@ -38,27 +39,38 @@ export default async function AdvisorContractPage({
     listTickets(ctx, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
   ]);
   return (
-    <>
-      <nav className="flex flex-wrap gap-1 text-sm font-medium text-primary" aria-label={t('path')}>
-        <Link href={`/contacts/${id}`} className="hover:underline">
-          {detail.contact.firstName} {detail.contact.lastName}
-        </Link>
-        <span className="text-gray-400">/</span>
-        <Link href={`/contacts/${id}/folder/${area}`} className="hover:underline">
-          {tk(`grants.modules.${area}`)}
-        </Link>
-      </nav>
-      <PageHeader title={t('contractHeading', { item: tk(cfg.itemLabel), product: detail.contract.product })} />
-      <ContractView
-        detail={detail}
-        audience="advisor"
-        products={products}
-        providers={providers}
-        documents={documents}
-        viewerBase="/documents"
-        created={(await searchParams).neu === '1'}
-        tickets={linked.items}
-      />
-    </>
+    <ClientMessages
+      pick={[
+        'contracts.confirm',
+        'contracts.form',
+        'contracts.picker',
+        'documents.add',
+        'documents.form',
+        'uploads.picker',
+      ]}
+    >
+      <>
+        <nav className="flex flex-wrap gap-1 text-sm font-medium text-primary" aria-label={t('path')}>
+          <Link href={`/contacts/${id}`} className="hover:underline">
+            {detail.contact.firstName} {detail.contact.lastName}
+          </Link>
+          <span className="text-gray-400">/</span>
+          <Link href={`/contacts/${id}/folder/${area}`} className="hover:underline">
+            {tk(`grants.modules.${area}`)}
+          </Link>
+        </nav>
+        <PageHeader title={t('contractHeading', { item: tk(cfg.itemLabel), product: detail.contract.product })} />
+        <ContractView
+          detail={detail}
+          audience="advisor"
+          products={products}
+          providers={providers}
+          documents={documents}
+          viewerBase="/documents"
+          created={(await searchParams).neu === '1'}
+          tickets={linked.items}
+        />
+      </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { listArea } from '@/lib/contracts/list';
 import { listDocuments } from '@/lib/documents/list';
 import { advisorCtx } from '@/lib/request/ctx';
 import { areaParam, idParam, orNotFound } from '@/lib/request/params';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('areaTitle') };
@@ -29,25 +30,27 @@ export default async function AdvisorAreaPage({
   const documents = await listDocuments(ctx, { contactId: id, area, contractId: null });
   const name = `${data.contact.firstName} ${data.contact.lastName}`;
   return (
-    <>
-      <Link href={`/contacts/${id}`} className="text-sm font-medium text-primary hover:underline">
-        ← {name}
-      </Link>
-      <PageHeader title={tk(`grants.modules.${area}`)} subtitle={t('folderOf', { name })} />
-      <AreaView
-        area={area}
-        audience="advisor"
-        contactId={id}
-        items={data.items}
-        annualCents={data.annualCents}
-        mayAdd={data.mayAdd}
-        documents={documents}
-        newHref={`/contacts/${id}/folder/${area}/new`}
-        contractHref={(c) => `/contacts/${id}/contracts/${c}`}
-        viewerBase="/documents"
-        deleted={(await searchParams).geloescht === '1'}
-        emptyText={data.mayAdd ? t('emptyMayAdd') : t('emptyReadOnly')}
-      />
-    </>
+    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'uploads.picker']}>
+      <>
+        <Link href={`/contacts/${id}`} className="text-sm font-medium text-primary hover:underline">
+          ← {name}
+        </Link>
+        <PageHeader title={tk(`grants.modules.${area}`)} subtitle={t('folderOf', { name })} />
+        <AreaView
+          area={area}
+          audience="advisor"
+          contactId={id}
+          items={data.items}
+          annualCents={data.annualCents}
+          mayAdd={data.mayAdd}
+          documents={documents}
+          newHref={`/contacts/${id}/folder/${area}/new`}
+          contractHref={(c) => `/contacts/${id}/contracts/${c}`}
+          viewerBase="/documents"
+          deleted={(await searchParams).geloescht === '1'}
+          emptyText={data.mayAdd ? t('emptyMayAdd') : t('emptyReadOnly')}
+        />
+      </>
+    </ClientMessages>
   );
 }

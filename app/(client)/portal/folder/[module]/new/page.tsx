@@ -9,6 +9,7 @@ import { areaConfig } from '@/lib/contracts/areas';
 import { productNames, providerNames } from '@/lib/contracts/catalog';
 import { requireModule } from '@/lib/portal/context';
 import { areaParam } from '@/lib/request/params';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('newTitle') };
@@ -27,22 +28,24 @@ export default async function ClientNewContractPage({ params }: { params: Promis
   ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
-    <>
-      <Link href={`/portal/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
-        ← {moduleName}
-      </Link>
-      <PageHeader title={tk(cfg.addLabel)} subtitle={moduleName} />
-      <Card>
-        <ContractForm
-          action={createContractAction}
-          area={area}
-          initial={{}}
-          products={products}
-          providers={providers}
-          submitLabel={t('save')}
-          cancelHref={`/portal/folder/${area}`}
-        />
-      </Card>
-    </>
+    <ClientMessages pick={['contracts.form', 'contracts.picker']}>
+      <>
+        <Link href={`/portal/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
+          ← {moduleName}
+        </Link>
+        <PageHeader title={tk(cfg.addLabel)} subtitle={moduleName} />
+        <Card>
+          <ContractForm
+            action={createContractAction}
+            area={area}
+            initial={{}}
+            products={products}
+            providers={providers}
+            submitLabel={t('save')}
+            cancelHref={`/portal/folder/${area}`}
+          />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { productNames, providerNames } from '@/lib/contracts/catalog';
 import { listArea } from '@/lib/contracts/list';
 import { advisorCtx } from '@/lib/request/ctx';
 import { areaParam, idParam, orNotFound } from '@/lib/request/params';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('newTitle') };
@@ -31,25 +32,27 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
   ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
-    <>
-      <Link href={`/contacts/${id}/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
-        ← {moduleName}
-      </Link>
-      <PageHeader
-        title={tk(cfg.addLabel)}
-        subtitle={`${moduleName} · ${data.contact.firstName} ${data.contact.lastName}`}
-      />
-      <Card className="max-w-4xl">
-        <ContractForm
-          action={createContractAction}
-          area={area}
-          initial={{ contactId: id }}
-          products={products}
-          providers={providers}
-          submitLabel={t('save')}
-          cancelHref={`/contacts/${id}/folder/${area}`}
+    <ClientMessages pick={['contracts.form', 'contracts.picker']}>
+      <>
+        <Link href={`/contacts/${id}/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
+          ← {moduleName}
+        </Link>
+        <PageHeader
+          title={tk(cfg.addLabel)}
+          subtitle={`${moduleName} · ${data.contact.firstName} ${data.contact.lastName}`}
         />
-      </Card>
-    </>
+        <Card className="max-w-4xl">
+          <ContractForm
+            action={createContractAction}
+            area={area}
+            initial={{ contactId: id }}
+            products={products}
+            providers={providers}
+            submitLabel={t('save')}
+            cancelHref={`/contacts/${id}/folder/${area}`}
+          />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }
