@@ -28,7 +28,7 @@ export async function LinkPage({
     ? (info.state as (typeof invalidStates)[number])
     : 'unknown';
   return (
-    <ClientMessages pick={['auth.activation', 'auth.strength']}>
+    <ClientMessages pick={['auth']}>
       <PublicCard
         tenantName={tenant.name}
         logoUrl={logoUrl(tenant)}

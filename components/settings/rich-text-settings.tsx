@@ -16,7 +16,7 @@ export async function RichTextSettings({ kind }: { kind: 'impressum' | 'signatur
   const t = await getTranslations('settings');
   const title = t(`richText.${kind}.title`);
   return (
-    <ClientMessages pick={['settings.editor']}>
+    <ClientMessages pick={['errors', 'forms', 'settings']}>
       <>
         <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
           {t('backToSettings')}

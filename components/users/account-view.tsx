@@ -9,7 +9,7 @@ import { ClientMessages } from '../i18n/client-messages';
 export function AccountView({ username, locale }: { username: string; locale: Locale }) {
   const t = useTranslations('account');
   return (
-    <ClientMessages pick={['account.language', 'account.password']}>
+    <ClientMessages pick={['account']}>
       <>
         <PageHeader title={t('title')} subtitle={t('username', { username })} />
         <div className="space-y-6">

@@ -39,7 +39,7 @@ test('a client switches the portal to English and uses it end to end', async ({ 
   // PROFIL.
   await page.goto(`${demo}/portal/profile`);
   await expect(page.getByRole('heading', { name: 'PROFILE', level: 1 })).toBeVisible();
-  await expect(page.getByText('Date of birth')).toBeVisible();
+  await expect(page.getByText('Date of birth', { exact: true })).toBeVisible();
 
   // KOMMUNIKATION: a new message in English.
   await page.goto(`${demo}/portal/messages`);

@@ -19,7 +19,7 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
   const q = String((await searchParams).q ?? '').slice(0, 100);
   const topics = searchHelp(q, { admin: isAdmin(ctx.actor), locale: ctx.locale });
   return (
-    <ClientMessages pick={['help.support']}>
+    <ClientMessages pick={['help']}>
       <>
         <PageHeader title={t('title')} subtitle={t('subtitle')} />
         <form role="search" action="/help" className="mb-6 flex gap-2">

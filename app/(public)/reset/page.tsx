@@ -16,7 +16,7 @@ export default async function ResetPage() {
   const t = await getTranslations('auth.reset');
   const tc = await getTranslations('common');
   return (
-    <ClientMessages pick={['auth.reset']}>
+    <ClientMessages pick={['auth']}>
       <PublicCard tenantName={tenant.name} logoUrl={logoUrl(tenant)} title={t('title')} intro={t('intro')}>
         <ResetRequestForm />
         <p className="mt-6 text-center text-sm">

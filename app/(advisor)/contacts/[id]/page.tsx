@@ -68,19 +68,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     note: contact.note ?? '',
   };
   return (
-    <ClientMessages
-      pick={[
-        'contacts',
-        'contacts.form',
-        'contacts.privacy',
-        'contracts.confirm',
-        'documents.add',
-        'documents.form',
-        'grants',
-        'leads.accept',
-        'uploads.picker',
-      ]}
-    >
+    <ClientMessages pick={['contacts', 'contracts', 'documents', 'errors', 'forms', 'grants', 'leads', 'uploads']}>
       <>
         <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
           {t('page.back')}

@@ -20,7 +20,7 @@ export default async function NewContactPage() {
   if (!canEditContacts(user)) notFound();
   const [t, advisors] = await Promise.all([getTranslations('contacts.new'), advisorOptions(ctx)]);
   return (
-    <ClientMessages pick={['contacts.form']}>
+    <ClientMessages pick={['contacts']}>
       <>
         <Link href="/contacts" className="text-sm font-medium text-primary hover:underline">
           {t('back')}

@@ -19,7 +19,7 @@ export default async function ProvidersPage() {
   const t = await getTranslations('contracts.providersPage');
   const [own, shipped] = await Promise.all([ownProviders(ctx), shippedCounts(ctx)]);
   return (
-    <ClientMessages pick={['contracts.confirm', 'settings.providers']}>
+    <ClientMessages pick={['contracts', 'settings']}>
       <>
         <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
           {t('back')}

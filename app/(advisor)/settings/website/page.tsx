@@ -18,7 +18,7 @@ export default async function EmbedSettingsPage() {
   if (!canManageSettings(actor)) notFound();
   const t = await getTranslations('settings');
   return (
-    <ClientMessages pick={['settings.embed']}>
+    <ClientMessages pick={['settings']}>
       <>
         <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
           {t('backToSettings')}

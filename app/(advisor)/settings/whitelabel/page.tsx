@@ -19,7 +19,7 @@ export default async function WhitelabelPage() {
   if (!canManageSettings(actor)) notFound();
   const t = await getTranslations('settings');
   return (
-    <ClientMessages pick={['settings.colors', 'uploads.branding']}>
+    <ClientMessages pick={['settings', 'uploads']}>
       <>
         <Link href="/settings" className="text-sm font-medium text-primary hover:underline">
           {t('backToSettings')}

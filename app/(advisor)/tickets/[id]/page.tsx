@@ -23,7 +23,7 @@ export default async function AdvisorTicketPage({ params }: { params: Promise<{ 
   const ticket = data.ticket;
   const employees = data.rights.forward ? await forwardTargets(ctx, { ticketId }) : [];
   return (
-    <ClientMessages pick={['tickets.actions', 'tickets.form', 'uploads.picker']}>
+    <ClientMessages pick={['errors', 'forms', 'tickets', 'uploads']}>
       <>
         <Link
           href={ticket.status === 'closed' ? '/tickets?status=closed' : '/tickets'}

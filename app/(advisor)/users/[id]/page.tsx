@@ -34,7 +34,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     ...Object.fromEntries(Object.entries(employee.rights ?? {}).map(([k, v]) => [`right_${k}`, v])),
   };
   return (
-    <ClientMessages pick={['users', 'users.statusActions']}>
+    <ClientMessages pick={['users']}>
       <>
         <Link href="/users" className="text-sm font-medium text-primary hover:underline">
           {t('edit.back')}

@@ -40,7 +40,7 @@ export default async function ProfilePage() {
     [t('zipCity'), [p.zip, p.city].filter(Boolean).join(' ')],
   ];
   return (
-    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'portal.profile', 'uploads.picker']}>
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'portal', 'uploads']}>
       <>
         <PageHeader title={t('title')} subtitle={rights.mayCreateEditOwn ? t('subtitleEdit') : t('subtitleRead')} />
         <div className="space-y-6">

@@ -32,16 +32,7 @@ export default async function ClientContractPage({
     detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
   ]);
   return (
-    <ClientMessages
-      pick={[
-        'contracts.confirm',
-        'contracts.form',
-        'contracts.picker',
-        'documents.add',
-        'documents.form',
-        'uploads.picker',
-      ]}
-    >
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
       <>
         <Link
           href={`/portal/folder/${c.area}`}

@@ -28,7 +28,7 @@ export default async function FolderModulePage({
   const data = await orNotFound(() => listArea(ctx, { contactId: ctx.actor.id, area }));
   const documents = await listDocuments(ctx, { contactId: ctx.actor.id, area, contractId: null });
   return (
-    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'uploads.picker']}>
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
       <>
         <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
           ← {t('folderTitle')}

@@ -30,7 +30,7 @@ export default async function ClientTicketPage({
   const t = await getTranslations('tickets');
   const ticket = data.ticket;
   return (
-    <ClientMessages pick={['tickets.form', 'uploads.picker']}>
+    <ClientMessages pick={['errors', 'forms', 'tickets', 'uploads']}>
       <>
         <Link
           href={ticket.status === 'closed' ? '/portal/messages?status=closed' : '/portal/messages'}

@@ -19,7 +19,7 @@ export default async function NewMessagePage() {
   const t = await getTranslations('tickets');
   const { employees, advisorId, contracts } = await newTicketOptions(ctx);
   return (
-    <ClientMessages pick={['tickets.form', 'uploads.picker']}>
+    <ClientMessages pick={['errors', 'forms', 'tickets', 'uploads']}>
       <>
         <Link href="/portal/messages" className="text-sm font-medium text-primary hover:underline">
           {t('back')}

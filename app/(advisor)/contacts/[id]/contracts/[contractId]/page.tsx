@@ -39,16 +39,7 @@ export default async function AdvisorContractPage({
     listTickets(ctx, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
   ]);
   return (
-    <ClientMessages
-      pick={[
-        'contracts.confirm',
-        'contracts.form',
-        'contracts.picker',
-        'documents.add',
-        'documents.form',
-        'uploads.picker',
-      ]}
-    >
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
       <>
         <nav className="flex flex-wrap gap-1 text-sm font-medium text-primary" aria-label={t('path')}>
           <Link href={`/contacts/${id}`} className="hover:underline">

@@ -30,7 +30,7 @@ export default async function AdvisorAreaPage({
   const documents = await listDocuments(ctx, { contactId: id, area, contractId: null });
   const name = `${data.contact.firstName} ${data.contact.lastName}`;
   return (
-    <ClientMessages pick={['contracts.confirm', 'documents.add', 'documents.form', 'uploads.picker']}>
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
       <>
         <Link href={`/contacts/${id}`} className="text-sm font-medium text-primary hover:underline">
           ← {name}

@@ -28,7 +28,7 @@ export default async function ClientNewContractPage({ params }: { params: Promis
   ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
-    <ClientMessages pick={['contracts.form', 'contracts.picker']}>
+    <ClientMessages pick={['contracts', 'errors', 'forms']}>
       <>
         <Link href={`/portal/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
           ← {moduleName}

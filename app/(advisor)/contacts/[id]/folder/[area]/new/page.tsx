@@ -32,7 +32,7 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
   ]);
   const moduleName = tk(`grants.modules.${area}`);
   return (
-    <ClientMessages pick={['contracts.form', 'contracts.picker']}>
+    <ClientMessages pick={['contracts', 'errors', 'forms']}>
       <>
         <Link href={`/contacts/${id}/folder/${area}`} className="text-sm font-medium text-primary hover:underline">
           ← {moduleName}
