@@ -78,7 +78,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights } from '../../lib/access/employee';
 import type { Grants } from '../../lib/access/freigaben';
 import { emptyGrants, rightsOf } from '../../lib/access/freigaben';
-import { DomainError } from '../../lib/actions/domain-error';
+import { DomainError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { createContactAccount, sendRegistrationMail } from '../../lib/contacts/account';
 import { createContact } from '../../lib/contacts/create';

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { expect } from 'vitest';
 import { clientModules, emptyGrants, type Grants, type Switches } from '../../lib/access/freigaben';
-import { DomainError } from '../../lib/actions/domain-error';
+import { DomainError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { contractSchema } from '../../lib/contracts/schemas';
 import type { Db } from '../../lib/db/client';

@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { clientModules, type ClientModule } from '../../lib/access/freigaben';
 import { translate } from '../../lib/i18n';
-import { DomainError } from '../../lib/actions/domain-error';
+import { DomainError } from '../../lib/errors';
 import { audit } from '../../lib/audit';
 import { attemptLogin } from '../../lib/auth/login';
 import { hashPassword } from '../../lib/auth/password';

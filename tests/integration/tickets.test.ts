@@ -9,7 +9,7 @@ import { and, asc, eq, sql as dsql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../lib/actions/domain-error';
+import { DomainError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { viewerOf } from '../../lib/access/viewer';
 import { ticketRights } from '../../lib/access/tickets';
