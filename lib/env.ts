@@ -38,6 +38,13 @@ const schema = z
         .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    /** Connections per app instance (each instance has one pool). */
+    DATABASE_POOL_MAX: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce.number().int().min(1).max(200).default(10),
+    ),
+    /** Named prepared statements; `false` behind a pooler in transaction mode that cannot keep them. */
+    DATABASE_PREPARE: bool(true),
     S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     S3_REGION: z.string().trim().min(1).default('eu-central-1'),
     S3_BUCKET: z

@@ -9,14 +9,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 const globalRef = globalThis as unknown as { __mappeDb?: { db: Db; sql: postgres.Sql } };
 
-export function createDb(url: string, max = 10): { db: Db; sql: postgres.Sql } {
-  const sql = postgres(url, { max, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
+export function createDb(url: string, max = 10, prepare = true): { db: Db; sql: postgres.Sql } {
+  const sql = postgres(url, { max, prepare, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
   return { db: drizzle(sql, { schema }), sql };
 }
 
 /** The app's shared connection pool (one per process). */
 export function db(): Db {
-  globalRef.__mappeDb ??= createDb(serverEnv().DATABASE_URL);
+  if (!globalRef.__mappeDb) {
+    const e = serverEnv();
+    globalRef.__mappeDb = createDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, e.DATABASE_PREPARE);
+  }
   return globalRef.__mappeDb.db;
 }
 

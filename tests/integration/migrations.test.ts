@@ -9,14 +9,15 @@ import { refusal, testDb } from './db';
 import { makeTenant } from './fixtures';
 
 describe('migrations', () => {
-  it('build the whole schema on an empty database and are idempotent', async () => {
+  it('build the whole schema on an empty database, once when two instances start together, and are idempotent', async () => {
     const name = `mappe_t_empty_${randomBytes(4).toString('hex')}`;
     const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name}`);
     const url = new URL(inject('adminUrl'));
     url.pathname = `/${name}`;
     try {
-      await runMigrations(url.toString());
+      // Two instances booting at once: the advisory lock lets one apply the release, the other finds it done.
+      await Promise.all([runMigrations(url.toString()), runMigrations(url.toString())]);
       await runMigrations(url.toString());
       const conn = postgres(url.toString(), { max: 1, onnotice: () => {} });
       const tables = await conn`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;

@@ -30,6 +30,17 @@ describe('environment validation', () => {
     expect(parseEnv({ NODE_ENV: 'production', DEV_MAILBOX: 'true' }).DEV_MAILBOX).toBe(true);
   });
 
+  it('sizes the connection pool and switches prepared statements off for transaction poolers', () => {
+    expect(parseEnv({})).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_PREPARE: true });
+    expect(parseEnv({ DATABASE_POOL_MAX: '25', DATABASE_PREPARE: 'false' })).toMatchObject({
+      DATABASE_POOL_MAX: 25,
+      DATABASE_PREPARE: false,
+    });
+    expect(problems({ DATABASE_POOL_MAX: '0' })).toEqual([expect.stringContaining('DATABASE_POOL_MAX')]);
+    expect(problems({ DATABASE_POOL_MAX: 'viele' })).toEqual([expect.stringContaining('DATABASE_POOL_MAX')]);
+    expect(problems({ DATABASE_PREPARE: 'vielleicht' })).toEqual([expect.stringContaining('DATABASE_PREPARE')]);
+  });
+
   it('seeds the demo tenants only on the embedded database or when asked', () => {
     const external = { DATABASE_URL: 'postgres://app:secret@db.internal:5432/mappe' };
     expect(parseEnv(external).MAPPE_SEED).toBe(false);
