@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { translateMessage } from '../forms/message';
 import { defaultLocale, translate, type Locale } from '../i18n';
+import { isOutage, outageLabel } from '../outage';
 
 /** What every server action returns: messages in the reader's language, never an unknown error's text. */
 export type ActionResult<T = undefined> =
@@ -35,6 +36,12 @@ export function unexpected(
   requestId: string,
   locale: Locale = defaultLocale,
 ): ActionResult<never> {
+  if (isOutage(error)) {
+    // A part is down (database restarting, storage unreachable): one line, no stack, and an answer that
+    // says to try again rather than to quote a reference.
+    console.warn(`[${requestId}] ${where}: unavailable (${outageLabel(error)})`);
+    return { ok: false, code: 'unavailable', message: translate(locale, 'errors.unavailable') };
+  }
   console.error(`[${requestId}] ${where}:`, error);
   return {
     ok: false,

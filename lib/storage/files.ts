@@ -11,6 +11,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromBuffer } from 'file-type';
 import { bucket, s3 } from './client';
 import { keyBelongsTo } from './keys';
+import { isOutage } from '../outage';
 
 export const uploadPolicy = { expiresSeconds: 300, downloadSeconds: 60 } as const;
 
@@ -69,7 +70,9 @@ export async function verifyUpload(input: {
   try {
     const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: input.key }));
     size = head.ContentLength ?? 0;
-  } catch {
+  } catch (error) {
+    // Storage down is not "the file has not arrived": the caller answers that the part is unavailable.
+    if (isOutage(error)) throw error;
     return { ok: false, reason: 'missing' };
   }
   const reject = async (reason: 'empty' | 'too-large' | 'type'): Promise<VerifyResult> => {

@@ -20,7 +20,14 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
  * server actions): a live session of this host's tenant, messages in the reader's language, no internals.
  */
 export async function uploadRoute(name: string, handler: (ctx: Ctx) => Promise<unknown>): Promise<Response> {
-  const ctx = await sessionCtx();
+  let ctx: Ctx | null;
+  try {
+    ctx = await sessionCtx();
+  } catch (error) {
+    // The session lives in PostgreSQL: while it is down, say so instead of failing.
+    const result = unexpected(error, name, await requestId());
+    return json(result, result.ok === false && result.code === 'unavailable' ? 503 : 500);
+  }
   if (!ctx)
     return json(
       { ok: false, code: 'unauthenticated', message: translate(defaultLocale, 'errors.unauthenticated') },
@@ -34,7 +41,8 @@ export async function uploadRoute(name: string, handler: (ctx: Ctx) => Promise<u
         { ok: false, code: error.code, message: error.text(ctx.locale), detail: error.detail },
         statusOf[error.code] ?? 400,
       );
-    return json(unexpected(error, name, await requestId(), ctx.locale), 500);
+    const result = unexpected(error, name, await requestId(), ctx.locale);
+    return json(result, result.ok === false && result.code === 'unavailable' ? 503 : 500);
   }
 }
 

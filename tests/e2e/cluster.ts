@@ -22,13 +22,29 @@ export interface Sent {
   idempotencyKey: string | null;
 }
 
-/** Answers POST /emails like Resend and keeps what it got. */
-export async function startFakeResend(): Promise<{ url: string; sent: Sent[]; stop(): Promise<void> }> {
+export interface FakeResend {
+  url: string;
+  /** Accepted sends, in order. */
+  sent: Sent[];
+  /** Requests answered 503 while `down` was set. */
+  refused: number;
+  down: boolean;
+  stop(): Promise<void>;
+}
+
+/** Answers POST /emails like Resend and keeps what it got; with `down` set it answers 503 like an outage. */
+export async function startFakeResend(): Promise<FakeResend> {
   const sent: Sent[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/emails' && fake.down) {
+        fake.refused++;
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"name":"internal_server_error","message":"down for the test"}');
+        return;
+      }
       if (req.method === 'POST' && req.url === '/emails') {
         const mail = JSON.parse(body) as { to: string | string[]; subject: string; text?: string };
         sent.push({
@@ -47,25 +63,36 @@ export async function startFakeResend(): Promise<{ url: string; sent: Sent[]; st
   });
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return {
+  const fake: FakeResend = {
     url: `http://127.0.0.1:${port}`,
     sent,
+    refused: 0,
+    down: false,
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
+  return fake;
 }
 
 export interface Instance {
   port: number;
   base(slug: string): string;
+  /** The last 20,000 characters the instance printed. */
+  log(): string;
   stop(): Promise<void>;
 }
 
 export interface Cluster {
   databaseUrl: string;
   sql: postgres.Sql;
-  resend: Awaited<ReturnType<typeof startFakeResend>>;
+  resend: FakeResend;
   a: Instance;
+  /** The second instance (the first again with `instances: 1`). */
   b: Instance;
+  /** Fault injection: the object store and the database go away and come back on the same port and data. */
+  stopStorage(): Promise<void>;
+  startStorage(): Promise<void>;
+  stopDatabase(): Promise<void>;
+  startDatabase(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,12 +119,14 @@ async function startInstance(env: NodeJS.ProcessEnv, port: number): Promise<Inst
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
-  child.stderr!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
+  const keep = (c: Buffer) => (log = (log + c.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   await waitForHealth(port, child, () => log);
   return {
     port,
     base: (slug) => `http://${slug}.localhost:${port}`,
+    log: () => log,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -111,31 +140,36 @@ async function startInstance(env: NodeJS.ProcessEnv, port: number): Promise<Inst
 
 /**
  * Starts PostgreSQL, s3rver and the Resend stand-in, migrates and seeds, optionally prepares the database
- * (rows the instances' background work finds at boot), then boots both instances at the same time.
+ * (rows the instances' background work finds at boot), then boots the instances at the same time.
  */
-export async function startCluster(prepare?: (sql: postgres.Sql) => Promise<void>): Promise<Cluster> {
+export async function startCluster(
+  options: { instances?: 1 | 2; prepare?: (sql: postgres.Sql) => Promise<void> } = {},
+): Promise<Cluster> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mappe-cluster-'));
   // As root, the embedded PostgreSQL runs as the 'postgres' user, which must reach its data folder.
   await chmod(dir, 0o755);
-  const pg = await startPostgres({ dir: path.join(dir, 'pg'), port: await freePort() });
+  const pgPort = await freePort();
+  let pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort });
   await pg.createDatabase('mappe');
   const databaseUrl = pg.url('mappe');
   const ports = [await freePort(), await freePort()] as const;
-  const s3 = await startS3({
+  const s3Options = {
     dir: path.join(dir, 's3'),
     port: await freePort(),
     bucket: 'mappe',
     origins: ports.map((p) => `http://*.localhost:${p}`),
-  });
+  };
+  let s3 = await startS3(s3Options);
   const resend = await startFakeResend();
   await runMigrations(databaseUrl);
   const seeded = createDb(databaseUrl, 1);
   await seedDemo(seeded.db);
   await seeded.sql.end({ timeout: 5 });
   const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
-  await prepare?.(sql);
+  await options.prepare?.(sql);
 
   const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     DATABASE_URL: databaseUrl,
@@ -151,19 +185,29 @@ export async function startCluster(prepare?: (sql: postgres.Sql) => Promise<void
     MAPPE_SEED: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const [a, b] = await Promise.all([startInstance(env, ports[0]), startInstance(env, ports[1])]);
+  const instances = await Promise.all(ports.slice(0, options.instances ?? 2).map((port) => startInstance(env, port)));
+  const a = instances[0]!;
+  const b = instances[1] ?? a;
   return {
     databaseUrl,
     sql,
     resend,
     a,
     b,
+    stopStorage: () => s3.stop(),
+    startStorage: async () => {
+      s3 = await startS3(s3Options);
+    },
+    stopDatabase: () => pg.stop(),
+    startDatabase: async () => {
+      pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort });
+    },
     async stop() {
-      await Promise.all([a.stop(), b.stop()]);
+      await Promise.all(instances.map((i) => i.stop()));
       await sql.end({ timeout: 5 });
       await resend.stop();
-      await s3.stop();
-      await pg.stop();
+      await s3.stop().catch(() => {});
+      await pg.stop().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };

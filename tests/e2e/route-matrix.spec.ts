@@ -1291,6 +1291,7 @@ test.describe('route matrix', () => {
       expect(got, `GET ${p} as ${actor}: status ${status}${location ? ` → ${location}` : ''}`).toBe(
         outcomeShape(expected),
       );
+      checkHeaders(response.headers(), body, { path: p, signedIn: Boolean(cookie), status });
       if (marker) {
         if (expected === 'ok') expect(body, `the page shows the target (${marker})`).toContain(marker);
         else expect(body, `the answer must not reveal the target (${marker})`).not.toContain(marker);
@@ -1328,6 +1329,39 @@ test.describe('route matrix', () => {
     expect(cells.length).toBe(actorKeys.length * routeKeys.length);
   });
 });
+
+/** A stack frame ("    at fn (file.js:1:2)") or a path into the build: internals that must never be shown. */
+const internals = /\n\s+at [^\n]+:\d+:\d+\)?|\/node_modules\/|\.next\/server\//;
+
+/**
+ * The header crawler (issue 13): every answer of every route for every actor carries nosniff, a CSP that
+ * forbids framing (files: sandboxed or same-origin previews) and scripts without a nonce, no cache for
+ * anything personal, and no stack trace or build path in the body.
+ */
+function checkHeaders(
+  h: Record<string, string>,
+  body: string,
+  o: { path: string; signedIn: boolean; status: number },
+): void {
+  const where = `${o.path} (${o.status}${o.signedIn ? ', signed in' : ''})`;
+  expect(h['x-content-type-options'], `nosniff on ${where}`).toBe('nosniff');
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp, `CSP on ${where}`).not.toBe('');
+  const isFile = o.path.startsWith('/api/files/') || o.path.startsWith('/api/attachments/');
+  if (isFile && o.status === 200) {
+    expect(csp, `file CSP on ${where}`).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/frame-ancestors '(none|self)'/);
+  } else {
+    expect(csp, `no framing of ${where}`).toMatch(/frame-ancestors 'none'/);
+    if (/text\/html/.test(h['content-type'] ?? '')) {
+      expect(csp, `scripts only with the nonce on ${where}`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}'/);
+      expect(h['x-frame-options'], `X-Frame-Options on ${where}`).toBe('DENY');
+    }
+  }
+  if (o.signedIn && o.status === 200) expect(h['cache-control'] ?? '', `no-store on ${where}`).toContain('no-store');
+  if (!/application\/(pdf|zip)|image\//.test(h['content-type'] ?? ''))
+    expect(body, `no internals in ${where}`).not.toMatch(internals);
+}
 
 /** The observable shape of an answer: '200', '404' or 'redirect <path>'. */
 function describeAnswer(status: number, location: string | undefined): string {
