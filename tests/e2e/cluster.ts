@@ -78,6 +78,8 @@ export interface Instance {
   base(slug: string): string;
   /** The last 20,000 characters the instance printed. */
   log(): string;
+  /** How many stack-trace lines ("    at …") the instance printed since it started. */
+  stackLines(): number;
   stop(): Promise<void>;
 }
 
@@ -119,7 +121,12 @@ async function startInstance(env: NodeJS.ProcessEnv, port: number): Promise<Inst
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  const keep = (c: Buffer) => (log = (log + c.toString()).slice(-20_000));
+  let stackLines = 0;
+  const keep = (c: Buffer) => {
+    const text = c.toString();
+    stackLines += text.match(/^\s+at .+:\d+:\d+\)?$/gm)?.length ?? 0;
+    log = (log + text).slice(-20_000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   await waitForHealth(port, child, () => log);
@@ -127,6 +134,7 @@ async function startInstance(env: NodeJS.ProcessEnv, port: number): Promise<Inst
     port,
     base: (slug) => `http://${slug}.localhost:${port}`,
     log: () => log,
+    stackLines: () => stackLines,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
