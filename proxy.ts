@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
 import { isSameOriginWrite, securityHeaders } from './lib/http/security-headers';
-import { unknownHostHtml } from './lib/http/not-found-page';
+import { unavailableHtml, unknownHostHtml } from './lib/http/not-found-page';
+import { defaultLocale, translate } from './lib/i18n';
+import { isOutage } from './lib/outage';
 import { mailboxLogin, operatorLogin, operatorRefusal } from './lib/platform/login';
 import { trustedHost } from './lib/tenant/forwarded';
 import { matchHost } from './lib/tenant/host';
@@ -84,7 +86,28 @@ export async function proxy(request: NextRequest) {
   }
 
   if (match.kind === 'invalid') return unknownHost();
-  const tenant = await findTenantByHost(host);
+  let tenant: Awaited<ReturnType<typeof findTenantByHost>>;
+  try {
+    tenant = await findTenantByHost(host);
+  } catch (error) {
+    if (!isOutage(error)) throw error;
+    // The database is down (restarting): a calm page instead of "Internal Server Error"; it comes back by itself.
+    console.warn(`[${requestId}] tenant lookup: unavailable`);
+    const headers = { 'retry-after': '30', 'cache-control': 'no-store' };
+    if (path.startsWith('/api/'))
+      return finish(
+        NextResponse.json(
+          { ok: false, code: 'unavailable', message: translate(defaultLocale, 'errors.unavailable') },
+          { status: 503, headers },
+        ),
+      );
+    return finish(
+      new NextResponse(unavailableHtml(), {
+        status: 503,
+        headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+      }),
+    );
+  }
   if (!tenant) return unknownHost();
 
   if (path === '/embed' && tenant.frameAncestors.length) frameAncestors = tenant.frameAncestors;

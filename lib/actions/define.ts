@@ -119,8 +119,16 @@ function withEcho<T>(
   return { ...result, values: echoValues(formData) };
 }
 
+/** A form action called with something else than a form (a forged request): refused before anything runs. */
+const notAForm = (): ActionResult<never> => ({
+  ok: false,
+  code: 'invalid',
+  message: translate(defaultLocale, 'errors.invalid'),
+});
+
 function formAction<S extends z.ZodType, T>(audience: Audience, def: ActionDef<Ctx, S, T>) {
   return async (_prev: FormState<T>, formData: FormData): Promise<FormState<T>> => {
+    if (!(formData instanceof FormData)) return notAForm();
     const ctx = await signedInCtx(audience);
     const result = isResult(ctx) ? ctx : await execute(def, ctx, formValues(formData));
     return withEcho(result, formData, def.echo);
@@ -149,6 +157,7 @@ export const sessionCall = <S extends z.ZodType, T>(def: ActionDef<Ctx, S, T>) =
 /** Form actions anyone may call on a tenant host (login, activation, lead form): tenant from the host only. */
 export function publicAction<S extends z.ZodType, T>(def: ActionDef<PublicCtx, S, T>) {
   return async (_prev: FormState<T>, formData: FormData): Promise<FormState<T>> => {
+    if (!(formData instanceof FormData)) return notAForm();
     const tenant = await currentTenant();
     if (!tenant) return refusal('not_found', defaultLocale);
     const ctx = createPublicCtx(db(), tenant, { requestId: await currentRequestId(), locale: await getLocale() });
