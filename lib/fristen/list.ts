@@ -1,0 +1,106 @@
+import { canSeeDeadlines } from '../access/employee';
+import { requireRight } from '../access/require';
+import type { Ctx } from '../ctx';
+import { contractDeadlines, type CalendarDate, deadlineInput, type KnownDeadline } from '../deadlines';
+import { type CandidateFilters, candidateBatches } from './candidates';
+import { todayInGermany } from './today';
+import { type DeadlineWindow, inWindow, sortKey, TopK } from './window';
+
+export interface DeadlineFilters extends CandidateFilters {
+  window: DeadlineWindow;
+  /** Also the deadlines marked erledigt (hidden by default). */
+  showDone?: boolean;
+  /** Keyset cursor: the sort key of the last entry of the previous page. */
+  after?: string | null;
+  limit?: number;
+  /** For tests and the bench; pages use today in Germany. */
+  today?: CalendarDate;
+}
+
+export interface DeadlineListItem {
+  key: string;
+  contractId: string;
+  contactId: string;
+  contactName: string;
+  advisorName: string | null;
+  product: string;
+  provider: string | null;
+  number: string | null;
+  sparte: string | null;
+  deadline: KnownDeadline;
+  done: { note: string | null; doneAt: Date } | null;
+}
+
+export interface DeadlineList {
+  items: DeadlineListItem[];
+  /** All entries of the window (every page), for the heading. */
+  total: number;
+  next: string | null;
+}
+
+/** Streams every candidate through the engine and hands each entry of the window to `visit`. */
+async function walk(
+  ctx: Ctx,
+  filters: Omit<DeadlineFilters, 'window'> & { window: DeadlineWindow | number },
+  visit: (item: DeadlineListItem) => void,
+): Promise<void> {
+  requireRight(canSeeDeadlines(ctx.actor));
+  const today = filters.today ?? todayInGermany();
+  for await (const { rows, marks } of candidateBatches(ctx, filters)) {
+    for (const r of rows) {
+      const input = deadlineInput({ ...r.contract, productLineSparte: r.productLineSparte });
+      for (const d of contractDeadlines(input, today)) {
+        if (!inWindow(d, filters.window, today)) continue;
+        const done = marks.get(`${r.contract.id}|${d.id}`) ?? null;
+        if (done && !filters.showDone) continue;
+        visit({
+          key: sortKey(d.lastDay, r.contract.id, d.id),
+          contractId: r.contract.id,
+          contactId: r.contract.contactId,
+          contactName: `${r.contactFirst} ${r.contactLast}`,
+          advisorName: r.advisorFirst ? `${r.advisorFirst} ${r.advisorLast}` : null,
+          product: r.contract.product,
+          provider: r.contract.provider,
+          number: r.contract.number,
+          sparte: input.sparte,
+          deadline: d,
+          done: done ? { note: done.note, doneAt: done.doneAt } : null,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * FRISTEN for employees: the deadlines of the window (overdue, next 30/90/180 days) of the insurance
+ * contracts of the contacts they may see, by last day; keyset pages of `limit` (default 50).
+ */
+export async function listDeadlines(ctx: Ctx, filters: DeadlineFilters): Promise<DeadlineList> {
+  const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
+  const page = new TopK<DeadlineListItem>(limit, filters.after ?? null);
+  let total = 0;
+  await walk(ctx, filters, (item) => {
+    total++;
+    page.add(item.key, item);
+  });
+  return { ...page.result(), total };
+}
+
+/** Every entry of the window in order, page by page (CSV export): bounded memory per page. */
+export async function* allDeadlines(ctx: Ctx, filters: DeadlineFilters): AsyncGenerator<DeadlineListItem> {
+  let after: string | null = filters.after ?? null;
+  for (;;) {
+    const { items, next } = await listDeadlines(ctx, { ...filters, after, limit: 500 });
+    yield* items;
+    if (!next) return;
+    after = next;
+  }
+}
+
+/** "FRISTEN in den nächsten N Tagen" for the start page: open, not erledigt; 0 without the right. */
+export async function countUpcomingDeadlines(ctx: Ctx, days = 30, today?: CalendarDate): Promise<number> {
+  if (!canSeeDeadlines(ctx.actor)) return 0;
+  let n = 0;
+  await walk(ctx, { window: Math.max(0, Math.floor(days)), today }, () => n++);
+  return n;
+}
