@@ -2,7 +2,7 @@ import { canSeeDeadlines } from '../access/employee';
 import { requireRight } from '../access/require';
 import type { Ctx } from '../ctx';
 import { contractDeadlines, type CalendarDate, deadlineInput, type KnownDeadline } from '../deadlines';
-import { type CandidateFilters, candidateBatches } from './candidates';
+import { type CandidateFilters, candidateBatches, type Details, lineSparten, pageDetails } from './candidates';
 import { todayInGermany } from './today';
 import { type DeadlineWindow, inWindow, sortKey, TopK } from './window';
 
@@ -38,30 +38,30 @@ export interface DeadlineList {
   next: string | null;
 }
 
+/** An entry before its words are loaded (only the page's entries get names). */
+type Found = Omit<DeadlineListItem, 'contactName' | 'advisorName' | 'provider' | 'number'>;
+
 /** Streams every candidate through the engine and hands each entry of the window to `visit`. */
 async function walk(
   ctx: Ctx,
   filters: Omit<DeadlineFilters, 'window'> & { window: DeadlineWindow | number },
-  visit: (item: DeadlineListItem) => void,
+  visit: (item: Found) => void,
 ): Promise<void> {
   requireRight(canSeeDeadlines(ctx.actor));
   const today = filters.today ?? todayInGermany();
+  const sparten = await lineSparten(ctx);
   for await (const { rows, marks } of candidateBatches(ctx, filters)) {
     for (const r of rows) {
-      const input = deadlineInput({ ...r.contract, productLineSparte: r.productLineSparte });
+      const input = deadlineInput({ ...r, productLineSparte: sparten.get(r.product) ?? null });
       for (const d of contractDeadlines(input, today)) {
         if (!inWindow(d, filters.window, today)) continue;
-        const done = marks.get(`${r.contract.id}|${d.id}`) ?? null;
+        const done = marks.get(`${r.id}|${d.id}`) ?? null;
         if (done && !filters.showDone) continue;
         visit({
-          key: sortKey(d.lastDay, r.contract.id, d.id),
-          contractId: r.contract.id,
-          contactId: r.contract.contactId,
-          contactName: `${r.contactFirst} ${r.contactLast}`,
-          advisorName: r.advisorFirst ? `${r.advisorFirst} ${r.advisorLast}` : null,
-          product: r.contract.product,
-          provider: r.contract.provider,
-          number: r.contract.number,
+          key: sortKey(d.lastDay, r.id, d.id),
+          contractId: r.id,
+          contactId: r.contactId,
+          product: r.product,
           sparte: input.sparte,
           deadline: d,
           done: done ? { note: done.note, doneAt: done.doneAt } : null,
@@ -77,13 +77,19 @@ async function walk(
  */
 export async function listDeadlines(ctx: Ctx, filters: DeadlineFilters): Promise<DeadlineList> {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
-  const page = new TopK<DeadlineListItem>(limit, filters.after ?? null);
+  const page = new TopK<Found>(limit, filters.after ?? null);
   let total = 0;
   await walk(ctx, filters, (item) => {
     total++;
     page.add(item.key, item);
   });
-  return { ...page.result(), total };
+  const { items, next } = page.result();
+  const details = await pageDetails(
+    ctx,
+    items.map((i) => i.contractId),
+  );
+  const none: Details = { provider: null, number: null, contactName: '', advisorName: null };
+  return { items: items.map((i) => ({ ...i, ...(details.get(i.contractId) ?? none) })), next, total };
 }
 
 /** Every entry of the window in order, page by page (CSV export): bounded memory per page. */
