@@ -92,14 +92,24 @@ export async function listDeadlines(ctx: Ctx, filters: DeadlineFilters): Promise
   return { items: items.map((i) => ({ ...i, ...(details.get(i.contractId) ?? none) })), next, total };
 }
 
-/** Every entry of the window in order, page by page (CSV export): bounded memory per page. */
+/**
+ * Every entry of the window in order (CSV export): one walk over the candidates (the entries of the window
+ * are held compactly, at most a few per contract), then the names in chunks of 500 as the rows go out.
+ */
 export async function* allDeadlines(ctx: Ctx, filters: DeadlineFilters): AsyncGenerator<DeadlineListItem> {
-  let after: string | null = filters.after ?? null;
-  for (;;) {
-    const { items, next } = await listDeadlines(ctx, { ...filters, after, limit: 500 });
-    yield* items;
-    if (!next) return;
-    after = next;
+  const found: Found[] = [];
+  await walk(ctx, filters, (item) => {
+    if (!filters.after || item.key > filters.after) found.push(item);
+  });
+  found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const none: Details = { provider: null, number: null, contactName: '', advisorName: null };
+  for (let i = 0; i < found.length; i += 500) {
+    const chunk = found.slice(i, i + 500);
+    const details = await pageDetails(
+      ctx,
+      chunk.map((f) => f.contractId),
+    );
+    for (const f of chunk) yield { ...f, ...(details.get(f.contractId) ?? none) };
   }
 }
 

@@ -8,6 +8,7 @@ import type { Ctx } from '../../lib/ctx';
 import type { Db } from '../../lib/db/client';
 import { candidateQuery } from '../../lib/fristen/candidates';
 import { countUpcomingDeadlines, listDeadlines } from '../../lib/fristen';
+import { exportResponse } from '../../lib/fristen/http';
 import { ctxFor } from './ctx';
 import { testDb } from './db';
 import { makeWorld, type World } from './folder-world';
@@ -73,5 +74,17 @@ describe('FRISTEN at 50,000 contracts', () => {
     expect(await countUpcomingDeadlines(c, 30)).toBeGreaterThan(0);
     console.info(`FRISTEN 180 days over ${N} contracts: ${list.total} deadlines, ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(20_000);
+  });
+
+  it('exports the whole 180-day window as CSV in one walk', async () => {
+    const c = await ctx();
+    const started = performance.now();
+    const res = await exportResponse(c, { window: '180' });
+    const lines = (await res.text()).trim().split('\r\n');
+    const ms = performance.now() - started;
+    const { total } = await listDeadlines(c, { window: '180', limit: 1 });
+    expect(lines.length).toBe(total + 1);
+    console.info(`FRISTEN CSV, 180 days: ${total} rows, ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(30_000);
   });
 });
