@@ -1,8 +1,24 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell, type NavItem } from '@/components/shell/app-shell';
-import { ChatIcon, ContactsIcon, HelpIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
-import { canManageSettings, canManageUsers, canViewContacts, isAdmin, rightOf } from '@/lib/access/employee';
+import {
+  CalendarIcon,
+  ChatIcon,
+  ContactsIcon,
+  HelpIcon,
+  HomeIcon,
+  SettingsIcon,
+  UserIcon,
+  UsersIcon,
+} from '@/components/ui/icons';
+import {
+  canManageSettings,
+  canManageUsers,
+  canSeeDeadlines,
+  canViewContacts,
+  isAdmin,
+  rightOf,
+} from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
 import { unreadCount } from '@/lib/tickets/list';
@@ -20,6 +36,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
+    ...(canSeeDeadlines(user) ? [{ href: '/fristen', label: t('nav.deadlines'), icon: <CalendarIcon /> }] : []),
     ...(communication
       ? [
           {

@@ -17,6 +17,7 @@ import {
   statusKey,
 } from '@/lib/contracts/premium';
 import type { MessageKey } from '@/lib/i18n';
+import { DeadlineFields } from './deadline-fields';
 import { ProviderPicker } from './provider-picker';
 
 /** VERTRAG HINZUFÜGEN / bearbeiten: the fields of the area, its required set starred, German money input. */
@@ -25,6 +26,7 @@ export function ContractForm<T>({
   area,
   initial,
   products,
+  sparten = {},
   providers,
   submitLabel,
   savedMessage,
@@ -34,6 +36,8 @@ export function ContractForm<T>({
   area: FolderArea;
   initial: Record<string, string>;
   products: string[];
+  /** Insurance: the GDV Sparte of each product line (the notice placeholder follows the chosen one). */
+  sparten?: Record<string, string | null>;
   providers: { name: string; own: boolean }[];
   submitLabel: string;
   savedMessage?: string;
@@ -58,6 +62,7 @@ export function ContractForm<T>({
   const frequencyLabel = (v: string) => (frequencyKey(v) ? tk(frequencyKey(v)!) : v);
   const duplicate = f.failed?.code === 'duplicate';
   const [frequency, setFrequency] = useState(f.value('frequency'));
+  const [product, setProduct] = useState(f.value('product'));
   return (
     <form action={f.formAction} noValidate className="space-y-6" key={f.version}>
       <input type="hidden" name="area" value={area} />
@@ -85,6 +90,7 @@ export function ContractForm<T>({
           name="product"
           required={req('product')}
           defaultValue={f.value('product')}
+          onChange={(e) => setProduct(e.target.value)}
           placeholder={t('choose')}
           options={productOptions}
           error={f.error('product')}
@@ -164,7 +170,10 @@ export function ContractForm<T>({
           />
         </fieldset>
       ) : null}
-      {has('startDate') ? (
+      {has('mainDueDate') ? (
+        <DeadlineFields value={f.value} error={f.error} label={label} sparte={sparten[product] ?? null} />
+      ) : null}
+      {has('startDate') && !has('mainDueDate') ? (
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-base font-semibold text-ink">{t('term')}</legend>
           <Field

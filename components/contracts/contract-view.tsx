@@ -13,6 +13,9 @@ import { isLocale } from '@/lib/i18n';
 import { ConfirmDelete } from './confirm-delete';
 import { ContractForm } from './contract-form';
 import { ContractStatus } from './contract-list';
+import { ContractDeadlines } from './contract-deadlines';
+import type { ContractDeadline } from '@/lib/fristen/for-contract';
+import { showContractDate } from '@/lib/contracts/dates';
 import { TicketList } from '@/components/tickets/ticket-list';
 import type { TicketListItem } from '@/lib/tickets/list';
 
@@ -23,8 +26,10 @@ export function ContractView({
   detail,
   audience,
   products,
+  sparten,
   providers,
   documents,
+  deadlines,
   viewerBase,
   created,
   tickets,
@@ -32,8 +37,11 @@ export function ContractView({
   detail: Detail;
   audience: 'advisor' | 'client';
   products: string[];
+  sparten?: Record<string, string | null>;
   providers: { name: string; own: boolean }[];
   documents: DocumentListItem[];
+  /** Insurance contracts: the open deadlines (lib/fristen). */
+  deadlines?: ContractDeadline[];
   viewerBase: string;
   created?: boolean;
   /** Advisor only: KOMMUNIKATION tickets that name this contract. */
@@ -49,6 +57,11 @@ export function ContractView({
   const day = (iso: string | null) =>
     iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '–';
   const c = detail.contract;
+  // A date known only in part (MM.JJJJ / JJJJ) is shown as such, never as the 1st.
+  const term = (f: 'startDate' | 'endDate' | 'mainDueDate') => {
+    const partial = c.partialDates?.[f];
+    return c[f] ? day(c[f]) : partial ? t('partial', { date: showContractDate(null, partial) }) : '–';
+  };
   const cfg = areaConfig[c.area];
   const item = tk(cfg.itemInSentence);
   const label = (f: ContractField) => tk(labelKeyIn(c.area, f));
@@ -62,8 +75,12 @@ export function ContractView({
       if (f === 'frequency') return [label('frequency'), c.frequency ? listed(c.frequency, frequencyKey) : '–'];
       if (f === 'paymentMethod')
         return [label('paymentMethod'), c.paymentMethod ? listed(c.paymentMethod, methodKey) : '–'];
-      if (f === 'startDate') return [label('startDate'), day(c.startDate)];
-      if (f === 'endDate') return [label('endDate'), day(c.endDate)];
+      if (f === 'startDate' || f === 'endDate' || f === 'mainDueDate') return [label(f), term(f)];
+      if (f === 'premiumIncreaseReceivedOn' || f === 'claimSettledOn' || f === 'acquiredOn')
+        return [label(f), day(c[f])];
+      if (f === 'autoRenewal')
+        return [label(f), t(`renewal.${c.autoRenewal == null ? 'unknown' : c.autoRenewal ? 'yes' : 'no'}`)];
+      if (f === 'noticeMonths') return [label(f), c.noticeMonths == null ? '–' : String(c.noticeMonths)];
       const v = (c as Record<string, unknown>)[f];
       return [label(f), typeof v === 'string' && v ? v : '–'];
     });
@@ -116,6 +133,7 @@ export function ContractView({
           {t('meta', { creator, created: when(c.createdAt), updater, updated: when(c.updatedAt) })}
         </p>
       </Card>
+      {deadlines ? <ContractDeadlines items={deadlines} audience={audience} /> : null}
       <Card>
         <h2 className="text-lg font-semibold">{t('documents')}</h2>
         <div className="mt-3">
@@ -151,6 +169,7 @@ export function ContractView({
                 area={c.area}
                 initial={contractInitial(c)}
                 products={products}
+                sparten={sparten}
                 providers={providers}
                 submitLabel={t('save')}
                 savedMessage={t('saved')}

@@ -27,6 +27,13 @@ export const HomeIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M10 21v-6h4v6" />
   </Icon>
 );
+export const CalendarIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <rect x="3" y="5" width="18" height="16" rx="2" />
+    <path d="M16 3v4M8 3v4M3 10h18M8 14h2M8 17h2" />
+  </Icon>
+);
+
 export const UsersIcon = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}>
     <circle cx="9" cy="8" r="3.5" />

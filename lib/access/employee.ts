@@ -71,3 +71,16 @@ export function mayChangeLoginDataOf(e: EmployeeLike, contact: { status: string 
 export function canManageSettings(e: EmployeeLike): boolean {
   return isAdmin(e);
 }
+
+/**
+ * FRISTEN list (and its CSV export): cancellation deadlines exist for insurance contracts only, so an
+ * employee sees them with a right in VERSICHERUNGEN (and the contact scope, applied by the list).
+ */
+export function canSeeDeadlines(e: EmployeeLike): boolean {
+  return canViewContacts(e) && rightOf(e, 'insurance') !== 'none';
+}
+
+/** Marks a deadline "erledigt" (or reopens it): write in VERSICHERUNGEN. */
+export function mayMarkDeadlines(e: EmployeeLike): boolean {
+  return canSeeDeadlines(e) && rightOf(e, 'insurance') === 'write';
+}

@@ -2,7 +2,8 @@
  * The four folder areas and what a contract means in each: field labels and the required set (SPEC §4).
  * Pure data + functions, used by the zod schema, the forms and the lists.
  */
-import type { FolderArea } from '../db/schema/contracts';
+import type { Contract, FolderArea } from '../db/schema/contracts';
+import { showContractDate } from './dates';
 import { translate, type Locale, type MessageKey } from '../i18n';
 
 export type { FolderArea };
@@ -19,7 +20,23 @@ export type ContractField =
   | 'startDate'
   | 'endDate'
   | 'noticePeriod'
+  | 'mainDueDate'
+  | 'noticeMonths'
+  | 'autoRenewal'
+  | 'premiumIncreaseReceivedOn'
+  | 'claimSettledOn'
+  | 'acquiredOn'
   | 'note';
+
+/** The fields the deadline engine reads (insurance only: the VVG deadlines are about insurance contracts). */
+export const deadlineFields: readonly ContractField[] = [
+  'mainDueDate',
+  'noticeMonths',
+  'autoRenewal',
+  'premiumIncreaseReceivedOn',
+  'claimSettledOn',
+  'acquiredOn',
+];
 
 type AreaKey<A extends FolderArea, W extends string> = `contracts.areas.${A}.${W}`;
 
@@ -66,7 +83,7 @@ export const areaConfig: { [A in FolderArea]: AreaConfig<A> } = {
     providerLabel: 'contracts.areas.insurance.provider',
     numberLabel: 'contracts.areas.insurance.number',
     providerKind: 'insurer',
-    fields: ['status', 'product', 'provider', 'number', ...money],
+    fields: ['status', 'product', 'provider', 'number', ...money.slice(0, -1), ...deadlineFields, 'note'],
     required: ['status', 'product', 'provider', 'number'],
     premiums: true,
   },
@@ -111,6 +128,12 @@ export const fieldLabelKeys: Record<ContractField, MessageKey> = {
   startDate: 'contracts.fields.startDate',
   endDate: 'contracts.fields.endDate',
   noticePeriod: 'contracts.fields.noticePeriod',
+  mainDueDate: 'contracts.fields.mainDueDate',
+  noticeMonths: 'contracts.fields.noticeMonths',
+  autoRenewal: 'contracts.fields.autoRenewal',
+  premiumIncreaseReceivedOn: 'contracts.fields.premiumIncreaseReceivedOn',
+  claimSettledOn: 'contracts.fields.claimSettledOn',
+  acquiredOn: 'contracts.fields.acquiredOn',
   note: 'contracts.fields.note',
 };
 
@@ -145,22 +168,45 @@ export function normaliseNumber(n: string): string {
   return n.toLowerCase().replace(/[\s./-]/g, '');
 }
 
-/** The form's initial values from a stored contract (money back into German notation, which the form parses). */
-export function contractInitial(c: {
-  id: string;
-  status: string | null;
-  product: string;
-  title: string | null;
-  provider: string | null;
-  number: string | null;
-  paymentMethod: string | null;
-  frequency: string | null;
-  premiumCents: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  noticePeriod: string | null;
-  note: string | null;
-}): Record<string, string> {
+/** The form's initial values from a stored contract (money and insurance dates back into German notation, which the form parses). */
+export function contractInitial(
+  c: Pick<
+    Contract,
+    | 'id'
+    | 'area'
+    | 'status'
+    | 'product'
+    | 'title'
+    | 'provider'
+    | 'number'
+    | 'paymentMethod'
+    | 'frequency'
+    | 'premiumCents'
+    | 'startDate'
+    | 'endDate'
+    | 'noticePeriod'
+    | 'note'
+  > &
+    Partial<
+      Pick<
+        Contract,
+        | 'mainDueDate'
+        | 'noticeMonths'
+        | 'autoRenewal'
+        | 'premiumIncreaseReceivedOn'
+        | 'claimSettledOn'
+        | 'acquiredOn'
+        | 'partialDates'
+      >
+    >,
+): Record<string, string> {
+  const partial = c.partialDates ?? {};
+  // Insurance dates are text fields (they take MM.JJJJ / JJJJ); the other areas keep the date picker.
+  const term =
+    c.area === 'insurance'
+      ? (iso: string | null | undefined, p?: string) => showContractDate(iso, p)
+      : (iso: string | null | undefined) => iso ?? '';
+  const event = (iso: string | null | undefined) => showContractDate(iso);
   return {
     id: c.id,
     status: c.status ?? '',
@@ -174,8 +220,14 @@ export function contractInitial(c: {
       c.premiumCents === null
         ? ''
         : (c.premiumCents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    startDate: c.startDate ?? '',
-    endDate: c.endDate ?? '',
+    startDate: term(c.startDate, partial.startDate),
+    endDate: term(c.endDate, partial.endDate),
+    mainDueDate: term(c.mainDueDate, partial.mainDueDate),
+    noticeMonths: c.noticeMonths == null ? '' : String(c.noticeMonths),
+    autoRenewal: c.autoRenewal == null ? '' : c.autoRenewal ? 'yes' : 'no',
+    premiumIncreaseReceivedOn: event(c.premiumIncreaseReceivedOn),
+    claimSettledOn: event(c.claimSettledOn),
+    acquiredOn: event(c.acquiredOn),
     noticePeriod: c.noticePeriod ?? '',
     note: c.note ?? '',
   };

@@ -32,6 +32,15 @@ export async function productNames(ctx: Ctx, { area }: { area: FolderArea }): Pr
   return rows.map((r) => r.name);
 }
 
+/** The GDV Sparte of each product line of an area (for the notice placeholder and typed-in contracts). */
+export async function productSparten(ctx: Ctx, { area }: { area: FolderArea }): Promise<Record<string, string | null>> {
+  const rows = await ctx.db
+    .select({ name: productLines.name, sparte: productLines.sparte })
+    .from(productLines)
+    .where(eq(productLines.area, area));
+  return Object.fromEntries(rows.map((r) => [r.name, r.sparte]));
+}
+
 /** A tenant's own providers (EINSTELLUNGEN → ANBIETER, admins). */
 export async function ownProviders(ctx: Ctx) {
   requireSettingsRight(ctx.actor, 'contracts.errors.providersAdminOnly');

@@ -25,11 +25,28 @@ export function contractValues(input: ContractInput) {
     startDate: input.startDate,
     endDate: input.endDate,
     noticePeriod: input.noticePeriod,
+    mainDueDate: input.mainDueDate,
+    noticeMonths: input.noticeMonths,
+    autoRenewal: input.autoRenewal,
+    premiumIncreaseReceivedOn: input.premiumIncreaseReceivedOn,
+    claimSettledOn: input.claimSettledOn,
+    acquiredOn: input.acquiredOn,
+    partialDates: input.partialDates,
     note: input.note,
   };
 }
 export type ContractValues = ReturnType<typeof contractValues>;
 export const comparable = Object.keys(contractValues({} as ContractInput)) as (keyof ContractValues)[];
+
+/** A stored or typed value as the change check compares it ('' = empty; objects by their sorted entries). */
+export function comparableValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return entries.length ? JSON.stringify(entries) : '';
+  }
+  return String(v);
+}
 
 /** Same provider + number in the same area of this contact, among the contracts the viewer may see (nothing hidden leaks). */
 export async function duplicateOf(

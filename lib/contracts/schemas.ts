@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { folderAreas, type FolderArea } from '../db/schema/contracts';
 import { parseGermanDate, uuidField } from '../forms/fields';
+import { type ParsedDate, parseContractDate, type PartialField } from './dates';
 import { keyed } from '../forms/message';
 import type { MessageKey } from '../i18n';
 import { areaConfig, labelKeyIn, type ContractField } from './areas';
@@ -17,6 +18,56 @@ function dateOf(v: string): string | null | undefined {
 const dateMessage = 'contracts.errors.date';
 
 const text = z.string().optional().default('');
+
+type Issue = (field: ContractField, message: MessageKey | (string & {})) => void;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Beginn, Ablauf, Hauptfälligkeit (insurance: also MM.JJJJ / JJJJ, kept in `partialDates`) and the three
+ * deadline events (full days, not in the future).
+ */
+function contractDates(v: Record<string, string>, keep: (f: ContractField) => boolean, issue: Issue) {
+  const partialDates: Partial<Record<PartialField, string>> = {};
+  const allowPartial = keep('mainDueDate');
+  const term = (field: PartialField): string | null => {
+    if (!keep(field)) return null;
+    const parsed: ParsedDate | null | undefined = parseContractDate(v[field] ?? '', allowPartial);
+    if (parsed === undefined) issue(field, allowPartial ? 'contracts.errors.partialDate' : dateMessage);
+    if (parsed?.partial) partialDates[field] = parsed.partial;
+    return parsed?.full ?? null;
+  };
+  const startDate = term('startDate');
+  const endDate = term('endDate');
+  const mainDueDate = term('mainDueDate');
+  if (startDate && endDate && endDate < startDate) issue('endDate', 'contracts.errors.endBeforeStart');
+  if (startDate && mainDueDate && mainDueDate < startDate) issue('mainDueDate', 'contracts.errors.dueBeforeStart');
+  const event = (field: 'premiumIncreaseReceivedOn' | 'claimSettledOn' | 'acquiredOn'): string | null => {
+    if (!keep(field) || !v[field]) return null;
+    const iso = dateOf(v[field]!);
+    if (!iso) issue(field, dateMessage);
+    else if (iso > today()) issue(field, 'contracts.errors.eventInFuture');
+    return iso ?? null;
+  };
+  return {
+    startDate,
+    endDate,
+    mainDueDate,
+    partialDates: Object.keys(partialDates).length ? partialDates : null,
+    premiumIncreaseReceivedOn: event('premiumIncreaseReceivedOn'),
+    claimSettledOn: event('claimSettledOn'),
+    acquiredOn: event('acquiredOn'),
+  };
+}
+
+/** Kündigungsfrist in whole months, 1–3 (VVG §11(3)); empty: the rule's default. */
+function noticeMonthsOf(v: Record<string, string>, keep: (f: ContractField) => boolean, issue: Issue): number | null {
+  if (!keep('noticeMonths') || !v.noticeMonths) return null;
+  const n = /^\d{1,2}$/.test(v.noticeMonths) ? Number(v.noticeMonths) : NaN;
+  if (n >= 1 && n <= 3) return n;
+  issue('noticeMonths', 'contracts.errors.noticeMonths');
+  return null;
+}
 
 /**
  * VERTRAG HINZUFÜGEN / bearbeiten. Which fields exist and which are required depends on the area
@@ -37,6 +88,12 @@ export const contractSchema = z
     startDate: text,
     endDate: text,
     noticePeriod: text,
+    mainDueDate: text,
+    noticeMonths: text,
+    autoRenewal: text,
+    premiumIncreaseReceivedOn: text,
+    claimSettledOn: text,
+    acquiredOn: text,
     note: text,
     confirmDuplicate: z.string().optional(),
   })
@@ -63,6 +120,8 @@ export const contractSchema = z
     }
     for (const field of cfg.required)
       if (!v[field]) issue(field, keyed('contracts.errors.required', { label: labelKeyIn(area, field) }));
+    if (keep('autoRenewal') && v.autoRenewal && v.autoRenewal !== 'yes' && v.autoRenewal !== 'no')
+      issue('autoRenewal', 'contracts.errors.autoRenewal');
     const oneOf = <T extends string>(field: ContractField, list: readonly T[], message: MessageKey): T | null => {
       if (!keep(field) || !v[field]) return null;
       if ((list as readonly string[]).includes(v[field]!)) return v[field] as T;
@@ -77,11 +136,7 @@ export const contractSchema = z
       premiumCents = parseEuro(v.premium);
       if (premiumCents === null) issue('premium', 'contracts.errors.premium');
     }
-    const startDate = keep('startDate') ? dateOf(v.startDate!) : null;
-    const endDate = keep('endDate') ? dateOf(v.endDate!) : null;
-    if (startDate === undefined) issue('startDate', dateMessage);
-    if (endDate === undefined) issue('endDate', dateMessage);
-    if (startDate && endDate && endDate < startDate) issue('endDate', 'contracts.errors.endBeforeStart');
+    const dates = contractDates(v, keep, issue);
     const opt = (f: ContractField) => (keep(f) && v[f] ? v[f]! : null);
     return {
       area,
@@ -93,9 +148,10 @@ export const contractSchema = z
       paymentMethod,
       frequency,
       premiumCents: keep('premium') ? premiumCents : null,
-      startDate: startDate ?? null,
-      endDate: endDate ?? null,
+      ...dates,
       noticePeriod: opt('noticePeriod'),
+      noticeMonths: noticeMonthsOf(v, keep, issue),
+      autoRenewal: keep('autoRenewal') && v.autoRenewal ? v.autoRenewal === 'yes' : null,
       note: v.note ? v.note : null,
       confirmDuplicate: raw.confirmDuplicate === 'on' || raw.confirmDuplicate === 'true',
     };

@@ -8,6 +8,7 @@ import { contracts } from '../db/schema';
 import { DomainError } from '../errors';
 import {
   comparable,
+  comparableValue,
   contractValues,
   duplicateError,
   duplicateOf,
@@ -37,7 +38,7 @@ export async function updateContract(
     if (input.area !== current.area) throw new DomainError('invalid', 'contracts.errors.areaFixed');
     if (!input.confirmDuplicate && (await duplicateOf(tx, viewer, contact, input, id))) throw duplicateError(input);
     const next = contractValues(input);
-    const changed = comparable.filter((k) => String(next[k] ?? '') !== String(current[k] ?? ''));
+    const changed = comparable.filter((k) => comparableValue(next[k]) !== comparableValue(current[k]));
     if (changed.length === 0) return { id, contactId: current.contactId, changed };
     await tx.db
       .update(contracts)

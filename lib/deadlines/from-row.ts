@@ -3,6 +3,7 @@
  * engine's input. Every caller – contract page, FRISTEN list, reminders, iCal, cockpit, import review –
  * maps rows through here, so a date means the same everywhere.
  */
+import { endedContractStatuses } from '../db/schema/contracts';
 import { fromIso, type PartialDate } from './dates';
 import type { DeadlineContract } from './types';
 
@@ -23,8 +24,7 @@ export interface DeadlineRow {
   readonly partialDates: Partial<Record<'startDate' | 'endDate' | 'mainDueDate', string>> | null;
 }
 
-/** Statuses after which a contract has no deadlines (gekündigt: the cancellation is already on its way). */
-const endedStatuses = new Set(['gekündigt', 'beendet']);
+const endedStatuses = new Set<string>(endedContractStatuses);
 
 /** 'YYYY' or 'YYYY-MM' (a partial date as stored in `partial_dates`); null for anything else. */
 export function partialFromIso(value: string | null | undefined): PartialDate | null {

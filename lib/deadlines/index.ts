@@ -12,6 +12,7 @@ export {
   calendarDay,
   compareDates,
   date,
+  daysBetween,
   fromIso,
   isComplete,
   isLeapYear,

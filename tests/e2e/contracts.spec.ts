@@ -249,7 +249,7 @@ test('advisor: contract via the letter index, a PDF to it, totals, viewer and do
   await expect(page.getByText('gem. ZAHLWEISE: monatlich')).toBeVisible();
   await page.getByLabel('BRUTTOBEITRAG (€)').fill('12,50');
   await page.getByLabel('Beginn').fill('2026-01-01');
-  await page.getByLabel('Kündigungsfrist').fill('3 Monate zum Ablauf');
+  await page.getByLabel('Kündigungsfrist', { exact: true }).fill('3 Monate zum Ablauf');
   await page.getByLabel('NOTIZ').fill('Abgeschlossen im Beratungsgespräch.');
   await page.getByRole('button', { name: 'SPEICHERN' }).click();
 

@@ -56,6 +56,10 @@
  *   forwardTicket /        own ticket, same = another contact's), written by that contact to H's "post" employee
  *   closeTicket /          (stored directly, fresh per cell). Forward goes to the writer of the ticket's tenant.
  *   openTicket             openTicket writes the viewer's read marker, so it runs as a mutation (checked by verify).
+ *   listDeadlines /        FRISTEN (lib/fristen, next 90 days) and its CSV export: a Kfz contract with a
+ *   exportDeadlines        Hauptfälligkeit in 50 days of each fixed read contact (readTarget); employees need a
+ *                          right in VERSICHERUNGEN and the scope; clients and employees without it get no list
+ *                          (forbidden / 403 counts as "not in the answer")
  *   listTickets            the contact page's list (contactId = the target contact, scope 'all', status open);
  *                          clients have no such list (it answers empty)
  *   deleteContact /        a fresh active contact as for contact operations (clients: own = themselves), the
@@ -120,6 +124,10 @@ import { closeTicket } from '../../lib/tickets/close';
 import { createTicket } from '../../lib/tickets/create';
 import { forwardTicket } from '../../lib/tickets/forward';
 import { listTickets } from '../../lib/tickets/list';
+import { addDays, toIso } from '../../lib/deadlines';
+import { listDeadlines } from '../../lib/fristen';
+import { exportResponse as exportDeadlinesCsv } from '../../lib/fristen/http';
+import { todayInGermany } from '../../lib/fristen/today';
 import { openTicket } from '../../lib/tickets/open';
 import { replyToTicket } from '../../lib/tickets/reply';
 import { forwardSchema, newTicketSchema, replySchema } from '../../lib/tickets/schemas';
@@ -181,6 +189,8 @@ const ops = [
   'closeTicket',
   'openTicket',
   'listTickets',
+  'listDeadlines',
+  'exportDeadlines',
   'deleteContact',
   'setArchived',
   'exportContact',
@@ -585,6 +595,26 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     ...clientsDeny, // the advisor list
     adminB: /*                   */ ['allow', 'allow', 'deny'],
   },
+  listDeadlines: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'], // write in VERSICHERUNGEN
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny, // an employee list
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  exportDeadlines: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
   // KONTAKT LÖSCHEN / ARCHIVIEREN: admins and employees with write in every module, within their scope.
   deleteContact: {
     adminA: /*                   */ ['allow', 'allow', 'deny'],
@@ -653,6 +683,8 @@ const tenantOf = {} as Record<TenantKey, Tenant>;
 const ids = {} as Record<ActorKey | 'writerB' | 'contactB2' | 'postA' | 'postB', string>;
 /** The BETREUER's FINANZEN contract of every fixed read contact (contact id → contract id). */
 const readContract: Record<string, string> = {};
+/** Per fixed read contact: a Kfz contract with a deadline in the next 90 days (FRISTEN) and its number. */
+const deadlineContract: Record<string, string> = {};
 const homeOf = (a: ActorKey): TenantKey => (a === 'adminB' || a === 'clientB1' ? 'B' : 'A');
 /** Per tenant: the scoped employee's stand-in (BETREUER of the 'own' contacts) and a colleague. */
 const betreuer = (k: TenantKey) =>
@@ -855,6 +887,7 @@ beforeAll(async () => {
     'contactB2',
   ] as const) {
     readContract[ids[key]] = await advisorContract(key.endsWith('B1') || key.endsWith('B2') ? 'B' : 'A', ids[key]);
+    deadlineContract[ids[key]] = await kfzContract(key.endsWith('B1') || key.endsWith('B2') ? 'B' : 'A', ids[key]);
   }
 });
 
@@ -1018,6 +1051,27 @@ async function advisorContract(k: TenantKey, contactId: string): Promise<string>
     .returning({ id: contracts.id });
   return row!.id;
 }
+
+/** A Kfz contract whose deadline (one month before the Hauptfälligkeit in 50 days) is in the next 90 days. */
+async function kfzContract(k: TenantKey, contactId: string): Promise<string> {
+  const number = `KFZ-MATRIX-${next()}`;
+  await db.insert(contracts).values({
+    tenantId: tenantOf[k].id,
+    contactId,
+    area: 'insurance',
+    status: 'aktiv',
+    product: 'Kfz-Versicherung',
+    provider: 'Matrix Versicherung AG',
+    number,
+    mainDueDate: toIso(addDays(todayInGermany(), 50)),
+  });
+  return number;
+}
+
+const forbiddenAsNull = (e: unknown) => {
+  if (e instanceof DomainError && (e.code === 'forbidden' || e.code === 'not_found')) return null;
+  throw e;
+};
 
 /** The tenant the target contact of a contact operation lives in. */
 const targetTenant = (c: Ctx): TenantKey => (c.owner === 'other' ? c.away : c.home);
@@ -1560,6 +1614,30 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       call: async () =>
         setArchived(await ctxFor(db, tenantOf[c.home].id, c.actor), { contactId: target, archived: true }),
       audit: { action: 'contact.archived', targetId: target },
+    };
+  },
+  async listDeadlines(c) {
+    const number = deadlineContract[readTarget(c)]!;
+    return {
+      call: async () =>
+        listDeadlines(await ctxFor(db, tenantOf[c.home].id, c.actor), { window: '90', limit: 500 }).catch(
+          forbiddenAsNull,
+        ),
+      found: (r) =>
+        (r as Awaited<ReturnType<typeof listDeadlines>> | null)?.items.some((i) => i.number === number) ?? false,
+    };
+  },
+  async exportDeadlines(c) {
+    const number = deadlineContract[readTarget(c)]!;
+    return {
+      call: async () => {
+        const res = await exportDeadlinesCsv(await ctxFor(db, tenantOf[c.home].id, c.actor), { window: '90' });
+        return { status: res.status, text: await res.text() };
+      },
+      found: (r) => {
+        const { status, text } = r as { status: number; text: string };
+        return status === 200 && text.includes(number);
+      },
     };
   },
   async exportContact(c) {

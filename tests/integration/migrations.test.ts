@@ -30,6 +30,7 @@ describe('migrations', () => {
         'client_grants',
         'contact_profiles',
         'contracts',
+        'deadline_marks',
         'deletion_jobs',
         'document_files',
         'documents',

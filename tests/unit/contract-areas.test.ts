@@ -46,9 +46,24 @@ describe('areaConfig (SPEC §4)', () => {
       'noticePeriod',
       'note',
     ];
+    expect(areaConfig.insurance.fields).toEqual([
+      'status',
+      'product',
+      'provider',
+      'number',
+      ...money.slice(0, -1),
+      'mainDueDate',
+      'noticeMonths',
+      'autoRenewal',
+      'premiumIncreaseReceivedOn',
+      'claimSettledOn',
+      'acquiredOn',
+      'note',
+    ]);
     for (const area of ['insurance', 'finance', 'other'] as const) {
       expect(areaConfig[area].premiums).toBe(true);
-      expect(areaConfig[area].fields).toEqual(['status', 'product', 'provider', 'number', ...money]);
+      if (area !== 'insurance')
+        expect(areaConfig[area].fields).toEqual(['status', 'product', 'provider', 'number', ...money]);
       expect(translate('de', areaConfig[area].itemLabel)).toBe('Vertrag');
     }
     expect(areaConfig.emergency.premiums).toBe(false);

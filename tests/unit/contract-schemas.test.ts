@@ -147,6 +147,13 @@ describe('contractSchema: values', () => {
       premiumCents: 123456,
       startDate: '2024-02-01',
       endDate: '2025-01-31',
+      mainDueDate: null,
+      noticeMonths: null,
+      autoRenewal: null,
+      premiumIncreaseReceivedOn: null,
+      claimSettledOn: null,
+      acquiredOn: null,
+      partialDates: null,
       noticePeriod: '3 Monate zum Ablauf',
       note: 'Notiz',
       confirmDuplicate: false,
@@ -300,6 +307,13 @@ describe('contractSchema: fields that do not belong to the area are dropped', ()
       premiumCents: null,
       startDate: null,
       endDate: null,
+      mainDueDate: null,
+      noticeMonths: null,
+      autoRenewal: null,
+      premiumIncreaseReceivedOn: null,
+      claimSettledOn: null,
+      acquiredOn: null,
+      partialDates: null,
       noticePeriod: null,
       note: 'liegt im Tresor',
       confirmDuplicate: false,
@@ -358,8 +372,11 @@ describe('contractSchema: dates', () => {
     '31.12.1899',
     '01.01.2200',
   ])('refuses Beginn %j', (startDate) => {
-    expect(errorsOf({ ...valid.insurance, startDate })).toEqual({
+    expect(errorsOf({ ...valid.finance, startDate })).toEqual({
       startDate: 'Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).',
+    });
+    expect(errorsOf({ ...valid.insurance, startDate })).toEqual({
+      startDate: 'Bitte ein Datum wie 01.01.2027 eingeben – ist nur Monat oder Jahr bekannt: 01.2027 oder 2027.',
     });
   });
 

@@ -59,6 +59,9 @@ export const productLines = pgTable(
   (t) => [uniqueIndex('product_lines_area_name_key').on(t.area, t.name)],
 );
 
+/** Statuses after which a contract has no deadlines (gekündigt: the cancellation is already on its way). */
+export const endedContractStatuses = ['gekündigt', 'beendet'] as const;
+
 /** One contract (or NOTFALL-ORDNER entry) in a contact's folder. */
 export const contracts = pgTable(
   'contracts',
@@ -112,6 +115,12 @@ export const contracts = pgTable(
       name: 'contracts_contact_fk',
     }).onDelete('cascade'),
     index('contracts_contact_area_idx').on(t.tenantId, t.contactId, t.area, t.createdAt),
+    /** FRISTEN: the list walks a tenant's insurance contracts that carry a date, in id order (keyset). */
+    index('contracts_deadline_candidates_idx')
+      .on(t.tenantId, t.id)
+      .where(
+        sql`${t.area} = 'insurance' and (${t.status} is null or ${t.status} not in ('gekündigt', 'beendet')) and coalesce(${t.startDate}, ${t.endDate}, ${t.mainDueDate}, ${t.premiumIncreaseReceivedOn}, ${t.claimSettledOn}, ${t.acquiredOn}) is not null`,
+      ),
   ],
 );
 

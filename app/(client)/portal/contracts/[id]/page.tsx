@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ContractView } from '@/components/contracts/contract-view';
 import { areaConfig } from '@/lib/contracts/areas';
-import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { productNames, productSparten, providerNames } from '@/lib/contracts/catalog';
+import { deadlinesOfContract } from '@/lib/fristen/for-contract';
 import { getContract } from '@/lib/contracts/get';
 import { listDocuments } from '@/lib/documents/list';
 import { clientCtx } from '@/lib/request/ctx';
@@ -26,10 +27,12 @@ export default async function ClientContractPage({
   const detail = await orNotFound(async () => getContract(ctx, { id: idParam((await params).id) }));
   const c = detail.contract;
   const cfg = areaConfig[c.area];
-  const [documents, products, providers] = await Promise.all([
+  const [documents, products, sparten, providers, deadlines] = await Promise.all([
     listDocuments(ctx, { contactId: ctx.actor.id, area: c.area, contractId: c.id }),
     detail.mayChange ? productNames(ctx, { area: c.area }) : Promise.resolve([]),
+    detail.mayChange ? productSparten(ctx, { area: c.area }) : Promise.resolve({}),
     detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
+    deadlinesOfContract(ctx, c),
   ]);
   return (
     <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
@@ -44,7 +47,9 @@ export default async function ClientContractPage({
           detail={detail}
           audience="client"
           products={products}
+          sparten={sparten}
           providers={providers}
+          deadlines={detail.contract.area === 'insurance' ? deadlines : undefined}
           documents={documents}
           viewerBase="/portal/documents"
           created={(await searchParams).neu === '1'}

@@ -5,7 +5,8 @@ import { getTranslations } from 'next-intl/server';
 import { ContractView } from '@/components/contracts/contract-view';
 import { PageHeader } from '@/components/ui/card';
 import { areaConfig } from '@/lib/contracts/areas';
-import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { productNames, productSparten, providerNames } from '@/lib/contracts/catalog';
+import { deadlinesOfContract } from '@/lib/fristen/for-contract';
 import { getContract } from '@/lib/contracts/get';
 import { listDocuments } from '@/lib/documents/list';
 import { advisorCtx } from '@/lib/request/ctx';
@@ -32,11 +33,13 @@ export default async function AdvisorContractPage({
   if (detail.contract.contactId !== id) notFound();
   const area = detail.contract.area;
   const cfg = areaConfig[area];
-  const [documents, products, providers, linked] = await Promise.all([
+  const [documents, products, sparten, providers, linked, deadlines] = await Promise.all([
     listDocuments(ctx, { contactId: id, area, contractId }),
     detail.mayChange ? productNames(ctx, { area }) : Promise.resolve([]),
+    detail.mayChange ? productSparten(ctx, { area }) : Promise.resolve({}),
     detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
     listTickets(ctx, { status: 'any', scope: 'all', contactId: id, contractId, limit: 20 }),
+    deadlinesOfContract(ctx, detail.contract),
   ]);
   return (
     <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
@@ -55,7 +58,9 @@ export default async function AdvisorContractPage({
           detail={detail}
           audience="advisor"
           products={products}
+          sparten={sparten}
           providers={providers}
+          deadlines={detail.contract.area === 'insurance' ? deadlines : undefined}
           documents={documents}
           viewerBase="/documents"
           created={(await searchParams).neu === '1'}

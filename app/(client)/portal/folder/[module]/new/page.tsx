@@ -6,7 +6,7 @@ import { ContractForm } from '@/components/contracts/contract-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { createContractAction } from '@/lib/contracts/actions';
 import { areaConfig } from '@/lib/contracts/areas';
-import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { productNames, productSparten, providerNames } from '@/lib/contracts/catalog';
 import { requireModule } from '@/lib/portal/context';
 import { areaParam } from '@/lib/request/params';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -22,8 +22,9 @@ export default async function ClientNewContractPage({ params }: { params: Promis
   const t = await getTranslations('contracts.pages');
   const tk = await getTranslations();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([
+  const [products, sparten, providers] = await Promise.all([
     productNames(ctx, { area }),
+    productSparten(ctx, { area }),
     cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
   ]);
   const moduleName = tk(`grants.modules.${area}`);
@@ -40,6 +41,7 @@ export default async function ClientNewContractPage({ params }: { params: Promis
             area={area}
             initial={{}}
             products={products}
+            sparten={sparten}
             providers={providers}
             submitLabel={t('save')}
             cancelHref={`/portal/folder/${area}`}

@@ -6,7 +6,7 @@ import { ContractForm } from '@/components/contracts/contract-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { createContractAction } from '@/lib/contracts/actions';
 import { areaConfig } from '@/lib/contracts/areas';
-import { productNames, providerNames } from '@/lib/contracts/catalog';
+import { productNames, productSparten, providerNames } from '@/lib/contracts/catalog';
 import { listArea } from '@/lib/contracts/list';
 import { advisorCtx } from '@/lib/request/ctx';
 import { areaParam, idParam, orNotFound } from '@/lib/request/params';
@@ -26,8 +26,9 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
   const data = await orNotFound(() => listArea(ctx, { contactId: id, area }));
   if (!data.mayAdd) notFound();
   const cfg = areaConfig[area];
-  const [products, providers] = await Promise.all([
+  const [products, sparten, providers] = await Promise.all([
     productNames(ctx, { area }),
+    productSparten(ctx, { area }),
     cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
   ]);
   const moduleName = tk(`grants.modules.${area}`);
@@ -47,6 +48,7 @@ export default async function NewContractPage({ params }: { params: Promise<{ id
             area={area}
             initial={{ contactId: id }}
             products={products}
+            sparten={sparten}
             providers={providers}
             submitLabel={t('save')}
             cancelHref={`/contacts/${id}/folder/${area}`}
