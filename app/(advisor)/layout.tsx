@@ -1,7 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ChartIcon } from '@/components/bestand/chart-icon';
 import { AppShell, type NavItem } from '@/components/shell/app-shell';
 import { ChatIcon, ContactsIcon, HelpIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
+import { canViewPortfolio } from '@/lib/access/bestand';
 import { canManageSettings, canManageUsers, canViewContacts, isAdmin, rightOf } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
@@ -20,6 +22,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
+    ...(canViewPortfolio(user) ? [{ href: '/bestand', label: t('nav.bestand'), icon: <ChartIcon /> }] : []),
     ...(communication
       ? [
           {

@@ -1,7 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { canViewPortfolio, portfolioAreasOf, type PortfolioArea } from '../access/bestand';
 import { contactScope, contactScopeJoined } from '../access/scope';
-import { paymentFrequencies, paymentsPerYear, type ContractStatus, type PaymentFrequency } from '../contracts/premium';
+import { contractStatusIds } from '../contracts/catalog-data';
+import {
+  contractStatuses,
+  paymentFrequencies,
+  paymentsPerYear,
+  type ContractStatus,
+  type PaymentFrequency,
+} from '../contracts/premium';
 import type { Ctx } from '../ctx';
 import { contactProfiles, contracts, users } from '../db/schema';
 import { monthsUpTo, type Month } from './months';
@@ -37,7 +44,7 @@ export interface PortfolioFigures {
 const inForce: ContractStatus[] = ['aktiv', 'beantragt', 'ruhend'];
 /** Premiums count for running contracts only, as in the folder's Beitragsübersicht (lib/contracts/premium.ts). */
 const paying: ContractStatus[] = ['aktiv', 'beantragt'];
-const finished: ContractStatus[] = ['gekündigt', 'beendet'];
+const finished = contractStatuses.filter((s) => ['cancelled', 'ended'].includes(contractStatusIds[s]));
 const once: PaymentFrequency = 'einmalig';
 const paidUp: PaymentFrequency = 'beitragsfrei';
 
