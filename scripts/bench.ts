@@ -15,6 +15,7 @@ import { encode } from 'next-auth/jwt';
 import { createSession } from '../lib/auth/sessions';
 import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
+import { ensurePortfolio } from './bench-bestand';
 import { localPorts } from './services';
 
 const PORT = 3200;
@@ -333,6 +334,7 @@ async function main() {
     await ensureContacts();
     const folderClient = await ensureFolder();
     await ensureTickets();
+    await ensurePortfolio(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     const cookie = await sessionCookie();
     const clientCookie = await sessionCookie('bench.folder');
     const memory = await uploadMemory(clientCookie);
@@ -352,6 +354,8 @@ async function main() {
       { name: 'client area page (200 contracts)', path: '/portal/folder/insurance', headers: { cookie: clientCookie } },
       { name: 'ticket list (5,000 tickets)', path: '/tickets', headers: { cookie } },
       { name: 'ticket list, closed, all (5,000)', path: '/tickets?status=closed&scope=all', headers: { cookie } },
+      { name: 'BESTAND cockpit (50,000 contracts)', path: '/bestand', headers: { cookie } },
+      { name: 'BESTAND CSV by Versicherer (50,000)', path: '/api/bestand/providers', headers: { cookie } },
     ];
     // BENCH_ONLY=<regex> measures only matching pages (the baseline always runs).
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;

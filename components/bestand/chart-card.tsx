@@ -35,16 +35,27 @@ export async function ChartCard({
   return (
     <Card className={className}>
       <section aria-labelledby={headingId} data-chart={table.id}>
-        <div className="flex flex-wrap items-start justify-between gap-2">
-          <h2 id={headingId} className="text-lg font-semibold text-ink">
+        <div className="flex items-start justify-between gap-3">
+          <h2 id={headingId} className="min-w-0 text-lg font-semibold text-ink">
             {title}
           </h2>
           <a
             href={`/api/bestand/${table.id}`}
             download
             aria-label={t('table.csvLabel', { title: table.title })}
-            className="inline-flex h-9 items-center rounded-lg px-3 text-sm font-semibold text-primary ring-1 ring-primary/30 hover:bg-primary-soft"
+            className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-3 text-sm font-semibold text-primary ring-1 ring-primary/30 hover:bg-primary-soft"
           >
+            <svg
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              aria-hidden="true"
+            >
+              <path d="M12 4v11m0 0-4-4m4 4 4-4M5 20h14" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
             {t('table.csv')}
           </a>
         </div>
