@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
 import { Table, Td } from '@/components/ui/table';
 import type { Locale } from '@/lib/i18n';
 import { monthLabel, type Cell, type PortfolioTable } from '@/lib/bestand/tables';
@@ -33,7 +34,7 @@ export async function ChartCard({
   };
   const headingId = `chart-${table.id}`;
   return (
-    <Card className={className}>
+    <Card className={cn('min-w-0', className)}>
       <section aria-labelledby={headingId} data-chart={table.id}>
         <div className="flex items-start justify-between gap-3">
           <h2 id={headingId} className="min-w-0 text-lg font-semibold text-ink">

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights } from '../../lib/access/employee';
 import { portfolioCsv } from '../../lib/bestand/csv';
 import { portfolioFigures } from '../../lib/bestand/figures';
+import { cappedLabel, startCounts } from '../../lib/dashboard/counts';
 import type { Db } from '../../lib/db/client';
 import { contactProfiles, contracts, type Tenant } from '../../lib/db/schema';
 import { DomainError } from '../../lib/errors';
@@ -242,5 +243,37 @@ describe('BESTAND indexes', () => {
     for (const p of plans) expect(p).not.toMatch(/Seq Scan/);
     expect(plans[1]).toMatch(/Index Cond: .*tenant_id/);
     expect(plans[2]).toMatch(/contact_profiles_tenant_lead_idx/);
+  });
+});
+
+describe('start page counts', () => {
+  it('caps open tickets at 99+, follows the scope and counts prospects', async () => {
+    await pg`
+      insert into tickets (tenant_id, contact_id, assignee_id, subject, created_by, idempotency_key, last_entry_by, last_public_by)
+      select ${A.id}, ${id.c2}, ${id.adminA}, 'Frage ' || g, ${id.c2}, 'bestand-' || g, ${id.c2}, ${id.c2}
+      from generate_series(1, 120) g`;
+    const admin = await startCounts(await ctxFor(db, A.id, id.adminA));
+    expect(admin.openTickets).toEqual({ n: 100, scope: 'mine' });
+    expect(cappedLabel(admin.openTickets!.n)).toBe('99+');
+    expect(admin.leads).toBe(1);
+    // the scoped employee (communication 'read': all tickets they may see) sees none of c2's, and no prospect
+    const own = await startCounts(await ctxFor(db, A.id, id.own));
+    expect(own).toMatchObject({ openTickets: { n: 0, scope: 'all' }, leads: 0 });
+    const none = await startCounts(await ctxFor(db, A.id, id.none));
+    expect(none).toEqual({ openTickets: null, clientChanges: null, leads: null });
+    const b = await startCounts(await ctxFor(db, B.id, id.adminB));
+    expect(b).toMatchObject({ openTickets: { n: 0 }, leads: 0 });
+  });
+
+  it("counts the clients' own changes of the last days within scope and area rights", async () => {
+    const audit = (actorId: string, area: string) =>
+      pg`insert into audit_log (tenant_id, actor_type, actor_id, action, target_id, meta)
+         values (${A.id}, 'user', ${actorId}, 'contract.created', ${actorId}, ${JSON.stringify({ area })}::jsonb)`;
+    await audit(id.c1, 'finance');
+    await audit(id.c2, 'insurance');
+    await audit(id.c2, 'emergency');
+    expect((await startCounts(await ctxFor(db, A.id, id.adminA))).clientChanges).toBe(3);
+    expect((await startCounts(await ctxFor(db, A.id, id.own))).clientChanges).toBe(1);
+    expect((await startCounts(await ctxFor(db, A.id, id.insuranceOnly))).clientChanges).toBe(1);
   });
 });
