@@ -151,7 +151,12 @@ function inScopeAreas(ctx: Ctx, areas: PortfolioArea[]): SQL {
 }
 
 async function contractSlices(ctx: Ctx, areas: PortfolioArea[]): Promise<SliceRow[]> {
-  const rows = await ctx.db.execute<SliceRow>(sql`
+  return [...(await ctx.db.execute<SliceRow>(contractSlicesQuery(ctx, areas)))];
+}
+
+/** The one scan of the contracts (exported for the EXPLAIN test). */
+export function contractSlicesQuery(ctx: Ctx, areas: PortfolioArea[]): SQL {
+  return sql`
     select case
         when grouping(x.area) = 0 then 'product' when grouping(x.provider) = 0 then 'provider'
         when grouping(x.advisor_id) = 0 then 'advisor' when grouping(x.origin) = 0 then 'origin' else 'total'
@@ -177,8 +182,7 @@ async function contractSlices(ctx: Ctx, areas: PortfolioArea[]): Promise<SliceRo
         and (${contracts.status} is null or ${contracts.status} in (${list(inForce)}))
         and ${contactScopeJoined(ctx.actor)}
     ) x
-    group by grouping sets ((x.area, x.product), (x.provider), (x.advisor_id), (x.origin), ())`);
-  return [...rows];
+    group by grouping sets ((x.area, x.product), (x.provider), (x.advisor_id), (x.origin), ())`;
 }
 
 interface ClientRow extends Record<string, unknown> {

@@ -9,7 +9,7 @@ import type postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights } from '../../lib/access/employee';
 import { portfolioCsv } from '../../lib/bestand/csv';
-import { portfolioFigures } from '../../lib/bestand/figures';
+import { contractSlicesQuery, portfolioFigures } from '../../lib/bestand/figures';
 import { cappedLabel, startCounts } from '../../lib/dashboard/counts';
 import type { Db } from '../../lib/db/client';
 import { contactProfiles, contracts, type Tenant } from '../../lib/db/schema';
@@ -238,6 +238,7 @@ describe('BESTAND indexes', () => {
           dsql`select count(*) from contracts where tenant_id = ${A.id}::uuid and start_date >= '2026-01-01' and start_date < '2027-01-01'`,
         ),
         await plan(dsql`select count(*) from contact_profiles where tenant_id = ${A.id}::uuid and lead`),
+        await plan(contractSlicesQuery(await ctxFor(tx as Db, A.id, id.own), ['insurance', 'finance'])),
       ];
     });
     for (const p of plans) expect(p).not.toMatch(/Seq Scan/);
