@@ -5,6 +5,7 @@
 import de_account from './de/account.json';
 import de_advisor from './de/advisor.json';
 import de_auth from './de/auth.json';
+import de_bestand from './de/bestand.json';
 import de_common from './de/common.json';
 import de_contacts from './de/contacts.json';
 import de_contracts from './de/contracts.json';
@@ -35,6 +36,7 @@ import de_users from './de/users.json';
 import en_account from './en/account.json';
 import en_advisor from './en/advisor.json';
 import en_auth from './en/auth.json';
+import en_bestand from './en/bestand.json';
 import en_common from './en/common.json';
 import en_contacts from './en/contacts.json';
 import en_contracts from './en/contracts.json';
@@ -70,6 +72,7 @@ export const de = {
   common: de_common,
   contacts: de_contacts,
   contracts: de_contracts,
+  bestand: de_bestand,
   dashboard: de_dashboard,
   deadlines: de_deadlines,
   documents: de_documents,
@@ -103,6 +106,7 @@ export const en = {
   common: en_common,
   contacts: en_contacts,
   contracts: en_contracts,
+  bestand: en_bestand,
   dashboard: en_dashboard,
   deadlines: en_deadlines,
   documents: en_documents,

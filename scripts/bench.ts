@@ -16,6 +16,7 @@ import { createSession } from '../lib/auth/sessions';
 import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
 import { ensureDeadlineContracts } from './bench-fristen';
+import { ensurePortfolio } from './bench-bestand';
 import { localPorts } from './services';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -335,6 +336,7 @@ async function main() {
     const folderClient = await ensureFolder();
     await ensureTickets();
     await ensureDeadlineContracts(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
+    await ensurePortfolio(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     const cookie = await sessionCookie();
     const clientCookie = await sessionCookie('bench.folder');
     const memory = await uploadMemory(clientCookie);
@@ -356,6 +358,8 @@ async function main() {
       { name: 'ticket list, closed, all (5,000)', path: '/tickets?status=closed&scope=all', headers: { cookie } },
       { name: 'FRISTEN list, 30 days (50,000 contracts)', path: '/fristen', headers: { cookie } },
       { name: 'FRISTEN list, 180 days (50,000 contracts)', path: '/fristen?fenster=180', headers: { cookie } },
+      { name: 'BESTAND cockpit (50,000 contracts)', path: '/bestand', headers: { cookie } },
+      { name: 'BESTAND CSV by Versicherer (50,000)', path: '/api/bestand/providers', headers: { cookie } },
     ];
     // BENCH_ONLY=<regex> measures only matching pages (the baseline always runs).
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ChartIcon } from '@/components/bestand/chart-icon';
 import { AppShell, type NavItem } from '@/components/shell/app-shell';
 import {
   CalendarIcon,
@@ -11,6 +12,7 @@ import {
   UserIcon,
   UsersIcon,
 } from '@/components/ui/icons';
+import { canViewPortfolio } from '@/lib/access/bestand';
 import {
   canManageSettings,
   canManageUsers,
@@ -37,6 +39,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
     ...(canSeeDeadlines(user) ? [{ href: '/fristen', label: t('nav.deadlines'), icon: <CalendarIcon /> }] : []),
+    ...(canViewPortfolio(user) ? [{ href: '/bestand', label: t('nav.bestand'), icon: <ChartIcon /> }] : []),
     ...(communication
       ? [
           {

@@ -6,7 +6,7 @@ import type { Ctx } from '../ctx';
 import { auditLog, contactProfiles, users, type ModuleKey } from '../db/schema';
 import { activityLabel, folderDetail } from '../contacts/activity';
 
-const clientActions = [
+export const clientActions = [
   'contract.created',
   'contract.updated',
   'contract.deleted',

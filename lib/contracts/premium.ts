@@ -74,9 +74,14 @@ export function formatEuro(cents: number, locale: Locale = 'de'): string {
   return formatters[locale].format(cents / 100).replace(/\u00a0/g, ' ');
 }
 
+/** Payments per year of a ZAHLWEISE (einmalig and beitragsfrei: 0, they add nothing to the yearly burden). */
+export function paymentsPerYear(frequency: PaymentFrequency): number {
+  return perYearById[paymentFrequencyIds[frequency]];
+}
+
 /** The premium per year in cents for a premium "gem. ZAHLWEISE". */
 export function annualCents(cents: number, frequency: PaymentFrequency): number {
-  return cents * perYearById[paymentFrequencyIds[frequency]];
+  return cents * paymentsPerYear(frequency);
 }
 
 /** Sum of annualised premiums (e.g. per contact or per area), counting only running contracts. */

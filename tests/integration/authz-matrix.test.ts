@@ -65,6 +65,9 @@
  *   deleteContact /        a fresh active contact as for contact operations (clients: own = themselves), the
  *   setArchived /          name typed right; KONTAKT LÖSCHEN and ARCHIVIEREN need write in every module,
  *   exportContact          DATENEXPORT read in every module (a client: their own, while PROFIL is visible)
+ *   portfolioCsv           the BESTAND CSV (by Versicherer) after a fresh FINANZEN contract with a provider of
+ *                          its own in the fixed read contact's folder: found = the provider is a line of the
+ *                          CSV (admins: the tenant; employees: scope and the FINANZEN right; clients: refused)
  *
  * A refusal ('deny') is a thrown DomainError with code 'forbidden' or 'not_found' (reads: null / not in
  * the list) AND an unchanged database (fingerprint of users, contact_profiles, client_grants,
@@ -87,6 +90,7 @@ import type { SessionUser } from '../../lib/auth/sessions';
 import { createContactAccount, sendRegistrationMail } from '../../lib/contacts/account';
 import { createContact } from '../../lib/contacts/create';
 import { updateContact } from '../../lib/contacts/update';
+import { portfolioCsv } from '../../lib/bestand/csv';
 import { createContract, deleteContract, getContract, listArea, updateContract } from '../../lib/contracts';
 import { addProvider, providerNames, removeProvider } from '../../lib/contracts/catalog';
 import { contractSchema, documentSchema } from '../../lib/contracts/schemas';
@@ -194,6 +198,7 @@ const ops = [
   'deleteContact',
   'setArchived',
   'exportContact',
+  'portfolioCsv',
 ] as const;
 type Op = (typeof ops)[number];
 
@@ -653,6 +658,17 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     clientA6: D3, // PROFIL not visible
     adminB: /*                   */ ['allow', 'allow', 'deny'],
     clientB1: /*                 */ ['allow', 'deny', 'deny'],
+  },
+  // BESTAND CSV: the contract counts for employees with a FINANZEN right within their scope; never clients.
+  portfolioCsv: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: D3, // a right in VERSICHERUNGEN only: FINANZEN contracts are not in their figures
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
   },
 };
 
@@ -1164,6 +1180,11 @@ async function emailOf(userId: string): Promise<string> {
 }
 
 /** The folder reads answer "not found" with a DomainError; the matrix reads that as "not in the answer". */
+const forbiddenAsNull = (e: unknown) => {
+  if (e instanceof DomainError && e.code === 'forbidden') return null;
+  throw e;
+};
+
 const notFoundAsNull = (e: unknown) => {
   if (e instanceof DomainError && e.code === 'not_found') return null;
   throw e;
@@ -1638,6 +1659,28 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
         const { status, text } = r as { status: number; text: string };
         return status === 200 && text.includes(number);
       },
+    };
+  },
+  async portfolioCsv(c) {
+    const contactId = readTarget(c);
+    const provider = `Matrix Bestand ${next()} AG`;
+    await db.insert(contracts).values({
+      tenantId: tenantOf[targetTenant(c)].id,
+      contactId,
+      area: 'finance',
+      status: 'aktiv',
+      product: 'Bausparvertrag',
+      provider,
+      frequency: 'jährlich',
+      premiumCents: 1200,
+    });
+    return {
+      call: async () =>
+        portfolioCsv(await ctxFor(db, tenantOf[c.home].id, c.actor), { table: 'providers' }).catch(forbiddenAsNull),
+      found: (r) =>
+        ((r as Awaited<ReturnType<typeof portfolioCsv>> | null)?.body ?? '')
+          .split('\r\n')
+          .some((l) => l.startsWith(`${provider};`)),
     };
   },
   async exportContact(c) {

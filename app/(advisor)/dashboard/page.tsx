@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
-import { ChatIcon, ContactsIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
+import { CountTile } from '@/components/dashboard/count-tile';
+import { ChatIcon, ContactsIcon, FolderIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageSettings, canManageUsers, hasAnyRight, rightOf } from '@/lib/access/employee';
 import { clientChanges } from '@/lib/contracts';
+import { CHANGES_DAYS, startCounts } from '@/lib/dashboard/counts';
 import { advisorCtx } from '@/lib/request/ctx';
-import { accountCounts } from '@/lib/users/list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('metaTitle') };
@@ -22,7 +23,7 @@ export default async function DashboardPage() {
     getTranslations('dashboard'),
     getTranslations('common'),
     getFormatter(),
-    accountCounts(ctx),
+    startCounts(ctx),
     clientChanges(ctx),
   ]);
   return (
@@ -31,17 +32,43 @@ export default async function DashboardPage() {
       {hasAnyRight(user) ? null : (
         <Alert className="mb-6">{td.rich('noRights', { strong: (chunks) => <strong>{chunks}</strong> })}</Alert>
       )}
-      <dl className="mb-8 grid grid-cols-2 gap-3 sm:max-w-xl">
-        {[
-          [t('stats.clients'), counts.clients],
-          [t('stats.employees'), counts.employees],
-        ].map(([label, value]) => (
-          <div key={String(label)} className="rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-black/5">
-            <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{label}</dt>
-            <dd className="mt-1 text-3xl font-bold text-primary">{format.number(Number(value))}</dd>
-          </div>
-        ))}
-      </dl>
+      <section aria-labelledby="today" className="mb-8">
+        <h2 id="today" className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-500">
+          {td('today')}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {counts.openTickets ? (
+            <CountTile
+              label={td('tiles.openTickets')}
+              count={counts.openTickets.n}
+              href={`/tickets?scope=${counts.openTickets.scope}`}
+              hint={counts.openTickets.scope === 'mine' ? td('tiles.openTicketsMine') : td('tiles.openTicketsAll')}
+              icon={<ChatIcon />}
+            />
+          ) : null}
+          {/* SLOT for the FRISTEN branch: <CountTile label={deadlines in the next 30 days} count={…} href={its list} /> */}
+          {/* SLOT for the WIEDERVORLAGEN branch: <CountTile label={my follow-ups today} count={…} href={its list} /> */}
+          {counts.clientChanges !== null ? (
+            <CountTile
+              label={td('changesTitle')}
+              count={counts.clientChanges}
+              href="/dashboard#changes"
+              hint={td('tiles.changesHint', { days: CHANGES_DAYS })}
+              icon={<FolderIcon />}
+            />
+          ) : null}
+          {counts.leads !== null ? (
+            <CountTile
+              label={td('tiles.leads')}
+              count={counts.leads}
+              href="/contacts?filter=leads"
+              hint={td('tiles.leadsHint')}
+              icon={<ContactsIcon />}
+            />
+          ) : null}
+        </div>
+      </section>
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-500">{td('areas')}</h2>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Tile
           href="/contacts"
@@ -79,8 +106,10 @@ export default async function DashboardPage() {
         ) : null}
       </div>
       {hasAnyRight(user) ? (
-        <Card className="mt-8">
-          <h2 className="text-lg font-semibold">{td('changesTitle')}</h2>
+        <Card className="mt-8 scroll-mt-24">
+          <h2 id="changes" className="scroll-mt-24 text-lg font-semibold">
+            {td('changesTitle')}
+          </h2>
           <p className="mt-1 text-sm text-gray-600">{td('changesIntro')}</p>
           {changes.length === 0 ? (
             <p className="mt-4 text-sm text-gray-600">{td('noChanges')}</p>

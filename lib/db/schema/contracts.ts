@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -103,6 +104,8 @@ export const contracts = pgTable(
     note: text('note'),
     createdBy: uuid('created_by'),
     createdByClient: boolean('created_by_client').notNull().default(false),
+    /** How the contract got here: 'import' (GDV / file import), 'client' (portal), 'typed'; null = typed. */
+    origin: text('origin', { enum: ['typed', 'client', 'import'] }),
     updatedBy: uuid('updated_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -121,6 +124,10 @@ export const contracts = pgTable(
       .where(
         sql`${t.area} = 'insurance' and (${t.status} is null or ${t.status} not in ('gekündigt', 'beendet')) and coalesce(${t.startDate}, ${t.endDate}, ${t.mainDueDate}, ${t.premiumIncreaseReceivedOn}, ${t.claimSettledOn}, ${t.acquiredOn}) is not null`,
       ),
+    // BESTAND: new and ended contracts per month (a 12-month range per tenant, not the whole table).
+    index('contracts_tenant_start_idx').on(t.tenantId, t.startDate),
+    index('contracts_tenant_end_idx').on(t.tenantId, t.endDate),
+    check('contracts_origin_known', sql`${t.origin} is null or ${t.origin} in ('typed', 'client', 'import')`),
   ],
 );
 
