@@ -1180,7 +1180,7 @@ async function emailOf(userId: string): Promise<string> {
 }
 
 /** The folder reads answer "not found" with a DomainError; the matrix reads that as "not in the answer". */
-const forbiddenAsNull = (e: unknown) => {
+const forbiddenOnlyAsNull = (e: unknown) => {
   if (e instanceof DomainError && e.code === 'forbidden') return null;
   throw e;
 };
@@ -1676,7 +1676,7 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     });
     return {
       call: async () =>
-        portfolioCsv(await ctxFor(db, tenantOf[c.home].id, c.actor), { table: 'providers' }).catch(forbiddenAsNull),
+        portfolioCsv(await ctxFor(db, tenantOf[c.home].id, c.actor), { table: 'providers' }).catch(forbiddenOnlyAsNull),
       found: (r) =>
         ((r as Awaited<ReturnType<typeof portfolioCsv>> | null)?.body ?? '')
           .split('\r\n')

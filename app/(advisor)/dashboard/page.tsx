@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
 import { CountTile } from '@/components/dashboard/count-tile';
+import { DeadlineTile, DeadlineTileLoading } from '@/components/dashboard/deadline-tile';
 import { ChatIcon, ContactsIcon, FolderIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
-import { canManageSettings, canManageUsers, hasAnyRight, rightOf } from '@/lib/access/employee';
+import { canManageSettings, canManageUsers, canSeeDeadlines, hasAnyRight, rightOf } from '@/lib/access/employee';
 import { clientChanges } from '@/lib/contracts';
 import { CHANGES_DAYS, startCounts } from '@/lib/dashboard/counts';
 import { advisorCtx } from '@/lib/request/ctx';
@@ -46,7 +48,11 @@ export default async function DashboardPage() {
               icon={<ChatIcon />}
             />
           ) : null}
-          {/* SLOT for the FRISTEN branch: <CountTile label={deadlines in the next 30 days} count={…} href={its list} /> */}
+          {canSeeDeadlines(user) ? (
+            <Suspense fallback={<DeadlineTileLoading />}>
+              <DeadlineTile ctx={ctx} />
+            </Suspense>
+          ) : null}
           {/* SLOT for the WIEDERVORLAGEN branch: <CountTile label={my follow-ups today} count={…} href={its list} /> */}
           {counts.clientChanges !== null ? (
             <CountTile
