@@ -13,6 +13,7 @@ import de_deadlines from './de/deadlines.json';
 import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
+import de_followUps from './de/followUps.json';
 import de_forms from './de/forms.json';
 import de_grants from './de/grants.json';
 import de_help from './de/help.json';
@@ -24,6 +25,7 @@ import de_notFound from './de/notFound.json';
 import de_platform from './de/platform.json';
 import de_portal from './de/portal.json';
 import de_privacy from './de/privacy.json';
+import de_reminders from './de/reminders.json';
 import de_settings from './de/settings.json';
 import de_shell from './de/shell.json';
 import de_signin from './de/signin.json';
@@ -42,6 +44,7 @@ import en_deadlines from './en/deadlines.json';
 import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
+import en_followUps from './en/followUps.json';
 import en_forms from './en/forms.json';
 import en_grants from './en/grants.json';
 import en_help from './en/help.json';
@@ -53,6 +56,7 @@ import en_notFound from './en/notFound.json';
 import en_platform from './en/platform.json';
 import en_portal from './en/portal.json';
 import en_privacy from './en/privacy.json';
+import en_reminders from './en/reminders.json';
 import en_settings from './en/settings.json';
 import en_shell from './en/shell.json';
 import en_signin from './en/signin.json';
@@ -73,6 +77,7 @@ export const de = {
   documents: de_documents,
   error: de_error,
   errors: de_errors,
+  followUps: de_followUps,
   forms: de_forms,
   grants: de_grants,
   help: de_help,
@@ -84,6 +89,7 @@ export const de = {
   platform: de_platform,
   portal: de_portal,
   privacy: de_privacy,
+  reminders: de_reminders,
   settings: de_settings,
   shell: de_shell,
   signin: de_signin,
@@ -105,6 +111,7 @@ export const en = {
   documents: en_documents,
   error: en_error,
   errors: en_errors,
+  followUps: en_followUps,
   forms: en_forms,
   grants: en_grants,
   help: en_help,
@@ -116,6 +123,7 @@ export const en = {
   platform: en_platform,
   portal: en_portal,
   privacy: en_privacy,
+  reminders: en_reminders,
   settings: en_settings,
   shell: en_shell,
   signin: en_signin,
