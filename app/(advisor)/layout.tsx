@@ -1,7 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell, type NavItem } from '@/components/shell/app-shell';
-import { ChatIcon, ContactsIcon, HelpIcon, HomeIcon, SettingsIcon, UserIcon, UsersIcon } from '@/components/ui/icons';
+import {
+  CalendarIcon,
+  ChatIcon,
+  ContactsIcon,
+  HelpIcon,
+  HomeIcon,
+  SettingsIcon,
+  UserIcon,
+  UsersIcon,
+} from '@/components/ui/icons';
 import { canManageSettings, canManageUsers, canViewContacts, isAdmin, rightOf } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
@@ -11,15 +20,17 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const ctx = await advisorCtx();
   const { tenant, actor: user } = ctx;
   const communication = rightOf(user, 'communication') !== 'none';
-  const [t, ts, tc, unread] = await Promise.all([
+  const [t, ts, tc, unread, tf] = await Promise.all([
     getTranslations('advisor'),
     getTranslations('shell'),
     getTranslations('common'),
     communication ? unreadCount(ctx) : 0,
+    getTranslations('followUps'),
   ]);
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
+    ...(canViewContacts(user) ? [{ href: '/wiedervorlagen', label: tf('nav'), icon: <CalendarIcon /> }] : []),
     ...(communication
       ? [
           {
