@@ -6,14 +6,14 @@ import { useForm } from '@/components/ui/use-form';
 import { followUpDoneAction } from '@/lib/follow-ups/actions';
 
 /** ERLEDIGT / WIEDER ÖFFNEN on one follow-up. */
-export function FollowUpDoneButton({ id, done, label }: { id: string; done: boolean; label: string }) {
+export function FollowUpDoneButton({ id, done }: { id: string; done: boolean }) {
   const t = useTranslations('followUps.page');
   const f = useForm(followUpDoneAction);
   return (
     <form action={f.formAction}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="done" value={done ? '0' : '1'} />
-      <SubmitButton variant="secondary" size="sm" pendingLabel="…" aria-label={label}>
+      <SubmitButton variant="secondary" size="sm" pendingLabel="…">
         {done ? t('reopen') : t('markDone')}
       </SubmitButton>
       {f.failed?.message ? (

@@ -31,6 +31,7 @@ export function FollowUpForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('dueOn')}
+          id="follow-up-due"
           name="dueOn"
           type="date"
           required
@@ -39,6 +40,7 @@ export function FollowUpForm({
         />
         <SelectField
           label={t('assignee')}
+          id="follow-up-assignee"
           name="assigneeId"
           required
           placeholder={t('choose')}
@@ -49,6 +51,7 @@ export function FollowUpForm({
       </div>
       <TextareaField
         label={t('note')}
+        id="follow-up-note"
         name="note"
         required
         rows={3}

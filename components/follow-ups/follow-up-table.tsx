@@ -34,11 +34,7 @@ export async function FollowUpTable({ caption, items }: { caption: string; items
           </Td>
           <Td className="max-w-md whitespace-pre-line">{f.note}</Td>
           <Td>
-            <FollowUpDoneButton
-              id={f.id}
-              done={!!f.doneAt}
-              label={`${f.doneAt ? t('reopen') : t('markDone')}: ${f.note.slice(0, 60)}`}
-            />
+            <FollowUpDoneButton id={f.id} done={!!f.doneAt} />
           </Td>
         </tr>
       ))}
