@@ -47,16 +47,14 @@ describe('deadline reminders', () => {
 
   it('two workers in parallel over 1,000 deadlines write every reminder exactly once', async () => {
     const owner = await contact(db, w.A, 'Tausend', w.writer.id);
-    await db
-      .insert(contracts)
-      .values(
-        Array.from({ length: 1000 }, (_, i) => ({
-          ...dueSoon,
-          tenantId: w.A.id,
-          contactId: owner.id,
-          number: `T-${i}`,
-        })),
-      );
+    await db.insert(contracts).values(
+      Array.from({ length: 1000 }, (_, i) => ({
+        ...dueSoon,
+        tenantId: w.A.id,
+        contactId: owner.id,
+        number: `T-${i}`,
+      })),
+    );
     // A contract far from any step and one of another tenant stay out.
     await db.insert(contracts).values([
       { ...dueSoon, tenantId: w.A.id, contactId: owner.id, mainDueDate: '2027-06-01', number: 'later' },
@@ -100,7 +98,7 @@ describe('deadline reminders', () => {
     expect(await remindTenant(db, w.A, date(2026, 9, 23))).toBe(1000);
     await db.delete(contracts).where(eq(contracts.contactId, owner.id));
     await db.delete(outbox);
-  }, 120_000);
+  }, 400_000);
 
   it('finds candidates through the month-day indexes, not by reading every contract', async () => {
     const owner = await contact(db, w.A, 'Fünftausend', w.writer.id);
