@@ -14,6 +14,7 @@ import de_deadlines from './de/deadlines.json';
 import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
+import de_followUps from './de/followUps.json';
 import de_forms from './de/forms.json';
 import de_fristen from './de/fristen.json';
 import de_grants from './de/grants.json';
@@ -26,6 +27,7 @@ import de_notFound from './de/notFound.json';
 import de_platform from './de/platform.json';
 import de_portal from './de/portal.json';
 import de_privacy from './de/privacy.json';
+import de_reminders from './de/reminders.json';
 import de_settings from './de/settings.json';
 import de_shell from './de/shell.json';
 import de_signin from './de/signin.json';
@@ -45,6 +47,7 @@ import en_deadlines from './en/deadlines.json';
 import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
+import en_followUps from './en/followUps.json';
 import en_forms from './en/forms.json';
 import en_fristen from './en/fristen.json';
 import en_grants from './en/grants.json';
@@ -57,6 +60,7 @@ import en_notFound from './en/notFound.json';
 import en_platform from './en/platform.json';
 import en_portal from './en/portal.json';
 import en_privacy from './en/privacy.json';
+import en_reminders from './en/reminders.json';
 import en_settings from './en/settings.json';
 import en_shell from './en/shell.json';
 import en_signin from './en/signin.json';
@@ -78,6 +82,7 @@ export const de = {
   documents: de_documents,
   error: de_error,
   errors: de_errors,
+  followUps: de_followUps,
   forms: de_forms,
   fristen: de_fristen,
   grants: de_grants,
@@ -90,6 +95,7 @@ export const de = {
   platform: de_platform,
   portal: de_portal,
   privacy: de_privacy,
+  reminders: de_reminders,
   settings: de_settings,
   shell: de_shell,
   signin: de_signin,
@@ -112,6 +118,7 @@ export const en = {
   documents: en_documents,
   error: en_error,
   errors: en_errors,
+  followUps: en_followUps,
   forms: en_forms,
   fristen: en_fristen,
   grants: en_grants,
@@ -124,6 +131,7 @@ export const en = {
   platform: en_platform,
   portal: en_portal,
   privacy: en_privacy,
+  reminders: en_reminders,
   settings: en_settings,
   shell: en_shell,
   signin: en_signin,

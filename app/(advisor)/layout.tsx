@@ -29,17 +29,19 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const ctx = await advisorCtx();
   const { tenant, actor: user } = ctx;
   const communication = rightOf(user, 'communication') !== 'none';
-  const [t, ts, tc, unread] = await Promise.all([
+  const [t, ts, tc, unread, tf] = await Promise.all([
     getTranslations('advisor'),
     getTranslations('shell'),
     getTranslations('common'),
     communication ? unreadCount(ctx) : 0,
+    getTranslations('followUps'),
   ]);
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
     ...(canSeeDeadlines(user) ? [{ href: '/fristen', label: t('nav.deadlines'), icon: <CalendarIcon /> }] : []),
     ...(canViewPortfolio(user) ? [{ href: '/bestand', label: t('nav.bestand'), icon: <ChartIcon /> }] : []),
+    ...(canViewContacts(user) ? [{ href: '/wiedervorlagen', label: tf('nav'), icon: <CalendarIcon /> }] : []),
     ...(communication
       ? [
           {

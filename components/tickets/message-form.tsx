@@ -77,13 +77,16 @@ export function NewTicketForm({
   employees,
   defaultAssignee,
   contracts,
+  prefill,
 }: {
   employees: { id: string; name: string }[];
   defaultAssignee?: string;
   contracts: { id: string; label: string }[];
+  /** Subject, text and contract from a deadline reminder's link. */
+  prefill?: { subject: string; message: string; contractId: string } | null;
 }) {
   const t = useTranslations('tickets.form');
-  const f = useForm(createTicketAction, { assigneeId: defaultAssignee ?? '' });
+  const f = useForm(createTicketAction, { assigneeId: defaultAssignee ?? '', ...(prefill ?? {}) });
   const uploader = useUploader({ area: 'communication' });
   const [key] = useState(newKey);
   return (

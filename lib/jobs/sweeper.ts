@@ -1,7 +1,9 @@
 import type { Db } from '../db/client';
 import { sweepUploads } from '../uploads/sweep';
 import { retryDeletionJobs } from './deletion';
+import { runFollowUpMails } from './follow-ups';
 import { clearDeliveredBodies } from './outbox';
+import { runDeadlineReminders } from './reminders';
 
 export const sweepEveryMs = 60 * 60 * 1000;
 
@@ -9,11 +11,14 @@ export interface SweepResult {
   uploads: number;
   deletions: number;
   mailBodies: number;
+  reminders: number;
+  followUps: number;
 }
 
 /**
  * The hourly sweep, in every instance (each part is idempotent and claims its rows): uploads never
- * finalised within 24 h, deletion jobs whose storage step failed, bodies of delivered mails. One part
+ * finalised within 24 h, deletion jobs whose storage step failed, bodies of delivered mails, FRISTEN
+ * reminders and the due-day mails of WIEDERVORLAGEN. One part
  * failing (e.g. storage down) does not stop the others; it is tried again next hour.
  */
 export async function sweep(database: Db): Promise<SweepResult> {
@@ -21,8 +26,10 @@ export async function sweep(database: Db): Promise<SweepResult> {
     ['uploads', () => sweepUploads(database)],
     ['deletions', () => retryDeletionJobs(database)],
     ['mailBodies', () => clearDeliveredBodies(database)],
+    ['reminders', () => runDeadlineReminders(database)],
+    ['followUps', () => runFollowUpMails(database)],
   ] as const;
-  const result: SweepResult = { uploads: 0, deletions: 0, mailBodies: 0 };
+  const result: SweepResult = { uploads: 0, deletions: 0, mailBodies: 0, reminders: 0, followUps: 0 };
   for (const [name, run] of parts) {
     try {
       result[name] = await run();

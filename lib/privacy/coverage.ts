@@ -27,6 +27,10 @@ export const clientDataCoverage: Record<string, { export: string; erase: string 
     export: 'emails (date, subject, status)',
     erase: 'mails to the address and mails naming the contact deleted',
   },
+  deadline_reminders: { export: 'omitted: send markers (the mails are under emails)', erase: 'cascade with contracts' },
+  contract_reminder_optins: { export: 'vertraege[].erinnerung', erase: 'cascade with users and contracts' },
+  follow_ups: { export: 'wiedervorlagen', erase: 'cascade with users' },
+  follow_up_notices: { export: 'omitted: send markers of the due-day mail', erase: 'cascade with follow_ups' },
 };
 
 /** Tables without client data, with the reason. */
@@ -38,4 +42,6 @@ export const notClientData: Record<string, string> = {
   product_lines: 'catalogue of product names',
   support_requests: 'employees to the platform operator',
   deletion_jobs: 'pseudonym and object keys only',
+  reminder_settings: 'reminder days of the firm',
+  calendar_feeds: "employees' calendar feeds (token hash, name setting)",
 };

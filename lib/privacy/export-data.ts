@@ -122,9 +122,23 @@ export function exportData(rows: ExportRows, scope: ExportScope, tenant: Pick<Te
       ...(scope.internal ? c : withoutInternal(c)),
       angelegtVon: c.createdByClient ? t('client') : who(c.createdBy),
       geaendertVon: who(c.updatedBy),
+      erinnerung: rows.optinRows.find((o) => o.contractId === c.id)?.since ?? null,
     })),
     dokumente: documentsOut,
     kommunikation: ticketsOut,
+    ...(scope.internal
+      ? {
+          wiedervorlagen: rows.followUpRows.map((f) => ({
+            faelligAm: f.dueOn,
+            notiz: f.note,
+            zustaendig: who(f.assigneeId),
+            vertrag: f.contractId,
+            erledigtAm: f.doneAt,
+            angelegtVon: who(f.createdBy),
+            angelegtAm: f.createdAt,
+          })),
+        }
+      : {}),
     anmeldungen: rows.sessionRows,
     emails: rows.mailRows,
     protokoll: rows.auditRows

@@ -4,9 +4,11 @@ import type { Ctx } from '../ctx';
 import {
   auditLog,
   contactProfiles,
+  contractReminderOptins,
   contracts,
   documentFiles,
   documents,
+  followUps,
   outbox,
   sessions,
   ticketEvents,
@@ -105,6 +107,15 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     .from(outbox)
     .where(and(eq(outbox.tenantId, t), sql`lower(${outbox.toAddress}) = lower(${row.user.email})`))
     .orderBy(asc(outbox.createdAt));
+  const followUpRows = await db
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.tenantId, t), eq(followUps.contactId, contactId)))
+    .orderBy(asc(followUps.dueOn));
+  const optinRows = await db
+    .select({ contractId: contractReminderOptins.contractId, since: contractReminderOptins.createdAt })
+    .from(contractReminderOptins)
+    .where(and(eq(contractReminderOptins.tenantId, t), eq(contractReminderOptins.userId, contactId)));
   const auditRows = await db
     .select({
       at: auditLog.createdAt,
@@ -125,6 +136,7 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
       ...eventRows.flatMap((e) => [e.actorId, e.meta?.fromId, e.meta?.toId]),
       ...auditRows.map((a) => a.actorId),
       ...contractRows.flatMap((c) => [c.createdBy, c.updatedBy]),
+      ...followUpRows.flatMap((f) => [f.assigneeId, f.createdBy, f.doneBy]),
     ].filter((x): x is string => Boolean(x)),
   );
   const people = new Map<string, string>();
@@ -147,6 +159,8 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     attachmentRows,
     sessionRows,
     mailRows,
+    followUpRows,
+    optinRows,
     auditRows,
     people,
   };

@@ -26,3 +26,6 @@ export function idParam(value: string): string {
   if (!uuid.test(value)) notFound();
   return value;
 }
+
+/** Whether an optional id from the URL is well-formed (for prefills that are simply skipped otherwise). */
+export const isUuid = (value: string): boolean => uuid.test(value);

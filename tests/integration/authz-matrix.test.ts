@@ -122,6 +122,8 @@ import { updateOwnProfile } from '../../lib/portal/profile';
 import { setArchived } from '../../lib/privacy/archive';
 import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
 import { exportContact } from '../../lib/privacy/export';
+import { createFollowUp } from '../../lib/follow-ups/create';
+import { setContractReminder } from '../../lib/reminders/optin';
 import { getObjectBytes, objectKey, putObject } from '../../lib/storage';
 import { createTenant } from '../../lib/tenant/create';
 import { closeTicket } from '../../lib/tickets/close';
@@ -199,6 +201,8 @@ const ops = [
   'setArchived',
   'exportContact',
   'portfolioCsv',
+  'createFollowUp',
+  'setContractReminder',
 ] as const;
 type Op = (typeof ops)[number];
 
@@ -670,6 +674,35 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     ...clientsDeny,
     adminB: /*                   */ ['allow', 'allow', 'deny'],
   },
+  // WIEDERVORLAGEN (issue 15): any employee who may see the contact (any right, scope), assigned to themselves.
+  createFollowUp: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: /*                  */ ['allow', 'allow', 'deny'],
+    partialWriterA: /*           */ ['allow', 'allow', 'deny'],
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: /*                     */ ['allow', 'deny', 'deny'],
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
+  // Reminder switch on a contract the BETREUER entered in FINANZEN: clients who see it (DATENFREIGABE, or
+  // NUR LESEN without FREISCHALTUNG), only their own; employees never.
+  setContractReminder: {
+    adminA: D3,
+    writerA: D3,
+    partialWriterA: D3,
+    readerA: D3,
+    noRightsA: D3,
+    ownA: D3,
+    clientA1: /*                 */ ['allow', 'deny', 'deny'],
+    clientA2: /*                 */ ['allow', 'deny', 'deny'],
+    clientA3: D3, // FREISCHALTUNG only: the BETREUER's items are not shown
+    clientA4: /*                 */ ['allow', 'deny', 'deny'],
+    clientA5: D3,
+    clientA6: D3,
+    adminB: D3,
+    clientB1: /*                 */ ['allow', 'deny', 'deny'],
+  },
 };
 
 interface Cell {
@@ -932,7 +965,9 @@ async function fingerprint(): Promise<Record<TenantKey, Print>> {
       | 'messages'
       | 'ticketFiles'
       | 'events'
-      | 'reads',
+      | 'reads'
+      | 'followUps'
+      | 'optins',
       string
     >[]
   >`
@@ -953,7 +988,9 @@ async function fingerprint(): Promise<Record<TenantKey, Print>> {
       md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM ticket_messages x WHERE x.tenant_id = t.id), '')) AS messages,
       md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM ticket_files x WHERE x.tenant_id = t.id), '')) AS "ticketFiles",
       md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM ticket_events x WHERE x.tenant_id = t.id), '')) AS events,
-      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.ticket_id, x.user_id) FROM ticket_reads x WHERE x.tenant_id = t.id), '')) AS reads
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.ticket_id, x.user_id) FROM ticket_reads x WHERE x.tenant_id = t.id), '')) AS reads,
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM follow_ups x WHERE x.tenant_id = t.id), '')) AS "followUps",
+      md5(coalesce((SELECT string_agg(x::text, '|' ORDER BY x.contract_id, x.user_id) FROM contract_reminder_optins x WHERE x.tenant_id = t.id), '')) AS optins
     FROM tenants t WHERE t.slug IN ('matrix-a', 'matrix-b')`;
   const byKey = (slug: string) => {
     const { slug: _s, ...rest } = rows.find((r) => r.slug === slug)!;
@@ -1706,6 +1743,21 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       verify: async () => expect(await db.select().from(providers).where(eq(providers.id, p!.id))).toEqual([]),
     };
   },
+  async createFollowUp(c) {
+    const target = await contactTarget(c, 'none');
+    const input = { contactId: target, contractId: null, assigneeId: c.actor.id, dueOn: '2030-01-15', note: 'Matrix' };
+    return {
+      call: async () => createFollowUp(await ctxFor(db, tenantOf[c.home].id, c.actor), input),
+      audit: { action: 'followUp.created', targetId: target },
+    };
+  },
+  async setContractReminder(c) {
+    const contractId = await advisorContract(targetTenant(c), await contactTarget(c, 'none'));
+    return {
+      call: async () => setContractReminder(await ctxFor(db, tenantOf[c.home].id, c.actor), { contractId, on: true }),
+      audit: { action: 'contract.reminder.on', targetId: contractId },
+    };
+  },
 };
 
 /* ------------------------------------------------------------------ the run */
@@ -1802,7 +1854,47 @@ describe('authorization matrix', () => {
     console.log(
       `authorization matrix: ${ran} cases run (${allow} allow, ${cells.length - allow} deny), ${passed} passed, ${ran - passed} failed`,
     );
-    expect(cells.length).toBeGreaterThan(1050);
+    expect(cells.length).toBeGreaterThan(1120);
     expect(ran).toBe(cells.length);
+  });
+});
+
+describe('WIEDERVORLAGEN: the assignee must be an employee of this tenant who may see the contact', () => {
+  const create = async (actor: string, contactId: string, assigneeId: string) =>
+    createFollowUp(await ctxFor(db, tenantOf.A.id, actor), {
+      contactId,
+      contractId: null,
+      assigneeId,
+      dueOn: '2030-02-01',
+      note: 'Zuweisung',
+    });
+
+  it('allows a colleague who sees the contact', async () => {
+    await expect(create(ids.adminA, ids.clientA1, ids.ownA)).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  it('refuses a scoped colleague out of scope, one without rights, another tenant’s employee and a client', async () => {
+    const before = await fingerprint();
+    for (const assignee of [ids.ownA, ids.noRightsA, ids.adminB, ids.clientA2]) {
+      await expect(create(ids.adminA, ids.clientA2, assignee)).rejects.toMatchObject({
+        code: 'invalid',
+        field: 'assigneeId',
+      });
+    }
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('hides a follow-up on an out-of-scope contact from a scoped employee (done → not_found)', async () => {
+    const { id } = await create(ids.adminA, ids.clientA2, ids.writerA);
+    const { setFollowUpDone } = await import('../../lib/follow-ups/done');
+    await expect(setFollowUpDone(await ctxFor(db, tenantOf.A.id, ids.ownA), { id, done: true })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      setFollowUpDone(await ctxFor(db, tenantOf.B.id, ids.adminB), { id, done: true }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      setFollowUpDone(await ctxFor(db, tenantOf.A.id, ids.writerA), { id, done: true }),
+    ).resolves.toMatchObject({ done: true });
   });
 });

@@ -24,10 +24,12 @@ import type { Db } from '../../lib/db/client';
 import {
   auditLog,
   contactProfiles,
+  contractReminderOptins,
   contracts,
   deletionJobs,
   documentFiles,
   documents,
+  followUps,
   outbox,
   sessions,
   ticketFiles,
@@ -37,6 +39,7 @@ import {
   users,
   type Tenant,
 } from '../../lib/db/schema';
+import { createCalendarFeed } from '../../lib/calendar/token';
 import { createDocument } from '../../lib/documents/create';
 import { presignDocumentUpload } from '../../lib/documents/presign';
 import { documentSchema } from '../../lib/documents/schemas';
@@ -322,6 +325,15 @@ async function richClient(label: string): Promise<Rich> {
   await addContract(w.writer, u.id, contractForm('finance'));
   await addContract(w.adminA, u.id, contractForm('emergency'));
   await addContract(me, u.id, contractForm('other', { provider: 'RheinEnergie', product: 'Strom' }));
+  // WIEDERVORLAGE and the client's reminder switch (issue 15)
+  await db.insert(followUps).values({
+    tenantId: w.A.id,
+    contactId: u.id,
+    assigneeId: w.writer.id,
+    dueOn: '2030-01-02',
+    note: `Wiedervorlage ${tag}`,
+  });
+  await db.insert(contractReminderOptins).values({ tenantId: w.A.id, contractId: ins.id, userId: u.id });
 
   // documents with files in S3
   const police = pdf(`Police ${tag}`);
@@ -536,6 +548,7 @@ describe('classification of every table', () => {
   /** Person columns of tables that only ever hold employees (proved below), with the reason. */
   const staffOnly: Record<string, string> = {
     'support_requests.user_id': 'only employees send Anliegen to the operator (submitSupport refuses clients)',
+    'calendar_feeds.user_id': 'only employees have an iCal feed (createCalendarFeed refuses clients)',
   };
 
   it('classifies every table that can point at a person as client data', async () => {
@@ -579,6 +592,8 @@ describe('classification of every table', () => {
       (async () =>
         submitSupport(await ctxFor(db, w.A, w.clients.act), { subject: 'x', message: 'y', screenshots: [] }))(),
     ).rejects.toMatchObject({ code: 'forbidden' });
+    // … and a client cannot have an iCal feed
+    await expect(createCalendarFeed(await ctxFor(db, w.A, w.clients.act))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('derives the pseudonym from the id only, without personal data', () => {
@@ -992,6 +1007,14 @@ const exportChecks: Record<
   outbox: {
     rows: (_id, email) => count(`SELECT count(*)::int AS n FROM outbox WHERE lower(to_address) = lower($1)`, [email]),
     inJson: (d) => d.emails?.length ?? 0,
+  },
+  contract_reminder_optins: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM contract_reminder_optins WHERE user_id = $1`, [id]),
+    inJson: (d) => (d.vertraege ?? []).filter((c: { erinnerung: unknown }) => c.erinnerung).length,
+  },
+  follow_ups: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM follow_ups WHERE contact_id = $1`, [id]),
+    inJson: (d) => d.wiedervorlagen?.length ?? 0,
   },
 };
 

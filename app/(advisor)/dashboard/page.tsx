@@ -6,11 +6,19 @@ import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
 import { CountTile } from '@/components/dashboard/count-tile';
 import { DeadlineTile, DeadlineTileLoading } from '@/components/dashboard/deadline-tile';
-import { ChatIcon, ContactsIcon, FolderIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
+import { CalendarIcon, ChatIcon, ContactsIcon, FolderIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
-import { canManageSettings, canManageUsers, canSeeDeadlines, hasAnyRight, rightOf } from '@/lib/access/employee';
+import {
+  canManageSettings,
+  canManageUsers,
+  canSeeDeadlines,
+  canViewContacts,
+  hasAnyRight,
+  rightOf,
+} from '@/lib/access/employee';
 import { clientChanges } from '@/lib/contracts';
 import { CHANGES_DAYS, startCounts } from '@/lib/dashboard/counts';
+import { countFollowUps } from '@/lib/follow-ups';
 import { advisorCtx } from '@/lib/request/ctx';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,13 +28,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const ctx = await advisorCtx();
   const user = ctx.actor;
-  const [t, td, tc, format, counts, changes] = await Promise.all([
+  const [t, td, tc, format, counts, changes, followUps] = await Promise.all([
     getTranslations('advisor'),
     getTranslations('dashboard'),
     getTranslations('common'),
     getFormatter(),
     startCounts(ctx),
     clientChanges(ctx),
+    canViewContacts(user)
+      ? Promise.all([countFollowUps(ctx, 'today'), countFollowUps(ctx, 'overdue')]).then(([today, overdue]) => ({
+          today,
+          overdue,
+        }))
+      : null,
   ]);
   return (
     <>
@@ -53,7 +67,15 @@ export default async function DashboardPage() {
               <DeadlineTile ctx={ctx} />
             </Suspense>
           ) : null}
-          {/* SLOT for the WIEDERVORLAGEN branch: <CountTile label={my follow-ups today} count={…} href={its list} /> */}
+          {followUps ? (
+            <CountTile
+              label={td('tiles.followUps')}
+              count={followUps.today}
+              href="/wiedervorlagen"
+              hint={td('tiles.followUpsOverdue', { count: followUps.overdue })}
+              icon={<CalendarIcon />}
+            />
+          ) : null}
           {counts.clientChanges !== null ? (
             <CountTile
               label={td('changesTitle')}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
-import { FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
+import { CalendarIcon, FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageSettings } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
@@ -17,6 +17,7 @@ const tiles = [
   { href: '/settings/whitelabel', icon: <SettingsIcon />, key: 'whitelabel' },
   { href: '/settings/anbieter', icon: <FolderIcon />, key: 'providers' },
   { href: '/settings/website', icon: <HomeIcon />, key: 'website' },
+  { href: '/settings/erinnerungen', icon: <CalendarIcon />, key: 'reminders' },
 ] as const;
 
 export default async function SettingsPage() {

@@ -12,3 +12,4 @@ export * from './contracts';
 export * from './tickets';
 export * from './privacy';
 export * from './fristen';
+export * from './reminders';

@@ -8,6 +8,7 @@ import { ContactForm } from '@/components/contacts/contact-form';
 import { GrantsGrid } from '@/components/contacts/grants-grid';
 import { PrivacyCard } from '@/components/contacts/privacy-card';
 import { FolderOverview } from '@/components/contracts/folder-overview';
+import { FollowUpPanel } from '@/components/follow-ups/follow-up-panel';
 import { AddDocument } from '@/components/documents/add-document';
 import { DocumentList } from '@/components/documents/document-list';
 import { AcceptLeadButton } from '@/components/leads/accept-lead-button';
@@ -188,6 +189,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <ContactActivity items={activity} />
           </Card>
         </div>
+        <FollowUpPanel ctx={ctx} contactId={contact.id} />
       </>
     </ClientMessages>
   );

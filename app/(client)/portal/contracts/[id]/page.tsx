@@ -10,6 +10,8 @@ import { listDocuments } from '@/lib/documents/list';
 import { clientCtx } from '@/lib/request/ctx';
 import { idParam, orNotFound } from '@/lib/request/params';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { ReminderSwitch } from '@/components/reminders/reminder-switch';
+import { contractReminderOn } from '@/lib/reminders/optin';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('contractTitle') };
@@ -27,15 +29,16 @@ export default async function ClientContractPage({
   const detail = await orNotFound(async () => getContract(ctx, { id: idParam((await params).id) }));
   const c = detail.contract;
   const cfg = areaConfig[c.area];
-  const [documents, products, sparten, providers, deadlines] = await Promise.all([
+  const [documents, products, sparten, providers, deadlines, reminderOn] = await Promise.all([
     listDocuments(ctx, { contactId: ctx.actor.id, area: c.area, contractId: c.id }),
     detail.mayChange ? productNames(ctx, { area: c.area }) : Promise.resolve([]),
     detail.mayChange ? productSparten(ctx, { area: c.area }) : Promise.resolve({}),
     detail.mayChange && cfg.providerKind ? providerNames(ctx, { kind: cfg.providerKind }) : Promise.resolve([]),
     deadlinesOfContract(ctx, c),
+    contractReminderOn(ctx, { contractId: c.id }),
   ]);
   return (
-    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
+    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads', 'reminders.switch']}>
       <>
         <Link
           href={`/portal/folder/${c.area}`}
@@ -54,6 +57,7 @@ export default async function ClientContractPage({
           viewerBase="/portal/documents"
           created={(await searchParams).neu === '1'}
         />
+        {c.area === 'insurance' ? <ReminderSwitch contractId={c.id} on={reminderOn} /> : null}
       </>
     </ClientMessages>
   );

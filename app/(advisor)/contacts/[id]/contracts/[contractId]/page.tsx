@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ContractView } from '@/components/contracts/contract-view';
+import { FollowUpPanel } from '@/components/follow-ups/follow-up-panel';
 import { PageHeader } from '@/components/ui/card';
 import { areaConfig } from '@/lib/contracts/areas';
 import { productNames, productSparten, providerNames } from '@/lib/contracts/catalog';
@@ -66,6 +67,7 @@ export default async function AdvisorContractPage({
           created={(await searchParams).neu === '1'}
           tickets={linked.items}
         />
+        <FollowUpPanel ctx={ctx} contactId={id} contractId={contractId} />
       </>
     </ClientMessages>
   );
