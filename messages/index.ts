@@ -10,6 +10,7 @@ import de_contacts from './de/contacts.json';
 import de_contracts from './de/contracts.json';
 import de_dashboard from './de/dashboard.json';
 import de_deadlines from './de/deadlines.json';
+import de_devices from './de/devices.json';
 import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
@@ -39,6 +40,7 @@ import en_contacts from './en/contacts.json';
 import en_contracts from './en/contracts.json';
 import en_dashboard from './en/dashboard.json';
 import en_deadlines from './en/deadlines.json';
+import en_devices from './en/devices.json';
 import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
@@ -70,6 +72,7 @@ export const de = {
   contracts: de_contracts,
   dashboard: de_dashboard,
   deadlines: de_deadlines,
+  devices: de_devices,
   documents: de_documents,
   error: de_error,
   errors: de_errors,
@@ -102,6 +105,7 @@ export const en = {
   contracts: en_contracts,
   dashboard: en_dashboard,
   deadlines: en_deadlines,
+  devices: en_devices,
   documents: en_documents,
   error: en_error,
   errors: en_errors,
