@@ -25,6 +25,7 @@ import de_notFound from './de/notFound.json';
 import de_platform from './de/platform.json';
 import de_portal from './de/portal.json';
 import de_privacy from './de/privacy.json';
+import de_protocol from './de/protocol.json';
 import de_settings from './de/settings.json';
 import de_shell from './de/shell.json';
 import de_signin from './de/signin.json';
@@ -55,6 +56,7 @@ import en_notFound from './en/notFound.json';
 import en_platform from './en/platform.json';
 import en_portal from './en/portal.json';
 import en_privacy from './en/privacy.json';
+import en_protocol from './en/protocol.json';
 import en_settings from './en/settings.json';
 import en_shell from './en/shell.json';
 import en_signin from './en/signin.json';
@@ -87,6 +89,7 @@ export const de = {
   platform: de_platform,
   portal: de_portal,
   privacy: de_privacy,
+  protocol: de_protocol,
   settings: de_settings,
   shell: de_shell,
   signin: de_signin,
@@ -120,6 +123,7 @@ export const en = {
   platform: en_platform,
   portal: en_portal,
   privacy: en_privacy,
+  protocol: en_protocol,
   settings: en_settings,
   shell: en_shell,
   signin: en_signin,
