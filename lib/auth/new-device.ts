@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { localeOf } from '../ctx';
 import type { Tx } from '../db/client';
@@ -23,17 +23,18 @@ export async function noticeNewDevice(
 ): Promise<boolean> {
   const idHash = hashSessionId(rawSessionId);
   const [row] = await tx
-    .select({
-      device: sessions.device,
-      at: sessions.createdAt,
-      earlier: sql<number>`(select count(*)::int from ${sessions} s where s.tenant_id = ${tenant.id}
-        and s.user_id = ${user.id} and s.id_hash <> ${idHash})`,
-      same: sql<number>`(select count(*)::int from ${sessions} s where s.tenant_id = ${tenant.id}
-        and s.user_id = ${user.id} and s.id_hash <> ${idHash} and s.device = ${sessions.device})`,
-    })
+    .select({ device: sessions.device, at: sessions.createdAt })
     .from(sessions)
     .where(and(eq(sessions.tenantId, tenant.id), eq(sessions.idHash, idHash)));
-  if (!row?.device || row.earlier === 0 || row.same > 0) return false;
+  if (!row?.device) return false;
+  const [seen] = await tx
+    .select({
+      earlier: sql<number>`count(*)::int`,
+      same: sql<number>`(count(*) filter (where ${sessions.device} = ${row.device}))::int`,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tenant.id), eq(sessions.userId, user.id), ne(sessions.idHash, idHash)));
+  if (!seen || seen.earlier === 0 || seen.same > 0) return false;
   const locale = localeOf(user, tenant);
   const accountPath = user.kind === 'employee' ? '/account' : '/portal/account';
   await enqueueMail(tx, {

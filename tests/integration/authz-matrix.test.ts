@@ -61,6 +61,10 @@
  *   deleteContact /        a fresh active contact as for contact operations (clients: own = themselves), the
  *   setArchived /          name typed right; KONTAKT LÖSCHEN and ARCHIVIEREN need write in every module,
  *   exportContact          DATENEXPORT read in every module (a client: their own, while PROFIL is visible)
+ *   listProtocol           PROTOKOLL: an audit row about the target contact (own = A1/B1, same = A2/B2, other =
+ *                          the other tenant's), listed with the contact filter; admins and employees with the
+ *                          right "Protokoll" (readerA holds it, nobody else of the employees) see their own
+ *                          tenant's log only; clients never. A refusal ('forbidden') counts as "not in the answer"
  *
  * A refusal ('deny') is a thrown DomainError with code 'forbidden' or 'not_found' (reads: null / not in
  * the list) AND an unchanged database (fingerprint of users, contact_profiles, client_grants,
@@ -114,6 +118,7 @@ import { updateOwnProfile } from '../../lib/portal/profile';
 import { setArchived } from '../../lib/privacy/archive';
 import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
 import { exportContact } from '../../lib/privacy/export';
+import { listProtocol } from '../../lib/protocol/list';
 import { getObjectBytes, objectKey, putObject } from '../../lib/storage';
 import { createTenant } from '../../lib/tenant/create';
 import { closeTicket } from '../../lib/tickets/close';
@@ -184,6 +189,7 @@ const ops = [
   'deleteContact',
   'setArchived',
   'exportContact',
+  'listProtocol',
 ] as const;
 type Op = (typeof ops)[number];
 
@@ -624,6 +630,17 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     adminB: /*                   */ ['allow', 'allow', 'deny'],
     clientB1: /*                 */ ['allow', 'deny', 'deny'],
   },
+  // PROTOKOLL: admins and the right "Protokoll" (readerA), the whole own tenant, never another one.
+  listProtocol: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: D3, // write everywhere, but not the right "Protokoll"
+    partialWriterA: D3,
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: D3,
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
 };
 
 interface Cell {
@@ -766,7 +783,7 @@ beforeAll(async () => {
   };
   await employee('writerA', A, rights('write'), 'all');
   await employee('partialWriterA', A, { ...noRights, insurance: 'write' }, 'all');
-  await employee('readerA', A, rights('read'), 'all');
+  await employee('readerA', A, { ...rights('read'), protocol: true }, 'all');
   await employee('noRightsA', A, rights('none'), 'all');
   await employee('ownA', A, rights('write'), 'own');
   await employee('writerB', B, rights('write'), 'all');
@@ -1110,6 +1127,10 @@ async function emailOf(userId: string): Promise<string> {
 }
 
 /** The folder reads answer "not found" with a DomainError; the matrix reads that as "not in the answer". */
+const forbiddenAsNull = (e: unknown) => {
+  if (e instanceof DomainError && e.code === 'forbidden') return null;
+  throw e;
+};
 const notFoundAsNull = (e: unknown) => {
   if (e instanceof DomainError && e.code === 'not_found') return null;
   throw e;
@@ -1583,6 +1604,25 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
       call: async () => removeProvider(await ctxFor(db, tenantOf[c.home].id, c.actor), { id: p!.id }),
       audit: { action: 'provider.removed', targetId: p!.id },
       verify: async () => expect(await db.select().from(providers).where(eq(providers.id, p!.id))).toEqual([]),
+    };
+  },
+  async listProtocol(c) {
+    const contactId = readTarget(c);
+    const [row] = await db
+      .insert(auditLog)
+      .values({
+        tenantId: tenantOf[targetTenant(c)].id,
+        actorType: 'system',
+        action: 'matrix.probe',
+        targetType: 'contact',
+        targetId: contactId,
+      })
+      .returning({ id: auditLog.id });
+    return {
+      call: async () =>
+        listProtocol(await ctxFor(db, tenantOf[c.home].id, c.actor), { contact: contactId }).catch(forbiddenAsNull),
+      found: (r) =>
+        (r as Awaited<ReturnType<typeof listProtocol>> | null)?.items.some((i) => i.id === row!.id) ?? false,
     };
   },
 };
