@@ -43,10 +43,9 @@ export function coarseIp(ip: string | null | undefined): string | null {
   }
   const groups = expandIpv6(ip.trim());
   if (!groups) return null;
-  return `${groups
-    .slice(0, 3)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/48`;
+  const prefix = groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, ''));
+  while (prefix.at(-1) === '0') prefix.pop();
+  return `${prefix.join(':')}::/48`;
 }
 
 function expandIpv6(ip: string): string[] | null {

@@ -47,8 +47,10 @@ describe('IP coarsening', () => {
   });
   it('keeps the /48 of IPv6', () => {
     expect(coarseIp('2001:db8:abcd:12::1')).toBe('2001:db8:abcd::/48');
-    expect(coarseIp('2001:0db8:0000:0012:0000:0000:0000:0001')).toBe('2001:db8:0::/48');
-    expect(coarseIp('::1')).toBe('0:0:0::/48');
+    expect(coarseIp('2001:0db8:0000:0012:0000:0000:0000:0001')).toBe('2001:db8::/48');
+    expect(coarseIp('2001:db8:0:1::5')).toBe('2001:db8::/48');
+    expect(coarseIp('2001:0:5::1')).toBe('2001:0:5::/48');
+    expect(coarseIp('::1')).toBe('::/48');
     expect(coarseIp('fe80::1::2')).toBeNull();
   });
   it('gives null for anything else', () => {
