@@ -41,6 +41,7 @@ test('"Alle anderen abmelden" ends the session of a second browser at once', asy
 });
 
 test('the admin finds who opened a contact in PROTOKOLL, filtered by that contact', async ({ page }) => {
+  test.setTimeout(90_000);
   const seen = await makeClient('Gesehen', {}, null);
   const unseen = await makeClient('Anderer', {}, null);
   await loginAsDemoAdmin(page);
