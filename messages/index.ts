@@ -11,6 +11,7 @@ import de_contacts from './de/contacts.json';
 import de_contracts from './de/contracts.json';
 import de_dashboard from './de/dashboard.json';
 import de_deadlines from './de/deadlines.json';
+import de_devices from './de/devices.json';
 import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
@@ -28,6 +29,7 @@ import de_platform from './de/platform.json';
 import de_portal from './de/portal.json';
 import de_privacy from './de/privacy.json';
 import de_reminders from './de/reminders.json';
+import de_protocol from './de/protocol.json';
 import de_settings from './de/settings.json';
 import de_shell from './de/shell.json';
 import de_signin from './de/signin.json';
@@ -44,6 +46,7 @@ import en_contacts from './en/contacts.json';
 import en_contracts from './en/contracts.json';
 import en_dashboard from './en/dashboard.json';
 import en_deadlines from './en/deadlines.json';
+import en_devices from './en/devices.json';
 import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
@@ -61,6 +64,7 @@ import en_platform from './en/platform.json';
 import en_portal from './en/portal.json';
 import en_privacy from './en/privacy.json';
 import en_reminders from './en/reminders.json';
+import en_protocol from './en/protocol.json';
 import en_settings from './en/settings.json';
 import en_shell from './en/shell.json';
 import en_signin from './en/signin.json';
@@ -79,6 +83,7 @@ export const de = {
   bestand: de_bestand,
   dashboard: de_dashboard,
   deadlines: de_deadlines,
+  devices: de_devices,
   documents: de_documents,
   error: de_error,
   errors: de_errors,
@@ -96,6 +101,7 @@ export const de = {
   portal: de_portal,
   privacy: de_privacy,
   reminders: de_reminders,
+  protocol: de_protocol,
   settings: de_settings,
   shell: de_shell,
   signin: de_signin,
@@ -115,6 +121,7 @@ export const en = {
   bestand: en_bestand,
   dashboard: en_dashboard,
   deadlines: en_deadlines,
+  devices: en_devices,
   documents: en_documents,
   error: en_error,
   errors: en_errors,
@@ -132,6 +139,7 @@ export const en = {
   portal: en_portal,
   privacy: en_privacy,
   reminders: en_reminders,
+  protocol: en_protocol,
   settings: en_settings,
   shell: en_shell,
   signin: en_signin,

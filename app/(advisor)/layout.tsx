@@ -21,6 +21,7 @@ import {
   isAdmin,
   rightOf,
 } from '@/lib/access/employee';
+import { canSeeProtocol } from '@/lib/access/protocol';
 import { advisorCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
 import { unreadCount } from '@/lib/tickets/list';
@@ -29,10 +30,11 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const ctx = await advisorCtx();
   const { tenant, actor: user } = ctx;
   const communication = rightOf(user, 'communication') !== 'none';
-  const [t, ts, tc, unread, tf] = await Promise.all([
+  const [t, ts, tc, tp, unread, tf] = await Promise.all([
     getTranslations('advisor'),
     getTranslations('shell'),
     getTranslations('common'),
+    getTranslations('protocol'),
     communication ? unreadCount(ctx) : 0,
     getTranslations('followUps'),
   ]);
@@ -56,6 +58,9 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
       : []),
     ...(canManageUsers(user) ? [{ href: '/users', label: t('nav.users'), icon: <UsersIcon /> }] : []),
     ...(canManageSettings(user) ? [{ href: '/settings', label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
+    ...(!canManageSettings(user) && canSeeProtocol(user)
+      ? [{ href: '/settings/protokoll', label: tp('navLabel'), icon: <SettingsIcon /> }]
+      : []),
     { href: '/help', label: t('nav.help'), icon: <HelpIcon /> },
     { href: '/account', label: t('nav.account'), icon: <UserIcon /> },
   ];

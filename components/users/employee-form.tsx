@@ -123,6 +123,19 @@ export function EmployeeForm<T>({
             />
           ))}
         </div>
+        <label className="mt-4 flex items-start gap-3 text-sm text-gray-700">
+          <input
+            type="checkbox"
+            name="protocol"
+            value="on"
+            className="mt-0.5 h-4 w-4 shrink-0"
+            defaultChecked={f.value('protocol') === 'on'}
+          />
+          <span>
+            <span className="font-medium text-ink">{t('form.protocol')}</span>
+            <span className="block text-gray-600">{t('form.protocolHint')}</span>
+          </span>
+        </label>
       </fieldset>
       <div className="flex justify-end border-t border-gray-100 pt-5">
         <SubmitButton size="lg" pendingLabel={t('form.saving')}>

@@ -25,3 +25,25 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
     ip: entry.ip ?? null,
   });
 }
+
+/**
+ * The same, but a row that a unique index already holds (e.g. "Kontakt geöffnet" once per session and
+ * contact: audit_log_contact_opened_once) is skipped instead of failing. True when a row was written.
+ */
+export async function auditOnce(tx: Tx, entry: AuditEntry): Promise<boolean> {
+  const rows = await tx
+    .insert(auditLog)
+    .values({
+      tenantId: entry.tenantId,
+      actorType: entry.actorType,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      meta: entry.meta ?? null,
+      ip: entry.ip ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: auditLog.id });
+  return rows.length > 0;
+}

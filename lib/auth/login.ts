@@ -4,6 +4,7 @@ import { withTransaction, type PublicCtx } from '../ctx';
 import type { User } from '../db/schema';
 import { accountByLogin } from './account';
 import { verifyPassword } from './password';
+import { noticeNewDevice } from './new-device';
 import { createSession } from './sessions';
 import { ipKey, loginKey, loginSucceeded, reserveLoginAttempt } from './throttle';
 
@@ -77,6 +78,7 @@ export async function attemptLogin(ctx: PublicCtx, input: LoginInput & ClientInf
       targetId: user.id,
       ip: input.ip,
     });
+    await noticeNewDevice(tx, ctx.tenant, user, sessionId);
     return { ok: true as const, sessionId, user };
   });
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
+import { deviceKey } from './device';
 
 /** R-S1: idle 30 minutes, absolute 12 hours, enforced on the server for every request. */
 export const sessionPolicy = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 60 * 60, touchEverySeconds: 60 } as const;
@@ -22,6 +23,7 @@ export async function createSession(
     expiresAt: sql`now() + make_interval(secs => ${sessionPolicy.absoluteSeconds})`,
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
+    device: deviceKey(input.userAgent),
   });
   return raw;
 }

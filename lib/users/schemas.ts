@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidField, birthDateField, emailField, requiredText, salutationField } from '../forms/fields';
-import { moduleKeys, type EmployeeRights } from '../db/schema';
+import { moduleKeys, type EmployeeRights, type ModuleKey, type RightLevel } from '../db/schema';
 
 const level = z.enum(['none', 'read', 'write'], { error: 'users.errors.level' });
 
@@ -14,6 +14,8 @@ export interface EmployeeInput {
   role: 'admin' | 'employee';
   scope: 'all' | 'own';
   [right: `right_${string}`]: 'none' | 'read' | 'write';
+  /** The checkbox "Protokoll" (EINSTELLUNGEN → PROTOKOLL). */
+  protocol?: 'on';
 }
 
 /** BENUTZER ERSTELLEN / bearbeiten: master data, type, role, scope and one select per module right. */
@@ -27,11 +29,16 @@ export const employeeSchema = z.object({
   role: z.enum(['admin', 'employee'], { error: 'users.errors.role' }),
   scope: z.enum(['all', 'own'], { error: 'users.errors.scope' }),
   ...Object.fromEntries(moduleKeys.map((m) => [`right_${m}`, level.default('none')])),
+  protocol: z.literal('on', { error: 'users.errors.level' }).optional(),
 }) as unknown as z.ZodType<EmployeeInput>;
 
-/** The module rights of the form's `right_<module>` selects. */
+/** The module rights of the form's `right_<module>` selects, and the checkbox rights. */
 export function rightsOf(input: EmployeeInput): EmployeeRights {
-  return Object.fromEntries(moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none'])) as EmployeeRights;
+  const modules = Object.fromEntries(moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none'])) as Record<
+    ModuleKey,
+    RightLevel
+  >;
+  return { ...modules, protocol: input.protocol === 'on' };
 }
 
 export const employeeIdSchema = z.object({ id: uuidField });
@@ -49,3 +56,11 @@ export type LockEmployeeInput = z.output<typeof lockEmployeeSchema>;
 /** "Mein Zugang": the language of the account. */
 export const chooseLanguageSchema = z.object({ locale: z.enum(['de', 'en'], { error: 'account.errors.language' }) });
 export type ChooseLanguageInput = z.output<typeof chooseLanguageSchema>;
+
+/** The form's values for stored rights (`right_<module>` selects and the checkbox rights). */
+export function rightsFormValues(rights: EmployeeRights | null | undefined): Record<string, string> {
+  return {
+    ...Object.fromEntries(moduleKeys.map((m) => [`right_${m}`, rights?.[m] ?? 'none'])),
+    protocol: rights?.protocol ? 'on' : '',
+  };
+}

@@ -68,6 +68,10 @@
  *   portfolioCsv           the BESTAND CSV (by Versicherer) after a fresh FINANZEN contract with a provider of
  *                          its own in the fixed read contact's folder: found = the provider is a line of the
  *                          CSV (admins: the tenant; employees: scope and the FINANZEN right; clients: refused)
+ *   listProtocol           PROTOKOLL: an audit row about the target contact (own = A1/B1, same = A2/B2, other =
+ *                          the other tenant's), listed with the contact filter; admins and employees with the
+ *                          right "Protokoll" (readerA holds it, nobody else of the employees) see their own
+ *                          tenant's log only; clients never. A refusal ('forbidden') counts as "not in the answer"
  *
  * A refusal ('deny') is a thrown DomainError with code 'forbidden' or 'not_found' (reads: null / not in
  * the list) AND an unchanged database (fingerprint of users, contact_profiles, client_grants,
@@ -124,6 +128,7 @@ import { deleteContact, pseudonymFor } from '../../lib/privacy/delete';
 import { exportContact } from '../../lib/privacy/export';
 import { createFollowUp } from '../../lib/follow-ups/create';
 import { setContractReminder } from '../../lib/reminders/optin';
+import { listProtocol } from '../../lib/protocol/list';
 import { getObjectBytes, objectKey, putObject } from '../../lib/storage';
 import { createTenant } from '../../lib/tenant/create';
 import { closeTicket } from '../../lib/tickets/close';
@@ -203,6 +208,7 @@ const ops = [
   'portfolioCsv',
   'createFollowUp',
   'setContractReminder',
+  'listProtocol',
 ] as const;
 type Op = (typeof ops)[number];
 
@@ -703,6 +709,17 @@ const expectations: Record<Op, Record<ActorKey, Row>> = {
     adminB: D3,
     clientB1: /*                 */ ['allow', 'deny', 'deny'],
   },
+  // PROTOKOLL: admins and the right "Protokoll" (readerA), the whole own tenant, never another one.
+  listProtocol: {
+    adminA: /*                   */ ['allow', 'allow', 'deny'],
+    writerA: D3, // write everywhere, but not the right "Protokoll"
+    partialWriterA: D3,
+    readerA: /*                  */ ['allow', 'allow', 'deny'],
+    noRightsA: D3,
+    ownA: D3,
+    ...clientsDeny,
+    adminB: /*                   */ ['allow', 'allow', 'deny'],
+  },
 };
 
 interface Cell {
@@ -847,7 +864,7 @@ beforeAll(async () => {
   };
   await employee('writerA', A, rights('write'), 'all');
   await employee('partialWriterA', A, { ...noRights, insurance: 'write' }, 'all');
-  await employee('readerA', A, rights('read'), 'all');
+  await employee('readerA', A, { ...rights('read'), protocol: true }, 'all');
   await employee('noRightsA', A, rights('none'), 'all');
   await employee('ownA', A, rights('write'), 'own');
   await employee('writerB', B, rights('write'), 'all');
@@ -1756,6 +1773,25 @@ const prepare: Record<Op, (c: Ctx) => Promise<Prepared>> = {
     return {
       call: async () => setContractReminder(await ctxFor(db, tenantOf[c.home].id, c.actor), { contractId, on: true }),
       audit: { action: 'contract.reminder.on', targetId: contractId },
+    };
+  },
+  async listProtocol(c) {
+    const contactId = readTarget(c);
+    const [row] = await db
+      .insert(auditLog)
+      .values({
+        tenantId: tenantOf[targetTenant(c)].id,
+        actorType: 'system',
+        action: 'matrix.probe',
+        targetType: 'contact',
+        targetId: contactId,
+      })
+      .returning({ id: auditLog.id });
+    return {
+      call: async () =>
+        listProtocol(await ctxFor(db, tenantOf[c.home].id, c.actor), { contact: contactId }).catch(forbiddenAsNull),
+      found: (r) =>
+        (r as Awaited<ReturnType<typeof listProtocol>> | null)?.items.some((i) => i.id === row!.id) ?? false,
     };
   },
 };

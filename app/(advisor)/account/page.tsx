@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CalendarFeedCard } from '@/components/calendar/calendar-feed-card';
+import { SessionsSection } from '@/components/sessions/sessions-section';
 import { AccountView } from '@/components/users/account-view';
 import { advisorCtx } from '@/lib/request/ctx';
 
@@ -14,6 +15,7 @@ export default async function AdvisorAccountPage() {
     <>
       <AccountView username={ctx.actor.username} locale={ctx.locale} />
       <CalendarFeedCard ctx={ctx} />
+      <SessionsSection ctx={ctx} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
-import { CalendarIcon, FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
+import { CalendarIcon, FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageSettings } from '@/lib/access/employee';
 import { advisorCtx } from '@/lib/request/ctx';
@@ -25,6 +25,7 @@ export default async function SettingsPage() {
   if (!canManageSettings(ctx.actor)) notFound();
   const t = await getTranslations('settings.overview');
   const tc = await getTranslations('common');
+  const tp = await getTranslations('protocol');
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -39,6 +40,13 @@ export default async function SettingsPage() {
             actionLabel={tc('open')}
           />
         ))}
+        <Tile
+          href="/settings/protokoll"
+          icon={<UsersIcon />}
+          title={tp('tile.title')}
+          description={tp('tile.description')}
+          actionLabel={tc('open')}
+        />
       </div>
     </>
   );

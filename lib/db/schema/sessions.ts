@@ -14,6 +14,8 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Browser and OS family parsed from the user agent ("Chrome · Windows"), the "new device" check's key. */
+    device: text('device'),
   },
   (t) => [
     foreignKey({
@@ -22,5 +24,6 @@ export const sessions = pgTable(
       name: 'sessions_user_fk',
     }).onDelete('cascade'),
     index('sessions_tenant_user_idx').on(t.tenantId, t.userId),
+    index('sessions_tenant_user_device_idx').on(t.tenantId, t.userId, t.device),
   ],
 );

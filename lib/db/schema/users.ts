@@ -5,7 +5,10 @@ import { tenants } from './tenants';
 export const moduleKeys = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
 export type ModuleKey = (typeof moduleKeys)[number];
 export type RightLevel = 'none' | 'read' | 'write';
-export type EmployeeRights = Record<ModuleKey, RightLevel>;
+/** Rights beyond the modules, each on or off (off when missing): 'protocol' opens EINSTELLUNGEN → PROTOKOLL. */
+export const extraRightKeys = ['protocol'] as const;
+export type ExtraRightKey = (typeof extraRightKeys)[number];
+export type EmployeeRights = Record<ModuleKey, RightLevel> & Partial<Record<ExtraRightKey, boolean>>;
 
 /**
  * The people of one tenant: employees (BENUTZER, advisor area) and contacts (KONTAKTE, portal). One

@@ -13,11 +13,14 @@ import { AddDocument } from '@/components/documents/add-document';
 import { DocumentList } from '@/components/documents/document-list';
 import { AcceptLeadButton } from '@/components/leads/accept-lead-button';
 import { TicketList } from '@/components/tickets/ticket-list';
+import { ContactAccesses } from '@/components/protocol/contact-accesses';
+import { AdminSessionsBlock } from '@/components/sessions/admin-sessions';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { canEditContacts, mayChangeLoginDataOf } from '@/lib/access/employee';
 import { mayErase, mayExport } from '@/lib/access/privacy';
+import { canSeeProtocol, mayEndSessionsOf } from '@/lib/access/protocol';
 import { updateContactAction } from '@/lib/contacts/actions';
 import { contactActivity } from '@/lib/contacts/activity';
 import { advisorOptions } from '@/lib/contacts/advisors';
@@ -26,6 +29,8 @@ import { folderOverview } from '@/lib/contracts';
 import { listDocuments } from '@/lib/documents';
 import { createDocumentAction } from '@/lib/documents/actions';
 import { grantsOf } from '@/lib/grants';
+import { contactAccesses } from '@/lib/protocol/accesses';
+import { recordContactOpened } from '@/lib/protocol/record';
 import { advisorCtx } from '@/lib/request/ctx';
 import { listTickets } from '@/lib/tickets/list';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -39,17 +44,19 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const user = ctx.actor;
   const contact = await getContact(ctx, (await params).id);
   if (!contact) notFound();
-  const [t, tu, advisors, grants, activity, overview, generalDocs, openTickets, closedTickets] = await Promise.all([
-    getTranslations('contacts'),
-    getTranslations('users'),
-    advisorOptions(ctx),
-    grantsOf(ctx, contact.id),
-    contactActivity(ctx, contact.id),
-    folderOverview(ctx, { contactId: contact.id }),
-    listDocuments(ctx, { contactId: contact.id, area: 'profile', contractId: null }),
-    listTickets(ctx, { status: 'open', scope: 'all', contactId: contact.id, limit: 10 }),
-    listTickets(ctx, { status: 'closed', scope: 'all', contactId: contact.id, limit: 5 }),
-  ]);
+  const [t, tu, advisors, grants, activity, overview, generalDocs, openTickets, closedTickets, accesses] =
+    await Promise.all([
+      getTranslations('contacts'),
+      getTranslations('users'),
+      advisorOptions(ctx),
+      grantsOf(ctx, contact.id),
+      contactActivity(ctx, contact.id),
+      folderOverview(ctx, { contactId: contact.id }),
+      listDocuments(ctx, { contactId: contact.id, area: 'profile', contractId: null }),
+      listTickets(ctx, { status: 'open', scope: 'all', contactId: contact.id, limit: 10 }),
+      listTickets(ctx, { status: 'closed', scope: 'all', contactId: contact.id, limit: 5 }),
+      recordContactOpened(ctx, contact.id).then(() => (canSeeProtocol(user) ? contactAccesses(ctx, contact.id) : null)),
+    ]);
   const contactTickets = [...openTickets.items, ...closedTickets.items];
   const editable = canEditContacts(user);
   const initial: Record<string, string> = {
@@ -164,6 +171,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <div className="mt-3">
               <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
             </div>
+            {mayEndSessionsOf(user) && contact.status !== 'none' ? <AdminSessionsBlock userId={contact.id} /> : null}
             {mayExport(user) || mayErase(user) ? (
               <>
                 <h2 className="mt-8 text-lg font-semibold">{t('page.privacy')}</h2>
@@ -187,6 +195,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               </div>
             )}
             <ContactActivity items={activity} />
+            {accesses ? <ContactAccesses items={accesses} contactId={contact.id} /> : null}
           </Card>
         </div>
         <FollowUpPanel ctx={ctx} contactId={contact.id} />

@@ -6,9 +6,12 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmployeeForm } from '@/components/users/employee-form';
 import { EmployeeStatusActions } from '@/components/users/employee-status';
+import { AdminSessionsBlock } from '@/components/sessions/admin-sessions';
 import { canManageUsers } from '@/lib/access/employee';
+import { mayEndSessionsOf } from '@/lib/access/protocol';
 import { advisorCtx } from '@/lib/request/ctx';
 import { updateEmployeeAction } from '@/lib/users/actions';
+import { rightsFormValues } from '@/lib/users/schemas';
 import { getEmployee } from '@/lib/users/list';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
@@ -31,7 +34,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     employeeType: employee.employeeType ?? 'mitarbeiter',
     role: employee.role ?? 'employee',
     scope: employee.scope ?? 'all',
-    ...Object.fromEntries(Object.entries(employee.rights ?? {}).map(([k, v]) => [`right_${k}`, v])),
+    ...rightsFormValues(employee.rights),
   };
   return (
     <ClientMessages pick={['users']}>
@@ -65,6 +68,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <h2 className="text-base font-semibold">{t('edit.access')}</h2>
             <p className="mb-4 mt-1 text-sm text-gray-600">{t('edit.accessHint')}</p>
             <EmployeeStatusActions id={employee.id} status={employee.status} isSelf={employee.id === ctx.actor.id} />
+            {mayEndSessionsOf(ctx.actor) && employee.id !== ctx.actor.id ? (
+              <AdminSessionsBlock userId={employee.id} />
+            ) : null}
           </Card>
         </div>
       </>

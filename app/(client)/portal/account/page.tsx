@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { SessionsSection } from '@/components/sessions/sessions-section';
 import { AccountView } from '@/components/users/account-view';
 import { clientCtx } from '@/lib/request/ctx';
 
@@ -9,5 +10,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClientAccountPage() {
   const ctx = await clientCtx();
-  return <AccountView username={ctx.actor.username} locale={ctx.locale} />;
+  return (
+    <>
+      <AccountView username={ctx.actor.username} locale={ctx.locale} />
+      <SessionsSection ctx={ctx} />
+    </>
+  );
 }
