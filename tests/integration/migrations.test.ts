@@ -33,8 +33,10 @@ describe('migrations', () => {
         'document_files',
         'documents',
         'outbox',
+        'pending_logins',
         'product_lines',
         'providers',
+        'recovery_codes',
         'sessions',
         'support_requests',
         'tenant_domains',
@@ -46,6 +48,7 @@ describe('migrations', () => {
         'ticket_reads',
         'tickets',
         'uploads',
+        'user_totp',
         'users',
       ]);
       expect(extensions.map((e) => e.extname)).toEqual(expect.arrayContaining(['pg_trgm', 'btree_gin']));

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { PageHeader } from '@/components/ui/card';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { FactorPolicyForm } from '@/components/settings/factor-policy-form';
+import { Card, PageHeader } from '@/components/ui/card';
 import { FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageSettings } from '@/lib/access/employee';
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
   if (!canManageSettings(ctx.actor)) notFound();
   const t = await getTranslations('settings.overview');
   const tc = await getTranslations('common');
+  const ts = await getTranslations('settings.security');
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -39,6 +42,12 @@ export default async function SettingsPage() {
           />
         ))}
       </div>
+      <Card className="mt-6 max-w-2xl">
+        <h2 className="mb-3 text-lg font-semibold">{ts('title')}</h2>
+        <ClientMessages pick={['settings']}>
+          <FactorPolicyForm required={ctx.tenant.requireEmployeeMfa} />
+        </ClientMessages>
+      </Card>
     </>
   );
 }

@@ -6,7 +6,10 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmployeeForm } from '@/components/users/employee-form';
 import { EmployeeStatusActions } from '@/components/users/employee-status';
+import { FactorReset } from '@/components/users/factor-reset';
 import { canManageUsers } from '@/lib/access/employee';
+import { mayResetEmployeeFactor } from '@/lib/access/factors';
+import { hasSecondFactor } from '@/lib/auth/factors/store';
 import { advisorCtx } from '@/lib/request/ctx';
 import { updateEmployeeAction } from '@/lib/users/actions';
 import { getEmployee } from '@/lib/users/list';
@@ -65,6 +68,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <h2 className="text-base font-semibold">{t('edit.access')}</h2>
             <p className="mb-4 mt-1 text-sm text-gray-600">{t('edit.accessHint')}</p>
             <EmployeeStatusActions id={employee.id} status={employee.status} isSelf={employee.id === ctx.actor.id} />
+            {mayResetEmployeeFactor(ctx.actor, { id: employee.id, kind: 'employee' }) ? (
+              <div className="mt-6 border-t border-gray-200 pt-4">
+                <FactorReset
+                  kind="employee"
+                  id={employee.id}
+                  on={await hasSecondFactor(ctx.db, ctx.tenant.id, employee.id)}
+                />
+              </div>
+            ) : null}
           </Card>
         </div>
       </>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AccountView } from '@/components/users/account-view';
+import { myFactorState } from '@/lib/auth/factors/state';
 import { clientCtx } from '@/lib/request/ctx';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClientAccountPage() {
   const ctx = await clientCtx();
-  return <AccountView username={ctx.actor.username} locale={ctx.locale} />;
+  return <AccountView username={ctx.actor.username} locale={ctx.locale} factor={await myFactorState(ctx)} />;
 }
