@@ -100,6 +100,14 @@ describe('Zwei-Faktor-Anmeldung für Mitarbeiter verpflichtend', () => {
     expect(setup.ok).toBe(true);
   });
 
+  it('holds at once, also while the cached tenant row still says otherwise', async () => {
+    const e = await makeEmployee(db, strict.tenant.id, 'sofort');
+    await signInAs(strict.tenant.id, e.id);
+    request.tenant = { ...(request.tenant as Tenant), requireEmployeeMfa: false };
+    expect(await redirectOf(advisorCtx())).toBe('/account/zwei-faktor');
+    expect(await sessionCtx()).toBeNull();
+  });
+
   it('after the setup everything is open again', async () => {
     const e = await makeEmployee(db, strict.tenant.id, 'fertig');
     await db.execute(sql`UPDATE users SET role = 'admin' WHERE id = ${e.id}`);

@@ -5,6 +5,7 @@ import { requireRight } from '../../access/require';
 import { audit } from '../../audit';
 import { withTransaction, type Ctx } from '../../ctx';
 import { tenants } from '../../db/schema';
+import { forgetTenantCache } from '../../tenant/lookup';
 
 export const requireFactorSchema = z.object({
   required: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
@@ -28,5 +29,6 @@ export async function setEmployeeFactorRequired(
       meta: { required: input.required },
     });
   });
+  forgetTenantCache();
   return { required: input.required };
 }

@@ -22,6 +22,17 @@ export async function factorSummary(tx: Tx, tenantId: string, userId: string): P
   return { totp: Boolean(rows[0]?.totp), recoveryLeft: Number(rows[0]?.left ?? 0) };
 }
 
+/**
+ * Whether the tenant requires a second factor of employees, read fresh from the row (the tenant lookup is
+ * cached for seconds; switching the setting on must hold at the next request).
+ */
+export async function tenantRequiresFactor(tx: Tx, tenantId: string): Promise<boolean> {
+  const rows = await tx.execute<{ on: boolean }>(
+    sql`SELECT require_employee_mfa AS on FROM tenants WHERE id = ${tenantId}`,
+  );
+  return Boolean(rows[0]?.on);
+}
+
 export async function hasSecondFactor(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
   return (await factorSummary(tx, tenantId, userId)).totp;
 }
