@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { completeSecondStep } from '../../lib/auth/factors/second-step';
+import { codeKey } from '../../lib/auth/throttle';
 import { renewRecoveryCodes, startTotpSetup, switchOffTotp } from '../../lib/auth/factors/setup';
 import { attemptLogin } from '../../lib/auth/login';
 import type { Db } from '../../lib/db/client';
@@ -65,23 +66,40 @@ describe('TOTP at login', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
-  it('throttles codes like passwords: 20 parallel wrong codes, at most 5 checked, then even the right one waits', async () => {
+  it('throttles codes like passwords: of 20 parallel wrong codes the free ones and few more are checked, each counted', async () => {
     const e = await makeEmployee(db, t.tenant.id, 'rita');
-    const { secret } = await enrol(db, t.tenant.id, e.id);
+    await enrol(db, t.tenant.id, e.id);
     const pending = await pendingFor(e.username);
     const results = await Promise.all(Array.from({ length: 20 }, () => second(pending, '000000')));
     const checked = results.filter((r) => !r.ok && r.code === 'invalid').length;
-    expect(checked).toBeGreaterThanOrEqual(1);
-    expect(checked).toBeLessThanOrEqual(5);
+    // 4 free failures, then a delay from 1 s doubling: a few may pass on a slow machine, never all.
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThan(12);
     expect(results.filter((r) => !r.ok && r.code === 'rate_limited').length).toBe(20 - checked);
-    nextStep();
-    const right = await second(pending, codeNow(secret));
-    expect(right.ok).toBe(false);
-    expect(right.ok ? null : right.code).toBe('rate_limited');
+    const [row] = await db.execute<{ failures: number; blocked: boolean }>(
+      sql`SELECT failures, blocked_until > now() AS blocked FROM auth_throttle WHERE key = ${codeKey(t.tenant.id, e.id)}`,
+    );
+    expect(row).toEqual({ failures: checked, blocked: true });
     const audits = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.code.failed' AND actor_id = ${e.id}`,
     );
     expect(audits[0]!.n).toBe(checked);
+  });
+
+  it('after many failures: exactly one of 20 parallel codes is checked, then even the right code waits', async () => {
+    const e = await makeEmployee(db, t.tenant.id, 'rudi');
+    const { secret } = await enrol(db, t.tenant.id, e.id);
+    // 12 failures within the hour: the next one sets a delay of 2^8 s.
+    await db.execute(
+      sql`INSERT INTO auth_throttle (key, failures, window_start) VALUES (${codeKey(t.tenant.id, e.id)}, 12, now())`,
+    );
+    const pending = await pendingFor(e.username);
+    const results = await Promise.all(Array.from({ length: 20 }, () => second(pending, '000000')));
+    expect(results.filter((r) => !r.ok && r.code === 'invalid')).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === 'rate_limited')).toHaveLength(19);
+    nextStep();
+    const right = await second(pending, codeNow(secret));
+    expect(right.ok ? 'ok' : right.code).toBe('rate_limited');
   });
 
   it('refuses a pending login of another tenant', async () => {

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client';
 import { pendingLogins, users, type User } from '../../db/schema';
 import type { ClientInfo } from '../login';
 import { createSession } from '../sessions';
-import { clearAccount, reserveAccountAttempt } from '../throttle';
+import { clearAccount, codeKey, reserveAccountAttempt } from '../throttle';
 import { consumeRecoveryCode, consumeTotp } from './store';
 
 /** The password was right, the second factor is still missing: 5 minutes, single use, no session yet. */
@@ -18,11 +18,6 @@ export const secondStepSchema = z.object({
 });
 
 const hashOf = (raw: string) => createHash('sha256').update(raw).digest('hex');
-
-/** The counter of wrong codes of one account (login step two); the same policy as passwords. */
-export function codeKey(tenantId: string, userId: string): string {
-  return `code:${tenantId}:${userId}`;
-}
 
 export async function createPendingLogin(tx: Tx, tenantId: string, userId: string): Promise<string> {
   const raw = randomBytes(32).toString('base64url');

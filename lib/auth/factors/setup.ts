@@ -4,8 +4,7 @@ import { maySwitchOffFactor } from '../../access/factors';
 import { audit } from '../../audit';
 import { withTransaction, type Ctx } from '../../ctx';
 import { DomainError } from '../../errors';
-import { clearAccount, reserveAccountAttempt } from '../throttle';
-import { codeKey } from './second-step';
+import { clearAccount, codeKey, reserveAccountAttempt } from '../throttle';
 import {
   consumeRecoveryCode,
   consumeTotp,
