@@ -59,6 +59,8 @@ const schema = z
     RESEND_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MAIL_FROM: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Key for secrets at rest (TOTP secrets, recovery-code pepper); derived from AUTH_SECRET when unset. */
+    MAPPE_SECRET_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     APP_ROOT_DOMAIN: z
       .string()
       .trim()

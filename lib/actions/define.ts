@@ -33,6 +33,11 @@ export interface ActionDef<C, S extends z.ZodType, T> {
   redirect?: (input: z.output<S>, data: T, ctx: C) => string | undefined | null;
   /** When the form gets its values back: on failure (default), always, or never. */
   echo?: 'failure' | 'always' | 'never';
+  /**
+   * Open to an employee who still has to set up the second factor the tenant requires (the setup itself,
+   * Abmelden). Every other action refuses them (lib/access/factors.ts).
+   */
+  factorSetup?: boolean;
 }
 
 type Audience = 'advisor' | 'client' | 'session';
@@ -96,7 +101,7 @@ async function execute<C extends { requestId: string; locale: Locale }, S extend
   return { ok: true, data };
 }
 
-async function signedInCtx(audience: Audience): Promise<Ctx | ActionResult<never>> {
+async function signedInCtx(audience: Audience, factorSetup = false): Promise<Ctx | ActionResult<never>> {
   const tenant = await currentTenant();
   const requestId = await currentRequestId();
   if (!tenant) return refusal('not_found', defaultLocale);
@@ -104,6 +109,10 @@ async function signedInCtx(audience: Audience): Promise<Ctx | ActionResult<never
   if (!signedIn) return refusal('unauthenticated', localeOf(null, tenant));
   // Signed in, but the wrong kind of account (e.g. a client posting an advisor action).
   if (!accepts[audience](signedIn)) return refusal('forbidden', localeOf(signedIn.user, tenant));
+  if (signedIn.factorSetupPending && !factorSetup) {
+    const locale = localeOf(signedIn.user, tenant);
+    return { ok: false, code: 'forbidden', message: translate(locale, 'account.factor.setupRequired') };
+  }
   return createCtx(db(), signedIn.tenant, signedIn.user, { requestId, sessionId: signedIn.sessionId });
 }
 
@@ -129,7 +138,7 @@ const notAForm = (): ActionResult<never> => ({
 function formAction<S extends z.ZodType, T>(audience: Audience, def: ActionDef<Ctx, S, T>) {
   return async (_prev: FormState<T>, formData: FormData): Promise<FormState<T>> => {
     if (!(formData instanceof FormData)) return notAForm();
-    const ctx = await signedInCtx(audience);
+    const ctx = await signedInCtx(audience, def.factorSetup);
     const result = isResult(ctx) ? ctx : await execute(def, ctx, formValues(formData));
     return withEcho(result, formData, def.echo);
   };
@@ -137,7 +146,7 @@ function formAction<S extends z.ZodType, T>(audience: Audience, def: ActionDef<C
 
 function objectCall<S extends z.ZodType, T>(audience: Audience, def: ActionDef<Ctx, S, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const ctx = await signedInCtx(audience);
+    const ctx = await signedInCtx(audience, def.factorSetup);
     return isResult(ctx) ? ctx : execute(def, ctx, input);
   };
 }

@@ -10,7 +10,8 @@ import { loginSchema } from './login';
 import { logout } from './logout';
 import { withClient } from './request';
 import { requestPasswordReset, resetRequestSchema } from './reset';
-import { signInWithPassword, type SignedInHome } from './sign-in';
+import { secondStepSchema } from './factors/second-step';
+import { signInWithCode, signInWithPassword, type SignedInHome } from './sign-in';
 
 export type { ActivationDone } from './activation';
 export type LoginState = FormState<SignedInHome>;
@@ -23,6 +24,15 @@ export const loginAction = publicAction({
   schema: loginSchema,
   run: signInWithPassword,
   redirect: (_input, { home }) => home,
+});
+
+/** Login step two: the code of the authenticator app or a recovery code for the pending login. */
+export const loginCodeAction = publicAction({
+  name: 'auth.login.code',
+  schema: secondStepSchema,
+  run: signInWithCode,
+  redirect: (_input, { home }) => home,
+  echo: 'never',
 });
 
 /** PASSWORTVERGABE (invitation) and the reset: link + password twice + PIN. */
@@ -40,7 +50,7 @@ export const requestResetAction = publicAction({
   run: withClient(requestPasswordReset),
 });
 
-const endSession = sessionCall({ name: 'auth.logout', schema: z.object({}), run: logout });
+const endSession = sessionCall({ name: 'auth.logout', schema: z.object({}), run: logout, factorSetup: true });
 
 /**
  * Abmelden (a plain `<form action>`, so no previous state): the session row is revoked through the builder,

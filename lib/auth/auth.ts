@@ -7,6 +7,7 @@ import { trustedHost } from '../tenant/forwarded';
 import { findTenantByHost } from '../tenant/lookup';
 import { clientIp } from '../tenant/request-ip';
 import { sessionCookieName } from './cookie';
+import { completeSecondStep } from './factors/second-step';
 import { attemptLogin, loginSchema } from './login';
 import { sessionPolicy } from './sessions';
 
@@ -16,6 +17,19 @@ export class ThrottledSignin extends CredentialsSignin {
   constructor(public readonly retryAfterSeconds: number) {
     super();
   }
+}
+
+/** The password was right; the account has a second factor: the pending login's raw id goes to a cookie. */
+export class SecondFactorSignin extends CredentialsSignin {
+  code = 'second_factor';
+  constructor(public readonly pending: string) {
+    super();
+  }
+}
+
+/** The pending login is gone (expired, used): back to the password. */
+export class ExpiredSignin extends CredentialsSignin {
+  code = 'expired';
 }
 
 function hostOf(h: Headers): string | null {
@@ -65,6 +79,31 @@ export const { signIn, signOut } = NextAuth(() => {
           });
           if (!result.ok) {
             if (result.code === 'rate_limited') throw new ThrottledSignin(result.retryAfterSeconds);
+            if (result.code === 'second_factor') throw new SecondFactorSignin(result.pending);
+            return null;
+          }
+          return { id: result.user.id, sid: result.sessionId, tid: tenant.id };
+        },
+      }),
+      // Login step two (lib/auth/factors/second-step.ts): the pending login from the cookie and a code.
+      Credentials({
+        id: 'second-factor',
+        credentials: { pending: {}, code: {} },
+        async authorize(credentials, request) {
+          const pending = typeof credentials.pending === 'string' ? credentials.pending : '';
+          const code = typeof credentials.code === 'string' ? credentials.code.slice(0, 40) : '';
+          if (!pending || !code) return null;
+          const tenant = await findTenantByHost(hostOf(request.headers));
+          if (!tenant) return null;
+          const result = await completeSecondStep(createPublicCtx(db(), tenant), {
+            pending,
+            code,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get('user-agent'),
+          });
+          if (!result.ok) {
+            if (result.code === 'rate_limited') throw new ThrottledSignin(result.retryAfterSeconds);
+            if (result.code === 'expired') throw new ExpiredSignin();
             return null;
           }
           return { id: result.user.id, sid: result.sessionId, tid: tenant.id };

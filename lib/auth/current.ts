@@ -7,7 +7,9 @@ import { db } from '../db/client';
 import type { Tenant } from '../db/schema';
 import { serverEnv } from '../env';
 import { currentTenant } from '../tenant/request';
+import { mustSetUpFactor } from '../access/factors';
 import { sessionCookieName } from './cookie';
+import { hasSecondFactor, tenantRequiresFactor } from './factors/store';
 import { validateSession, type SessionUser } from './sessions';
 
 /** A live session of this host's tenant: the tenant, the account and the session id. */
@@ -15,6 +17,19 @@ export interface SignedIn {
   tenant: Tenant;
   user: SessionUser;
   sessionId: string;
+  /** The tenant requires a second factor and this employee has none yet: only the setup is open. */
+  factorSetupPending: boolean;
+}
+
+/** Where an employee held to a second factor sets it up (the only page open until then). */
+export const factorSetupPath = '/account/zwei-faktor';
+
+/** The tenant's requirement (read fresh, not from the cached tenant) and the employee's factors. */
+async function factorSetupPending(tenant: Tenant, user: SessionUser): Promise<boolean> {
+  if (user.kind !== 'employee') return false;
+  const requireEmployeeMfa = await tenantRequiresFactor(db(), tenant.id);
+  if (!requireEmployeeMfa) return false;
+  return mustSetUpFactor(user, { requireEmployeeMfa }, await hasSecondFactor(db(), tenant.id, user.id));
 }
 
 /** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
@@ -41,18 +56,23 @@ export const currentActor = cache(async (): Promise<SignedIn | null> => {
   const token = await readSessionToken();
   if (!token || token.tid !== tenant.id) return null;
   const user = await validateSession(db(), token.sid, tenant.id);
-  return user ? { tenant, user, sessionId: token.sid } : null;
+  if (!user) return null;
+  return { tenant, user, sessionId: token.sid, factorSetupPending: await factorSetupPending(tenant, user) };
 });
 
 export function homePathFor(user: Pick<SessionUser, 'kind'>): string {
   return user.kind === 'employee' ? '/dashboard' : '/portal';
 }
 
-/** For advisor pages and actions: an employee of this tenant, else to the login page. */
-export async function requireAdvisor(): Promise<SignedIn> {
+/**
+ * For advisor pages: an employee of this tenant, else to the login page. An employee who still has to set up
+ * the second factor the tenant requires is sent to that setup (only its page passes `factorSetup`).
+ */
+export async function requireAdvisor(options: { factorSetup?: boolean } = {}): Promise<SignedIn> {
   const actor = await currentActor();
   if (!actor) redirect('/login');
   if (actor.user.kind !== 'employee') redirect(homePathFor(actor.user));
+  if (actor.factorSetupPending && !options.factorSetup) redirect(factorSetupPath);
   return actor;
 }
 

@@ -3,6 +3,8 @@ import { audit } from '../audit';
 import { withTransaction, type PublicCtx } from '../ctx';
 import type { User } from '../db/schema';
 import { accountByLogin } from './account';
+import { createPendingLogin } from './factors/second-step';
+import { hasSecondFactor } from './factors/store';
 import { verifyPassword } from './password';
 import { noticeNewDevice } from './new-device';
 import { createSession } from './sessions';
@@ -26,13 +28,15 @@ export interface ClientInfo {
  */
 export type LoginResult =
   | { ok: true; sessionId: string; user: User }
+  | { ok: false; code: 'second_factor'; pending: string }
   | { ok: false; code: 'invalid' }
   | { ok: false; code: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * LOGIN for the host's tenant. The same answer (and one argon2 run) whether or not the account
  * exists; throttled per account and per IP in PostgreSQL. The attempt is reserved before the password
- * is checked, so parallel guesses cannot all pass one open check. Successful logins create a session row.
+ * is checked, so parallel guesses cannot all pass one open check. Successful logins create a session row –
+ * or, for an account with a second factor, a pending login that lib/auth/factors/second-step.ts completes.
  */
 export async function attemptLogin(ctx: PublicCtx, input: LoginInput & ClientInfo): Promise<LoginResult> {
   const tenantId = ctx.tenant.id;
@@ -66,8 +70,22 @@ export async function attemptLogin(ctx: PublicCtx, input: LoginInput & ClientInf
     return { ok: false, code: 'invalid' };
   }
 
-  return withTransaction(ctx, async ({ db: tx }) => {
+  return withTransaction(ctx, async ({ db: tx }): Promise<LoginResult> => {
     await loginSucceeded(tx, acct, ip);
+    // With a second factor the password alone makes no session: a pending login waits for the code.
+    if (await hasSecondFactor(tx, tenantId, user.id)) {
+      const pending = await createPendingLogin(tx, tenantId, user.id);
+      await audit(tx, {
+        tenantId,
+        actorType: 'user',
+        actorId: user.id,
+        action: 'auth.login.password_ok',
+        targetType: 'user',
+        targetId: user.id,
+        ip: input.ip,
+      });
+      return { ok: false, code: 'second_factor', pending };
+    }
     const sessionId = await createSession(tx, { tenantId, userId: user.id, ip: input.ip, userAgent: input.userAgent });
     await audit(tx, {
       tenantId,
@@ -79,6 +97,6 @@ export async function attemptLogin(ctx: PublicCtx, input: LoginInput & ClientInf
       ip: input.ip,
     });
     await noticeNewDevice(tx, ctx.tenant, user, sessionId);
-    return { ok: true as const, sessionId, user };
+    return { ok: true, sessionId, user };
   });
 }

@@ -113,6 +113,11 @@ export function passwordChangeKey(tenantId: string, userId: string): string {
   return `pw-change:${tenantId}:${userId}`;
 }
 
+/** The counter of wrong codes of one account (login step two, "Mein Zugang"); the password policy. */
+export function codeKey(tenantId: string, userId: string): string {
+  return `code:${tenantId}:${userId}`;
+}
+
 /** A successful login: the account starts afresh, and the reserved attempt no longer counts for the IP. */
 export async function loginSucceeded(tx: Tx, account: string, ip: string): Promise<void> {
   await clearAccount(tx, account);

@@ -19,7 +19,11 @@ export interface ClientContext {
 export const clientContext = cache(async (): Promise<ClientContext> => {
   const ctx = await clientCtx();
   const grants = await grantsOf(ctx, ctx.actor.id);
-  return { ctx, grants, actor: { tenant: ctx.tenant, user: ctx.actor, sessionId: ctx.sessionId ?? '' } };
+  return {
+    ctx,
+    grants,
+    actor: { tenant: ctx.tenant, user: ctx.actor, sessionId: ctx.sessionId ?? '', factorSetupPending: false },
+  };
 });
 
 /** For a portal page of one module: 404 unless the module is visible to this client (deny by default). */

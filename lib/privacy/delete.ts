@@ -4,7 +4,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { mayErase } from '../access/privacy';
 import { requireRight } from '../access/require';
 import { audit } from '../audit';
-import { accountKey, passwordChangeKey, pinAccountKey } from '../auth/throttle';
+import { accountKey, codeKey, passwordChangeKey, pinAccountKey } from '../auth/throttle';
 import { withTransaction, type Ctx } from '../ctx';
 import {
   authThrottle,
@@ -97,6 +97,7 @@ export async function deleteContact(
           accountKey(tenant.id, contact.email),
           pinAccountKey(tenant.id, contactId),
           passwordChangeKey(tenant.id, contactId),
+          codeKey(tenant.id, contactId),
         ]),
       );
     // Tickets reference the client via FK (cascade); the users row takes profile, grants, sessions, tokens,

@@ -24,10 +24,21 @@ function ctxOf(signedIn: SignedIn, id: string): Ctx {
 export const advisorCtx = cache(async (): Promise<Ctx> => ctxOf(await requireAdvisor(), await requestId()));
 export const clientCtx = cache(async (): Promise<Ctx> => ctxOf(await requireClient(), await requestId()));
 
-/** Any signed-in account, or null (route handlers answer 401/404 themselves). */
+/**
+ * The pages of "Mein Zugang" that set up a second factor: any signed-in account, also an employee who may
+ * not do anything else before (lib/access/factors.ts). To the login page otherwise.
+ */
+export const factorSetupCtx = cache(async (kind: 'employee' | 'client'): Promise<Ctx> =>
+  ctxOf(kind === 'employee' ? await requireAdvisor({ factorSetup: true }) : await requireClient(), await requestId()),
+);
+
+/**
+ * Any signed-in account, or null (route handlers answer 401/404 themselves); also null for an employee who
+ * still has to set up the second factor the tenant requires.
+ */
 export const sessionCtx = cache(async (): Promise<Ctx | null> => {
   const signedIn = await currentActor();
-  return signedIn ? ctxOf(signedIn, await requestId()) : null;
+  return signedIn && !signedIn.factorSetupPending ? ctxOf(signedIn, await requestId()) : null;
 });
 
 /** Public pages: the host's tenant (404 for unknown hosts), nobody signed in. */

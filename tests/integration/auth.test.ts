@@ -34,11 +34,19 @@ vi.mock('../../lib/auth/auth', async () => {
       super();
     }
   }
+  class SecondFactor extends Refused {
+    constructor(public readonly pending: string) {
+      super();
+    }
+  }
   return {
     ThrottledSignin: Throttled,
+    SecondFactorSignin: SecondFactor,
+    ExpiredSignin: class ExpiredSignin extends Refused {},
     signIn: async (_provider: string, input: { login: string; password: string }) => {
       const result = await verb(request.ctx as Parameters<typeof verb>[0], { ...input, ip: '10.8.0.1' });
       if (result.ok) return;
+      if (result.code === 'second_factor') throw new SecondFactor(result.pending);
       throw result.code === 'rate_limited' ? new Throttled(result.retryAfterSeconds) : new Refused();
     },
   };

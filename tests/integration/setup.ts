@@ -8,4 +8,6 @@ process.env.S3_BUCKET = inject('s3Bucket');
 process.env.S3_ACCESS_KEY_ID = s3rverCredentials.accessKeyId;
 process.env.S3_SECRET_ACCESS_KEY = s3rverCredentials.secretAccessKey;
 process.env.APP_ROOT_DOMAIN = 'localhost';
+// The key of secrets at rest (TOTP secrets, recovery-code pepper), as MAPPE_SECRET_KEY/AUTH_SECRET gives it.
+process.env.MAPPE_SECRET_KEY ??= 'integration-tests-secret-key-0123456789';
 resetEnvCache();

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { PageHeader } from '@/components/ui/card';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { FactorPolicyForm } from '@/components/settings/factor-policy-form';
+import { Card, PageHeader } from '@/components/ui/card';
 import { CalendarIcon, FolderIcon, HelpIcon, HomeIcon, MailIcon, SettingsIcon, UsersIcon } from '@/components/ui/icons';
 import { Tile } from '@/components/ui/tile';
 import { canManageSettings } from '@/lib/access/employee';
@@ -26,6 +28,7 @@ export default async function SettingsPage() {
   const t = await getTranslations('settings.overview');
   const tc = await getTranslations('common');
   const tp = await getTranslations('protocol');
+  const ts = await getTranslations('settings.security');
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -48,6 +51,12 @@ export default async function SettingsPage() {
           actionLabel={tc('open')}
         />
       </div>
+      <Card className="mt-6 max-w-2xl">
+        <h2 className="mb-3 text-lg font-semibold">{ts('title')}</h2>
+        <ClientMessages pick={['settings']}>
+          <FactorPolicyForm required={ctx.tenant.requireEmployeeMfa} />
+        </ClientMessages>
+      </Card>
     </>
   );
 }

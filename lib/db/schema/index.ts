@@ -13,3 +13,4 @@ export * from './tickets';
 export * from './privacy';
 export * from './fristen';
 export * from './reminders';
+export * from './factors';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const tenants = pgTable(
   'tenants',
@@ -29,6 +29,8 @@ export const tenants = pgTable(
     locale: text('locale', { enum: ['de', 'en'] })
       .notNull()
       .default('de'),
+    /** EINSTELLUNGEN: "Zwei-Faktor-Anmeldung für Mitarbeiter verpflichtend" (R-A7). */
+    requireEmployeeMfa: boolean('require_employee_mfa').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

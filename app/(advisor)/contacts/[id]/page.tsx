@@ -19,6 +19,9 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { canEditContacts, mayChangeLoginDataOf } from '@/lib/access/employee';
+import { mayResetClientFactor } from '@/lib/access/factors';
+import { hasSecondFactor } from '@/lib/auth/factors/store';
+import { FactorReset } from '@/components/users/factor-reset';
 import { mayErase, mayExport } from '@/lib/access/privacy';
 import { canSeeProtocol, mayEndSessionsOf } from '@/lib/access/protocol';
 import { updateContactAction } from '@/lib/contacts/actions';
@@ -172,6 +175,15 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               <AccountCard id={contact.id} status={contact.status} link={contact.link} canEdit={editable} />
             </div>
             {mayEndSessionsOf(user) && contact.status !== 'none' ? <AdminSessionsBlock userId={contact.id} /> : null}
+            {contact.status === 'active' && mayResetClientFactor(user, contact) ? (
+              <div className="mt-6">
+                <FactorReset
+                  kind="client"
+                  id={contact.id}
+                  on={await hasSecondFactor(ctx.db, ctx.tenant.id, contact.id)}
+                />
+              </div>
+            ) : null}
             {mayExport(user) || mayErase(user) ? (
               <>
                 <h2 className="mt-8 text-lg font-semibold">{t('page.privacy')}</h2>

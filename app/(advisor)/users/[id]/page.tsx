@@ -7,8 +7,11 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { EmployeeForm } from '@/components/users/employee-form';
 import { EmployeeStatusActions } from '@/components/users/employee-status';
 import { AdminSessionsBlock } from '@/components/sessions/admin-sessions';
+import { FactorReset } from '@/components/users/factor-reset';
 import { canManageUsers } from '@/lib/access/employee';
+import { mayResetEmployeeFactor } from '@/lib/access/factors';
 import { mayEndSessionsOf } from '@/lib/access/protocol';
+import { hasSecondFactor } from '@/lib/auth/factors/store';
 import { advisorCtx } from '@/lib/request/ctx';
 import { updateEmployeeAction } from '@/lib/users/actions';
 import { rightsFormValues } from '@/lib/users/schemas';
@@ -70,6 +73,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <EmployeeStatusActions id={employee.id} status={employee.status} isSelf={employee.id === ctx.actor.id} />
             {mayEndSessionsOf(ctx.actor) && employee.id !== ctx.actor.id ? (
               <AdminSessionsBlock userId={employee.id} />
+            ) : null}
+            {mayResetEmployeeFactor(ctx.actor, { id: employee.id, kind: 'employee' }) ? (
+              <div className="mt-6 border-t border-gray-200 pt-4">
+                <FactorReset
+                  kind="employee"
+                  id={employee.id}
+                  on={await hasSecondFactor(ctx.db, ctx.tenant.id, employee.id)}
+                />
+              </div>
             ) : null}
           </Card>
         </div>

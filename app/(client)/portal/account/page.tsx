@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SessionsSection } from '@/components/sessions/sessions-section';
 import { AccountView } from '@/components/users/account-view';
+import { myFactorState } from '@/lib/auth/factors/state';
 import { clientCtx } from '@/lib/request/ctx';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export default async function ClientAccountPage() {
   const ctx = await clientCtx();
   return (
     <>
-      <AccountView username={ctx.actor.username} locale={ctx.locale} />
+      <AccountView username={ctx.actor.username} locale={ctx.locale} factor={await myFactorState(ctx)} />
       <SessionsSection ctx={ctx} />
     </>
   );
