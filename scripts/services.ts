@@ -6,7 +6,7 @@ import { createDb } from '../lib/db/client';
 import { runMigrations } from '../lib/db/migrate';
 import { seedDemo } from '../lib/db/seed';
 import { parseEnv, type Env } from '../lib/env';
-import { portIsFree, s3rverCredentials, startPostgres, startS3 } from '../lib/services/embedded';
+import { portIsFree, s3rverCredentials, startPostgres, startS3, tenantOriginPatterns } from '../lib/services/embedded';
 
 /**
  * Shared by the launcher, the CLI and the bench: fills in what the environment leaves open with the
@@ -61,7 +61,12 @@ export async function prepareServices(
     if (!base.S3_ENDPOINT) {
       if (await portIsFree(ports.s3)) {
         log(`• S3 stand-in (s3rver) starting on 127.0.0.1:${ports.s3}, data in ${path.join(dataDir, 's3')}`);
-        const s3 = await startS3({ dir: path.join(dataDir, 's3'), port: ports.s3, bucket: base.S3_BUCKET });
+        const s3 = await startS3({
+          dir: path.join(dataDir, 's3'),
+          port: ports.s3,
+          bucket: base.S3_BUCKET,
+          origins: tenantOriginPatterns(base),
+        });
         stops.push(() => s3.stop());
       }
       vars.S3_ENDPOINT = `http://127.0.0.1:${ports.s3}`;

@@ -34,3 +34,4 @@ export type {
   ReasonValue,
   UnknownDeadline,
 } from './types';
+export { deadlineInput, type DeadlineRow, partialFromIso } from './from-row';

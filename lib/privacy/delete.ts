@@ -7,7 +7,6 @@ import { audit } from '../audit';
 import { accountKey, passwordChangeKey, pinAccountKey } from '../auth/throttle';
 import { withTransaction, type Ctx } from '../ctx';
 import {
-  auditLog,
   authThrottle,
   deletionJobs,
   documentFiles,
@@ -104,21 +103,10 @@ export async function deleteContact(
     // contracts → documents → files and tickets → messages → files/events/reads with it.
     await tx.delete(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, contactId)));
 
-    // The one controlled exception to the append-only audit log (migration 0014): personal columns only.
-    await tx.execute(sql`SET LOCAL mappe.audit_redaction = 'on'`);
-    await tx
-      .update(auditLog)
-      .set({
-        targetId: sql`CASE WHEN ${auditLog.targetId} = ${contactId} THEN ${pseudonym} ELSE ${auditLog.targetId} END`,
-        actorId: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid THEN NULL ELSE ${auditLog.actorId} END`,
-        // Their own or anonymous requests about them (failed logins, PIN, reset) carry their IP.
-        ip: sql`CASE WHEN ${auditLog.actorId} = ${contactId}::uuid OR ${auditLog.actorType} = 'anonymous' THEN NULL ELSE ${auditLog.ip} END`,
-        meta: sql`jsonb_build_object('pseudonymisiert', true)`,
-      })
-      .where(
-        and(eq(auditLog.tenantId, tenant.id), or(eq(auditLog.targetId, contactId), eq(auditLog.actorId, contactId))),
-      );
-    await tx.execute(sql`SET LOCAL mappe.audit_redaction = 'off'`);
+    // The one controlled exception to the append-only audit log (migration 0016): the SECURITY DEFINER
+    // function pseudonymises the personal columns of the rows by and about them (it refuses while the users
+    // row still exists); no session can open the trigger any other way.
+    await tx.execute(sql`SELECT mappe_redact_audit(${tenant.id}::uuid, ${contactId}::uuid, ${pseudonym})`);
 
     const [row] = await tx
       .insert(deletionJobs)

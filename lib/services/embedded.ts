@@ -87,25 +87,54 @@ export async function startPostgres(options: {
 
 export interface RunningS3 {
   endpoint: string;
+  /** The address the server listens on (always the loopback interface). */
+  host: string;
   stop(): Promise<void>;
 }
 
-const corsXml = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+/**
+ * The browser origins the bucket answers CORS for: every tenant host under the root domain
+ * (`<scheme>://*.<APP_ROOT_DOMAIN>[:port]`; s3rver, like S3, matches one `*` in an AllowedOrigin). The
+ * platform host itself uploads nothing. Custom domains (tenant_domains) are not in the local rule.
+ */
+export function tenantOriginPatterns(e: { APP_URL_SCHEME: string; APP_ROOT_DOMAIN: string; APP_PUBLIC_PORT?: number }) {
+  const port = e.APP_PUBLIC_PORT ? `:${e.APP_PUBLIC_PORT}` : '';
+  return [`${e.APP_URL_SCHEME}://*.${e.APP_ROOT_DOMAIN}${port}`];
+}
 
-/** s3rver on 127.0.0.1 with the bucket created (and a permissive CORS rule for browser uploads). */
-export async function startS3(options: { dir: string; port: number; bucket: string }): Promise<RunningS3> {
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const corsXml = (origins: readonly string[]) =>
+  `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${xmlText(o)}</AllowedOrigin>`).join('')}<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
+const loopback = '127.0.0.1';
+
+/**
+ * s3rver on 127.0.0.1 only (it accepts unsigned requests) with the bucket created and a CORS rule for
+ * browser uploads from the given origins (tenantOriginPatterns), rewritten on every start.
+ */
+export async function startS3(options: {
+  dir: string;
+  port: number;
+  bucket: string;
+  origins: readonly string[];
+}): Promise<RunningS3> {
+  if (options.origins.length === 0 || options.origins.some((o) => o.trim() === '*' || !/^https?:\/\//.test(o))) {
+    throw new Error('startS3: CORS origins must be explicit http(s) origins (no bare *)');
+  }
   const dir = path.resolve(options.dir);
   await mkdir(dir, { recursive: true });
   const server = new S3rver({
     port: options.port,
-    address: '127.0.0.1',
+    address: loopback,
     directory: dir,
     silent: true,
-    configureBuckets: [{ name: options.bucket, configs: [corsXml] }],
+    configureBuckets: [{ name: options.bucket, configs: [corsXml(options.origins)] }],
   });
-  await server.run();
+  const bound = await server.run();
   return {
-    endpoint: `http://127.0.0.1:${options.port}`,
+    endpoint: `http://${loopback}:${options.port}`,
+    host: bound.address,
     stop: () => server.close(),
   };
 }

@@ -105,9 +105,9 @@ describe('login', () => {
       known.push(a.ms);
       unknown.push(b.ms);
     }
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-    // Both paths run one argon2 verification; a missing account must not answer measurably faster.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    // Both paths run one argon2 verification; a missing account must not answer measurably faster. The
+    // fastest run of each is compared: on a shared machine noise only ever adds time.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
   });
 
   it('throttles an account after 5 failures with a growing delay, also for the right password', async () => {

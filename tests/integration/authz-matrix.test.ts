@@ -130,7 +130,7 @@ import { resendInvitation } from '../../lib/users/resend';
 import { employeeSchema } from '../../lib/users/schemas';
 import { updateEmployee } from '../../lib/users/update-employee';
 import { testDb } from './db';
-import { ctxFor } from './ctx';
+import { ctxFor, sessionUserOf } from './ctx';
 
 /* ------------------------------------------------------------------ the table */
 
@@ -721,26 +721,7 @@ async function freshContact(
 }
 
 /** The signed-in user exactly as the server actions hand it to the domain (validateSession's columns). */
-async function sessionUser(id: string): Promise<SessionUser> {
-  const [u] = await db
-    .select({
-      id: users.id,
-      tenantId: users.tenantId,
-      kind: users.kind,
-      role: users.role,
-      email: users.email,
-      username: users.username,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      status: users.status,
-      rights: users.rights,
-      scope: users.scope,
-      locale: users.locale,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  return u!;
-}
+const sessionUser = (id: string): Promise<SessionUser> => sessionUserOf(db, id);
 
 beforeAll(async () => {
   ({ db, sql: pg } = await testDb());

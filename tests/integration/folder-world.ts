@@ -3,7 +3,6 @@
  * rights and scopes, contacts with and without BETREUER, and clients with each relevant combination of
  * FREIGABEN switches (the same switches in every folder module and PROFIL, set through saveGrants).
  */
-import { eq } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { expect } from 'vitest';
 import { clientModules, emptyGrants, type Grants, type Switches } from '../../lib/access/freigaben';
@@ -11,11 +10,11 @@ import { DomainError } from '../../lib/errors';
 import type { SessionUser } from '../../lib/auth/sessions';
 import { contractSchema } from '../../lib/contracts/schemas';
 import type { Db } from '../../lib/db/client';
-import { contactProfiles, users, type EmployeeRights, type Tenant } from '../../lib/db/schema';
+import { contactProfiles, type EmployeeRights, type Tenant } from '../../lib/db/schema';
 import { saveGrants } from '../../lib/grants';
 import { createAccount } from '../../lib/users/create';
 import { makeTenant } from './fixtures';
-import { ctxFor } from './ctx';
+import { ctxFor, sessionUserOf } from './ctx';
 
 export const sw = (activation: boolean, dataRelease: boolean, readOnly: boolean): Switches => ({
   activation,
@@ -39,26 +38,7 @@ export const level = (l: 'none' | 'read' | 'write'): EmployeeRights => ({
 });
 
 /** The signed-in user exactly as the server code hands it to the domain. */
-export async function actorOf(db: Db, id: string): Promise<SessionUser> {
-  const [u] = await db
-    .select({
-      id: users.id,
-      tenantId: users.tenantId,
-      kind: users.kind,
-      role: users.role,
-      email: users.email,
-      username: users.username,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      status: users.status,
-      rights: users.rights,
-      scope: users.scope,
-      locale: users.locale,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  return u!;
-}
+export const actorOf = (db: Db, id: string): Promise<SessionUser> => sessionUserOf(db, id);
 
 let seq = 0;
 

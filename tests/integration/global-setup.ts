@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { runMigrations } from '../../lib/db/migrate';
-import { freePort, s3rverCredentials, startPostgres, startS3 } from '../../lib/services/embedded';
+import { freePort, s3rverCredentials, startPostgres, startS3, tenantOriginPatterns } from '../../lib/services/embedded';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,7 +42,9 @@ export default async function setup(project: TestProject) {
   await runMigrations(templateUrl.toString());
 
   const bucket = 'mappe-test';
-  const s3 = await startS3({ dir: path.join(tmp, 's3'), port: await freePort(), bucket });
+  // The tests' tenant hosts (tests/integration/setup.ts sets APP_ROOT_DOMAIN=localhost).
+  const origins = tenantOriginPatterns({ APP_URL_SCHEME: 'http', APP_ROOT_DOMAIN: 'localhost', APP_PUBLIC_PORT: 3000 });
+  const s3 = await startS3({ dir: path.join(tmp, 's3'), port: await freePort(), bucket, origins });
   stops.push(() => s3.stop());
 
   project.provide('adminUrl', adminUrl);

@@ -4,7 +4,7 @@
  * bucket (and nothing of anybody else goes with it), a half-failed storage clean-up is retried safely,
  * the DATENEXPORT ZIP holds everything (files byte for byte), ARCHIVIEREN, and the audit-log trigger.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { and, eq, inArray, or, sql as dsql } from 'drizzle-orm';
 import type postgres from 'postgres';
@@ -1409,53 +1409,52 @@ describe('audit_log stays append-only', () => {
     expect(await refusal(db.execute(dsql`TRUNCATE audit_log`))).toMatch(/append-only/);
   });
 
-  it('with the redaction setting allows only the personal columns, never DELETE or TRUNCATE', async () => {
+  it('the old session switch opens nothing: SET LOCAL mappe.audit_redaction and UPDATE are refused', async () => {
     const id = await entry();
     const [before] = await db.select().from(auditLog).where(eq(auditLog.id, id));
+    const personal = dsql`UPDATE audit_log SET actor_id = NULL, ip = NULL, target_id = 'Gelöschter Kontakt 00000000', meta = '{"pseudonymisiert": true}' WHERE id = ${id}`;
+    expect(await refusal(redacting(personal))).toMatch(/append-only/);
     expect(await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed' WHERE id = ${id}`))).toMatch(
       /append-only/,
     );
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET actor_type = 'system' WHERE id = ${id}`))).toMatch(
-      /append-only/,
-    );
-    expect(
-      await refusal(redacting(dsql`UPDATE audit_log SET created_at = now() - interval '1 day' WHERE id = ${id}`)),
-    ).toMatch(/append-only/);
-    expect(await refusal(redacting(dsql`UPDATE audit_log SET tenant_id = ${w.B.id} WHERE id = ${id}`))).toMatch(
-      /append-only/,
-    );
-    expect(
-      await refusal(redacting(dsql`UPDATE audit_log SET action = 'changed', meta = '{}' WHERE id = ${id}`)),
-    ).toMatch(/append-only/);
     expect(await refusal(redacting(dsql`DELETE FROM audit_log WHERE id = ${id}`))).toMatch(/append-only/);
     expect(await refusal(redacting(dsql`TRUNCATE audit_log`))).toMatch(/./);
     const [unchanged] = await db.select().from(auditLog).where(eq(auditLog.id, id));
     expect(unchanged).toEqual(before);
+  });
 
-    // the controlled exception: personal columns, inside the transaction only
-    await redacting(
-      dsql`UPDATE audit_log SET actor_id = NULL, ip = NULL, target_id = 'Gelöschter Kontakt 00000000', meta = '{"pseudonymisiert": true}' WHERE id = ${id}`,
-    );
-    const [redacted] = await db.select().from(auditLog).where(eq(auditLog.id, id));
-    expect(redacted).toMatchObject({
-      action: 'test.trigger',
-      actorType: 'user',
-      actorId: null,
-      ip: null,
-      targetId: 'Gelöschter Kontakt 00000000',
-      meta: { pseudonymisiert: true },
-      createdAt: before!.createdAt,
-    });
-    // SET LOCAL ended with that transaction
-    expect(await refusal(db.execute(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`))).toMatch(/append-only/);
-    // any other value of the setting does not count
-    expect(
-      await refusal(
-        db.transaction(async (tx) => {
-          await tx.execute(dsql`SET LOCAL mappe.audit_redaction = 'true'`);
-          await tx.execute(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`);
-        }),
-      ),
-    ).toMatch(/append-only/);
+  it('pseudonymises only through mappe_redact_audit: deleted subjects, personal columns, own tenant', async () => {
+    const redact = (tenant: string, subject: string, pseudonym: string) =>
+      db.execute<{ n: number }>(dsql`SELECT mappe_redact_audit(${tenant}::uuid, ${subject}::uuid, ${pseudonym}) AS n`);
+    // a subject that still exists is not erased: refused
+    await entry();
+    expect(await refusal(redact(A(), w.k2.id, 'Gelöschter Kontakt 00000000'))).toMatch(/not deleted/);
+    expect(await refusal(redact(A(), w.k2.id, ''))).toMatch(/required/);
+
+    const gone = randomUUID();
+    const pseudonym = pseudonymFor(gone);
+    const write = (e: Parameters<typeof audit>[1]) => audit(db, e);
+    await write({ tenantId: A(), actorType: 'user', actorId: w.adminA.id, action: 'test.about', targetType: 'contact', targetId: gone, meta: { name: 'X' }, ip: OTHER_IP }); // prettier-ignore
+    await write({ tenantId: A(), actorType: 'anonymous', action: 'test.anon', targetType: 'contact', targetId: gone, ip: OTHER_IP }); // prettier-ignore
+    await write({ tenantId: w.B.id, actorType: 'user', actorId: w.adminA.id, action: 'test.other', targetType: 'contact', targetId: gone, ip: OTHER_IP }); // prettier-ignore
+    const rows = () =>
+      pg<{ action: string; actor_id: string | null; target_id: string; ip: string | null; meta: unknown }[]>`
+        SELECT action, actor_id, target_id, ip, meta FROM audit_log WHERE action IN ('test.about', 'test.anon', 'test.other')
+        OR target_id = ${pseudonym} ORDER BY id`;
+    const before = await rows();
+
+    expect((await redact(A(), gone, pseudonym))[0]!.n).toBe(2);
+    const after = await rows();
+    expect(after).toEqual([
+      { action: 'test.about', actor_id: w.adminA.id, target_id: pseudonym, ip: OTHER_IP, meta: { pseudonymisiert: true } }, // prettier-ignore
+      { action: 'test.anon', actor_id: null, target_id: pseudonym, ip: null, meta: { pseudonymisiert: true } },
+      before[2], // another tenant's row stays
+    ]);
+    // the function is not open to PUBLIC, and its owner cannot log in
+    const [acl] = await pg<{ public_exec: boolean; login: boolean; definer: boolean }[]>`
+      SELECT has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec, r.rolcanlogin AS login,
+             p.prosecdef AS definer
+      FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.proname = 'mappe_redact_audit'`;
+    expect(acl).toEqual({ public_exec: false, login: false, definer: true });
   });
 });

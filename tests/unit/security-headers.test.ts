@@ -81,7 +81,7 @@ describe('the static files of public/', () => {
   const root = path.resolve(__dirname, '../..');
   const staticFiles = ['favicon.ico', 'icon.png', 'apple-touch-icon.png', 'logo.png', 'robots.txt'];
   // The matcher as Next compiles it (read from proxy.ts as text: importing the proxy would start its imports).
-  const source = /matcher: \['(.*)'\]/
+  const source = /matcher:\s*\[\s*'([^']*)'/
     .exec(readFileSync(path.join(root, 'proxy.ts'), 'utf8'))![1]!
     .replace(/\\\\/g, '\\');
   // Next's own compilation of the matcher (internal, untyped; the version is pinned), not a copy of it.

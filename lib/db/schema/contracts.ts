@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -52,6 +53,8 @@ export const productLines = pgTable(
     area: text('area', { enum: folderAreas }).notNull(),
     name: text('name').notNull(),
     position: integer('position').notNull(),
+    /** GDV Sparte code (3 digits, e.g. '050' Kraftfahrt) the line stands for; drives the deadline rules. */
+    sparte: text('sparte'),
   },
   (t) => [uniqueIndex('product_lines_area_name_key').on(t.area, t.name)],
 );
@@ -77,6 +80,23 @@ export const contracts = pgTable(
     startDate: date('start_date'),
     endDate: date('end_date'),
     noticePeriod: text('notice_period'),
+    /** GDV Sparte code (3 digits); null: the product line's. Unknown codes from an import are kept raw. */
+    sparte: text('sparte'),
+    /** Hauptfälligkeit: the start of the next insurance year as of the entry or delivery (rolled forward). */
+    mainDueDate: date('main_due_date'),
+    /** Kündigungsfrist in whole months; null: the rule's default. */
+    noticeMonths: integer('notice_months'),
+    /** Automatische Verlängerung; null: not recorded. */
+    autoRenewal: boolean('auto_renewal'),
+    /** Events that open a deadline of their own (the latest of each kind). */
+    premiumIncreaseReceivedOn: date('premium_increase_received_on'),
+    claimSettledOn: date('claim_settled_on'),
+    acquiredOn: date('acquired_on'),
+    /**
+     * Dates known only in part (GDV delivers 00 for an unknown day or month): { startDate: '2004-03',
+     * endDate: '2027', mainDueDate: … } as 'YYYY' or 'YYYY-MM'. The date column of such a field stays null.
+     */
+    partialDates: jsonb('partial_dates').$type<Partial<Record<'startDate' | 'endDate' | 'mainDueDate', string>>>(),
     note: text('note'),
     createdBy: uuid('created_by'),
     createdByClient: boolean('created_by_client').notNull().default(false),
