@@ -4,8 +4,11 @@
  * checked by axe-core (WCAG 2.0/2.1 A and AA tags) at 1280 px and – after resizing the same page – at
  * 360 px, plus states a crawl does not reach by links (dialogs, form errors, the upload panel with
  * previews, a ticket thread, the FREIGABEN warning). Fails on any serious or critical finding, on any page
- * wider than the viewport, on a page without exactly one h1 and on touch targets under 44 px in the main
- * content at 360 px. The roles run as parallel tests (the admin's pages split in two), one login each.
+ * wider than the viewport, on a page without exactly one h1 and one main landmark, on touch targets under
+ * 44 px in the main content at 360 px, and on sideways scrolling with the text at 200 % (key pages). A tenant
+ * whose ERSTE SCHRIFTFARBE is white is crawled too (no contrast finding). The roles run as parallel tests
+ * (the admin's pages split in two), one login each; axe runs in legacy mode (no extra page per analysis)
+ * and reports violations only, which keeps the run short on the 2-core CI.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
