@@ -177,6 +177,8 @@ test('keyboard only: an advisor creates a contact and sets FREIGABEN; the delete
     await activate(page, page.getByRole('link', { name: new RegExp(`Tastatur${id}`) }).first());
   }
   await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}/);
+  // The buttons below open dialogs from client code: wait until the page is interactive.
+  await page.waitForLoadState('networkidle');
 
   // BENUTZERKONTO ERSTELLEN asks first: the dialog takes the focus, Escape gives it back to the button.
   const create = page.getByRole('button', { name: 'BENUTZERKONTO ERSTELLEN' });
