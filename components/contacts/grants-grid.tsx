@@ -72,15 +72,21 @@ export function GrantsGrid({ contactId, initial }: { contactId: string; initial:
                   {t(`modules.${m}`)}
                 </th>
                 {switchKeys.map((s) => (
-                  <td key={s} className="px-3 py-3 text-center">
-                    <input
-                      type="checkbox"
-                      name={`${m}.${s}`}
-                      checked={grants[m][s]}
-                      onChange={() => toggle(m, s)}
-                      aria-label={t('grid.switchOf', { module: t(`modules.${m}`), switch: t(`switches.${s}.label`) })}
-                      className="h-5 w-5 accent-[var(--tenant-primary)]"
-                    />
+                  <td key={s} className="px-2 py-1 text-center">
+                    {/* The label is the 44 × 44 px touch target around the box. */}
+                    <label className="inline-flex h-11 w-11 cursor-pointer items-center justify-center">
+                      <input
+                        type="checkbox"
+                        name={`${m}.${s}`}
+                        checked={grants[m][s]}
+                        onChange={() => toggle(m, s)}
+                        aria-label={t('grid.switchOf', {
+                          module: t(`modules.${m}`),
+                          switch: t(`switches.${s}.label`),
+                        })}
+                        className="h-5 w-5 accent-[var(--tenant-primary)]"
+                      />
+                    </label>
                   </td>
                 ))}
                 <td className="px-4 py-3 text-gray-600" data-testid={`summary-${m}`}>

@@ -71,7 +71,7 @@ export function DocumentList({
                   <span className="text-xs text-gray-500">{size(f.size)}</span>
                   <a
                     href={`/api/files/${f.id}`}
-                    className="ml-1 text-xs font-semibold text-primary hover:underline"
+                    className="inline-flex min-w-11 items-center justify-center text-xs font-semibold text-primary hover:underline md:ml-1 md:min-w-0"
                     aria-label={t('download', { filename: f.filename })}
                     download
                   >

@@ -7,14 +7,21 @@ import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/form-controls';
 import type { FormState } from '@/lib/actions/result';
 import { resetColorsAction, saveColorsAction } from '@/lib/settings/actions';
-import { contrastRatio, defaultTheme, isHexColor, readableOn, type ThemeColors } from '@/lib/tenant/theme';
+import { readableTheme, type ThemePair } from '@/lib/tenant/readable';
+import { defaultTheme, isHexColor, type ThemeColors } from '@/lib/tenant/theme';
 
 const fields: (keyof ThemeColors)[] = ['primary', 'secondary', 'font'];
 
 /** A contrast ratio with one decimal (as the hint has always shown it). */
 const ratio = (n: number) => n.toFixed(1);
 
-/** WHITELABEL colours: picker + hex input, live preview, a contrast warning (not a block) below WCAG AA. */
+const pairs: ThemePair[] = ['font', 'onPrimary', 'onSecondary', 'primaryText'];
+
+/**
+ * WHITELABEL colours: picker + hex input and a live preview in the colours the app will really use
+ * (lib/tenant/readable.ts): where a picked colour would not reach 4.5:1, the preview lists the pair and the
+ * colour chosen instead (white or the ink colour).
+ */
 export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tenantName: string }) {
   const t = useTranslations('settings.colors');
   const tc = useTranslations('common');
@@ -35,12 +42,8 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
     if (isHexColor(value)) setColors((c) => ({ ...c, [key]: value.toLowerCase() }));
   };
   const ok = isHexColor(typed.primary) && isHexColor(typed.secondary) && isHexColor(typed.font);
-  const textOnWhite = contrastRatio(colors.font, '#ffffff');
-  const buttonText = contrastRatio(colors.primary, readableOn(colors.primary));
-  const warnings = [
-    textOnWhite < 4.5 ? t('lowContrastFont', { ratio: ratio(textOnWhite) }) : null,
-    buttonText < 4.5 ? t('lowContrastPrimary', { ratio: ratio(buttonText) }) : null,
-  ].filter(Boolean);
+  const used = readableTheme(colors);
+  const adjusted = pairs.flatMap((pair) => used.adjusted.filter((a) => a.pair === pair));
   const fieldError = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -87,11 +90,6 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
             </div>
           ))}
         </div>
-        {warnings.length ? (
-          <Alert>
-            <strong>{t('readabilityTitle')}</strong> {warnings.join(' ')} {t('saveAnyway')}
-          </Alert>
-        ) : null}
         {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
         {state?.ok ? <Alert tone="success">{t('saved')}</Alert> : null}
         <div className="flex flex-wrap justify-end gap-2">
@@ -112,29 +110,53 @@ export function ColorsForm({ initial, tenantName }: { initial: ThemeColors; tena
       <section aria-label={t('preview')} className="space-y-3">
         <p className="text-sm font-semibold text-gray-600">{t('preview')}</p>
         <div className="overflow-hidden rounded-2xl shadow-sm ring-1 ring-black/10">
-          <div className="px-5 py-4" style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}>
+          <div className="px-5 py-4" style={{ backgroundColor: used.primary, color: used.onPrimary }}>
             <p className="font-semibold">{tenantName}</p>
             <p className="text-sm opacity-90">{t('previewWelcome', { tenant: tenantName })}</p>
           </div>
-          <div className="space-y-3 bg-white p-5" style={{ color: colors.font }}>
+          <div className="space-y-3 bg-white p-5" style={{ color: used.font }}>
             <p className="text-sm font-semibold">{t('previewLogin')}</p>
             <div className="h-9 rounded-md border border-gray-300" />
             <div
               className="flex h-9 items-center justify-center rounded-md text-sm font-semibold"
-              style={{ backgroundColor: colors.primary, color: readableOn(colors.primary) }}
+              style={{ backgroundColor: used.primary, color: used.onPrimary }}
             >
               {t('previewButton')}
             </div>
           </div>
         </div>
-        <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/10" style={{ color: colors.font }}>
+        <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/10" style={{ color: used.font }}>
           <span
             className="inline-block rounded-lg px-2 py-1 text-xs font-semibold"
-            style={{ backgroundColor: colors.secondary, color: readableOn(colors.secondary) }}
+            style={{ backgroundColor: used.secondary, color: used.onSecondary }}
           >
             {t('previewTile')}
           </span>
           <p className="mt-2 text-sm">{t('previewTileText')}</p>
+          <p className="mt-2 text-sm font-semibold" style={{ color: used.primaryText }}>
+            {t('previewLink')}
+          </p>
+        </div>
+        <div role="status" data-testid="contrast-adjusted">
+          {adjusted.length ? (
+            <Alert>
+              <strong>{t('adjustedTitle')}</strong>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {adjusted.map((a) => (
+                  <li key={a.pair}>
+                    {t(`adjusted.${a.pair}`, {
+                      picked: a.picked,
+                      used: a.used,
+                      pickedRatio: ratio(a.pickedRatio),
+                      ratio: ratio(a.ratio),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : (
+            <p className="text-sm text-gray-600">{t('allReadable')}</p>
+          )}
         </div>
       </section>
     </div>

@@ -30,7 +30,11 @@ function Snippet({ title, code, help }: { title: string; code: string; help: str
         </Button>
       </div>
       <p className="text-sm text-gray-600">{help}</p>
-      <pre className="overflow-x-auto rounded-lg bg-gray-900 p-3 text-xs leading-relaxed text-gray-100">
+      <pre
+        tabIndex={0}
+        aria-label={title}
+        className="overflow-x-auto rounded-lg bg-gray-900 p-3 text-xs leading-relaxed text-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary"
+      >
         <code>{code}</code>
       </pre>
     </div>

@@ -26,21 +26,25 @@ function ToolButton({
   onClick,
   active,
   label,
+  mark,
   children,
   disabled,
 }: {
   onClick: () => void;
   active?: boolean;
   label: string;
+  /** The visible text when it differs from the label: the accessible name then contains both (WCAG 2.5.3). */
+  mark?: string;
   children: ReactNode;
   disabled?: boolean;
 }) {
+  const t = useTranslations('settings.editor');
   return (
     <button
       type="button"
       onClick={onClick}
       disabled={disabled}
-      aria-label={label}
+      aria-label={mark ? t('toolName', { label, mark }) : undefined}
       title={label}
       aria-pressed={active}
       className={cn(
@@ -131,11 +135,17 @@ export function RichTextEditor({
           aria-label={t('toolbar', { label })}
           className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-1.5"
         >
-          <ToolButton label={t('bold')} active={marks?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>
+          <ToolButton
+            label={t('bold')}
+            mark={t('boldMark')}
+            active={marks?.bold}
+            onClick={() => editor?.chain().focus().toggleBold().run()}
+          >
             <strong>{t('boldMark')}</strong>
           </ToolButton>
           <ToolButton
             label={t('italic')}
+            mark={t('italicMark')}
             active={marks?.italic}
             onClick={() => editor?.chain().focus().toggleItalic().run()}
           >
@@ -143,6 +153,7 @@ export function RichTextEditor({
           </ToolButton>
           <ToolButton
             label={t('underline')}
+            mark={t('underlineMark')}
             active={marks?.underline}
             onClick={() => editor?.chain().focus().toggleUnderline().run()}
           >
@@ -151,6 +162,7 @@ export function RichTextEditor({
           <span className="mx-1 w-px bg-gray-200" aria-hidden="true" />
           <ToolButton
             label={t('heading')}
+            mark={t('headingMark')}
             active={marks?.h2}
             onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}
           >
@@ -158,6 +170,7 @@ export function RichTextEditor({
           </ToolButton>
           <ToolButton
             label={t('subheading')}
+            mark={t('subheadingMark')}
             active={marks?.h3}
             onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}
           >
@@ -165,6 +178,7 @@ export function RichTextEditor({
           </ToolButton>
           <ToolButton
             label={t('bulletList')}
+            mark={t('bulletListShort')}
             active={marks?.bullet}
             onClick={() => editor?.chain().focus().toggleBulletList().run()}
           >
@@ -172,6 +186,7 @@ export function RichTextEditor({
           </ToolButton>
           <ToolButton
             label={t('orderedList')}
+            mark={t('orderedListShort')}
             active={marks?.ordered}
             onClick={() => editor?.chain().focus().toggleOrderedList().run()}
           >

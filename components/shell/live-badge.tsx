@@ -5,7 +5,7 @@ import { Badge } from '../ui/card';
 
 /**
  * The unread count of KOMMUNIKATION: rendered by the server with the page, then refreshed every 30 s and
- * when the tab becomes visible again (GET /api/tickets/unread).
+ * when the tab becomes visible again (GET /api/tickets/unread); a polite live region announces changes.
  */
 export function LiveBadge({ initial, label, floating }: { initial: number; label?: string; floating?: boolean }) {
   const [count, setCount] = useState(initial);
@@ -37,17 +37,16 @@ export function LiveBadge({ initial, label, floating }: { initial: number; label
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- polling is set up once per mount
   }, []);
-  if (!count) return null;
-  const badge = (
+  // The live region is always there (a region that appears with its content is not announced); the
+  // badge inside it changes, and screen readers say the new count politely.
+  const badge = count ? (
     <Badge tone="secondary" label={label ? `${count} ${label}` : undefined}>
       {count > 99 ? '99+' : count}
     </Badge>
-  );
-  return floating ? (
-    <span className="absolute -right-2.5 -top-1.5" data-testid="unread-badge-mobile">
-      {badge}
+  ) : null;
+  return (
+    <span aria-live="polite" aria-atomic="true" className={floating ? 'absolute -right-2.5 -top-1.5' : undefined}>
+      {badge ? <span data-testid={floating ? 'unread-badge-mobile' : 'unread-badge'}>{badge}</span> : null}
     </span>
-  ) : (
-    <span data-testid="unread-badge">{badge}</span>
   );
 }

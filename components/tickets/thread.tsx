@@ -21,7 +21,7 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
               m.mine ? 'bg-primary-soft ring-primary/15' : 'bg-white ring-black/5',
             )}
           >
-            <header className="flex flex-wrap items-baseline gap-x-2 text-xs text-gray-500">
+            <header className="flex flex-wrap items-baseline gap-x-2 text-xs text-gray-600">
               <span className="font-semibold text-ink">{m.authorName}</span>
               {m.authorKind === 'client' ? <span>{t('client')}</span> : null}
               <time dateTime={m.at.toISOString()}>{format.dateTime(m.at, shown)}</time>

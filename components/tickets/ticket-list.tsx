@@ -44,7 +44,7 @@ export function TicketList({
                 {item.contractLabel ? ` · ${item.contractLabel}` : ''}
               </span>
             </span>
-            <time className="shrink-0 text-xs text-gray-500" dateTime={item.lastAt.toISOString()}>
+            <time className="shrink-0 text-xs text-gray-600" dateTime={item.lastAt.toISOString()}>
               {format.dateTime(item.lastAt, { dateStyle: 'medium', timeStyle: 'short' })}
             </time>
           </a>

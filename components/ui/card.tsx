@@ -48,11 +48,23 @@ export function Badge({
   );
 }
 
-export function EmptyState({ icon, title, children }: { icon?: ReactNode; title: string; children?: ReactNode }) {
+/** `page`: the empty state is the whole page (no PageHeader above it), so its title is the page's h1. */
+export function EmptyState({
+  icon,
+  title,
+  children,
+  page,
+}: {
+  icon?: ReactNode;
+  title: string;
+  children?: ReactNode;
+  page?: boolean;
+}) {
+  const Heading = page ? 'h1' : 'h2';
   return (
     <div className="flex flex-col items-center rounded-2xl border border-dashed border-gray-300 bg-white px-6 py-12 text-center">
       {icon ? <div className="mb-4 text-primary">{icon}</div> : null}
-      <h2 className="text-lg font-semibold text-ink">{title}</h2>
+      <Heading className="text-lg font-semibold text-ink">{title}</Heading>
       {children ? <div className="mt-2 max-w-md text-sm leading-relaxed text-gray-600">{children}</div> : null}
     </div>
   );

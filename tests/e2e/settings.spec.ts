@@ -127,7 +127,7 @@ test('WHITELABEL colours apply to the login page from the next request; Zurücks
   await page.goto(`${farbe}/settings/whitelabel`);
   await page.getByLabel('HAUPTFARBE', { exact: true }).fill('#7a1fa2');
   await page.getByLabel('ERSTE SCHRIFTFARBE', { exact: true }).fill('#dddddd');
-  await expect(page.getByText('Hinweis zur Lesbarkeit')).toBeVisible();
+  await expect(page.getByTestId('contrast-adjusted')).toContainText('Text auf hellem Grund: #111827 statt #dddddd');
   await page.getByLabel('ZWEITFARBE', { exact: true }).fill('red');
   await expect(page.getByText('Bitte als #rrggbb eingeben')).toBeVisible();
   await page.getByLabel('ZWEITFARBE', { exact: true }).fill('#f2a541');

@@ -7,8 +7,10 @@ describe('theme → CSS variables', () => {
       '--tenant-primary': '#0b4f6c',
       '--tenant-on-primary': '#ffffff',
       '--tenant-secondary': '#f2a541',
-      '--tenant-on-secondary': '#111827',
+      // Dark text on the light ZWEITFARBE: the tenant's own ink colour (lib/tenant/readable.ts).
+      '--tenant-on-secondary': '#1f2933',
       '--tenant-font': '#1f2933',
+      '--tenant-primary-text': '#0b4f6c',
     });
   });
 
@@ -29,7 +31,7 @@ describe('theme → CSS variables', () => {
 
   it('builds a :root block', () => {
     expect(themeToCss({ primary: '#000000', secondary: '#ffffff', font: '#111111' })).toBe(
-      ':root{--tenant-primary:#000000;--tenant-on-primary:#ffffff;--tenant-secondary:#ffffff;--tenant-on-secondary:#111827;--tenant-font:#111111}',
+      ':root{--tenant-primary:#000000;--tenant-on-primary:#ffffff;--tenant-secondary:#ffffff;--tenant-on-secondary:#111111;--tenant-font:#111111;--tenant-primary-text:#000000}',
     );
   });
 

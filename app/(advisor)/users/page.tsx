@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('users');
   if (!canManageUsers(ctx.actor)) {
     return (
-      <EmptyState icon={<UsersIcon width={36} height={36} />} title={t('list.adminsOnlyTitle')}>
+      <EmptyState page icon={<UsersIcon width={36} height={36} />} title={t('list.adminsOnlyTitle')}>
         {t('list.adminsOnlyText')}
       </EmptyState>
     );

@@ -31,7 +31,7 @@ export default async function LoginPage({
     <div className="flex min-h-dvh flex-col lg:flex-row">
       <aside className="relative overflow-hidden bg-primary px-6 pb-10 pt-8 text-on-primary lg:flex lg:w-[44%] lg:flex-col lg:justify-between lg:px-14 lg:py-14">
         <div
-          className="pointer-events-none absolute -right-24 -top-24 h-72 w-72 rounded-full bg-secondary opacity-30 blur-2xl"
+          className="pointer-events-none absolute -right-24 -top-24 h-72 w-72 rounded-full bg-secondary opacity-20 blur-2xl"
           aria-hidden="true"
         />
         <div
@@ -44,9 +44,9 @@ export default async function LoginPage({
         </div>
         <div className="relative mt-8 max-w-md lg:mt-0">
           <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{t('welcome', { tenant: tenant.name })}</h1>
-          <p className="mt-4 text-base leading-relaxed opacity-90 sm:text-lg">{t('intro')}</p>
+          <p className="mt-4 text-base leading-relaxed sm:text-lg">{t('intro')}</p>
         </div>
-        <p className="relative mt-8 hidden items-center gap-2 text-sm opacity-80 lg:flex">
+        <p className="relative mt-8 hidden items-center gap-2 text-sm lg:flex">
           <LockIcon width={18} height={18} /> {t('secure')}
         </p>
       </aside>
@@ -70,7 +70,7 @@ export default async function LoginPage({
               {tc('becomeClient')}
             </Link>
           </p>
-          <footer className="mt-10 flex items-center justify-between border-t border-gray-200 pt-4 text-xs text-gray-500">
+          <footer className="mt-10 flex items-center justify-between border-t border-gray-200 pt-4 text-xs text-gray-600">
             <span>{tc('poweredBy', { tenant: tenant.name })}</span>
             <a href="/impressum" className="font-medium text-gray-600 hover:text-primary hover:underline">
               {tc('impressum')}

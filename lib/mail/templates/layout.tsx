@@ -1,7 +1,8 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import { defaultLocale, type Locale } from '../../i18n';
-import { defaultTheme, readableOn, type ThemeColors } from '../../tenant/theme';
+import { readableTheme } from '../../tenant/readable';
+import { defaultTheme, type ThemeColors } from '../../tenant/theme';
 import { mailWords } from './words';
 
 export interface Brand {
@@ -28,7 +29,8 @@ export function BrandedMail({
   children: ReactNode;
 }) {
   const t = mailWords(locale);
-  const onPrimary = readableOn(brand.colors.primary);
+  const readable = readableTheme(brand.colors);
+  const onPrimary = readable.onPrimary;
   return (
     <Html lang={locale}>
       <Head />
@@ -40,7 +42,7 @@ export function BrandedMail({
           <Section style={{ backgroundColor: brand.colors.primary, padding: '20px 28px' }}>
             <Text style={{ color: onPrimary, fontSize: 18, fontWeight: 700, margin: 0 }}>{brand.name}</Text>
           </Section>
-          <Section style={{ padding: '24px 28px', color: brand.colors.font }}>
+          <Section style={{ padding: '24px 28px', color: readable.font }}>
             <Heading as="h1" style={{ fontSize: 20, margin: '0 0 16px' }}>
               {title}
             </Heading>
@@ -75,7 +77,7 @@ export function MailButton({ brand, href, children }: { brand: Brand; href: stri
         href={href}
         style={{
           backgroundColor: brand.colors.primary,
-          color: readableOn(brand.colors.primary),
+          color: readableTheme(brand.colors).onPrimary,
           borderRadius: 6,
           padding: '12px 20px',
           textDecoration: 'none',

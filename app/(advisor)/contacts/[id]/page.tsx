@@ -140,7 +140,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             )}
           </Card>
         )}
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="min-w-0 space-y-6">
             <Card>
               <h2 className="text-lg font-semibold">{t('page.generalDocs')}</h2>

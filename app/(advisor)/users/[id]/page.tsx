@@ -58,7 +58,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             </span>
           }
         />
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
           <Card>
             <EmployeeForm
               action={updateEmployeeAction}
