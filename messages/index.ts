@@ -14,6 +14,7 @@ import de_documents from './de/documents.json';
 import de_error from './de/error.json';
 import de_errors from './de/errors.json';
 import de_forms from './de/forms.json';
+import de_gdv from './de/gdv.json';
 import de_grants from './de/grants.json';
 import de_help from './de/help.json';
 import de_leads from './de/leads.json';
@@ -43,6 +44,7 @@ import en_documents from './en/documents.json';
 import en_error from './en/error.json';
 import en_errors from './en/errors.json';
 import en_forms from './en/forms.json';
+import en_gdv from './en/gdv.json';
 import en_grants from './en/grants.json';
 import en_help from './en/help.json';
 import en_leads from './en/leads.json';
@@ -74,6 +76,7 @@ export const de = {
   error: de_error,
   errors: de_errors,
   forms: de_forms,
+  gdv: de_gdv,
   grants: de_grants,
   help: de_help,
   leads: de_leads,
@@ -106,6 +109,7 @@ export const en = {
   error: en_error,
   errors: en_errors,
   forms: en_forms,
+  gdv: en_gdv,
   grants: en_grants,
   help: en_help,
   leads: en_leads,
