@@ -11,3 +11,4 @@ export * from './support';
 export * from './contracts';
 export * from './tickets';
 export * from './privacy';
+export * from './imports';

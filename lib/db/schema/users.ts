@@ -22,6 +22,7 @@ export const users = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['employee', 'client'] }).notNull(),
     role: text('role', { enum: ['admin', 'employee'] }),
+    /** '' = no address yet (imported contacts); such a contact gets no account until it has one. */
     email: text('email').notNull(),
     username: text('username').notNull(),
     passwordHash: text('password_hash'),
@@ -45,7 +46,7 @@ export const users = pgTable(
   },
   (t) => [
     unique('users_tenant_id_key').on(t.tenantId, t.id),
-    uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
+    uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`).where(sql`${t.email} <> ''`),
     uniqueIndex('users_tenant_username_key').on(t.tenantId, sql`lower(${t.username})`),
     index('users_tenant_kind_created_idx').on(t.tenantId, t.kind, t.createdAt, t.id),
     check('users_locale_known', sql`${t.locale} is null or ${t.locale} in ('de', 'en')`),
