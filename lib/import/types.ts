@@ -12,7 +12,12 @@ import type { MessageKey } from '../i18n';
 /** What the user chose to import (one job = one kind). */
 export type ImportKind = 'contacts' | 'gdv';
 /** What a proposed row changes. */
-export type RowKind = 'contact' | 'contract';
+export type RowKind = 'contact' | 'contract' | 'person' | 'provider';
+/**
+ * The order rows are applied in (undo: reversed): a GDV insurer (provider) and the persons before the
+ * contracts that need them. 'person' is a GDV 0100 person (a contact matched or created by lib/import/gdv).
+ */
+export const rowKindOrder: readonly RowKind[] = ['provider', 'contact', 'person', 'contract'];
 /** neu / geändert / unverändert / Fehler (stored in English; the review labels them). */
 export type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
 
@@ -52,6 +57,11 @@ export interface ProposedRow {
   group?: string;
   /** Another row of the same job this one needs applied first (e.g. the contract's person), by kind+matchKey. */
   dependsOn?: { kind: RowKind; matchKey: string };
+  /**
+   * The group turned out broken after some of its rows were yielded (a GDV Datenpaket refused at its end):
+   * the job marks every stored row of `group` as 'error' with this row's reason, then stores this row.
+   */
+  failsGroup?: boolean;
 }
 
 /** What a source sees while checking (read only: a check never writes domain tables). */
@@ -116,7 +126,11 @@ export interface ImportApplier {
    * applied state in the same tx, so a restart never writes a row twice). Audit rows here; never mail,
    * never an account. `resolve` gives the applied target id of a `dependsOn` row of the same job.
    */
-  apply(ctx: Ctx, row: StoredRow, resolve: (kind: RowKind, matchKey: string) => Promise<string | null>): Promise<Applied>;
+  apply(
+    ctx: Ctx,
+    row: StoredRow,
+    resolve: (kind: RowKind, matchKey: string) => Promise<string | null>,
+  ): Promise<Applied>;
   /** Removes what `apply` created / restores `previous`, unless someone touched the target since (→ 'left'). */
   undo(ctx: Ctx, row: StoredRow, applied: Applied): Promise<UndoOutcome>;
 }
