@@ -16,6 +16,7 @@ import de_errors from './de/errors.json';
 import de_forms from './de/forms.json';
 import de_grants from './de/grants.json';
 import de_help from './de/help.json';
+import de_import from './de/import.json';
 import de_leads from './de/leads.json';
 import de_login from './de/login.json';
 import de_mail from './de/mail.json';
@@ -45,6 +46,7 @@ import en_errors from './en/errors.json';
 import en_forms from './en/forms.json';
 import en_grants from './en/grants.json';
 import en_help from './en/help.json';
+import en_import from './en/import.json';
 import en_leads from './en/leads.json';
 import en_login from './en/login.json';
 import en_mail from './en/mail.json';
@@ -76,6 +78,7 @@ export const de = {
   forms: de_forms,
   grants: de_grants,
   help: de_help,
+  import: de_import,
   leads: de_leads,
   login: de_login,
   mail: de_mail,
@@ -108,6 +111,7 @@ export const en = {
   forms: en_forms,
   grants: en_grants,
   help: en_help,
+  import: en_import,
   leads: en_leads,
   login: en_login,
   mail: en_mail,

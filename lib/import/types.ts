@@ -116,7 +116,11 @@ export interface ImportApplier {
    * applied state in the same tx, so a restart never writes a row twice). Audit rows here; never mail,
    * never an account. `resolve` gives the applied target id of a `dependsOn` row of the same job.
    */
-  apply(ctx: Ctx, row: StoredRow, resolve: (kind: RowKind, matchKey: string) => Promise<string | null>): Promise<Applied>;
+  apply(
+    ctx: Ctx,
+    row: StoredRow,
+    resolve: (kind: RowKind, matchKey: string) => Promise<string | null>,
+  ): Promise<Applied>;
   /** Removes what `apply` created / restores `previous`, unless someone touched the target since (→ 'left'). */
   undo(ctx: Ctx, row: StoredRow, applied: Applied): Promise<UndoOutcome>;
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -45,7 +56,10 @@ export const importJobs = pgTable(
     work: text('work', { enum: importWork }),
     /** Source options, e.g. the contacts' column mapping and the detected dialect. */
     options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
-    counts: jsonb('counts').$type<ImportCounts>().notNull().default(sql`'{}'::jsonb`),
+    counts: jsonb('counts')
+      .$type<ImportCounts>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     claimedBy: text('claimed_by'),
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
@@ -65,7 +79,9 @@ export const importJobs = pgTable(
       name: 'import_jobs_creator_fk',
     }).onDelete('cascade'),
     index('import_jobs_tenant_created_idx').on(t.tenantId, t.createdAt),
-    index('import_jobs_work_idx').on(t.work).where(sql`${t.work} is not null`),
+    index('import_jobs_work_idx')
+      .on(t.work)
+      .where(sql`${t.work} is not null`),
   ],
 );
 
