@@ -17,6 +17,7 @@ import de_forms from './de/forms.json';
 import de_gdv from './de/gdv.json';
 import de_grants from './de/grants.json';
 import de_help from './de/help.json';
+import de_import from './de/import.json';
 import de_leads from './de/leads.json';
 import de_login from './de/login.json';
 import de_mail from './de/mail.json';
@@ -47,6 +48,7 @@ import en_forms from './en/forms.json';
 import en_gdv from './en/gdv.json';
 import en_grants from './en/grants.json';
 import en_help from './en/help.json';
+import en_import from './en/import.json';
 import en_leads from './en/leads.json';
 import en_login from './en/login.json';
 import en_mail from './en/mail.json';
@@ -79,6 +81,7 @@ export const de = {
   gdv: de_gdv,
   grants: de_grants,
   help: de_help,
+  import: de_import,
   leads: de_leads,
   login: de_login,
   mail: de_mail,
@@ -112,6 +115,7 @@ export const en = {
   gdv: en_gdv,
   grants: en_grants,
   help: en_help,
+  import: en_import,
   leads: en_leads,
   login: en_login,
   mail: en_mail,
