@@ -6,10 +6,12 @@ import { DomainError } from '../errors';
 import { countRows } from './counts';
 import { finishWork, renewLease } from './lease';
 import { appliers } from './registry';
-import type { Applied, RowKind, StoredRow } from './types';
+import { rowKindOrder, type Applied, type RowKind, type StoredRow } from './types';
 import { jobCtx } from './worker-ctx';
 
 const batchSize = 200;
+/** Insurers and persons before the contracts that need them (undo: the other way round). */
+const kindRank = sql`array_position(${sql.raw(`ARRAY[${rowKindOrder.map((k) => `'${k}'`).join(',')}]::text[]`)}, ${importRows.kind})`;
 
 /** The row as the applier sees it: the user's decision among ambiguous candidates wins over the proposal. */
 export function storedRow(r: ImportRow): StoredRow {
@@ -89,7 +91,7 @@ export async function runApply(database: Db, job: ImportJob, owner: string): Pro
         .select()
         .from(importRows)
         .where(pendingApply(job.id))
-        .orderBy(asc(importRows.kind), asc(importRows.fileName), asc(importRows.line))
+        .orderBy(asc(kindRank), asc(importRows.fileName), asc(importRows.line))
         .limit(batchSize);
       const resolve = resolver(tx, job.id);
       for (const row of rows) await applyOne(ctx, row, resolve);
@@ -114,7 +116,7 @@ export async function runUndo(database: Db, job: ImportJob, owner: string): Prom
         .select()
         .from(importRows)
         .where(and(eq(importRows.jobId, job.id), isNotNull(importRows.appliedAt), isNull(importRows.undoOutcome)))
-        .orderBy(desc(importRows.kind), desc(importRows.fileName), desc(importRows.line))
+        .orderBy(desc(kindRank), desc(importRows.fileName), desc(importRows.line))
         .limit(batchSize);
       for (const row of rows) {
         const applier = appliers[row.kind];

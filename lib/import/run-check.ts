@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../errors';
 import type { Db } from '../db/client';
 import { importRows, type ImportJob } from '../db/schema';
@@ -30,6 +31,19 @@ function stored(job: ImportJob, fileName: string, r: ProposedRow) {
   };
 }
 
+/** A group refused after some of its rows were stored (a GDV Datenpaket): all its rows become errors. */
+async function failGroup(database: Db, jobId: string, row: ProposedRow): Promise<void> {
+  await database
+    .update(importRows)
+    .set({
+      status: 'error',
+      reasonKey: row.reason?.key ?? null,
+      reasonValues: row.reason?.values ?? null,
+      reasonField: row.reason?.field ?? null,
+    })
+    .where(and(eq(importRows.jobId, jobId), eq(importRows.groupKey, row.group!)));
+}
+
 /**
  * The check: streams every file of the job through its source and stores the proposed rows in batches.
  * Resumable: a second run reads from the start again and the unique (job, file, line, kind) skips rows
@@ -55,6 +69,10 @@ export async function runCheck(database: Db, job: ImportJob, owner: string): Pro
       files++;
       const ctx = { db: database, tenantId: job.tenantId, jobId: job.id, options: job.options, fileName: file.name };
       for await (const row of source.check(file.stream, ctx, stats)) {
+        if (row.failsGroup && row.group) {
+          await flush();
+          await failGroup(database, job.id, row);
+        }
         buffer.push(stored(job, files > 1 || file.name !== job.fileName ? file.name : '', row));
         done++;
         if (buffer.length >= batchSize) await flush();
