@@ -7,6 +7,7 @@ import { ZipArchive } from 'archiver';
 import { and, asc, eq } from 'drizzle-orm';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { folderDetail } from '../../lib/contacts/activity';
 import { listArea, updateContract } from '../../lib/contracts';
 import type { Db } from '../../lib/db/client';
 import {
@@ -331,6 +332,9 @@ describe('GDV import job', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'contract.updated'), eq(auditLog.targetId, hp.contactId)));
     expect(history!.meta).toMatchObject({ fields: ['endDate'], importFile: 'bestand-2026-12.gdv' });
+    expect(folderDetail(history!.action, history!.meta as Record<string, unknown>, 'de')).toBe(
+      'VERSICHERUNGEN: Privathaftpflichtversicherung · Condor Allgemeine (Ablauf) – geändert durch Import bestand-2026-12.gdv',
+    );
 
     const undone = await apply(next, 'undo');
     expect(undone.state).toBe('undone');
@@ -356,5 +360,33 @@ describe('GDV import job', () => {
       await db.select().from(contactInsurerNumbers).where(eq(contactInsurerNumbers.contactId, karla.id)),
     ).toHaveLength(0);
     expect(await db.select().from(providers).where(eq(providers.tenantId, world.A.id))).toHaveLength(0);
+  });
+
+  it('refuses a large Datenpaket as a whole even after its first rows were stored; the other Datenpaket imports', async () => {
+    const rv = { vu: '5438', sender: 'R+V Allgemeine' };
+    const body: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      const hd = { vu: '5438', sparte: '030', policy: `U-${i}` };
+      body.push(
+        ...w.person(hd, { surname: `Gross${i}`, firstName: 'Gerd', birth: '1975-01-01' }),
+        ...w.vertrag(hd, { status: '1' }),
+      );
+    }
+    const ok = [
+      ...w.person(
+        { vu: '5438', sparte: '030', policy: 'OK-1' },
+        { surname: 'Heil', firstName: 'Hanna', birth: '1985-01-01' },
+      ),
+      ...w.vertrag({ vu: '5438', sparte: '030', policy: 'OK-1' }, { status: '1' }),
+    ];
+    const job = await importFile('rv.gdv', w.file([...w.paket(rv, body, 7), ...w.paket(rv, ok)], ''));
+    const rows = await rowsOf(job);
+    const firstPacket = rows.filter((r) => r.groupKey === 'rv.gdv#1');
+    expect(firstPacket.length).toBe(1 + 200 * 2 + 1); // insurer, the 200 checked contracts and persons, the refusal
+    expect(new Set(firstPacket.map((r) => `${r.status}:${r.reasonKey}`))).toEqual(new Set(['error:gdv.errors.count']));
+    expect(rows.filter((r) => r.groupKey === 'rv.gdv#2').map((r) => [r.kind, r.status])).toEqual([
+      ['person', 'new'],
+      ['contract', 'new'],
+    ]);
   });
 });
