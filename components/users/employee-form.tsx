@@ -13,6 +13,7 @@ const roles = ['admin', 'employee'] as const;
 const scopes = ['all', 'own'] as const;
 const levels = ['none', 'read', 'write'] as const;
 const modules = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
+const extraRights = ['import'] as const;
 
 /** BENUTZER ERSTELLEN / bearbeiten: master data, type, role, rights per module and scope. */
 export function EmployeeForm<T>({
@@ -121,6 +122,19 @@ export function EmployeeForm<T>({
               options={options(levels, (v) => t(`levels.${v}`))}
               error={f.error(`right_${key}`)}
             />
+          ))}
+        </div>
+        <div className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          {extraRights.map((key) => (
+            <label key={key} className="inline-flex items-center gap-2 text-sm text-ink">
+              <input
+                type="checkbox"
+                name={`flag_${key}`}
+                defaultChecked={f.value(`flag_${key}`) === 'on'}
+                className="h-4 w-4 rounded border-gray-300"
+              />
+              {t(`extraRights.${key}`)}
+            </label>
           ))}
         </div>
       </fieldset>

@@ -1,4 +1,4 @@
-import type { EmployeeRights, ModuleKey, RightLevel } from '../db/schema';
+import { moduleKeys, type EmployeeRights, type ModuleKey, type RightLevel } from '../db/schema';
 
 /** Employee rights as pure functions (SPEC §3); the FREIGABEN issue extends this module. */
 export interface EmployeeLike {
@@ -33,7 +33,7 @@ export function canManageUsers(e: EmployeeLike): boolean {
 }
 
 export function hasAnyRight(e: EmployeeLike): boolean {
-  return isAdmin(e) || Object.values(e.rights ?? noRights).some((r) => r !== 'none');
+  return isAdmin(e) || moduleKeys.some((m) => (e.rights?.[m] ?? 'none') !== 'none');
 }
 
 /** Sees the contact list at all (an employee without any right sees the "no rights yet" state). */
@@ -43,7 +43,7 @@ export function canViewContacts(e: EmployeeLike): boolean {
 
 /** Creates contacts and edits master data: admins, and employees with write in at least one module. */
 export function canEditContacts(e: EmployeeLike): boolean {
-  return isAdmin(e) || (e.kind === 'employee' && Object.values(e.rights ?? noRights).some((r) => r === 'write'));
+  return isAdmin(e) || (e.kind === 'employee' && moduleKeys.some((m) => e.rights?.[m] === 'write'));
 }
 
 /** Whether the employee may see this contact: all contacts, or only those they are BETREUER of. */
@@ -70,4 +70,17 @@ export function mayChangeLoginDataOf(e: EmployeeLike, contact: { status: string 
 /** EINSTELLUNGEN (IMPRESSUM, E-MAIL-SIGNATUR, WHITELABEL, ANBIETER, Website): admins only. */
 export function canManageSettings(e: EmployeeLike): boolean {
   return isAdmin(e);
+}
+
+/**
+ * IMPORTIEREN (issue 14): admins, and employees with the right "Import" (off by default). Imported contacts
+ * are master data, so the employee must also be allowed to create contacts.
+ */
+export function canImport(e: EmployeeLike): boolean {
+  return isAdmin(e) || (e.kind === 'employee' && e.rights?.import === true && canEditContacts(e));
+}
+
+/** One import job: admins see every job of the tenant, an employee with the right "Import" their own. */
+export function canSeeImportJob(e: EmployeeLike, job: { createdBy: string }): boolean {
+  return isAdmin(e) || (canImport(e) && job.createdBy === e.id);
 }

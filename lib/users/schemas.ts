@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidField, birthDateField, emailField, requiredText, salutationField } from '../forms/fields';
-import { moduleKeys, type EmployeeRights } from '../db/schema';
+import { extraRightKeys, moduleKeys, type EmployeeRights } from '../db/schema';
 
 const level = z.enum(['none', 'read', 'write'], { error: 'users.errors.level' });
 
@@ -14,6 +14,7 @@ export interface EmployeeInput {
   role: 'admin' | 'employee';
   scope: 'all' | 'own';
   [right: `right_${string}`]: 'none' | 'read' | 'write';
+  [flag: `flag_${string}`]: 'on' | undefined;
 }
 
 /** BENUTZER ERSTELLEN / bearbeiten: master data, type, role, scope and one select per module right. */
@@ -27,11 +28,16 @@ export const employeeSchema = z.object({
   role: z.enum(['admin', 'employee'], { error: 'users.errors.role' }),
   scope: z.enum(['all', 'own'], { error: 'users.errors.scope' }),
   ...Object.fromEntries(moduleKeys.map((m) => [`right_${m}`, level.default('none')])),
+  ...Object.fromEntries(extraRightKeys.map((k) => [`flag_${k}`, z.literal('on').optional()])),
 }) as unknown as z.ZodType<EmployeeInput>;
 
 /** The module rights of the form's `right_<module>` selects. */
 export function rightsOf(input: EmployeeInput): EmployeeRights {
-  return Object.fromEntries(moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none'])) as EmployeeRights;
+  const rights = Object.fromEntries(
+    moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none']),
+  ) as unknown as EmployeeRights;
+  for (const k of extraRightKeys) if (input[`flag_${k}`] === 'on') rights[k] = true;
+  return rights;
 }
 
 export const employeeIdSchema = z.object({ id: uuidField });

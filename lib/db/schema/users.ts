@@ -5,7 +5,10 @@ import { tenants } from './tenants';
 export const moduleKeys = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
 export type ModuleKey = (typeof moduleKeys)[number];
 export type RightLevel = 'none' | 'read' | 'write';
-export type EmployeeRights = Record<ModuleKey, RightLevel>;
+/** Rights beyond the modules, each off by default (issue 14: IMPORT). */
+export const extraRightKeys = ['import'] as const;
+export type ExtraRightKey = (typeof extraRightKeys)[number];
+export type EmployeeRights = Record<ModuleKey, RightLevel> & Partial<Record<ExtraRightKey, boolean>>;
 
 /**
  * The people of one tenant: employees (BENUTZER, advisor area) and contacts (KONTAKTE, portal). One
@@ -46,7 +49,9 @@ export const users = pgTable(
   },
   (t) => [
     unique('users_tenant_id_key').on(t.tenantId, t.id),
-    uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`).where(sql`${t.email} <> ''`),
+    uniqueIndex('users_tenant_email_key')
+      .on(t.tenantId, sql`lower(${t.email})`)
+      .where(sql`${t.email} <> ''`),
     uniqueIndex('users_tenant_username_key').on(t.tenantId, sql`lower(${t.username})`),
     index('users_tenant_kind_created_idx').on(t.tenantId, t.kind, t.createdAt, t.id),
     check('users_locale_known', sql`${t.locale} is null or ${t.locale} in ('de', 'en')`),

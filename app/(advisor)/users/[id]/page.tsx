@@ -31,7 +31,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     employeeType: employee.employeeType ?? 'mitarbeiter',
     role: employee.role ?? 'employee',
     scope: employee.scope ?? 'all',
-    ...Object.fromEntries(Object.entries(employee.rights ?? {}).map(([k, v]) => [`right_${k}`, v])),
+    ...Object.fromEntries(
+      Object.entries(employee.rights ?? {}).map(([k, v]) =>
+        typeof v === 'boolean' ? [`flag_${k}`, v ? 'on' : ''] : [`right_${k}`, v],
+      ),
+    ),
   };
   return (
     <ClientMessages pick={['users']}>
