@@ -23,9 +23,16 @@ const isUnique = (e: unknown, name: string) => {
   return c?.code === '23505' && c?.constraint_name === name;
 };
 
+/** A job's file name never changes: looked up once per job (the history names it on every row). */
+const jobFileNames = new Map<string, string>();
+
 export async function importFileName(ctx: Ctx, row: Pick<StoredRow, 'jobId' | 'fileName'>): Promise<string> {
   if (row.fileName) return row.fileName;
+  const known = jobFileNames.get(row.jobId);
+  if (known !== undefined) return known;
   const [job] = await ctx.db.select({ name: importJobs.fileName }).from(importJobs).where(eq(importJobs.id, row.jobId));
+  if (jobFileNames.size > 1000) jobFileNames.clear();
+  jobFileNames.set(row.jobId, job?.name ?? '');
   return job?.name ?? '';
 }
 
