@@ -304,5 +304,5 @@ describe('GDV reader', () => {
     for await (const e of readGdv(big())) if (e.kind === 'contract') count++;
     expect(count).toBe(20000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
-  });
+  }, 60_000);
 });
