@@ -382,7 +382,8 @@ describe('GDV import job', () => {
     const job = await importFile('rv.gdv', w.file([...w.paket(rv, body, 7), ...w.paket(rv, ok)], ''));
     const rows = await rowsOf(job);
     const firstPacket = rows.filter((r) => r.groupKey === 'rv.gdv#1');
-    expect(firstPacket.length).toBe(1 + 200 * 2 + 1); // insurer, the 200 checked contracts and persons, the refusal
+    expect(firstPacket.length).toBe(200 * 2 + 1); // the 200 checked contracts and persons, the refusal
+    expect(rows.find((r) => r.kind === 'provider')).toMatchObject({ status: 'new', groupKey: null });
     expect(new Set(firstPacket.map((r) => `${r.status}:${r.reasonKey}`))).toEqual(new Set(['error:gdv.errors.count']));
     expect(rows.filter((r) => r.groupKey === 'rv.gdv#2').map((r) => [r.kind, r.status])).toEqual([
       ['person', 'new'],

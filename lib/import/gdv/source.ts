@@ -38,7 +38,7 @@ function issueRow(issue: GdvIssue, group: string | undefined, failsGroup: boolea
 const asOfOf = (v: GdvVorsatz, today: string) =>
   [v.createdTo, v.createdFrom].find((d) => d && !d.partial)?.date ?? today;
 
-async function providerRow(ctx: SourceContext, v: GdvVorsatz, group: string, seen: Set<string>) {
+async function providerRow(ctx: SourceContext, v: GdvVorsatz, seen: Set<string>) {
   const known = await providerByVu(ctx.db, ctx.tenantId, v.vuNumber);
   if (known) return { name: known.name, row: null };
   const name = v.sender || v.vuNumber;
@@ -54,7 +54,7 @@ async function providerRow(ctx: SourceContext, v: GdvVorsatz, group: string, see
     after: { name, vuNumber: v.vuNumber },
     status: own ? 'changed' : 'new',
     reason: { key: 'gdv.reasons.newInsurer', values: { vu: v.vuNumber, name } },
-    group,
+    // Not part of the Datenpaket's group: a refused packet does not take the insurer's confirmation with it.
   };
   return { name, row };
 }
@@ -80,7 +80,7 @@ export const gdvSource: ImportSource = {
       if (e.kind === 'packet') {
         sawPacket = true;
         const group = `${ctx.fileName}#${e.packet}`;
-        const p = await providerRow(ctx, e.vorsatz, group, vuSeen);
+        const p = await providerRow(ctx, e.vorsatz, vuSeen);
         packet = { group, provider: p.name, asOf: asOfOf(e.vorsatz, today) };
         if (p.row) yield p.row;
       } else if (e.kind === 'contract') {
