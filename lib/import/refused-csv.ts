@@ -7,6 +7,7 @@ import { uuidField } from '../forms/fields';
 import { contentDisposition } from '../storage';
 import { contactFields } from './contacts/columns';
 import { importJob } from './jobs';
+import { csvCell } from './csv-cell';
 import { refusedRows } from './rows';
 
 const plain = (status: number, key: MessageKey, ctx: Ctx | null) =>
@@ -14,13 +15,6 @@ const plain = (status: number, key: MessageKey, ctx: Ctx | null) =>
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });
-
-/** A CSV cell: quoted when needed; a leading = + - @ is defused (formula injection in Excel). */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * ABGELEHNTE ZEILEN (CSV, `;`, UTF-8 with BOM for Excel): line, reason and the row's fields, so the user can
