@@ -134,3 +134,4 @@ export interface ImportApplier {
   /** Removes what `apply` created / restores `previous`, unless someone touched the target since (→ 'left'). */
   undo(ctx: Ctx, row: StoredRow, applied: Applied): Promise<UndoOutcome>;
 }
+export type { ImportRow, ImportJob } from '../db/schema';

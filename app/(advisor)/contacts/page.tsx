@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ContactsIcon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, Td } from '@/components/ui/table';
-import { canEditContacts, canViewContacts } from '@/lib/access/employee';
+import { canEditContacts, canImport, canViewContacts } from '@/lib/access/employee';
 import { listContacts } from '@/lib/contacts/list';
 import { contactListSchema } from '@/lib/contacts/schemas';
 import { advisorCtx } from '@/lib/request/ctx';
@@ -36,7 +36,13 @@ export default async function ContactsPage({
   const { q, sort, after, filter } = query.success
     ? query.data
     : { q: '', sort: 'name' as const, after: undefined, filter: 'all' as const };
-  const { items, next } = await listContacts(ctx, { q, sort, after, leadsOnly: filter === 'leads' });
+  const { items, next } = await listContacts(ctx, {
+    q,
+    sort,
+    after,
+    leadsOnly: filter === 'leads',
+    incompleteOnly: filter === 'incomplete',
+  });
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({
@@ -54,7 +60,18 @@ export default async function ContactsPage({
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : undefined}
+        actions={
+          canEditContacts(user) || canImport(user) ? (
+            <div className="flex flex-wrap gap-2">
+              {canImport(user) ? (
+                <ButtonLink href="/contacts/import" variant="secondary">
+                  {t('import')}
+                </ButtonLink>
+              ) : null}
+              {canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : null}
+            </div>
+          ) : undefined
+        }
       />
       {params.geloescht ? (
         <p
@@ -98,6 +115,7 @@ export default async function ContactsPage({
         >
           <option value="all">{t('filterAll')}</option>
           <option value="leads">{t('filterLeads')}</option>
+          <option value="incomplete">{t('filterIncomplete')}</option>
         </select>
         <select
           id="sort"
@@ -135,6 +153,14 @@ export default async function ContactsPage({
                 <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
                   {c.lastName}, {c.firstName}
                 </a>
+                {c.company && c.company !== c.lastName ? (
+                  <span className="ml-1 text-gray-600">· {c.company}</span>
+                ) : null}
+                {c.incomplete ? (
+                  <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900">
+                    {t('incomplete')}
+                  </span>
+                ) : null}
                 {c.lead ? (
                   <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
                     {t('lead')}

@@ -1,26 +1,8 @@
 import { parseGermanDate } from '../../forms/fields';
+import { type ContactField, contactFields } from './fields';
 import { excelSerialToIso } from './table';
 
-/** The contact fields a column can be mapped to ('' = ignore the column). */
-export const contactFields = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'company',
-  'birthDate',
-  'email',
-  'phone',
-  'mobile',
-  'street',
-  'houseNumber',
-  'zip',
-  'city',
-  'advisor',
-  'customerNumber',
-  'note',
-] as const;
-export type ContactField = (typeof contactFields)[number];
+export { contactFields, type ContactField } from './fields';
 
 /** A column mapping: column index (as text) → field. */
 export type ColumnMapping = Record<string, ContactField | ''>;

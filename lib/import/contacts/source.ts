@@ -13,7 +13,8 @@ export interface ContactOptions {
   ownAdvisorId?: string | null;
 }
 
-type Checked = { line: number; contact: ImportedContact } | { line: number; reason: RowReason };
+type Raw = Record<string, string>;
+type Checked = { line: number; contact: ImportedContact; raw: Raw } | { line: number; reason: RowReason; raw: Raw };
 
 /** BETREUER by e-mail, BENUTZERNAME, "Vorname Nachname" or "Nachname, Vorname" (lower case). */
 async function advisorIndex(db: Tx, tenantId: string): Promise<Map<string, string>> {
@@ -34,8 +35,9 @@ async function advisorIndex(db: Tx, tenantId: string): Promise<Map<string, strin
   return index;
 }
 
-function errorRow(line: number, reason: RowReason, matchKey: string | null = null): ProposedRow {
-  return { line, kind: 'contact', matchKey, targetId: null, before: null, after: {}, status: 'error', reason };
+/** A refused row keeps its cells (by field) in `after`: the refused-rows CSV gives them back to fix. */
+function errorRow(line: number, reason: RowReason, raw: Raw, matchKey: string | null = null): ProposedRow {
+  return { line, kind: 'contact', matchKey, targetId: null, before: null, after: raw, status: 'error', reason };
 }
 
 const missing = (c: ImportedContact): RowReason | undefined =>
@@ -71,7 +73,7 @@ async function* propose(ctx: SourceContext, batch: Checked[], advisors: Map<stri
   );
   for (const b of batch) {
     if (!('contact' in b)) {
-      yield errorRow(b.line, b.reason);
+      yield errorRow(b.line, b.reason, b.raw);
       continue;
     }
     const c = b.contact;
@@ -84,6 +86,7 @@ async function* propose(ctx: SourceContext, batch: Checked[], advisors: Map<stri
         yield errorRow(
           b.line,
           { key: 'import.reasons.advisorUnknown', values: { name: c.advisor }, field: 'advisor' },
+          b.raw,
           key,
         );
         continue;
@@ -98,11 +101,11 @@ async function* propose(ctx: SourceContext, batch: Checked[], advisors: Map<stri
       candidates = m.candidates;
     }
     if (target && target.kind !== 'client') {
-      yield errorRow(b.line, { key: 'import.reasons.emailEmployee', field: 'email' }, key);
+      yield errorRow(b.line, { key: 'import.reasons.emailEmployee', field: 'email' }, b.raw, key);
       continue;
     }
     if (target && options.ownAdvisorId && target.values.advisorId !== options.ownAdvisorId) {
-      yield errorRow(b.line, { key: 'import.reasons.outOfScope', field: 'email' }, key);
+      yield errorRow(b.line, { key: 'import.reasons.outOfScope', field: 'email' }, b.raw, key);
       continue;
     }
     if (!target) {
@@ -151,19 +154,21 @@ export const contactSource: ImportSource = {
         header = false;
         continue;
       }
-      const v = validateContact(cellsByField(row.cells, options.mapping ?? {}));
+      const raw = cellsByField(row.cells, options.mapping ?? {}) as Raw;
+      const v = validateContact(raw);
       if (v.ok && v.contact.email) {
         const first = seen.get(v.contact.email);
         if (first !== undefined) {
           batch.push({
             line: row.line,
             reason: { key: 'import.reasons.emailTwice', values: { line: first }, field: 'email' },
+            raw,
           });
           continue;
         }
         seen.set(v.contact.email, row.line);
       }
-      batch.push(v.ok ? { line: row.line, contact: v.contact } : { line: row.line, reason: v.reason });
+      batch.push(v.ok ? { line: row.line, contact: v.contact, raw } : { line: row.line, reason: v.reason, raw });
       if (batch.length >= 500) {
         yield* propose(ctx, batch, advisors, options);
         batch = [];
