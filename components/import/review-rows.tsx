@@ -35,7 +35,9 @@ export async function ReviewRows({
 }) {
   const t = await getTranslations('import');
   const name = (v: Record<string, unknown> | null) =>
-    [v?.company, [v?.firstName, v?.lastName].filter(Boolean).join(' ')].filter(Boolean).join(' · ') || '–';
+    [v?.company, [v?.firstName, v?.lastName].filter(Boolean).join(' '), v?.product, v?.number, v?.name]
+      .filter(Boolean)
+      .join(' · ') || '–';
   const field = (k: string) => (t.has(`fields.${k}` as 'fields.email') ? t(`fields.${k}` as 'fields.email') : k);
   return (
     <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
