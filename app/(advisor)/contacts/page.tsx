@@ -10,6 +10,8 @@ import { canEditContacts, canImport, canViewContacts } from '@/lib/access/employ
 import { listContacts } from '@/lib/contacts/list';
 import { contactListSchema } from '@/lib/contacts/schemas';
 import { advisorCtx } from '@/lib/request/ctx';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { BulkAccountBar } from '@/components/contacts/bulk-account';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts.list'))('title') };
@@ -24,6 +26,7 @@ export default async function ContactsPage({
   const user = ctx.actor;
   const t = await getTranslations('contacts.list');
   const tu = await getTranslations('users');
+  const tb = await getTranslations('contacts.bulk');
   if (!canViewContacts(user)) {
     return (
       <EmptyState icon={<ContactsIcon width={36} height={36} />} title={t('noRightsTitle')}>
@@ -138,44 +141,68 @@ export default async function ContactsPage({
           {q ? t('notFoundText') : t('emptyText')}
         </EmptyState>
       ) : (
-        <Table
-          caption={t('caption')}
-          head={[t('columns.name'), t('columns.email'), t('columns.city'), t('columns.advisor'), t('columns.access')]}
-        >
-          {items.map((c) => (
-            <tr
-              key={c.id}
-              className={c.id === params.neu ? 'bg-primary-soft' : undefined}
-              data-highlight={c.id === params.neu ? 'true' : undefined}
-            >
-              <Td>
-                {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
-                <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
-                  {c.lastName}, {c.firstName}
-                </a>
-                {c.company && c.company !== c.lastName ? (
-                  <span className="ml-1 text-gray-600">· {c.company}</span>
-                ) : null}
-                {c.incomplete ? (
-                  <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900">
-                    {t('incomplete')}
-                  </span>
-                ) : null}
-                {c.lead ? (
-                  <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
-                    {t('lead')}
-                  </span>
-                ) : null}
-              </Td>
-              <Td className="text-gray-600">{c.email}</Td>
-              <Td>{c.city ?? '–'}</Td>
-              <Td>{c.advisorName ?? '–'}</Td>
-              <Td>
-                <StatusBadge status={c.status} label={tu(`accountStatus.${c.status as 'none'}`)} />
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          {canEditContacts(user) ? (
+            <ClientMessages pick={['contacts']}>
+              <BulkAccountBar q={q} filter={filter} shown={items.length} />
+            </ClientMessages>
+          ) : null}
+          <Table
+            caption={t('caption')}
+            head={[
+              tb('select'),
+              t('columns.name'),
+              t('columns.email'),
+              t('columns.city'),
+              t('columns.advisor'),
+              t('columns.access'),
+            ]}
+          >
+            {items.map((c) => (
+              <tr
+                key={c.id}
+                className={c.id === params.neu ? 'bg-primary-soft' : undefined}
+                data-highlight={c.id === params.neu ? 'true' : undefined}
+              >
+                <Td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={c.id}
+                    form="bulk-account"
+                    aria-label={tb('selectOne', { name: `${c.firstName} ${c.lastName}` })}
+                    className="h-4 w-4"
+                  />
+                </Td>
+                <Td>
+                  {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
+                  <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
+                    {c.lastName}, {c.firstName}
+                  </a>
+                  {c.company && c.company !== c.lastName ? (
+                    <span className="ml-1 text-gray-600">· {c.company}</span>
+                  ) : null}
+                  {c.incomplete ? (
+                    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900">
+                      {t('incomplete')}
+                    </span>
+                  ) : null}
+                  {c.lead ? (
+                    <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
+                      {t('lead')}
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="text-gray-600">{c.email}</Td>
+                <Td>{c.city ?? '–'}</Td>
+                <Td>{c.advisorName ?? '–'}</Td>
+                <Td>
+                  <StatusBadge status={c.status} label={tu(`accountStatus.${c.status as 'none'}`)} />
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        </>
       )}
       <nav aria-label={t('pages')} className="mt-4 flex justify-end gap-2">
         {after ? (
