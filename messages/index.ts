@@ -18,8 +18,10 @@ import de_errors from './de/errors.json';
 import de_followUps from './de/followUps.json';
 import de_forms from './de/forms.json';
 import de_fristen from './de/fristen.json';
+import de_gdv from './de/gdv.json';
 import de_grants from './de/grants.json';
 import de_help from './de/help.json';
+import de_import from './de/import.json';
 import de_leads from './de/leads.json';
 import de_login from './de/login.json';
 import de_mail from './de/mail.json';
@@ -53,8 +55,10 @@ import en_errors from './en/errors.json';
 import en_followUps from './en/followUps.json';
 import en_forms from './en/forms.json';
 import en_fristen from './en/fristen.json';
+import en_gdv from './en/gdv.json';
 import en_grants from './en/grants.json';
 import en_help from './en/help.json';
+import en_import from './en/import.json';
 import en_leads from './en/leads.json';
 import en_login from './en/login.json';
 import en_mail from './en/mail.json';
@@ -90,8 +94,10 @@ export const de = {
   followUps: de_followUps,
   forms: de_forms,
   fristen: de_fristen,
+  gdv: de_gdv,
   grants: de_grants,
   help: de_help,
+  import: de_import,
   leads: de_leads,
   login: de_login,
   mail: de_mail,
@@ -128,8 +134,10 @@ export const en = {
   followUps: en_followUps,
   forms: en_forms,
   fristen: en_fristen,
+  gdv: en_gdv,
   grants: en_grants,
   help: en_help,
+  import: en_import,
   leads: en_leads,
   login: en_login,
   mail: en_mail,

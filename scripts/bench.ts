@@ -17,6 +17,7 @@ import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
 import { ensureDeadlineContracts } from './bench-fristen';
 import { ensurePortfolio } from './bench-bestand';
+import { benchGdv } from './bench-gdv';
 import { localPorts } from './services';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -313,6 +314,8 @@ async function uploadMemory(clientCookie: string) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
+  // BENCH_ONLY=gdv: the GDV import bench only (scripts/bench-gdv.ts, in-process, own data directory).
+  if (process.env.BENCH_ONLY && /^gdv$/i.test(process.env.BENCH_ONLY)) return benchGdv();
   console.log(`• starting the app on :${PORT} (builds first when sources changed) …`);
   const app = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/launch.ts', 'start'], {
     env: { ...process.env, PORT: String(PORT), MAPPE_DATA_DIR: DATA, MAIL_WORKER: 'false', NODE_ENV: 'production' },

@@ -13,6 +13,8 @@ const roles = ['admin', 'employee'] as const;
 const scopes = ['all', 'own'] as const;
 const levels = ['none', 'read', 'write'] as const;
 const modules = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
+/** The checkbox rights (lib/db/schema/users.ts extraRightKeys; not imported: the schema stays out of the bundle). */
+const extraRights = ['import', 'protocol'] as const;
 
 /** BENUTZER ERSTELLEN / bearbeiten: master data, type, role, rights per module and scope. */
 export function EmployeeForm<T>({
@@ -123,19 +125,19 @@ export function EmployeeForm<T>({
             />
           ))}
         </div>
-        <label className="mt-4 flex items-start gap-3 text-sm text-gray-700">
-          <input
-            type="checkbox"
-            name="protocol"
-            value="on"
-            className="mt-0.5 h-4 w-4 shrink-0"
-            defaultChecked={f.value('protocol') === 'on'}
-          />
-          <span>
-            <span className="font-medium text-ink">{t('form.protocol')}</span>
-            <span className="block text-gray-600">{t('form.protocolHint')}</span>
-          </span>
-        </label>
+        <div className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          {extraRights.map((key) => (
+            <label key={key} className="inline-flex items-center gap-2 text-sm text-ink">
+              <input
+                type="checkbox"
+                name={`flag_${key}`}
+                defaultChecked={f.value(`flag_${key}`) === 'on'}
+                className="h-4 w-4 rounded border-gray-300"
+              />
+              {t(`extraRights.${key}`)}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <div className="flex justify-end border-t border-gray-100 pt-5">
         <SubmitButton size="lg" pendingLabel={t('form.saving')}>

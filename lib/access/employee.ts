@@ -84,3 +84,16 @@ export function canSeeDeadlines(e: EmployeeLike): boolean {
 export function mayMarkDeadlines(e: EmployeeLike): boolean {
   return canSeeDeadlines(e) && rightOf(e, 'insurance') === 'write';
 }
+
+/**
+ * IMPORTIEREN (issue 14): admins, and employees with the right "Import" (off by default). Imported contacts
+ * are master data, so the employee must also be allowed to create contacts.
+ */
+export function canImport(e: EmployeeLike): boolean {
+  return isAdmin(e) || (e.kind === 'employee' && e.rights?.import === true && canEditContacts(e));
+}
+
+/** One import job: admins see every job of the tenant, an employee with the right "Import" their own. */
+export function canSeeImportJob(e: EmployeeLike, job: { createdBy: string }): boolean {
+  return isAdmin(e) || (canImport(e) && job.createdBy === e.id);
+}

@@ -13,6 +13,7 @@ const state = (
   key:
     | 'contacts.errors.accountExists'
     | 'contacts.errors.birthDateFirst'
+    | 'contacts.errors.emailFirst'
     | 'contacts.errors.accountFirst'
     | 'contacts.errors.alreadyActive'
     | 'contacts.errors.accountLocked',
@@ -27,6 +28,8 @@ export async function createContactAccount(ctx: Ctx, { id }: ContactId): Promise
     if (current.status !== 'none') throw state('contacts.errors.accountExists');
     // The birth date is the PIN of the password setup; prospects from the contact form have none yet.
     if (!current.birthDate) throw state('contacts.errors.birthDateFirst');
+    // Imported contacts may have no address yet: no account until both are there.
+    if (!current.email) throw state('contacts.errors.emailFirst');
     await tx.db
       .update(users)
       .set({ status: 'created', updatedAt: sql`now()` })

@@ -2,6 +2,7 @@
 
 import { advisorAction } from '../actions/define';
 import { createContactAccount, sendRegistrationMail } from './account';
+import { bulkAccountSchema, createAccountsInBulk } from './bulk-account';
 import { createContact } from './create';
 import { contactIdSchema, contactSchema, updateContactSchema } from './schemas';
 import { updateContact } from './update';
@@ -39,4 +40,12 @@ export const sendRegistrationAction = advisorAction({
   run: sendRegistrationMail,
   revalidate: (input) => `/contacts/${input.id}`,
   echo: 'never',
+});
+
+/** KONTAKTÜBERSICHT → BENUTZERKONTO ERSTELLEN + REGISTRIERUNGSMAIL for the selected (or all filtered) contacts. */
+export const bulkAccountAction = advisorAction({
+  name: 'contacts.bulkAccount',
+  schema: bulkAccountSchema,
+  run: createAccountsInBulk,
+  revalidate: () => '/contacts',
 });

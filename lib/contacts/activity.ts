@@ -54,6 +54,13 @@ function areaName(locale: Locale, area: unknown): string | null {
   return area === 'profile' ? translate(locale, 'contacts.activity.generalDocuments') : moduleName(locale, area);
 }
 
+/** " – geändert durch Import bestand.gdv" for a contract an import created or changed (issue 14). */
+function importNote(locale: Locale, action: string, meta: Record<string, unknown>): string {
+  if (typeof meta.importFile !== 'string' || meta.undo) return '';
+  const key = action === 'contract.created' ? 'byImportCreated' : 'byImportUpdated';
+  return ` – ${translate(locale, `contacts.activity.${key}`, { file: meta.importFile })}`;
+}
+
 /** "VERSICHERUNGEN: Kfz-Versicherung · CONDOR …" or the document's title, for lines about contracts and documents. */
 export function folderDetail(
   action: string,
@@ -67,7 +74,7 @@ export function folderDetail(
       action === 'contract.updated' && Array.isArray(meta.fields)
         ? ` (${(meta.fields as string[]).map((f) => word(locale, `contractFields.${f}`, f)).join(', ')})`
         : '';
-    return [where, what].filter(Boolean).join(': ') + fields;
+    return [where, what].filter(Boolean).join(': ') + fields + importNote(locale, action, meta);
   }
   if (action.startsWith('document.')) {
     const title =

@@ -18,6 +18,9 @@ export interface ContactListItem {
   advisorName: string | null;
   createdAt: Date;
   lead: boolean;
+  /** "Angaben fehlen": no e-mail or no birth date yet (imported contacts): no account until both are there. */
+  incomplete: boolean;
+  company: string | null;
 }
 
 export interface ContactListOptions {
@@ -26,6 +29,7 @@ export interface ContactListOptions {
   after?: string;
   limit?: number;
   leadsOnly?: boolean;
+  incompleteOnly?: boolean;
 }
 
 /** Keyset cursors: by name (lower last name, lower first name, id) or by creation (timestamp, id). */
@@ -48,6 +52,7 @@ export async function listContacts(
   const sort = options.sort ?? 'name';
   const where: SQL[] = [eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'client'), contactScopeJoined(actor)];
   if (options.leadsOnly) where.push(eq(contactProfiles.lead, true));
+  if (options.incompleteOnly) where.push(sql`(${users.email} = '' OR ${users.birthDate} IS NULL)`);
   const q = (options.q ?? '').trim();
   if (q.length > 0) {
     // Lower-cased by PostgreSQL on both sides (JavaScript and PostgreSQL disagree on e.g. İ and Σ).
@@ -85,6 +90,8 @@ export async function listContacts(
       firstLower: sql<string>`lower(${users.firstName})`,
       city: contactProfiles.city,
       lead: contactProfiles.lead,
+      company: contactProfiles.company,
+      incomplete: sql<boolean>`(${users.email} = '' OR ${users.birthDate} IS NULL)`,
       advisorFirst: advisor.firstName,
       advisorLast: advisor.lastName,
     })
@@ -112,6 +119,8 @@ export async function listContacts(
       status: r.status,
       createdAt: r.createdAt,
       lead: r.lead ?? false,
+      incomplete: r.incomplete,
+      company: r.company ?? null,
       advisorName: r.advisorFirst ? `${r.advisorFirst} ${r.advisorLast}` : null,
     })),
     next,

@@ -44,5 +44,5 @@ export const contactListSchema = z.object({
   q: z.string().trim().max(100).optional().default(''),
   sort: z.enum(['name', 'created']).optional().default('name'),
   after: z.string().max(400).optional(),
-  filter: z.enum(['all', 'leads']).optional().default('all'),
+  filter: z.enum(['all', 'leads', 'incomplete']).optional().default('all'),
 });

@@ -2,9 +2,14 @@ import { db } from '../db/client';
 import { env } from '../env';
 import { configuredSender, noMailProviderWarning } from '../mail/sender';
 import { startMailWorker } from './outbox';
+import { startImportWorker } from './imports';
 import { startSweeper } from './sweeper';
 
-const globalRef = globalThis as unknown as { __mappeWorker?: () => Promise<void>; __mappeSweeper?: () => void };
+const globalRef = globalThis as unknown as {
+  __mappeWorker?: () => Promise<void>;
+  __mappeSweeper?: () => void;
+  __mappeImports?: () => Promise<void>;
+};
 
 /**
  * Background work of every server process (started from instrumentation.ts): the outbox mail worker and
@@ -22,4 +27,6 @@ export function startBackgroundWork(): void {
     console.error('[mail-worker] not started:', error instanceof Error ? error.message : error);
   }
   globalRef.__mappeSweeper ??= startSweeper(db());
+  // IMPORTIEREN: jobs are claimed with SKIP LOCKED and a lease, so every instance may run this.
+  globalRef.__mappeImports ??= startImportWorker(db());
 }

@@ -72,6 +72,13 @@ export const uploadPurposes = {
       missing: 'uploads.errors.screenshotType',
     },
   },
+  /** IMPORTIEREN: CSV/GDV text, Excel workbooks and ZIP archives of them; read streaming by the worker. */
+  import: {
+    maxBytes: 100 * 1024 * 1024,
+    types: ['text/plain', 'application/zip', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    area: 'imports',
+    messages: { type: 'uploads.errors.importType', size: 'uploads.errors.importSize' },
+  },
 } as const satisfies Record<string, PurposeRules>;
 
 export type UploadPurpose = keyof typeof uploadPurposes;
@@ -86,5 +93,18 @@ export const uploadLimits = {
 
 /** Browsers name ICO files differently; the stored and checked type is image/x-icon. */
 export function normaliseType(contentType: string): string {
-  return contentType === 'image/vnd.microsoft.icon' ? 'image/x-icon' : contentType;
+  if (contentType === 'image/vnd.microsoft.icon') return 'image/x-icon';
+  // Text tables and GDV files: browsers (and Windows) name them in many ways, or not at all.
+  if (textTypes.has(contentType)) return 'text/plain';
+  if (contentType === 'application/x-zip-compressed') return 'application/zip';
+  return contentType;
 }
+
+const textTypes = new Set([
+  '',
+  'text/csv',
+  'application/csv',
+  'text/tab-separated-values',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidField, birthDateField, emailField, requiredText, salutationField } from '../forms/fields';
-import { moduleKeys, type EmployeeRights, type ModuleKey, type RightLevel } from '../db/schema';
+import { extraRightKeys, moduleKeys, type EmployeeRights } from '../db/schema';
 
 const level = z.enum(['none', 'read', 'write'], { error: 'users.errors.level' });
 
@@ -14,8 +14,7 @@ export interface EmployeeInput {
   role: 'admin' | 'employee';
   scope: 'all' | 'own';
   [right: `right_${string}`]: 'none' | 'read' | 'write';
-  /** The checkbox "Protokoll" (EINSTELLUNGEN → PROTOKOLL). */
-  protocol?: 'on';
+  [flag: `flag_${string}`]: 'on' | undefined;
 }
 
 /** BENUTZER ERSTELLEN / bearbeiten: master data, type, role, scope and one select per module right. */
@@ -29,16 +28,16 @@ export const employeeSchema = z.object({
   role: z.enum(['admin', 'employee'], { error: 'users.errors.role' }),
   scope: z.enum(['all', 'own'], { error: 'users.errors.scope' }),
   ...Object.fromEntries(moduleKeys.map((m) => [`right_${m}`, level.default('none')])),
-  protocol: z.literal('on', { error: 'users.errors.level' }).optional(),
+  ...Object.fromEntries(extraRightKeys.map((k) => [`flag_${k}`, z.literal('on').optional()])),
 }) as unknown as z.ZodType<EmployeeInput>;
 
 /** The module rights of the form's `right_<module>` selects, and the checkbox rights. */
 export function rightsOf(input: EmployeeInput): EmployeeRights {
-  const modules = Object.fromEntries(moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none'])) as Record<
-    ModuleKey,
-    RightLevel
-  >;
-  return { ...modules, protocol: input.protocol === 'on' };
+  const rights = Object.fromEntries(
+    moduleKeys.map((m) => [m, input[`right_${m}`] ?? 'none']),
+  ) as unknown as EmployeeRights;
+  for (const k of extraRightKeys) if (input[`flag_${k}`] === 'on') rights[k] = true;
+  return rights;
 }
 
 export const employeeIdSchema = z.object({ id: uuidField });
@@ -61,6 +60,6 @@ export type ChooseLanguageInput = z.output<typeof chooseLanguageSchema>;
 export function rightsFormValues(rights: EmployeeRights | null | undefined): Record<string, string> {
   return {
     ...Object.fromEntries(moduleKeys.map((m) => [`right_${m}`, rights?.[m] ?? 'none'])),
-    protocol: rights?.protocol ? 'on' : '',
+    ...Object.fromEntries(extraRightKeys.map((k) => [`flag_${k}`, rights?.[k] ? 'on' : ''])),
   };
 }

@@ -106,6 +106,7 @@ import type { Db } from '../../lib/db/client';
 import {
   auditLog,
   clientGrants,
+  importJobs,
   contactProfiles,
   contracts,
   documentFiles,
@@ -149,6 +150,7 @@ import { resendInvitation } from '../../lib/users/resend';
 import { employeeSchema } from '../../lib/users/schemas';
 import { updateEmployee } from '../../lib/users/update-employee';
 import { testDb } from './db';
+import { importJob, presignImport } from '../../lib/import/jobs';
 import { ctxFor, sessionUserOf } from './ctx';
 
 /* ------------------------------------------------------------------ the table */
@@ -1933,4 +1935,64 @@ describe('WIEDERVORLAGEN: the assignee must be an employee of this tenant who ma
       setFollowUpDone(await ctxFor(db, tenantOf.A.id, ids.writerA), { id, done: true }),
     ).resolves.toMatchObject({ done: true });
   });
+});
+
+/* ------------------------------------------------ IMPORTIEREN (issue 14) */
+
+/**
+ * IMPORTIEREN: admins; employees only with the right "Import" (off by default, and 'write' to create
+ * contacts); clients never; a job is seen by admins of its tenant and by its creator; nothing reaches
+ * another tenant.
+ */
+describe('authorization matrix: IMPORTIEREN', () => {
+  const importCells: [ActorKey | 'importerA', 'presign' | 'openAdminJob', 'allow' | 'deny'][] = [
+    ['adminA', 'presign', 'allow'],
+    ['adminA', 'openAdminJob', 'allow'],
+    ['importerA', 'presign', 'allow'],
+    ['importerA', 'openAdminJob', 'deny'],
+    ['writerA', 'presign', 'deny'],
+    ['writerA', 'openAdminJob', 'deny'],
+    ['readerA', 'presign', 'deny'],
+    ['noRightsA', 'presign', 'deny'],
+    ['ownA', 'presign', 'deny'],
+    ['clientA1', 'presign', 'deny'],
+    ['clientA1', 'openAdminJob', 'deny'],
+    ['adminB', 'openAdminJob', 'deny'],
+    ['adminB', 'presign', 'allow'], // in their own tenant
+  ];
+  let adminJob: string;
+  let importer: string;
+
+  beforeAll(async () => {
+    const u = await createAccount(db, {
+      tenantId: tenantOf.A.id,
+      kind: 'employee',
+      role: 'employee',
+      email: 'importer@matrix.example',
+      firstName: 'Ina',
+      lastName: 'Importer',
+      status: 'active',
+      rights: { ...rights('write'), import: true },
+      scope: 'all',
+    });
+    importer = u.id;
+    const [job] = await db
+      .insert(importJobs)
+      .values({ tenantId: tenantOf.A.id, createdBy: ids.adminA, kind: 'contacts', fileKeys: [], fileName: 'a.csv' })
+      .returning({ id: importJobs.id });
+    adminJob = job!.id;
+  });
+
+  for (const [actor, op, expected] of importCells) {
+    it(`${actor} × ${op} → ${expected}`, async () => {
+      const id = actor === 'importerA' ? importer : ids[actor];
+      const ctx = await ctxFor(db, actor === 'importerA' ? tenantOf.A : tenantOf[homeOf(actor)], id);
+      const run = () =>
+        op === 'presign'
+          ? presignImport(ctx, { filename: 'k.csv', contentType: 'text/csv', size: 100 })
+          : importJob(ctx, adminJob);
+      if (expected === 'allow') await expect(run()).resolves.toBeTruthy();
+      else await expect(run()).rejects.toSatisfy((e) => ['forbidden', 'not_found'].includes((e as DomainError).code));
+    });
+  }
 });

@@ -6,10 +6,12 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ContactsIcon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, Td } from '@/components/ui/table';
-import { canEditContacts, canViewContacts } from '@/lib/access/employee';
+import { canEditContacts, canImport, canViewContacts } from '@/lib/access/employee';
 import { listContacts } from '@/lib/contacts/list';
 import { contactListSchema } from '@/lib/contacts/schemas';
 import { advisorCtx } from '@/lib/request/ctx';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { BulkAccountBar } from '@/components/contacts/bulk-account';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts.list'))('title') };
@@ -24,6 +26,7 @@ export default async function ContactsPage({
   const user = ctx.actor;
   const t = await getTranslations('contacts.list');
   const tu = await getTranslations('users');
+  const tb = await getTranslations('contacts.bulk');
   if (!canViewContacts(user)) {
     return (
       <EmptyState icon={<ContactsIcon width={36} height={36} />} title={t('noRightsTitle')}>
@@ -36,7 +39,13 @@ export default async function ContactsPage({
   const { q, sort, after, filter } = query.success
     ? query.data
     : { q: '', sort: 'name' as const, after: undefined, filter: 'all' as const };
-  const { items, next } = await listContacts(ctx, { q, sort, after, leadsOnly: filter === 'leads' });
+  const { items, next } = await listContacts(ctx, {
+    q,
+    sort,
+    after,
+    leadsOnly: filter === 'leads',
+    incompleteOnly: filter === 'incomplete',
+  });
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({
@@ -54,7 +63,18 @@ export default async function ContactsPage({
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        actions={canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : undefined}
+        actions={
+          canEditContacts(user) || canImport(user) ? (
+            <div className="flex flex-wrap gap-2">
+              {canImport(user) ? (
+                <ButtonLink href="/contacts/import" variant="secondary">
+                  {t('import')}
+                </ButtonLink>
+              ) : null}
+              {canEditContacts(user) ? <ButtonLink href="/contacts/new">{t('create')}</ButtonLink> : null}
+            </div>
+          ) : undefined
+        }
       />
       {params.geloescht ? (
         <p
@@ -98,6 +118,7 @@ export default async function ContactsPage({
         >
           <option value="all">{t('filterAll')}</option>
           <option value="leads">{t('filterLeads')}</option>
+          <option value="incomplete">{t('filterIncomplete')}</option>
         </select>
         <select
           id="sort"
@@ -120,36 +141,68 @@ export default async function ContactsPage({
           {q ? t('notFoundText') : t('emptyText')}
         </EmptyState>
       ) : (
-        <Table
-          caption={t('caption')}
-          head={[t('columns.name'), t('columns.email'), t('columns.city'), t('columns.advisor'), t('columns.access')]}
-        >
-          {items.map((c) => (
-            <tr
-              key={c.id}
-              className={c.id === params.neu ? 'bg-primary-soft' : undefined}
-              data-highlight={c.id === params.neu ? 'true' : undefined}
-            >
-              <Td>
-                {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
-                <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
-                  {c.lastName}, {c.firstName}
-                </a>
-                {c.lead ? (
-                  <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
-                    {t('lead')}
-                  </span>
-                ) : null}
-              </Td>
-              <Td className="text-gray-600">{c.email}</Td>
-              <Td>{c.city ?? '–'}</Td>
-              <Td>{c.advisorName ?? '–'}</Td>
-              <Td>
-                <StatusBadge status={c.status} label={tu(`accountStatus.${c.status as 'none'}`)} />
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          {canEditContacts(user) ? (
+            <ClientMessages pick={['contacts']}>
+              <BulkAccountBar q={q} filter={filter} shown={items.length} />
+            </ClientMessages>
+          ) : null}
+          <Table
+            caption={t('caption')}
+            head={[
+              tb('select'),
+              t('columns.name'),
+              t('columns.email'),
+              t('columns.city'),
+              t('columns.advisor'),
+              t('columns.access'),
+            ]}
+          >
+            {items.map((c) => (
+              <tr
+                key={c.id}
+                className={c.id === params.neu ? 'bg-primary-soft' : undefined}
+                data-highlight={c.id === params.neu ? 'true' : undefined}
+              >
+                <Td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={c.id}
+                    form="bulk-account"
+                    aria-label={tb('selectOne', { name: `${c.firstName} ${c.lastName}` })}
+                    className="h-4 w-4"
+                  />
+                </Td>
+                <Td>
+                  {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
+                  <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
+                    {c.lastName}, {c.firstName}
+                  </a>
+                  {c.company && c.company !== c.lastName ? (
+                    <span className="ml-1 text-gray-600">· {c.company}</span>
+                  ) : null}
+                  {c.incomplete ? (
+                    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900">
+                      {t('incomplete')}
+                    </span>
+                  ) : null}
+                  {c.lead ? (
+                    <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
+                      {t('lead')}
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="text-gray-600">{c.email}</Td>
+                <Td>{c.city ?? '–'}</Td>
+                <Td>{c.advisorName ?? '–'}</Td>
+                <Td>
+                  <StatusBadge status={c.status} label={tu(`accountStatus.${c.status as 'none'}`)} />
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        </>
       )}
       <nav aria-label={t('pages')} className="mt-4 flex justify-end gap-2">
         {after ? (

@@ -16,6 +16,12 @@ export const contactProfiles = pgTable(
     /** BETREUER: the responsible employee. */
     advisorId: uuid('advisor_id'),
     note: text('note'),
+    /** FIRMA: a firm is a contact with a company name (names may then be empty). */
+    company: text('company'),
+    /** KUNDENNUMMER from the broker's old system (import). */
+    customerNumber: text('customer_number'),
+    /** 'import' when the contact came from an import (issue 14); null = typed in. */
+    origin: text('origin'),
     /** NEUKUNDENGEWINNUNG: a prospect from the public contact form, until an advisor takes them on. */
     lead: boolean('lead').notNull().default(false),
     leadTopic: text('lead_topic'),

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -35,6 +36,8 @@ export const providers = pgTable(
     tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['insurer', 'finance', 'other'] }).notNull(),
     name: text('name').notNull(),
+    /** GDV VU-Nummer (the insurer's BaFin number) a tenant confirmed for this entry in an import. */
+    vuNumber: text('vu_number'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -44,6 +47,9 @@ export const providers = pgTable(
       t.kind,
       sql`lower(${t.name})`,
     ),
+    uniqueIndex('providers_scope_vu_number_key')
+      .on(sql`coalesce(${t.tenantId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.vuNumber)
+      .where(sql`${t.vuNumber} is not null`),
   ],
 );
 
@@ -100,7 +106,17 @@ export const contracts = pgTable(
      * Dates known only in part (GDV delivers 00 for an unknown day or month): { startDate: '2004-03',
      * endDate: '2027', mainDueDate: … } as 'YYYY' or 'YYYY-MM'. The date column of such a field stays null.
      */
-    partialDates: jsonb('partial_dates').$type<Partial<Record<'startDate' | 'endDate' | 'mainDueDate', string>>>(),
+    partialDates:
+      jsonb('partial_dates').$type<Partial<Record<'startDate' | 'endDate' | 'mainDueDate' | 'exitDate', string>>>(),
+    /** Premium as delivered by a GDV import: 'brutto' (with insurance tax) or 'netto'; null: typed in. */
+    premiumBasis: text('premium_basis', { enum: ['brutto', 'netto'] }),
+    /** Abgangsgrund (GDV code, e.g. '01' Kündigung VN zum Ablauf) and Abgangsdatum of a cancelled contract. */
+    exitReason: text('exit_reason'),
+    exitDate: date('exit_date'),
+    /** GDV key VU-Nummer|Sparte|Versicherungsschein-Nr|Folgenummer: re-imports find the contract by it. */
+    gdvKey: text('gdv_key'),
+    /** The values the last import wrote (to tell an insurer's change from an edit in Mappe). */
+    importValues: jsonb('import_values').$type<Record<string, string | number | null>>(),
     note: text('note'),
     createdBy: uuid('created_by'),
     createdByClient: boolean('created_by_client').notNull().default(false),
@@ -128,6 +144,30 @@ export const contracts = pgTable(
     index('contracts_tenant_start_idx').on(t.tenantId, t.startDate),
     index('contracts_tenant_end_idx').on(t.tenantId, t.endDate),
     check('contracts_origin_known', sql`${t.origin} is null or ${t.origin} in ('typed', 'client', 'import')`),
+    uniqueIndex('contracts_tenant_gdv_key')
+      .on(t.tenantId, t.gdvKey)
+      .where(sql`${t.gdvKey} is not null`),
+  ],
+);
+
+/** The insurer's Kundennummer of a contact (0100 TD2), per VU-Nummer: later deliveries find the person by it. */
+export const contactInsurerNumbers = pgTable(
+  'contact_insurer_numbers',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    vuNumber: text('vu_number').notNull(),
+    customerNumber: text('customer_number').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.vuNumber, t.customerNumber], name: 'contact_insurer_numbers_pkey' }),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'contact_insurer_numbers_contact_fk',
+    }).onDelete('cascade'),
+    index('contact_insurer_numbers_contact_idx').on(t.tenantId, t.contactId),
   ],
 );
 

@@ -14,3 +14,4 @@ export * from './privacy';
 export * from './fristen';
 export * from './reminders';
 export * from './factors';
+export * from './imports';

@@ -5,8 +5,11 @@ import { tenants } from './tenants';
 export const moduleKeys = ['insurance', 'finance', 'other', 'emergency', 'communication'] as const;
 export type ModuleKey = (typeof moduleKeys)[number];
 export type RightLevel = 'none' | 'read' | 'write';
-/** Rights beyond the modules, each on or off (off when missing): 'protocol' opens EINSTELLUNGEN → PROTOKOLL. */
-export const extraRightKeys = ['protocol'] as const;
+/**
+ * Rights beyond the modules, each off by default: 'import' opens KONTAKTE → IMPORTIEREN (issue 14), 'protocol'
+ * EINSTELLUNGEN → PROTOKOLL (issue 16).
+ */
+export const extraRightKeys = ['import', 'protocol'] as const;
 export type ExtraRightKey = (typeof extraRightKeys)[number];
 export type EmployeeRights = Record<ModuleKey, RightLevel> & Partial<Record<ExtraRightKey, boolean>>;
 
@@ -25,6 +28,7 @@ export const users = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['employee', 'client'] }).notNull(),
     role: text('role', { enum: ['admin', 'employee'] }),
+    /** '' = no address yet (imported contacts); such a contact gets no account until it has one. */
     email: text('email').notNull(),
     username: text('username').notNull(),
     passwordHash: text('password_hash'),
@@ -48,7 +52,9 @@ export const users = pgTable(
   },
   (t) => [
     unique('users_tenant_id_key').on(t.tenantId, t.id),
-    uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
+    uniqueIndex('users_tenant_email_key')
+      .on(t.tenantId, sql`lower(${t.email})`)
+      .where(sql`${t.email} <> ''`),
     uniqueIndex('users_tenant_username_key').on(t.tenantId, sql`lower(${t.username})`),
     index('users_tenant_kind_created_idx').on(t.tenantId, t.kind, t.createdAt, t.id),
     check('users_locale_known', sql`${t.locale} is null or ${t.locale} in ('de', 'en')`),

@@ -1,0 +1,16 @@
+import { contactApplier } from './contacts/applier';
+import { contactSource } from './contacts/source';
+import { gdvContractApplier } from './gdv/apply-contract';
+import { gdvPersonApplier } from './gdv/apply-person';
+import { gdvProviderApplier } from './gdv/apply-provider';
+import { gdvSource } from './gdv/source';
+import type { ImportApplier, ImportKind, ImportSource, RowKind } from './types';
+
+/** The sources by job kind and the appliers by row kind (GDV adds `gdv` and `contract`). */
+export const sources: Partial<Record<ImportKind, ImportSource>> = { contacts: contactSource, gdv: gdvSource };
+export const appliers: Partial<Record<RowKind, ImportApplier>> = {
+  contact: contactApplier,
+  person: gdvPersonApplier,
+  provider: gdvProviderApplier,
+  contract: gdvContractApplier,
+};
