@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { uuidField } from '../forms/fields';
 import type { UploadPurpose } from './purposes';
 
-const purposes = ['documents', 'tickets', 'logo', 'favicon', 'support', 'import'] as const satisfies readonly UploadPurpose[];
+const purposes = [
+  'documents',
+  'tickets',
+  'logo',
+  'favicon',
+  'support',
+  'import',
+] as const satisfies readonly UploadPurpose[];
 
 /** The file a browser announces before its POST (name, declared type and size; the bytes are checked later). */
 export const declaredFileSchema = z.object({

@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccountsInBulk } from '../../lib/contacts/bulk-account';
 import { createContact } from '../../lib/contacts/create';
 import { updateContact } from '../../lib/contacts/update';
 import type { Ctx } from '../../lib/ctx';
@@ -232,5 +233,32 @@ describe('rights', () => {
     const other = await makeTenant(db, 'imp2');
     const otherAdmin = await ctxFor(db, other.tenant, other.admin.id);
     await expect(importJob(otherAdmin, job!.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('bulk BENUTZERKONTO ERSTELLEN + REGISTRIERUNGSMAIL', () => {
+  it('creates accounts only for contacts with e-mail and birth date, mails through the outbox', async () => {
+    const { id: jobId } = await upload(
+      admin,
+      'bulk.csv',
+      Buffer.from(
+        'Vorname;Nachname;E-Mail;Geburtsdatum\nVoll;Staendig;voll@z.example;01.01.1970\nHalb;Fehlt;halb@z.example;\n',
+      ),
+    );
+    await mapAndCheck(admin, jobId);
+    await applyImport(admin, { id: jobId });
+    await runImportJobs(db, 'test-worker');
+    const ids = (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`${users.email} in ('voll@z.example', 'halb@z.example')`)
+    ).map((r) => r.id);
+    const result = await createAccountsInBulk(admin, { ids, all: undefined, q: '', filter: 'all' });
+    expect(result).toEqual({ created: 1, skipped: 1 });
+    const [mails] = await db.select({ n: count() }).from(outbox).where(eq(outbox.toAddress, 'voll@z.example'));
+    expect(mails!.n).toBe(1);
+    const [halb] = await db.select().from(users).where(eq(users.email, 'halb@z.example'));
+    expect(halb!.status).toBe('none');
   });
 });
