@@ -33,6 +33,12 @@ export const clientDataCoverage: Record<string, { export: string; erase: string 
   deadline_reminders: { export: 'omitted: send markers (the mails are under emails)', erase: 'cascade with contracts' },
   contract_reminder_optins: { export: 'vertraege[].erinnerung', erase: 'cascade with users and contracts' },
   follow_ups: { export: 'wiedervorlagen', erase: 'cascade with users' },
+  contact_insurer_numbers: { export: 'kontakt.versicherernummern', erase: 'cascade with users' },
+  deadline_marks: { export: "omitted: the firm's erledigt marks on deadlines", erase: 'cascade with contracts' },
+  import_rows: {
+    export: "omitted: an import's working rows (the data itself is under kontakt and vertraege)",
+    erase: 'rows that target the contact or their contracts deleted',
+  },
   follow_up_notices: { export: 'omitted: send markers of the due-day mail', erase: 'cascade with follow_ups' },
 };
 
@@ -47,4 +53,6 @@ export const notClientData: Record<string, string> = {
   deletion_jobs: 'pseudonym and object keys only',
   reminder_settings: 'reminder days of the firm',
   calendar_feeds: "employees' calendar feeds (token hash, name setting)",
+  import_jobs: "an employee's import job (file keys, counts; the rows are import_rows)",
+  import_mappings: "the firm's remembered column mapping",
 };

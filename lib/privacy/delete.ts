@@ -8,9 +8,11 @@ import { accountKey, codeKey, passwordChangeKey, pinAccountKey } from '../auth/t
 import { withTransaction, type Ctx } from '../ctx';
 import {
   authThrottle,
+  contracts,
   deletionJobs,
   documentFiles,
   documents,
+  importRows,
   outbox,
   ticketFiles,
   ticketMessages,
@@ -99,6 +101,24 @@ export async function deleteContact(
           passwordChangeKey(tenant.id, contactId),
           codeKey(tenant.id, contactId),
         ]),
+      );
+    // IMPORT working rows hold the values an import read about the contact or proposed for their contracts.
+    const contractIds = tx
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(and(eq(contracts.tenantId, tenant.id), eq(contracts.contactId, contactId)));
+    await tx
+      .delete(importRows)
+      .where(
+        and(
+          eq(importRows.tenantId, tenant.id),
+          or(
+            eq(importRows.targetId, contactId),
+            eq(importRows.appliedTargetId, contactId),
+            inArray(importRows.targetId, contractIds),
+            inArray(importRows.appliedTargetId, contractIds),
+          ),
+        ),
       );
     // Tickets reference the client via FK (cascade); the users row takes profile, grants, sessions, tokens,
     // contracts → documents → files and tickets → messages → files/events/reads with it.

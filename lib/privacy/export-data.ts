@@ -114,9 +114,11 @@ export function exportData(rows: ExportRows, scope: ExportScope, tenant: Pick<Te
     hinweis: t(scope.complete ? 'notice' : 'noticeClient'),
     exportiertAm: new Date().toISOString(),
     verantwortlicher: tenant.name,
-    kontakt: scope.internal
-      ? { ...user, profil: rows.profile }
-      : { ...ownAccount(user), profil: ownProfile(rows, who) },
+    kontakt: {
+      ...(scope.internal ? { ...user, profil: rows.profile } : { ...ownAccount(user), profil: ownProfile(rows, who) }),
+      // The insurers' customer numbers from their GDV deliveries (VU-Nummer → Kundennummer).
+      versicherernummern: rows.insurerNumberRows.map((r) => ({ vuNummer: r.vuNumber, kundennummer: r.customerNumber })),
+    },
     freigaben: Object.fromEntries(clientModules.map((m) => [t(`modules.${m}`), rows.grants[m]])),
     vertraege: contracts.map((c) => ({
       ...(scope.internal ? c : withoutInternal(c)),

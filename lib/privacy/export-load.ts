@@ -3,6 +3,7 @@ import { loadGrants } from '../access/viewer';
 import type { Ctx } from '../ctx';
 import {
   auditLog,
+  contactInsurerNumbers,
   contactProfiles,
   contractReminderOptins,
   contracts,
@@ -112,6 +113,11 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     .from(followUps)
     .where(and(eq(followUps.tenantId, t), eq(followUps.contactId, contactId)))
     .orderBy(asc(followUps.dueOn));
+  const insurerNumberRows = await db
+    .select({ vuNumber: contactInsurerNumbers.vuNumber, customerNumber: contactInsurerNumbers.customerNumber })
+    .from(contactInsurerNumbers)
+    .where(and(eq(contactInsurerNumbers.tenantId, t), eq(contactInsurerNumbers.contactId, contactId)))
+    .orderBy(asc(contactInsurerNumbers.vuNumber));
   const optinRows = await db
     .select({ contractId: contractReminderOptins.contractId, since: contractReminderOptins.createdAt })
     .from(contractReminderOptins)
@@ -160,6 +166,7 @@ export async function loadExportRows(ctx: Ctx, contactId: string) {
     sessionRows,
     mailRows,
     followUpRows,
+    insurerNumberRows,
     optinRows,
     auditRows,
     people,

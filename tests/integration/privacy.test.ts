@@ -23,6 +23,7 @@ import { createContract } from '../../lib/contracts/create';
 import type { Db } from '../../lib/db/client';
 import {
   auditLog,
+  contactInsurerNumbers,
   contactProfiles,
   contractReminderOptins,
   contracts,
@@ -334,6 +335,10 @@ async function richClient(label: string): Promise<Rich> {
     note: `Wiedervorlage ${tag}`,
   });
   await db.insert(contractReminderOptins).values({ tenantId: w.A.id, contractId: ins.id, userId: u.id });
+  // an insurer's customer number from a GDV delivery (issue 14)
+  await db
+    .insert(contactInsurerNumbers)
+    .values({ tenantId: w.A.id, contactId: u.id, vuNumber: '9999', customerNumber: `K-${tag}` });
 
   // documents with files in S3
   const police = pdf(`Police ${tag}`);
@@ -549,6 +554,7 @@ describe('classification of every table', () => {
   const staffOnly: Record<string, string> = {
     'support_requests.user_id': 'only employees send Anliegen to the operator (submitSupport refuses clients)',
     'calendar_feeds.user_id': 'only employees have an iCal feed (createCalendarFeed refuses clients)',
+    'import_jobs.created_by': 'only employees import (canImport refuses clients)',
   };
 
   it('classifies every table that can point at a person as client data', async () => {
@@ -1015,6 +1021,10 @@ const exportChecks: Record<
   follow_ups: {
     rows: (id) => count(`SELECT count(*)::int AS n FROM follow_ups WHERE contact_id = $1`, [id]),
     inJson: (d) => d.wiedervorlagen?.length ?? 0,
+  },
+  contact_insurer_numbers: {
+    rows: (id) => count(`SELECT count(*)::int AS n FROM contact_insurer_numbers WHERE contact_id = $1`, [id]),
+    inJson: (d) => d.kontakt?.versicherernummern?.length ?? 0,
   },
 };
 
