@@ -67,7 +67,7 @@ export function CalendarFeedSection({
           <input type="checkbox" name="showNames" defaultChecked={showNames} className="h-4 w-4" />
           {t('showNames')}
         </label>
-        <p className="text-xs text-gray-500">{t('showNamesHint')}</p>
+        <p className="text-xs text-gray-600">{t('showNamesHint')}</p>
         <SubmitButton variant="secondary" pendingLabel={t('working')}>
           {t('saveNames')}
         </SubmitButton>

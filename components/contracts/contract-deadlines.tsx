@@ -53,7 +53,7 @@ export function ContractDeadlines({ items, audience }: { items: ContractDeadline
                 </p>
               ))}
               {done?.note ? <p className="mt-2 text-xs text-gray-700">{done.note}</p> : null}
-              <p className="mt-2 text-xs text-gray-500">{t('source', { source: d.rule.source })}</p>
+              <p className="mt-2 text-xs text-gray-700">{t('source', { source: d.rule.source })}</p>
             </li>
           );
         })}

@@ -38,7 +38,7 @@ export function CountTile({
           {cappedLabel(count, (n) => format.number(n))}
         </span>
         <span className="block font-semibold text-ink group-hover:underline">{label}</span>
-        {hint ? <span className="block text-xs text-gray-500">{hint}</span> : null}
+        {hint ? <span className="block text-xs text-gray-600">{hint}</span> : null}
       </span>
     </Link>
   );

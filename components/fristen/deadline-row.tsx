@@ -33,7 +33,7 @@ export function DeadlineRow({ item, mayMark }: { item: DeadlineListItem; mayMark
         {' · '}
         <Link
           href={`/contacts/${item.contactId}/contracts/${item.contractId}`}
-          className="text-primary hover:underline"
+          className="text-primary underline underline-offset-2 hover:no-underline"
         >
           {item.product}
         </Link>

@@ -73,15 +73,15 @@ export async function ReviewRows({
                   <span className="font-medium text-ink">
                     {name(r.status === 'changed' ? { ...r.before, ...r.after } : r.after)}
                   </span>
-                  <div className="text-xs text-gray-500">{r.matchKey?.startsWith('line:') ? '' : r.matchKey}</div>
+                  <div className="text-xs text-gray-600">{r.matchKey?.startsWith('line:') ? '' : r.matchKey}</div>
                 </td>
                 <td className="px-4 py-3 align-top">
                   {changed.length ? (
                     <ul className="space-y-0.5">
                       {changed.map((k) => (
                         <li key={k}>
-                          <span className="text-gray-500">{field(k)}:</span>{' '}
-                          <del className="text-gray-500">{show(r.before?.[k])}</del>
+                          <span className="text-gray-600">{field(k)}:</span>{' '}
+                          <del className="text-gray-600">{show(r.before?.[k])}</del>
                           <span aria-hidden="true" className="mx-1">
                             →
                           </span>
@@ -90,7 +90,7 @@ export async function ReviewRows({
                       ))}
                     </ul>
                   ) : (
-                    <span className="text-gray-400">–</span>
+                    <span className="text-gray-600">–</span>
                   )}
                 </td>
                 <td
@@ -101,7 +101,7 @@ export async function ReviewRows({
                 >
                   {reason ?? ''}
                   {r.reasonField && r.status === 'error' ? (
-                    <span className="ml-1 text-xs text-gray-500">({field(r.reasonField)})</span>
+                    <span className="ml-1 text-xs text-gray-600">({field(r.reasonField)})</span>
                   ) : null}
                   {editable && r.candidates?.length ? (
                     <DecideForm jobId={jobId} rowId={r.id} decision={r.decision} candidates={r.candidates} />
@@ -117,7 +117,7 @@ export async function ReviewRows({
                       size="sm"
                     />
                   ) : r.excluded ? (
-                    <span className="text-xs text-gray-500">{t('review.excluded')}</span>
+                    <span className="text-xs text-gray-600">{t('review.excluded')}</span>
                   ) : null}
                 </td>
               </tr>

@@ -92,7 +92,7 @@ export function ImportUploadForm({ kinds }: { kinds: readonly ('contacts' | 'gdv
           const file = e.target.files?.[0];
           if (file) void upload(file);
         }}
-        className="block w-full text-sm file:mr-4 file:rounded-lg file:border-0 file:bg-primary file:px-4 file:py-2.5 file:text-sm file:font-semibold file:text-on-primary"
+        className="block min-h-11 w-full text-sm file:mr-4 file:min-h-11 file:rounded-lg file:border-0 file:bg-primary file:px-4 file:py-2.5 file:text-sm file:font-semibold file:text-on-primary"
         aria-describedby={error ? 'import-file-error' : undefined}
       />
       {progress !== null ? (

@@ -27,7 +27,7 @@ export async function ProtocolTable({ items, compact = false }: { items: Protoco
               <span className="font-medium">{who(i)}</span> · {i.label}
             </p>
             {i.detail ? <p className="text-gray-600">{i.detail}</p> : null}
-            <p className="text-xs text-gray-500">{when(i.at)}</p>
+            <p className="text-xs text-gray-600">{when(i.at)}</p>
           </li>
         ))}
       </ul>
@@ -39,7 +39,7 @@ export async function ProtocolTable({ items, compact = false }: { items: Protoco
           <Td className="whitespace-nowrap text-gray-600">{when(i.at)}</Td>
           <Td>
             {who(i)}
-            {i.ip ? <span className="block text-xs text-gray-500">{t('table.ip', { ip: i.ip })}</span> : null}
+            {i.ip ? <span className="block text-xs text-gray-600">{t('table.ip', { ip: i.ip })}</span> : null}
           </Td>
           <Td>
             <span className="font-medium">{i.label}</span>

@@ -32,7 +32,7 @@ export async function SessionsSection({ ctx }: { ctx: Ctx }) {
               <li key={s.handle} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {label(s.device)} <span className="text-sm text-gray-500">({t(`types.${s.device.type}`)})</span>{' '}
+                    {label(s.device)} <span className="text-sm text-gray-600">({t(`types.${s.device.type}`)})</span>{' '}
                     {s.current ? <Badge tone="secondary">{t('current')}</Badge> : null}
                   </p>
                   <p className="text-sm text-gray-600">

@@ -32,7 +32,7 @@ async function focusRing(page: Page) {
  * visible focus ring, and focus must move on (a date field's day, month, year and calendar button take a
  * Tab each; more presses on one element are a trap).
  */
-async function tabTo(page: Page, target: Locator, { max = 60, back = false } = {}) {
+async function tabTo(page: Page, target: Locator, { max = 200, back = false } = {}) {
   await expect(target).toBeVisible();
   let same = 0;
   for (let i = 0; i < max; i++) {

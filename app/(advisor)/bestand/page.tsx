@@ -43,7 +43,7 @@ export default async function PortfolioPage() {
         subtitle={
           <>
             {whole ? t('subtitleAll') : t('subtitleScoped')}{' '}
-            <span className="text-gray-500">
+            <span className="text-gray-600">
               {t('counted', { areas: figures.areas.map((a) => tc(areaConfig[a].label)).join(', ') })}
             </span>
           </>
@@ -52,9 +52,9 @@ export default async function PortfolioPage() {
       <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {kpis.map(([key, value]) => (
           <div key={key} className="rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-black/5">
-            <dt className="text-xs font-semibold uppercase tracking-wider text-gray-500">{t(`kpi.${key}`)}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wider text-gray-600">{t(`kpi.${key}`)}</dt>
             <dd className="mt-1 text-2xl font-bold text-primary tabular-nums sm:text-3xl">{value}</dd>
-            <dd className="mt-1 text-xs text-gray-500">{t(`kpi.${key}Hint`)}</dd>
+            <dd className="mt-1 text-xs text-gray-600">{t(`kpi.${key}Hint`)}</dd>
           </div>
         ))}
       </dl>

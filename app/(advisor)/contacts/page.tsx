@@ -165,14 +165,17 @@ export default async function ContactsPage({
                 data-highlight={c.id === params.neu ? 'true' : undefined}
               >
                 <Td>
-                  <input
-                    type="checkbox"
-                    name="ids"
-                    value={c.id}
-                    form="bulk-account"
-                    aria-label={tb('selectOne', { name: `${c.firstName} ${c.lastName}` })}
-                    className="h-4 w-4"
-                  />
+                  {/* A 44 px target around the small box (phones). */}
+                  <label className="-m-2 inline-flex h-11 w-11 cursor-pointer items-center justify-center">
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={c.id}
+                      form="bulk-account"
+                      aria-label={tb('selectOne', { name: `${c.firstName} ${c.lastName}` })}
+                      className="h-4 w-4"
+                    />
+                  </label>
                 </Td>
                 <Td>
                   {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}

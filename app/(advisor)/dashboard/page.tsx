@@ -49,7 +49,7 @@ export default async function DashboardPage() {
         <Alert className="mb-6">{td.rich('noRights', { strong: (chunks) => <strong>{chunks}</strong> })}</Alert>
       )}
       <section aria-labelledby="today" className="mb-8">
-        <h2 id="today" className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-500">
+        <h2 id="today" className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-600">
           {td('today')}
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -96,7 +96,7 @@ export default async function DashboardPage() {
           ) : null}
         </div>
       </section>
-      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-500">{td('areas')}</h2>
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-gray-600">{td('areas')}</h2>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Tile
           href="/contacts"
@@ -152,7 +152,7 @@ export default async function DashboardPage() {
                     <span className="text-ink">{c.label}</span>
                     {c.detail ? <span className="text-gray-600"> – {c.detail}</span> : null}
                   </span>
-                  <time className="text-xs text-gray-500" dateTime={c.at.toISOString()}>
+                  <time className="text-xs text-gray-600" dateTime={c.at.toISOString()}>
                     {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })}
                   </time>
                 </li>
