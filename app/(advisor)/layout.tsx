@@ -41,9 +41,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
-    ...(canSeeDeadlines(user) ? [{ href: '/fristen', label: t('nav.deadlines'), icon: <CalendarIcon /> }] : []),
-    ...(canViewPortfolio(user) ? [{ href: '/bestand', label: t('nav.bestand'), icon: <ChartIcon /> }] : []),
-    ...(canViewContacts(user) ? [{ href: '/wiedervorlagen', label: tf('nav'), icon: <CalendarIcon /> }] : []),
+    // KOMMUNIKATION right after KONTAKTE: the phone's bottom bar shows the first five entries.
     ...(communication
       ? [
           {
@@ -56,6 +54,9 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
           },
         ]
       : []),
+    ...(canSeeDeadlines(user) ? [{ href: '/fristen', label: t('nav.deadlines'), icon: <CalendarIcon /> }] : []),
+    ...(canViewPortfolio(user) ? [{ href: '/bestand', label: t('nav.bestand'), icon: <ChartIcon /> }] : []),
+    ...(canViewContacts(user) ? [{ href: '/wiedervorlagen', label: tf('nav'), icon: <CalendarIcon /> }] : []),
     ...(canManageUsers(user) ? [{ href: '/users', label: t('nav.users'), icon: <UsersIcon /> }] : []),
     ...(canManageSettings(user) ? [{ href: '/settings', label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
     ...(!canManageSettings(user) && canSeeProtocol(user)
