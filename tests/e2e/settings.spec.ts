@@ -41,6 +41,8 @@ test('the admin writes the IMPRESSUM; pasted links become text; the login page s
   await page.keyboard.type('Demo Makler GmbH');
   await page.keyboard.press('ControlOrMeta+a');
   await page.getByRole('button', { name: 'Fett' }).click();
+  // The bold mark must be in the editor before the caret moves on (a slow CI run once lost it).
+  await expect(editor.locator('strong')).toHaveText('Demo Makler GmbH');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   // Pasting HTML with a link keeps the text, not the link.
