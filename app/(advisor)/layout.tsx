@@ -41,7 +41,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
   const nav: NavItem[] = [
     { href: '/dashboard', label: t('nav.start'), icon: <HomeIcon /> },
     ...(canViewContacts(user) ? [{ href: '/contacts', label: t('nav.contacts'), icon: <ContactsIcon /> }] : []),
-    // KOMMUNIKATION right after KONTAKTE: the phone's bottom bar shows the first five entries.
+    // KOMMUNIKATION right after KONTAKTE: the phone's bottom bar shows the first four entries and "Mehr".
     ...(communication
       ? [
           {
@@ -75,6 +75,7 @@ export default async function AdvisorLayout({ children }: { children: ReactNode 
       nav={nav}
       logoutLabel={tc('logout')}
       skipLabel={tc('skipToContent')}
+      moreLabel={tc('moreNav')}
     >
       {children}
     </AppShell>

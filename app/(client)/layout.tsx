@@ -40,6 +40,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
       nav={nav}
       logoutLabel={tc('logout')}
       skipLabel={tc('skipToContent')}
+      moreLabel={tc('moreNav')}
     >
       {children}
     </AppShell>

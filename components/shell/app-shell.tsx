@@ -4,6 +4,7 @@ import { Badge } from '../ui/card';
 import { LogoutIcon } from '../ui/icons';
 import { TenantMark } from '../ui/tenant-mark';
 import { LiveBadge } from './live-badge';
+import { MoreMenu } from './more-menu';
 import { NavLink } from './nav-link';
 
 export interface NavItem {
@@ -31,6 +32,7 @@ export function AppShell({
   nav,
   logoutLabel,
   skipLabel,
+  moreLabel,
   children,
 }: {
   tenantName: string;
@@ -41,9 +43,14 @@ export function AppShell({
   nav: NavItem[];
   logoutLabel: string;
   skipLabel: string;
+  /** The bottom bar's last slot when there are more than five entries. */
+  moreLabel: string;
   children: ReactNode;
 }) {
   const reachable = nav.filter((item) => !item.disabledHint);
+  // Phones: five slots; with more entries the fifth becomes "Mehr" with the rest.
+  const bar = reachable.length > 5 ? reachable.slice(0, 4) : reachable;
+  const more = reachable.length > 5 ? reachable.slice(4) : [];
   const badge = (item: NavItem) =>
     item.live ? (
       <LiveBadge initial={item.badge ?? 0} label={item.badgeLabel} />
@@ -140,7 +147,7 @@ export function AppShell({
           aria-label={areaName}
           className="fixed inset-x-0 bottom-0 z-20 flex border-t border-gray-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
         >
-          {reachable.slice(0, 5).map((item) => (
+          {bar.map((item) => (
             <NavLink key={item.href} href={item.href} variant="bottom" exact={item.href === nav[0]?.href}>
               <span className="relative">
                 {item.icon}
@@ -155,6 +162,9 @@ export function AppShell({
               <span className="max-w-full truncate">{item.label}</span>
             </NavLink>
           ))}
+          {more.length ? (
+            <MoreMenu label={moreLabel} items={more.map(({ href, label, icon }) => ({ href, label, icon }))} />
+          ) : null}
         </nav>
       ) : null}
     </div>
