@@ -9,7 +9,7 @@ import { pendingLogins, users, type User } from '../../db/schema';
 import type { ClientInfo } from '../login';
 import { noticeNewDevice } from '../new-device';
 import { challengePolicy, type RelyingParty } from '../passkeys/rp';
-import { createChallenge, passkeysOf } from '../passkeys/store';
+import { challengeBytes, createChallenge, passkeysOf } from '../passkeys/store';
 import { checkAssertion } from '../passkeys/verify';
 import { createSession } from '../sessions';
 import { clearAccount, codeKey, reserveAccountAttempt } from '../throttle';
@@ -138,7 +138,7 @@ export async function passkeySecondStepOptions(ctx: PublicCtx, input: { pending:
   });
   return generateAuthenticationOptions({
     rpID: input.rp.rpId,
-    challenge,
+    challenge: challengeBytes(challenge),
     userVerification: 'preferred',
     timeout: challengePolicy.timeoutMs,
     allowCredentials: keys.map((k) => ({ id: k.credentialId, transports: k.transports })),

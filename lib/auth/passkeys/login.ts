@@ -9,7 +9,7 @@ import { noticeNewDevice } from '../new-device';
 import { createSession } from '../sessions';
 import { ipKey, loginKey, loginSucceeded, reserveLoginAttempt } from '../throttle';
 import { challengePolicy, type RelyingParty } from './rp';
-import { createChallenge, passkeyByCredential } from './store';
+import { challengeBytes, createChallenge, passkeyByCredential } from './store';
 import { checkAssertion } from './verify';
 
 /**
@@ -20,7 +20,7 @@ export async function passkeyLoginOptions(ctx: PublicCtx, input: { rp: RelyingPa
   const challenge = await createChallenge(ctx.db, { tenantId: ctx.tenant.id, purpose: 'login' });
   return generateAuthenticationOptions({
     rpID: input.rp.rpId,
-    challenge,
+    challenge: challengeBytes(challenge),
     userVerification: 'required',
     timeout: challengePolicy.timeoutMs,
   });

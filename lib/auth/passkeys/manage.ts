@@ -13,7 +13,7 @@ import { verifyPassword } from '../password';
 import { clearAccount, passwordChangeKey, reserveAccountAttempt } from '../throttle';
 import { challengePolicy, passkeyName, type RelyingParty } from './rp';
 import type { finishRegistrationSchema, removePasskeySchema, renamePasskeySchema } from './schemas';
-import { challengeOf, consumeChallenge, createChallenge, passkeysOf } from './store';
+import { challengeBytes, challengeOf, consumeChallenge, createChallenge, passkeysOf } from './store';
 import { userHandleOf } from './verify';
 
 const selfAudit = (ctx: Ctx, action: string, meta?: Record<string, unknown>) =>
@@ -76,7 +76,7 @@ export async function startPasskeyRegistration(ctx: Ctx, input: { password: stri
     userName: ctx.actor.username,
     userDisplayName: `${ctx.actor.firstName} ${ctx.actor.lastName}`.trim(),
     userID: new Uint8Array(Buffer.from(userHandleOf(ctx.actor.id), 'base64url')),
-    challenge,
+    challenge: challengeBytes(challenge),
     timeout: challengePolicy.timeoutMs,
     attestationType: 'none',
     excludeCredentials: existing.map((k) => ({ id: k.credentialId, transports: k.transports })),

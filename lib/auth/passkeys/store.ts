@@ -53,6 +53,9 @@ export async function consumeChallenge(
   return rows[0] ?? false;
 }
 
+/** The challenge's bytes for the options (the library base64url-encodes them back to the stored string). */
+export const challengeBytes = (raw: string) => new Uint8Array(Buffer.from(raw, 'base64url'));
+
 /** The challenge a browser signed, read from its clientDataJSON (checked again by the verification). */
 export function challengeOf(clientDataJSON: unknown): string | null {
   if (typeof clientDataJSON !== 'string' || clientDataJSON.length > 4096) return null;
