@@ -56,22 +56,14 @@ export function AddPasskeyForm({ doneHref }: { doneHref?: string }) {
   return (
     <form
       noValidate
-      className="grid max-w-xl gap-3 sm:grid-cols-2 sm:items-end"
+      className="flex max-w-md flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
         submit(e.currentTarget);
       }}
     >
-      {error && !error.field ? (
-        <Alert tone="error" className="sm:col-span-2">
-          {error.message}
-        </Alert>
-      ) : null}
-      {done ? (
-        <Alert tone="success" className="sm:col-span-2">
-          {t('addedDone', { name: done })}
-        </Alert>
-      ) : null}
+      {error && !error.field ? <Alert tone="error">{error.message}</Alert> : null}
+      {done ? <Alert tone="success">{t('addedDone', { name: done })}</Alert> : null}
       <Field label={t('name')} name="name" id="passkey-name" maxLength={60} autoComplete="off" />
       <Field
         label={t('password')}
@@ -82,7 +74,7 @@ export function AddPasskeyForm({ doneHref }: { doneHref?: string }) {
         required
         error={error?.field === 'password' ? error.message : undefined}
       />
-      <div className="sm:col-span-2">
+      <div>
         <Button type="submit" disabled={busy} className="w-full sm:w-auto">
           {busy ? t('adding') : t('add')}
         </Button>

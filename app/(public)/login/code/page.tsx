@@ -7,7 +7,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { PasskeySignIn } from '@/components/passkeys/passkey-sign-in';
 import { readPendingCookie } from '@/lib/auth/factors/pending-cookie';
 import { pendingAccount } from '@/lib/auth/factors/second-step';
-import { passkeyCount } from '@/lib/auth/passkeys/store';
+import { factorSummary } from '@/lib/auth/factors/store';
 import { publicCtx } from '@/lib/request/ctx';
 import { logoUrl } from '@/lib/tenant/branding';
 import { CodeForm } from './code-form';
@@ -23,19 +23,23 @@ export default async function LoginCodePage() {
   const pending = await readPendingCookie();
   if (!pending) redirect('/login');
   const account = await pendingAccount(ctx.db, tenant.id, pending);
-  const withPasskey = account ? (await passkeyCount(ctx.db, tenant.id, account.id)) > 0 : false;
+  const factors = account ? await factorSummary(ctx.db, tenant.id, account.id) : null;
+  const withPasskey = (factors?.passkeys ?? 0) > 0;
+  // A passkey alone (no authenticator app, hence no recovery codes): only the passkey step.
+  const withCode = !withPasskey || Boolean(factors?.totp);
   const t = await getTranslations('signin.code');
   const ts = await getTranslations('signin.passkey');
   return (
     <ClientMessages pick={['signin', 'account']}>
-      <PublicCard tenantName={tenant.name} logoUrl={logoUrl(tenant)} title={t('title')} intro={t('intro')}>
-        <CodeForm />
-        {withPasskey ? (
-          <>
-            <p className="my-4 text-center text-sm text-gray-600">{ts('or')}</p>
-            <PasskeySignIn mode="second" />
-          </>
-        ) : null}
+      <PublicCard
+        tenantName={tenant.name}
+        logoUrl={logoUrl(tenant)}
+        title={t('title')}
+        intro={withCode ? t('intro') : t('introPasskey')}
+      >
+        {withCode ? <CodeForm /> : null}
+        {withCode && withPasskey ? <p className="my-4 text-center text-sm text-gray-600">{ts('or')}</p> : null}
+        {withPasskey ? <PasskeySignIn mode="second" /> : null}
         <p className="mt-6 text-center text-sm">
           <Link href="/login" className="font-medium text-primary hover:underline">
             {t('back')}
