@@ -57,7 +57,7 @@ async function enrolPasskey(tenantId: string, userId: string, rp: RelyingParty, 
 
 async function loginWith(tenantId: string, key: SoftAuthenticator, rp: RelyingParty, opts = {}, origin = rp.origin) {
   const pub = await publicCtxFor(db, tenantId);
-  const options = await passkeyLoginOptions(pub, { rp });
+  const options = await passkeyLoginOptions(pub, { rp, ip: '10.29.0.1' });
   const response = key.assert(options, origin, opts);
   const result = await attemptPasskeyLogin(pub, { response, rp, ip: `10.30.0.${ip++}`, userAgent: chrome });
   return { result, response, options };
@@ -153,7 +153,7 @@ describe('sign-in with a passkey alone', () => {
     expect((await loginWith(b.tenant.id, key, rpB)).result).toEqual({ ok: false, code: 'invalid' });
     // Tenant B's challenge, signed for A's host and origin, presented on B: refused too.
     const pubB = await publicCtxFor(db, b.tenant.id);
-    const options = await passkeyLoginOptions(pubB, { rp: rpB });
+    const options = await passkeyLoginOptions(pubB, { rp: rpB, ip: '10.29.0.1' });
     const response = key.assert(options, rpA.origin, { rpId: rpA.rpId });
     expect(await attemptPasskeyLogin(pubB, { response, rp: rpB, ip: '10.30.8.1' })).toEqual({
       ok: false,
@@ -171,7 +171,7 @@ describe('sign-in with a passkey alone', () => {
   it('lets only one of two parallel requests with the same assertion through', async () => {
     const { key } = await enrolPasskey(a.tenant.id, a.client.id, rpA, 'Parallel');
     const pub = await publicCtxFor(db, a.tenant.id);
-    const options = await passkeyLoginOptions(pub, { rp: rpA });
+    const options = await passkeyLoginOptions(pub, { rp: rpA, ip: '10.29.0.1' });
     const response = key.assert(options, rpA.origin);
     const results = await Promise.all([
       attemptPasskeyLogin(pub, { response, rp: rpA, ip: '10.30.7.1' }),
@@ -185,6 +185,17 @@ describe('sign-in with a passkey alone', () => {
     for (let i = 0; i < 5; i++) await loginWith(a.tenant.id, key, rpA, { uv: false });
     const { result } = await loginWith(a.tenant.id, key, rpA);
     expect(result).toMatchObject({ ok: false, code: 'rate_limited' });
+  });
+
+  it('limits the challenges one address can make (60 in 10 minutes), counted before any row is written', async () => {
+    const pub = await publicCtxFor(db, a.tenant.id);
+    const results = await Promise.allSettled(
+      Array.from({ length: 70 }, () => passkeyLoginOptions(pub, { rp: rpA, ip: '10.29.9.9' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(60);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(10).fill('rate_limited'),
+    );
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { publicCall, sessionAction, sessionCall } from '../../actions/define';
+import { withClient } from '../request';
 import { secondStepPasskeyOptions, signInWithCode, signInWithPasskey } from '../sign-in';
 import { passkeyLoginOptions } from './login';
 import { finishPasskeyRegistration, removePasskey, renamePasskey, startPasskeyRegistration } from './manage';
@@ -52,7 +53,7 @@ export const removePasskeyAction = sessionAction({
 export const passkeyLoginOptionsAction = publicCall({
   name: 'auth.passkey.options',
   schema: z.object({}),
-  run: withRelyingParty(passkeyLoginOptions),
+  run: withRelyingParty(withClient(passkeyLoginOptions)),
 });
 
 /** Step two: the assertion signs in (Auth.js's passkey provider), then home. */

@@ -7,16 +7,22 @@ import { users } from '../../db/schema';
 import type { ClientInfo, LoginResult } from '../login';
 import { noticeNewDevice } from '../new-device';
 import { createSession } from '../sessions';
-import { ipKey, loginKey, loginSucceeded, reserveLoginAttempt } from '../throttle';
+import { DomainError } from '../../errors';
+import { ipKey, loginKey, loginSucceeded, reserveHit, reserveLoginAttempt } from '../throttle';
 import { challengePolicy, type RelyingParty } from './rp';
 import { challengeBytes, createChallenge, passkeyByCredential } from './store';
 import { checkAssertion } from './verify';
+
+/** Challenges for a sign-in without an account are rows anyone can make: 60 per address in 10 minutes. */
+export const optionsPolicy = { windowSeconds: 600, max: 60 } as const;
 
 /**
  * "Mit Passkey anmelden": options for a discoverable credential of this host (no account named, so the
  * browser offers the passkeys it holds for this relying party), user verification required.
  */
-export async function passkeyLoginOptions(ctx: PublicCtx, input: { rp: RelyingParty }) {
+export async function passkeyLoginOptions(ctx: PublicCtx, input: { rp: RelyingParty; ip: string }) {
+  const hits = await reserveHit(ctx.db, `passkey-options:${input.ip}`, optionsPolicy.windowSeconds, optionsPolicy.max);
+  if (hits === null) throw new DomainError('rate_limited', 'signin.passkey.tooMany');
   const challenge = await createChallenge(ctx.db, { tenantId: ctx.tenant.id, purpose: 'login' });
   return generateAuthenticationOptions({
     rpID: input.rp.rpId,
