@@ -13,9 +13,21 @@ export function mustSetUpFactor(
   return account.kind === 'employee' && tenant.requireEmployeeMfa && !hasFactor;
 }
 
-/** May switch the second factor off: not an employee held to it by the tenant. */
-export function maySwitchOffFactor(account: { kind: 'employee' | 'client' }, tenant: { requireEmployeeMfa: boolean }) {
-  return !(account.kind === 'employee' && tenant.requireEmployeeMfa);
+/**
+ * May remove a second factor (the authenticator app, a passkey): not an employee held to factors by the tenant,
+ * unless another factor stays (`othersLeft`: the factors the account keeps afterwards).
+ */
+export function maySwitchOffFactor(
+  account: { kind: 'employee' | 'client' },
+  tenant: { requireEmployeeMfa: boolean },
+  othersLeft = 0,
+) {
+  return !(account.kind === 'employee' && tenant.requireEmployeeMfa) || othersLeft > 0;
+}
+
+/** Passkeys in "Mein Zugang" (add, rename, remove): only one's own, of the signed-in account. */
+export function mayManagePasskey(actor: { id: string }, passkey: { userId: string }) {
+  return passkey.userId === actor.id;
 }
 
 /** Resets an employee's lost second factor: admins, for another employee of the tenant (not for themselves). */

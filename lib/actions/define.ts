@@ -173,3 +173,13 @@ export function publicAction<S extends z.ZodType, T>(def: ActionDef<PublicCtx, S
     return withEcho(await execute(def, ctx, formValues(formData)), formData, def.echo);
   };
 }
+
+/** Object-input calls anyone may make on a tenant host (the passkey sign-in's steps): tenant from the host only. */
+export function publicCall<S extends z.ZodType, T>(def: ActionDef<PublicCtx, S, T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    const tenant = await currentTenant();
+    if (!tenant) return refusal('not_found', defaultLocale);
+    const ctx = createPublicCtx(db(), tenant, { requestId: await currentRequestId(), locale: await getLocale() });
+    return execute(def, ctx, input);
+  };
+}

@@ -20,3 +20,13 @@ export async function accountByLogin(ctx: TenantScope, typed: string): Promise<U
     .limit(1);
   return user;
 }
+
+/** An account of this tenant by its id. */
+export async function accountById(ctx: TenantScope, id: string): Promise<User | undefined> {
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, id)))
+    .limit(1);
+  return user;
+}

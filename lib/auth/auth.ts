@@ -9,6 +9,9 @@ import { clientIp } from '../tenant/request-ip';
 import { sessionCookieName } from './cookie';
 import { completeSecondStep } from './factors/second-step';
 import { attemptLogin, loginSchema } from './login';
+import { attemptPasskeyLogin } from './passkeys/login';
+import { relyingParty } from './passkeys/rp';
+import { parseAssertion } from './passkeys/schemas';
 import { sessionPolicy } from './sessions';
 
 /** A throttled login, carried through Auth.js to the sign-in action (lib/auth/sign-in.ts). */
@@ -85,25 +88,51 @@ export const { signIn, signOut } = NextAuth(() => {
           return { id: result.user.id, sid: result.sessionId, tid: tenant.id };
         },
       }),
-      // Login step two (lib/auth/factors/second-step.ts): the pending login from the cookie and a code.
+      // Login step two (lib/auth/factors/second-step.ts): the pending login from the cookie and a code or passkey.
       Credentials({
         id: 'second-factor',
-        credentials: { pending: {}, code: {} },
+        credentials: { pending: {}, code: {}, passkey: {} },
         async authorize(credentials, request) {
           const pending = typeof credentials.pending === 'string' ? credentials.pending : '';
           const code = typeof credentials.code === 'string' ? credentials.code.slice(0, 40) : '';
-          if (!pending || !code) return null;
+          const passkey = parseAssertion(credentials.passkey);
+          if (!pending || (!code && !passkey)) return null;
           const tenant = await findTenantByHost(hostOf(request.headers));
           if (!tenant) return null;
+          const rp = relyingParty(hostOf(request.headers), env().APP_URL_SCHEME, tenant.name);
+          if (passkey && !rp) return null;
           const result = await completeSecondStep(createPublicCtx(db(), tenant), {
             pending,
-            code,
+            ...(passkey && rp ? { passkey, rp } : { code }),
             ip: clientIp(request.headers),
             userAgent: request.headers.get('user-agent'),
           });
           if (!result.ok) {
             if (result.code === 'rate_limited') throw new ThrottledSignin(result.retryAfterSeconds);
             if (result.code === 'expired') throw new ExpiredSignin();
+            return null;
+          }
+          return { id: result.user.id, sid: result.sessionId, tid: tenant.id };
+        },
+      }),
+      // "Mit Passkey anmelden" (lib/auth/passkeys/login.ts): a passkey alone, on this host's relying party.
+      Credentials({
+        id: 'passkey',
+        credentials: { response: {} },
+        async authorize(credentials, request) {
+          const response = parseAssertion(credentials.response);
+          if (!response) return null;
+          const tenant = await findTenantByHost(hostOf(request.headers));
+          const rp = tenant && relyingParty(hostOf(request.headers), env().APP_URL_SCHEME, tenant.name);
+          if (!tenant || !rp) return null;
+          const result = await attemptPasskeyLogin(createPublicCtx(db(), tenant), {
+            response,
+            rp,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get('user-agent'),
+          });
+          if (!result.ok) {
+            if (result.code === 'rate_limited') throw new ThrottledSignin(result.retryAfterSeconds);
             return null;
           }
           return { id: result.user.id, sid: result.sessionId, tid: tenant.id };

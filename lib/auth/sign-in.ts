@@ -3,13 +3,16 @@ import { CredentialsSignin } from 'next-auth';
 import type { PublicCtx } from '../ctx';
 import { DomainError } from '../errors';
 import { isLocale } from '../i18n';
-import { accountByLogin } from './account';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { accountById, accountByLogin } from './account';
 import { ExpiredSignin, SecondFactorSignin, signIn, ThrottledSignin } from './auth';
 import { homePathFor } from './current';
 import { clearPendingCookie, readPendingCookie, setPendingCookie } from './factors/pending-cookie';
-import { pendingAccount } from './factors/second-step';
+import { passkeySecondStepOptions, pendingAccount } from './factors/second-step';
 import { rememberLocale } from './locale-cookie';
 import type { LoginInput } from './login';
+import type { RelyingParty } from './passkeys/rp';
+import { passkeyByCredential } from './passkeys/store';
 
 /** Where the signed-in account goes next: the advisor area, the portal, or the code of step two. */
 export interface SignedInHome {
@@ -47,8 +50,11 @@ export async function signInWithPassword(ctx: PublicCtx, input: LoginInput): Pro
   return { home: homePathFor(account ?? { kind: 'client' }) };
 }
 
-/** Login step two: the code for the pending login of this browser; then the session as after a password. */
-export async function signInWithCode(ctx: PublicCtx, input: { code: string }): Promise<SignedInHome> {
+/** Login step two: the code (or a passkey) for the pending login of this browser; then the session. */
+export async function signInWithCode(
+  ctx: PublicCtx,
+  input: { code: string } | { passkey: AuthenticationResponseJSON },
+): Promise<SignedInHome> {
   const pending = await readPendingCookie();
   if (!pending) throw new DomainError('expired', 'signin.code.expired');
   const account = await pendingAccount(ctx.db, ctx.tenant.id, pending);
@@ -57,17 +63,47 @@ export async function signInWithCode(ctx: PublicCtx, input: { code: string }): P
     throw new DomainError('expired', 'signin.code.expired');
   }
   try {
-    await signIn('second-factor', { pending, code: input.code, redirect: false });
+    const proof = 'passkey' in input ? { passkey: JSON.stringify(input.passkey) } : { code: input.code };
+    await signIn('second-factor', { pending, ...proof, redirect: false });
   } catch (error) {
     if (error instanceof ThrottledSignin) throw throttled(error, 'signin.code.throttled');
     if (error instanceof ExpiredSignin) {
       await clearPendingCookie();
       throw new DomainError('expired', 'signin.code.expired');
     }
-    if (error instanceof CredentialsSignin) throw new DomainError('invalid', 'signin.code.invalid', { field: 'code' });
+    if (error instanceof CredentialsSignin)
+      throw 'passkey' in input
+        ? new DomainError('invalid', 'signin.passkey.secondInvalid')
+        : new DomainError('invalid', 'signin.code.invalid', { field: 'code' });
     throw error;
   }
   await clearPendingCookie();
   if (isLocale(account.locale)) await rememberLocale(account.locale);
   return { home: homePathFor(account) };
+}
+
+/** The options for step two with a passkey (the pending login of this browser), or `expired`. */
+export async function secondStepPasskeyOptions(ctx: PublicCtx, input: { rp: RelyingParty }) {
+  const pending = await readPendingCookie();
+  const options = pending ? await passkeySecondStepOptions(ctx, { pending, rp: input.rp }) : null;
+  if (!options) throw new DomainError('expired', 'signin.code.expired');
+  return options;
+}
+
+/** "Mit Passkey anmelden": Auth.js's passkey sign-in sets the session cookie; then home as after a password. */
+export async function signInWithPasskey(
+  ctx: PublicCtx,
+  input: { response: AuthenticationResponseJSON },
+): Promise<SignedInHome> {
+  try {
+    await signIn('passkey', { response: JSON.stringify(input.response), redirect: false });
+  } catch (error) {
+    if (error instanceof ThrottledSignin) throw throttled(error, 'signin.passkey.throttled');
+    if (error instanceof CredentialsSignin) throw new DomainError('invalid', 'signin.passkey.invalid');
+    throw error;
+  }
+  const key = await passkeyByCredential(ctx.db, ctx.tenant.id, input.response.id);
+  const account = key ? await accountById(ctx, key.userId) : null;
+  if (account && isLocale(account.locale)) await rememberLocale(account.locale);
+  return { home: homePathFor(account ?? { kind: 'client' }) };
 }

@@ -13,6 +13,11 @@ export const clientDataCoverage: Record<string, { export: string; erase: string 
   user_totp: { export: 'omitted: the encrypted authenticator secret', erase: 'cascade with users' },
   recovery_codes: { export: 'omitted: only hashes of recovery codes', erase: 'cascade with users' },
   pending_logins: { export: 'omitted: 5-minute sign-in steps (hash only)', erase: 'cascade with users' },
+  passkeys: {
+    export: 'omitted: public keys of the passkeys (names shown in Mein Zugang)',
+    erase: 'cascade with users',
+  },
+  webauthn_challenges: { export: 'omitted: 5-minute passkey challenges (hash only)', erase: 'cascade with users' },
   contracts: { export: 'vertraege', erase: 'cascade with users' },
   documents: { export: 'dokumente + files in the ZIP', erase: 'cascade with users' },
   document_files: { export: 'files in the ZIP', erase: 'cascade; objects deleted from S3 by the job' },

@@ -112,6 +112,7 @@ import {
   documentFiles,
   documents,
   outbox,
+  passkeys,
   providers,
   ticketEvents,
   ticketMessages,
@@ -151,6 +152,8 @@ import { employeeSchema } from '../../lib/users/schemas';
 import { updateEmployee } from '../../lib/users/update-employee';
 import { testDb } from './db';
 import { importJob, presignImport } from '../../lib/import/jobs';
+import { resetClientFactor, resetEmployeeFactor } from '../../lib/auth/factors/reset';
+import { removePasskey, renamePasskey } from '../../lib/auth/passkeys/manage';
 import { ctxFor, sessionUserOf } from './ctx';
 
 /* ------------------------------------------------------------------ the table */
@@ -1993,6 +1996,107 @@ describe('authorization matrix: IMPORTIEREN', () => {
           : importJob(ctx, adminJob);
       if (expected === 'allow') await expect(run()).resolves.toBeTruthy();
       else await expect(run()).rejects.toSatisfy((e) => ['forbidden', 'not_found'].includes((e as DomainError).code));
+    });
+  }
+});
+
+/* ------------------------------------------------ PASSKEYS and FACTOR RESET (issue 16) */
+
+/**
+ * Passkeys: only the account itself renames or removes its passkeys (removal after its password); nobody
+ * else – no admin, no colleague, no other client, nothing of the other tenant ('not_found').
+ * Factor reset: an employee's second factor is reset by admins of the tenant (not for themselves); a client's
+ * by whoever may change the client's login data (admins) and sees the contact, with the PIN; never across
+ * tenants, never by clients.
+ */
+describe('authorization matrix: passkeys and factor reset', () => {
+  type PkActor = ActorKey | 'owner';
+  const passkeyCells: [PkActor, 'rename' | 'remove', 'allow' | 'deny'][] = [
+    ['owner', 'rename', 'allow'],
+    ['owner', 'remove', 'allow'],
+    ['adminA', 'rename', 'deny'],
+    ['adminA', 'remove', 'deny'],
+    ['writerA', 'rename', 'deny'],
+    ['ownA', 'remove', 'deny'],
+    ['clientA1', 'rename', 'deny'],
+    ['clientA1', 'remove', 'deny'],
+    ['adminB', 'rename', 'deny'],
+    ['adminB', 'remove', 'deny'],
+    ['clientB1', 'remove', 'deny'],
+  ];
+  const resetCells: [ActorKey, 'employee' | 'client' | 'self', 'allow' | 'deny'][] = [
+    ['adminA', 'employee', 'allow'],
+    ['adminA', 'client', 'allow'],
+    ['adminA', 'self', 'deny'],
+    ['writerA', 'employee', 'deny'],
+    ['writerA', 'client', 'deny'],
+    ['readerA', 'employee', 'deny'],
+    ['noRightsA', 'client', 'deny'],
+    ['ownA', 'client', 'deny'],
+    ['clientA1', 'employee', 'deny'],
+    ['clientA1', 'client', 'deny'],
+    ['adminB', 'employee', 'deny'],
+    ['adminB', 'client', 'deny'],
+  ];
+  let owner: string;
+
+  beforeAll(async () => {
+    const { hashPassword } = await import('../../lib/auth/password');
+    const u = await createAccount(db, {
+      tenantId: tenantOf.A.id,
+      kind: 'client',
+      email: 'passkey-owner@matrix.example',
+      firstName: 'Pia',
+      lastName: 'Passkey',
+      passwordHash: await hashPassword('Richtig-Langes-Passwort-1'),
+      status: 'active',
+    });
+    owner = u.id;
+  });
+
+  const freshPasskey = async () => {
+    const [row] = await db
+      .insert(passkeys)
+      .values({
+        tenantId: tenantOf.A.id,
+        userId: owner,
+        credentialId: randomUUID(),
+        publicKey: 'AA',
+        name: 'Matrix',
+      })
+      .returning({ id: passkeys.id });
+    return row!.id;
+  };
+  const refused = (e: unknown) => ['forbidden', 'not_found'].includes((e as DomainError).code);
+
+  for (const [actor, op, expected] of passkeyCells) {
+    it(`${actor} × passkey ${op} → ${expected}`, async () => {
+      const id = await freshPasskey();
+      const ctx =
+        actor === 'owner' ? await ctxFor(db, tenantOf.A, owner) : await ctxFor(db, tenantOf[homeOf(actor)], ids[actor]);
+      const run = () =>
+        op === 'rename'
+          ? renamePasskey(ctx, { id, name: 'Neu' })
+          : removePasskey(ctx, { id, password: 'Richtig-Langes-Passwort-1' });
+      if (expected === 'allow') await expect(run()).resolves.toBeUndefined();
+      else await expect(run()).rejects.toSatisfy(refused);
+      const [row] = await db.select().from(passkeys).where(eq(passkeys.id, id));
+      if (expected === 'deny') expect(row, 'the passkey is untouched').toMatchObject({ name: 'Matrix' });
+      else if (op === 'remove') expect(row).toBeUndefined();
+      else expect(row!.name).toBe('Neu');
+    });
+  }
+
+  for (const [actor, target, expected] of resetCells) {
+    it(`${actor} × reset ${target} factor → ${expected}`, async () => {
+      const ctx = await ctxFor(db, tenantOf[homeOf(actor)], ids[actor]);
+      const run = async () => {
+        if (target === 'self') return resetEmployeeFactor(ctx, { userId: ids[actor] });
+        if (target === 'employee') return resetEmployeeFactor(ctx, { userId: await freshEmployee('A', 'active') });
+        return resetClientFactor(ctx, { contactId: await freshContact('A', ids.ownA, 'active'), pin: '05051975' });
+      };
+      if (expected === 'allow') await expect(run()).resolves.toMatchObject({ hadFactor: false });
+      else await expect(run()).rejects.toSatisfy(refused);
     });
   }
 });

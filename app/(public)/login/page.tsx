@@ -8,6 +8,8 @@ import { TenantMark } from '@/components/ui/tenant-mark';
 import { logoUrl } from '@/lib/tenant/branding';
 import { currentActor, homePathFor } from '@/lib/auth/current';
 import { publicCtx } from '@/lib/request/ctx';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { PasskeySignIn } from '@/components/passkeys/passkey-sign-in';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +27,7 @@ export default async function LoginPage({
   if (actor) redirect(homePathFor(actor.user));
   const t = await getTranslations('login');
   const tc = await getTranslations('common');
+  const ts = await getTranslations('signin.passkey');
   const params = await searchParams;
 
   return (
@@ -62,6 +65,10 @@ export default async function LoginPage({
           <LoginForm
             labels={{ login: t('login'), password: t('password'), submit: t('submit'), submitting: t('submitting') }}
           />
+          <p className="my-4 text-center text-sm text-gray-600">{ts('or')}</p>
+          <ClientMessages pick={['signin', 'account']}>
+            <PasskeySignIn mode="login" />
+          </ClientMessages>
           <p className="mt-6 flex flex-wrap justify-between gap-2 text-sm">
             <Link href="/reset" className="font-medium text-primary hover:underline">
               {t('forgot')}

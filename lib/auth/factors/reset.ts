@@ -38,7 +38,7 @@ async function accountOf(ctx: Ctx, id: string): Promise<User> {
 /** Removes the factor, ends the account's sessions, audits and tells the account (outbox, same transaction). */
 async function resetFactor(ctx: Ctx, target: User): Promise<{ hadFactor: boolean }> {
   return withTransaction(ctx, async (tx) => {
-    const hadFactor = await removeFactors(tx.db, ctx.tenant.id, target.id);
+    const hadFactor = await removeFactors(tx.db, ctx.tenant.id, target.id, { passkeys: true });
     const sessionsEnded = await revokeUserSessions(tx.db, ctx.tenant.id, target.id);
     await audit(tx.db, {
       tenantId: ctx.tenant.id,

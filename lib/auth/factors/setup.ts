@@ -103,9 +103,10 @@ export async function renewRecoveryCodes(ctx: Ctx, input: CodeInput): Promise<{ 
 
 /** Switches the second factor off (not for employees the tenant holds to it); needs a current code. */
 export async function switchOffTotp(ctx: Ctx, input: CodeInput): Promise<void> {
-  if (!maySwitchOffFactor(ctx.actor, ctx.tenant)) throw new DomainError('forbidden', 'account.factor.requiredByTenant');
-  if (!(await factorSummary(ctx.db, ctx.tenant.id, ctx.actor.id)).totp)
-    throw new DomainError('conflict', 'account.factor.notOn');
+  const summary = await factorSummary(ctx.db, ctx.tenant.id, ctx.actor.id);
+  if (!maySwitchOffFactor(ctx.actor, ctx.tenant, summary.passkeys))
+    throw new DomainError('forbidden', 'account.factor.requiredByTenant');
+  if (!summary.totp) throw new DomainError('conflict', 'account.factor.notOn');
   await proveFactor(ctx, input.code);
   await withTransaction(ctx, async (tx) => {
     await removeFactors(tx.db, ctx.tenant.id, ctx.actor.id);

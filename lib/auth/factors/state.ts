@@ -8,6 +8,7 @@ export async function myFactorState(ctx: Ctx) {
   return {
     on: summary.totp,
     recoveryLeft: summary.recoveryLeft,
-    canSwitchOff: maySwitchOffFactor(ctx.actor, ctx.tenant),
+    passkeys: summary.passkeys,
+    canSwitchOff: maySwitchOffFactor(ctx.actor, ctx.tenant, summary.passkeys),
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { recoveryCodes, userTotp } from '../../db/schema';
+import { passkeys, recoveryCodes, userTotp } from '../../db/schema';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery';
 import { open, seal } from './secret-box';
 import { checkTotp } from './totp';
@@ -11,15 +11,21 @@ export const totpOwner = (tenantId: string, userId: string) => `totp:${tenantId}
 export interface FactorSummary {
   totp: boolean;
   recoveryLeft: number;
+  passkeys: number;
 }
 
-/** Which second factors an account has (a TOTP counts once it was confirmed with a code). */
+/** Which second factors an account has (a TOTP counts once it was confirmed with a code; passkeys too). */
 export async function factorSummary(tx: Tx, tenantId: string, userId: string): Promise<FactorSummary> {
-  const rows = await tx.execute<{ totp: boolean; left: number }>(sql`
+  const rows = await tx.execute<{ totp: boolean; left: number; passkeys: number }>(sql`
     SELECT
       EXISTS (SELECT 1 FROM user_totp WHERE tenant_id = ${tenantId} AND user_id = ${userId} AND confirmed_at IS NOT NULL) AS totp,
-      (SELECT count(*)::int FROM recovery_codes WHERE tenant_id = ${tenantId} AND user_id = ${userId} AND used_at IS NULL) AS left`);
-  return { totp: Boolean(rows[0]?.totp), recoveryLeft: Number(rows[0]?.left ?? 0) };
+      (SELECT count(*)::int FROM recovery_codes WHERE tenant_id = ${tenantId} AND user_id = ${userId} AND used_at IS NULL) AS left,
+      (SELECT count(*)::int FROM passkeys WHERE tenant_id = ${tenantId} AND user_id = ${userId}) AS passkeys`);
+  return {
+    totp: Boolean(rows[0]?.totp),
+    recoveryLeft: Number(rows[0]?.left ?? 0),
+    passkeys: Number(rows[0]?.passkeys ?? 0),
+  };
 }
 
 /**
@@ -33,8 +39,10 @@ export async function tenantRequiresFactor(tx: Tx, tenantId: string): Promise<bo
   return Boolean(rows[0]?.on);
 }
 
+/** A confirmed authenticator app or at least one passkey: the password alone no longer signs in. */
 export async function hasSecondFactor(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
-  return (await factorSummary(tx, tenantId, userId)).totp;
+  const summary = await factorSummary(tx, tenantId, userId);
+  return summary.totp || summary.passkeys > 0;
 }
 
 /**
@@ -120,12 +128,26 @@ export async function storePendingSecret(tx: Tx, tenantId: string, userId: strin
   return rows.length === 1;
 }
 
-/** Removes every second factor of the account (switching off, or a reset by the broker). */
-export async function removeFactors(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+/**
+ * Removes the authenticator app and the recovery codes (switching TOTP off); with `passkeys` also every passkey
+ * (a reset by the broker: the account lost its factors). True when a confirmed factor was there.
+ */
+export async function removeFactors(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  options: { passkeys?: boolean } = {},
+): Promise<boolean> {
   const had = await tx
     .delete(userTotp)
     .where(and(eq(userTotp.tenantId, tenantId), eq(userTotp.userId, userId)))
     .returning({ confirmedAt: userTotp.confirmedAt });
   await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.tenantId, tenantId), eq(recoveryCodes.userId, userId)));
-  return had.some((r) => r.confirmedAt !== null);
+  const keys = options.passkeys
+    ? await tx
+        .delete(passkeys)
+        .where(and(eq(passkeys.tenantId, tenantId), eq(passkeys.userId, userId)))
+        .returning({ id: passkeys.id })
+    : [];
+  return had.some((r) => r.confirmedAt !== null) || keys.length > 0;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { PasskeysSection } from '@/components/passkeys/passkeys-section';
 import { SessionsSection } from '@/components/sessions/sessions-section';
 import { AccountView } from '@/components/users/account-view';
 import { myFactorState } from '@/lib/auth/factors/state';
@@ -14,6 +15,7 @@ export default async function ClientAccountPage() {
   return (
     <>
       <AccountView username={ctx.actor.username} locale={ctx.locale} factor={await myFactorState(ctx)} />
+      <PasskeysSection ctx={ctx} />
       <SessionsSection ctx={ctx} />
     </>
   );

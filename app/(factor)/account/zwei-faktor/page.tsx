@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { PublicCard } from '@/components/auth/public-card';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { AddPasskeyForm } from '@/components/passkeys/add-passkey';
 import { TotpSetupFlow } from '@/components/users/totp-setup';
 import { Button } from '@/components/ui/button';
 import { logoutAction } from '@/lib/auth/actions';
@@ -24,7 +25,7 @@ export default async function ForcedFactorSetupPage() {
   const state = await myFactorState(ctx);
   const t = await getTranslations('account.factor');
   const tc = await getTranslations('common');
-  if (state.on) redirect(homePathFor(ctx.actor));
+  if (state.on || state.passkeys > 0) redirect(homePathFor(ctx.actor));
   return (
     <ClientMessages pick={['account']}>
       <PublicCard
@@ -34,6 +35,10 @@ export default async function ForcedFactorSetupPage() {
         intro={t('forcedIntro', { tenant: ctx.tenant.name })}
       >
         <TotpSetupFlow doneHref={homePathFor(ctx.actor)} />
+        <div className="mt-8 border-t border-gray-200 pt-4">
+          <p className="mb-3 text-sm text-gray-700">{t('passkeyOr')}</p>
+          <AddPasskeyForm doneHref={homePathFor(ctx.actor)} />
+        </div>
         <form action={logoutAction} className="mt-8 border-t border-gray-200 pt-4">
           <Button type="submit" variant="ghost" size="sm">
             {tc('logout')}
