@@ -17,6 +17,7 @@ import { previewImport } from '../../lib/import/preview';
 import { refusedCsvResponse } from '../../lib/import/refused-csv';
 import { importFileRetentionDays, sweepImportFiles } from '../../lib/import/retention';
 import { applyImport, cancelImport, startCheck, undoImport } from '../../lib/import/review';
+import { chunkSize } from '../../lib/import/run-apply';
 import { runImportJobs } from '../../lib/jobs/imports';
 import { getObjectBytes } from '../../lib/storage';
 import * as w from '../unit/gdv/writer';
@@ -71,7 +72,7 @@ function delivery(vu: string, sender: string, policies: string[], surname: strin
         salutation: '2',
         surname,
         firstName: 'Zia',
-        birth: '1981-04-0' + (i + 1),
+        birth: `1981-04-${String((i % 28) + 1).padStart(2, '0')}`,
         customerNumber: `${surname}-${i}`,
       }),
       ...w.vertrag(h, {
@@ -259,5 +260,61 @@ describe('the uploaded file does not outlive its purpose', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'import.expired'), eq(auditLog.targetId, old)));
     expect(expired).toHaveLength(1);
+  });
+});
+
+describe('GDV apply in chunks', () => {
+  it('a crash in the middle (second contract chunk) resumes after the last committed chunk and writes nothing twice', async () => {
+    const n = chunkSize + 50;
+    const policies = Array.from({ length: n }, (_, i) => `C-${String(i).padStart(4, '0')}`);
+    const id = await upload(
+      'gross.gdv',
+      delivery('5340', 'Chunk Versicherung', policies, 'Chunk'),
+      'text/plain',
+      'gdv',
+    );
+    await run();
+    expect((await importJob(admin, id)).counts).toMatchObject({ new: 2 * n + 1, error: 0 });
+    // A fault inside the second chunk of contracts: its transaction (and the row-by-row retry) fails.
+    await db.execute(sql`
+      CREATE FUNCTION test_chunk_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.gdv_key = '5340|040|C-0420|' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
+    await db.execute(sql`
+      CREATE TRIGGER test_chunk_fault BEFORE INSERT ON contracts FOR EACH ROW EXECUTE FUNCTION test_chunk_fault()`);
+    try {
+      await applyImport(admin, { id });
+      await run();
+    } finally {
+      await db.execute(sql`DROP TRIGGER test_chunk_fault ON contracts`);
+      await db.execute(sql`DROP FUNCTION test_chunk_fault()`);
+    }
+    const mine = () =>
+      db.$count(contracts, and(eq(contracts.tenantId, tenant.id), sql`${contracts.gdvKey} LIKE '5340|%'`));
+    // Retried until given up; the first chunk of contracts (and all persons) stayed committed, nothing else.
+    expect(await importJob(admin, id)).toMatchObject({ state: 'checked', work: null, error: 'import.errors.gaveUp' });
+    expect(await mine()).toBe(chunkSize);
+    const applied = () =>
+      db.$count(importRows, and(eq(importRows.jobId, id), sql`${importRows.appliedAt} IS NOT NULL`));
+    expect(await applied()).toBe(1 + n + chunkSize);
+
+    // ÜBERNEHMEN again once the fault is gone: the rest, and nothing twice.
+    await applyImport(admin, { id });
+    await run();
+    const job = await importJob(admin, id);
+    expect(job).toMatchObject({ state: 'applied', fileKeys: [] });
+    expect(job.counts).toMatchObject({ applied: 2 * n + 1, refused: 0 });
+    expect(await mine()).toBe(n);
+    const created = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, tenant.id),
+          eq(auditLog.action, 'contract.created'),
+          sql`${auditLog.meta}->>'importJob' = ${id}`,
+        ),
+      );
+    expect(created[0]!.n).toBe(n);
+    expect(await db.$count(users, and(eq(users.tenantId, tenant.id), eq(users.lastName, 'Chunk')))).toBe(n);
   });
 });
