@@ -86,7 +86,7 @@ export async function ReviewRows({
                 <td className="px-4 py-3 align-top tabular-nums text-gray-600 max-sm:row-span-4 max-sm:py-1 max-sm:pr-0">
                   {r.line}
                 </td>
-                <td className="px-4 py-3 align-top max-sm:py-1">
+                <td className="min-w-56 px-4 py-3 align-top max-sm:min-w-0 max-sm:py-1">
                   <span
                     className={cn(
                       'mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1',
@@ -103,9 +103,14 @@ export async function ReviewRows({
                   <span className="font-medium text-ink">
                     {name(r.status === 'changed' ? { ...r.before, ...r.after } : r.after)}
                   </span>
-                  <div className="mt-0.5 break-all text-xs text-gray-600">{keyText(r)}</div>
+                  <div className="mt-0.5 text-xs text-gray-600 [overflow-wrap:anywhere]">{keyText(r)}</div>
                 </td>
-                <td className={cn('px-4 py-3 align-top max-sm:py-1', !changed.length && 'max-sm:hidden')}>
+                <td
+                  className={cn(
+                    'min-w-64 px-4 py-3 align-top max-sm:min-w-0 max-sm:py-1',
+                    !changed.length && 'max-sm:hidden',
+                  )}
+                >
                   {changed.length ? (
                     <ul className="space-y-0.5">
                       {changed.map((k) => (
@@ -125,7 +130,7 @@ export async function ReviewRows({
                 </td>
                 <td
                   className={cn(
-                    'px-4 py-3 align-top max-sm:py-1',
+                    'max-w-xs px-4 py-3 align-top max-sm:max-w-none max-sm:py-1',
                     !reason && !(editable && r.candidates?.length) && 'max-sm:hidden',
                     r.status === 'error' || r.applyError ? 'text-red-700' : 'text-gray-600',
                   )}

@@ -176,8 +176,8 @@ test('the review of a mixed file: neu, geändert (before → after), unveränder
   const moved = await makeClient('Umzug', {}, null);
   const rows = [
     'Anrede;Vorname;Nachname;Geburtsdatum;E-Mail;Telefon;Straße;PLZ;Ort',
-    `Frau;${same.firstName};${same.lastName};17.05.1991;${same.email};;;;Hamburg`,
-    `Frau;${moved.firstName};${moved.lastName};17.05.1991;${moved.email};040 8877665;Elbchaussee 12;22763;Köln`,
+    `;${same.firstName};${same.lastName};17.05.1991;${same.email};;;;Hamburg`,
+    `;${moved.firstName};${moved.lastName};17.05.1991;${moved.email};040 8877665;Elbchaussee 12;22763;Köln`,
     `Herr;Jürgen;Özdemir${t};03.04.1975;juergen.${t}@kunde.example;0221 445566;Venloer Str. 5;50672;Köln`,
     `Frau;Marie;Schäfer${t};1988-11-30;marie.${t}@kunde.example;;Hauptstr. 1;10115;Berlin`,
     `Herr;Karl;Krume${t};12.12.1960;karl.${t}@krume.example;0711 123;Marktplatz 3;70173;Stuttgart`,
