@@ -86,7 +86,7 @@ export async function ReviewRows({
                 <td className="px-4 py-3 align-top tabular-nums text-gray-600 max-sm:row-span-4 max-sm:py-1 max-sm:pr-0">
                   {r.line}
                 </td>
-                <td className="min-w-56 px-4 py-3 align-top max-sm:min-w-0 max-sm:py-1">
+                <td className="min-w-64 px-4 py-3 align-top max-sm:min-w-0 max-sm:py-1">
                   <span
                     className={cn(
                       'mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1',

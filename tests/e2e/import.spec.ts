@@ -7,6 +7,7 @@
  * Every run uses its own names, e-mail addresses and policy numbers (tag), so it never meets older data.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { and, eq, like } from 'drizzle-orm';
 import { contracts, users } from '../../lib/db/schema';
@@ -196,7 +197,15 @@ test('the review of a mixed file: neu, geändert (before → after), unveränder
   await expect(page.locator('tr[data-status="new"]')).toHaveCount(4);
   await expect(page.locator('tr[data-status="error"]')).toHaveCount(2);
   await expect(page.getByText('Diese E-Mail-Adresse steht schon in Zeile 4 der Datei.')).toBeVisible();
+  const axe = () =>
+    new AxeBuilder({ page })
+      .setLegacyMode(true)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .options({ resultTypes: ['violations'] })
+      .analyze();
+  expect((await axe()).violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: 'screenshots/import-review-desktop.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  expect((await axe()).violations.map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: 'screenshots/import-review-mobile.png', fullPage: true });
 });
