@@ -15,7 +15,8 @@ import * as w from '../unit/gdv/writer';
 import { demo, login, loginAsDemoAdmin } from './helpers';
 import { PASSWORD, makeClient, on, readOnly, tag, uuidRe, withDb } from './world';
 
-test.describe.configure({ mode: 'serial' });
+// The worker checks and applies in the background (polling every 2 s): give each test room on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer, kind?: string) {
   await page.goto(`${demo}/contacts/import`);
