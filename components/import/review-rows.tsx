@@ -67,7 +67,9 @@ export async function ReviewRows({
             <th className="px-4 py-3">{t('review.contact')}</th>
             <th className="px-4 py-3">{t('review.changes')}</th>
             <th className="px-4 py-3">{t('review.reason')}</th>
-            <th className="px-4 py-3" />
+            <th className="px-4 py-3">
+              <span className="sr-only">{t('review.action')}</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 max-sm:block">
