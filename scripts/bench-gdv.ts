@@ -3,7 +3,9 @@
  * BENCH_GDV_CONTRACTS), streams it to the embedded S3, then runs the import job's check and apply in this
  * process (the worker code the app runs) and reports the times and the peak RSS rise over the baseline.
  * `BENCH_ONLY=gdv npm run bench` (or `npx tsx scripts/bench-gdv.ts`). Data in .data/bench-gdv (fresh each run).
- * Goals: 50,000 contracts reviewed ≤ 60 s, applied ≤ 120 s, memory rise ≤ 100 MiB.
+ * Then a CSV with 10,000 contacts (BENCH_CSV_ROWS) is reviewed the same way.
+ * Goals: 50,000 contracts reviewed ≤ 60 s, applied ≤ 120 s; 10,000 CSV rows reviewed ≤ 15 s; memory rise
+ * ≤ 100 MiB (RSS of this process over the baseline; the V8 heap's peak is shown beside it).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { once } from 'node:events';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
 import { createDb } from '../lib/db/client';
+import { detectMapping } from '../lib/import/contacts/columns';
 import { importJobs, users } from '../lib/db/schema';
 import { runImportJobs } from '../lib/jobs/imports';
 import { bucket, objectKey, s3 } from '../lib/storage';
@@ -19,6 +22,7 @@ import * as w from '../tests/unit/gdv/writer';
 import { prepareServices } from './services';
 
 const N = Number(process.env.BENCH_GDV_CONTRACTS ?? 50_000);
+const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 10_000);
 const DATA = '.data/bench-gdv';
 const MiB = 1024 * 1024;
 
@@ -67,13 +71,50 @@ async function generate(file: string): Promise<number> {
   return (await stat(file)).size;
 }
 
+/** A contacts CSV (the headers KONTAKTE → IMPORTIEREN detects), written line by line. */
+async function generateCsv(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  out.write('Anrede;Vorname;Nachname;Geburtsdatum;E-Mail;Telefon;Straße;PLZ;Ort;Kundennummer\n');
+  for (let i = 0; i < CSV_ROWS; i++) {
+    const line = `${i % 2 ? 'Herr' : 'Frau'};Vorname${i};Csvmann${i};0${1 + (i % 9)}.0${1 + (i % 9)}.19${50 + (i % 50)};kontakt${i}@bench-csv.example;0221 ${100000 + i};Ringstraße ${i % 300};50667;Köln;C${i}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return (await stat(file)).size;
+}
+
+/** Peak RSS and V8 heap while a step runs. */
 function peakSampler() {
-  let peak = process.memoryUsage().rss;
-  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let rss = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const t = setInterval(sample, 50);
   return () => {
     clearInterval(t);
-    return Math.max(peak, process.memoryUsage().rss);
+    sample();
+    return { rss, heap };
   };
+}
+
+async function upload(tenantId: string, file: string, size: number): Promise<string> {
+  const key = objectKey(tenantId, 'imports');
+  await s3().send(
+    new PutObjectCommand({ Bucket: bucket(), Key: key, Body: createReadStream(file), ContentLength: size }),
+  );
+  return key;
+}
+
+interface Figure {
+  step: string;
+  seconds: number;
+  goal: number;
+  'RSS rise MiB': number;
+  'heap peak MiB': number;
 }
 
 export async function benchGdv(): Promise<void> {
@@ -82,6 +123,27 @@ export async function benchGdv(): Promise<void> {
   process.env.PORT ??= '3201';
   const services = await prepareServices({ migrate: true, log: () => {} });
   const { db, sql } = createDb(services.env.DATABASE_URL!, 4);
+  const figures: Figure[] = [];
+  /** Runs the job's pending work in this process (the worker code the app runs) and records one figure. */
+  const step = async (jobId: string, work: 'check' | 'apply', label: string, goal: number) => {
+    await db.update(importJobs).set({ work }).where(eq(importJobs.id, jobId));
+    global.gc?.();
+    const base = process.memoryUsage().rss;
+    const stop = peakSampler();
+    const t = performance.now();
+    await runImportJobs(db);
+    const seconds = (performance.now() - t) / 1000;
+    const peak = stop();
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    console.log(`• ${label}: ${seconds.toFixed(1)} s, state ${job!.state}, counts ${JSON.stringify(job!.counts)}`);
+    figures.push({
+      step: label,
+      seconds: Number(seconds.toFixed(1)),
+      goal,
+      'RSS rise MiB': Math.round((peak.rss - base) / MiB),
+      'heap peak MiB': Math.round(peak.heap / MiB),
+    });
+  };
   try {
     const { tenant, admin } = await db.transaction((tx) =>
       createTenant(tx, {
@@ -95,63 +157,56 @@ export async function benchGdv(): Promise<void> {
         },
       }),
     );
-    const file = `${DATA}/bestand.gdv`;
+    const newJob = async (kind: 'gdv' | 'contacts', file: string, size: number, options = {}) => {
+      const key = await upload(tenant.id, file, size);
+      const name = file.split('/').pop()!;
+      const [job] = await db
+        .insert(importJobs)
+        .values({
+          tenantId: tenant.id,
+          createdBy: admin.id,
+          kind,
+          fileKeys: [key],
+          fileName: name,
+          sizeBytes: size,
+          options,
+        })
+        .returning();
+      return job!.id;
+    };
     const t0 = performance.now();
-    const size = await generate(file);
-    const key = objectKey(tenant.id, 'imports');
-    await s3().send(
-      new PutObjectCommand({ Bucket: bucket(), Key: key, Body: createReadStream(file), ContentLength: size }),
-    );
+    const gdvFile = `${DATA}/bestand.gdv`;
+    const size = await generate(gdvFile);
     console.log(
       `• generated ${N} contracts (${(size / MiB).toFixed(1)} MiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    global.gc?.();
-    const base = process.memoryUsage().rss;
-    const [job] = await db
-      .insert(importJobs)
-      .values({
-        tenantId: tenant.id,
-        createdBy: admin.id,
-        kind: 'gdv',
-        fileKeys: [key],
-        fileName: 'bestand.gdv',
-        sizeBytes: size,
-        work: 'check',
-      })
-      .returning();
-    let stop = peakSampler();
-    let t = performance.now();
-    await runImportJobs(db);
-    const checkS = (performance.now() - t) / 1000;
-    const checkPeak = stop();
-    const [checked] = await db.select().from(importJobs).where(eq(importJobs.id, job!.id));
-    console.log(`• check (review ready): ${checkS.toFixed(1)} s, counts ${JSON.stringify(checked!.counts)}`);
-    await db.update(importJobs).set({ work: 'apply' }).where(eq(importJobs.id, job!.id));
-    stop = peakSampler();
-    t = performance.now();
-    await runImportJobs(db);
-    const applyS = (performance.now() - t) / 1000;
-    const applyPeak = stop();
-    const [applied] = await db.select().from(importJobs).where(eq(importJobs.id, job!.id));
+    const gdvJob = await newJob('gdv', gdvFile, size);
+    await step(gdvJob, 'check', `review ${N} GDV contracts`, 60);
+    await step(gdvJob, 'apply', `apply ${N} GDV contracts`, 120);
     const [{ n } = { n: 0 }] = await sql<
       { n: number }[]
     >`SELECT count(*)::int AS n FROM contracts WHERE tenant_id = ${tenant.id}`;
     const persons = await db.$count(users, eq(users.tenantId, tenant.id));
-    console.log(`• apply: ${applyS.toFixed(1)} s, state ${applied!.state}, ${n} contracts, ${persons - 1} contacts`);
-    console.table([
-      {
-        step: `review ${N} contracts`,
-        seconds: Number(checkS.toFixed(1)),
-        goal: 60,
-        'RSS rise MiB': Math.round((checkPeak - base) / MiB),
-      },
-      {
-        step: `apply ${N} contracts`,
-        seconds: Number(applyS.toFixed(1)),
-        goal: 120,
-        'RSS rise MiB': Math.round((applyPeak - base) / MiB),
-      },
-    ]);
+    console.log(`• written: ${n} contracts, ${persons - 1} contacts`);
+    if (CSV_ROWS > 0) {
+      const csvFile = `${DATA}/kontakte.csv`;
+      const csvSize = await generateCsv(csvFile);
+      const headers = [
+        'Anrede',
+        'Vorname',
+        'Nachname',
+        'Geburtsdatum',
+        'E-Mail',
+        'Telefon',
+        'Straße',
+        'PLZ',
+        'Ort',
+        'Kundennummer',
+      ];
+      const csvJob = await newJob('contacts', csvFile, csvSize, { mapping: detectMapping(headers) });
+      await step(csvJob, 'check', `review ${CSV_ROWS} CSV contacts`, 15);
+    }
+    console.table(figures);
   } finally {
     await sql.end({ timeout: 5 });
     await services.stop();

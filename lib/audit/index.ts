@@ -47,3 +47,20 @@ export async function auditOnce(tx: Tx, entry: AuditEntry): Promise<boolean> {
     .returning({ id: auditLog.id });
   return rows.length > 0;
 }
+
+/** Appends many audit rows in one statement (bulk writers such as the import); same transaction rule. */
+export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      tenantId: entry.tenantId,
+      actorType: entry.actorType,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      meta: entry.meta ?? null,
+      ip: entry.ip ?? null,
+    })),
+  );
+}

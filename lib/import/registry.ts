@@ -1,7 +1,7 @@
 import { contactApplier } from './contacts/applier';
 import { contactSource } from './contacts/source';
-import { gdvContractApplier } from './gdv/apply-contract';
-import { gdvPersonApplier } from './gdv/apply-person';
+import { gdvContractBulkApplier } from './gdv/apply-contracts-many';
+import { gdvPersonBulkApplier } from './gdv/apply-persons-many';
 import { gdvProviderApplier } from './gdv/apply-provider';
 import { gdvSource } from './gdv/source';
 import type { ImportApplier, ImportKind, ImportSource, RowKind } from './types';
@@ -10,7 +10,7 @@ import type { ImportApplier, ImportKind, ImportSource, RowKind } from './types';
 export const sources: Partial<Record<ImportKind, ImportSource>> = { contacts: contactSource, gdv: gdvSource };
 export const appliers: Partial<Record<RowKind, ImportApplier>> = {
   contact: contactApplier,
-  person: gdvPersonApplier,
+  person: gdvPersonBulkApplier,
   provider: gdvProviderApplier,
-  contract: gdvContractApplier,
+  contract: gdvContractBulkApplier,
 };

@@ -4,10 +4,10 @@ import { audit } from '../audit';
 import { withTransaction, type Ctx } from '../ctx';
 import { importJobs, importMappings, importRows, type ImportJob } from '../db/schema';
 import { DomainError } from '../errors';
-import { deleteObjectsQuietly } from '../uploads';
 import { normaliseHeader } from './contacts/columns';
 import { importJob } from './jobs';
 import { previewImport } from './preview';
+import { releaseImportFiles } from './retention';
 import type { DecideInput, ExcludeInput, JobIdInput, MappingInput } from './schemas';
 
 const wrongState = () => new DomainError('conflict', 'import.errors.state');
@@ -115,16 +115,13 @@ export async function undoImport(ctx: Ctx, { id }: JobIdInput): Promise<void> {
 
 /** ABBRECHEN before anything was written: the job ends, the file goes. */
 export async function cancelImport(ctx: Ctx, { id }: JobIdInput): Promise<void> {
-  let keys: string[] = [];
   await transition(
     ctx,
     id,
     ['uploaded', 'checked'],
-    async (tx, job) => {
-      keys = job.fileKeys;
-      await setJob(tx, id, { state: 'cancelled' });
-    },
+    (tx) => setJob(tx, id, { state: 'cancelled' }),
     'import.cancelled',
   );
-  await deleteObjectsQuietly(ctx.tenant.id, keys);
+  // The file goes now (a failed delete stays in file_keys and is retried by the sweeper).
+  await releaseImportFiles(ctx.db, [id]).catch(() => 0);
 }

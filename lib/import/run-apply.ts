@@ -1,105 +1,74 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../ctx';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { importRows, type ImportJob, type ImportRow } from '../db/schema';
-import { DomainError } from '../errors';
+import { importRows, type ImportCounts, type ImportJob, type ImportRow } from '../db/schema';
+import { applyChunk, storedRow, writeOutcomes } from './apply-chunk';
 import { countRows } from './counts';
 import { finishWork, renewLease } from './lease';
 import { appliers } from './registry';
-import { rowKindOrder, type Applied, type RowKind, type StoredRow } from './types';
+import { rowKindOrder, type Applied, type RowKind } from './types';
 import { jobCtx } from './worker-ctx';
 
-const batchSize = 200;
-/** Insurers and persons before the contracts that need them (undo: the other way round). */
-const kindRank = sql`array_position(${sql.raw(`ARRAY[${rowKindOrder.map((k) => `'${k}'`).join(',')}]::text[]`)}, ${importRows.kind})`;
+/** Rows per chunk: one transaction with the domain writes, the audit rows and the rows' applied state. */
+export const chunkSize = 400;
 
-/** The row as the applier sees it: the user's decision among ambiguous candidates wins over the proposal. */
-export function storedRow(r: ImportRow): StoredRow {
-  const targetId = r.decision ? (r.decision === 'new' ? null : r.decision) : r.targetId;
-  return {
-    id: r.id,
-    jobId: r.jobId,
-    line: r.line,
-    fileName: r.fileName,
-    kind: r.kind,
-    status: r.decision === 'new' ? 'new' : r.status,
-    matchKey: r.matchKey,
-    targetId,
-    before: r.before,
-    after: r.after,
-    dependsOn: r.dependsOn ?? null,
-  };
-}
-
-/** The id a `dependsOn` row of the same job was applied to (or matched). */
-function resolver(tx: Tx, jobId: string) {
-  return async (kind: RowKind, matchKey: string): Promise<string | null> => {
-    const [r] = await tx
-      .select({ applied: importRows.appliedTargetId, target: importRows.targetId, decision: importRows.decision })
-      .from(importRows)
-      .where(and(eq(importRows.jobId, jobId), eq(importRows.kind, kind), eq(importRows.matchKey, matchKey)))
-      .limit(1);
-    if (!r) return null;
-    return r.applied ?? (r.decision && r.decision !== 'new' ? r.decision : r.target);
-  };
-}
-
-const pendingApply = (jobId: string) =>
+const pendingApply = (jobId: string, kind: RowKind) =>
   and(
     eq(importRows.jobId, jobId),
+    eq(importRows.kind, kind),
     inArray(importRows.status, ['new', 'changed']),
     eq(importRows.excluded, false),
     isNull(importRows.appliedAt),
     isNull(importRows.applyError),
   );
 
-/** One row in a savepoint: a refusal (DomainError) is stored with the row, the batch goes on. */
-async function applyOne(ctx: Ctx, row: ImportRow, resolve: ReturnType<typeof resolver>): Promise<void> {
-  const applier = appliers[row.kind];
-  const input = storedRow(row);
-  const refuse = (key: string) => ctx.db.update(importRows).set({ applyError: key }).where(eq(importRows.id, row.id));
-  if (!applier) return void (await refuse('import.reasons.unsupported'));
-  if (row.candidates?.length && !row.decision) return void (await refuse('import.reasons.undecided'));
-  try {
-    const applied: Applied = await ctx.db.transaction((sp) => applier.apply({ ...ctx, db: sp }, input, resolve));
-    await ctx.db
-      .update(importRows)
-      .set({
-        appliedAt: sql`now()`,
-        appliedTargetId: applied.targetId,
-        appliedCreated: applied.created,
-        previous: applied.previous,
-        appliedStamp: applied.stamp,
-      })
-      .where(eq(importRows.id, row.id));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    await refuse(error.key);
-  }
+type Cursor = { fileName: string; line: number } | null;
+
+/** The next rows of one kind in file order after `cursor` (keyset: never re-reads the rows done before). */
+function nextRows(tx: Tx, where: SQL | undefined, cursor: Cursor, dir: 'asc' | 'desc'): Promise<ImportRow[]> {
+  const cmp = dir === 'asc' ? sql`>` : sql`<`;
+  const after = cursor
+    ? sql`(${importRows.fileName}, ${importRows.line}) ${cmp} (${cursor.fileName}, ${cursor.line})`
+    : undefined;
+  const order = dir === 'asc' ? asc : desc;
+  return tx
+    .select()
+    .from(importRows)
+    .where(and(where, after))
+    .orderBy(order(importRows.fileName), order(importRows.line))
+    .limit(chunkSize);
 }
 
+const last = (rows: ImportRow[]): Cursor => {
+  const r = rows[rows.length - 1];
+  return r ? { fileName: r.fileName, line: r.line } : null;
+};
+
 /**
- * ÜBERNEHMEN in the worker: accepted rows (new/changed, not excluded) in batches, contacts before contracts;
- * each batch is one transaction with the rows' applied state and the lease, so a restart never writes a row
- * twice and an instance that lost the job commits nothing.
+ * ÜBERNEHMEN in the worker: accepted rows (new/changed, not excluded) kind by kind (insurers and persons before
+ * the contracts that need them) in chunks; each chunk is one transaction with its domain writes, audit rows,
+ * the rows' applied state and the lease, so a restart resumes after the last committed chunk and never writes a
+ * row twice, and an instance that lost the job commits nothing.
  */
 export async function runApply(database: Db, job: ImportJob, owner: string): Promise<void> {
-  for (;;) {
-    const more = await database.transaction(async (tx) => {
-      const ctx = await jobCtx(tx, job);
-      const rows = await tx
-        .select()
-        .from(importRows)
-        .where(pendingApply(job.id))
-        .orderBy(asc(kindRank), asc(importRows.fileName), asc(importRows.line))
-        .limit(batchSize);
-      const resolve = resolver(tx, job.id);
-      for (const row of rows) await applyOne(ctx, row, resolve);
-      const counts = await countRows(tx, job.id);
-      await renewLease(tx, job.id, owner, { counts: { ...job.counts, ...counts, done: counts.applied ?? 0 } });
-      return rows.length === batchSize;
-    });
-    if (!more) break;
+  const start = await database.transaction((tx) => countRows(tx, job.id));
+  const tally = { applied: start.applied ?? 0, refused: start.refused ?? 0 };
+  for (const kind of rowKindOrder) {
+    let cursor: Cursor = null;
+    for (;;) {
+      const more = await database.transaction(async (tx) => {
+        const rows = await nextRows(tx, pendingApply(job.id, kind), cursor, 'asc');
+        if (rows.length === 0) return false;
+        const ctx = await jobCtx(tx, job);
+        const outcome = await writeOutcomes(tx, await applyChunk(ctx, rows));
+        tally.applied += outcome.applied;
+        tally.refused += outcome.refused;
+        const counts: ImportCounts = { ...job.counts, ...start, ...tally, done: tally.applied };
+        await renewLease(tx, job.id, owner, { counts });
+        cursor = last(rows);
+        return rows.length === chunkSize;
+      });
+      if (!more) break;
+    }
   }
   await database.transaction(async (tx) => {
     const counts = await countRows(tx, job.id);
@@ -107,40 +76,48 @@ export async function runApply(database: Db, job: ImportJob, owner: string): Pro
   });
 }
 
+const pendingUndo = (jobId: string, kind: RowKind) =>
+  and(
+    eq(importRows.jobId, jobId),
+    eq(importRows.kind, kind),
+    isNotNull(importRows.appliedAt),
+    isNull(importRows.undoOutcome),
+  );
+
 /** IMPORT RÜCKGÄNGIG MACHEN in the worker: applied rows in reverse order, each 'undone' or 'left'. */
 export async function runUndo(database: Db, job: ImportJob, owner: string): Promise<void> {
-  for (;;) {
-    const more = await database.transaction(async (tx) => {
-      const ctx = await jobCtx(tx, job);
-      const rows = await tx
-        .select()
-        .from(importRows)
-        .where(and(eq(importRows.jobId, job.id), isNotNull(importRows.appliedAt), isNull(importRows.undoOutcome)))
-        .orderBy(desc(kindRank), desc(importRows.fileName), desc(importRows.line))
-        .limit(batchSize);
-      for (const row of rows) {
-        const applier = appliers[row.kind];
-        const applied: Applied = {
-          targetId: row.appliedTargetId!,
-          created: row.appliedCreated ?? false,
-          previous: row.previous,
-          stamp: row.appliedStamp,
-        };
-        const outcome = applier
-          ? await tx.transaction((sp) => applier.undo({ ...ctx, db: sp }, storedRow(row), applied))
-          : 'left';
-        await tx
-          .update(importRows)
-          .set({ undoOutcome: outcome, undoneAt: sql`now()` })
-          .where(eq(importRows.id, row.id));
-      }
-      const counts = await countRows(tx, job.id);
-      await renewLease(tx, job.id, owner, {
-        counts: { ...job.counts, ...counts, done: (counts.undone ?? 0) + (counts.left ?? 0) },
+  for (const kind of [...rowKindOrder].reverse()) {
+    let cursor: Cursor = null;
+    for (;;) {
+      const more = await database.transaction(async (tx) => {
+        const rows = await nextRows(tx, pendingUndo(job.id, kind), cursor, 'desc');
+        if (rows.length === 0) return false;
+        const ctx = await jobCtx(tx, job);
+        for (const row of rows) {
+          const applier = appliers[row.kind];
+          const applied: Applied = {
+            targetId: row.appliedTargetId!,
+            created: row.appliedCreated ?? false,
+            previous: row.previous,
+            stamp: row.appliedStamp,
+          };
+          const outcome = applier
+            ? await tx.transaction((sp) => applier.undo({ ...ctx, db: sp }, storedRow(row), applied))
+            : 'left';
+          await tx
+            .update(importRows)
+            .set({ undoOutcome: outcome, undoneAt: sql`now()` })
+            .where(eq(importRows.id, row.id));
+        }
+        const counts = await countRows(tx, job.id);
+        await renewLease(tx, job.id, owner, {
+          counts: { ...job.counts, ...counts, done: (counts.undone ?? 0) + (counts.left ?? 0) },
+        });
+        cursor = last(rows);
+        return rows.length === chunkSize;
       });
-      return rows.length === batchSize;
-    });
-    if (!more) break;
+      if (!more) break;
+    }
   }
   await database.transaction(async (tx) => {
     const counts = await countRows(tx, job.id);

@@ -119,6 +119,14 @@ export interface Applied {
 
 export type UndoOutcome = 'undone' | 'left';
 
+/** A row an applier refused (catalog key, stored as the row's apply error; the chunk goes on). */
+export interface Refused {
+  refused: string;
+}
+
+/** The applied (or matched) target ids of `dependsOn` rows of the same job, by `${kind}|${matchKey}`. */
+export type ResolveMany = (refs: { kind: RowKind; matchKey: string }[]) => Promise<Map<string, string>>;
+
 export interface ImportApplier {
   kind: RowKind;
   /**
@@ -131,6 +139,12 @@ export interface ImportApplier {
     row: StoredRow,
     resolve: (kind: RowKind, matchKey: string) => Promise<string | null>,
   ): Promise<Applied>;
+  /**
+   * Optional bulk form of `apply` for one chunk of rows of this kind (a few hundred): the same semantics with
+   * set-based SQL (preloaded lookups, multi-row INSERT, bulk audit rows) inside the chunk's transaction.
+   * Returns each row's Applied or Refused by row id. If it throws, the job redoes the chunk row by row.
+   */
+  applyMany?(ctx: Ctx, rows: StoredRow[], resolve: ResolveMany): Promise<Map<string, Applied | Refused>>;
   /** Removes what `apply` created / restores `previous`, unless someone touched the target since (→ 'left'). */
   undo(ctx: Ctx, row: StoredRow, applied: Applied): Promise<UndoOutcome>;
 }

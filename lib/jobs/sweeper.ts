@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { sweepImportFiles } from '../import/retention';
 import { sweepUploads } from '../uploads/sweep';
 import { retryDeletionJobs } from './deletion';
 import { runFollowUpMails } from './follow-ups';
@@ -13,12 +14,13 @@ export interface SweepResult {
   mailBodies: number;
   reminders: number;
   followUps: number;
+  importFiles: number;
 }
 
 /**
  * The hourly sweep, in every instance (each part is idempotent and claims its rows): uploads never
  * finalised within 24 h, deletion jobs whose storage step failed, bodies of delivered mails, FRISTEN
- * reminders and the due-day mails of WIEDERVORLAGEN. One part
+ * reminders, the due-day mails of WIEDERVORLAGEN and import source files past their purpose. One part
  * failing (e.g. storage down) does not stop the others; it is tried again next hour.
  */
 export async function sweep(database: Db): Promise<SweepResult> {
@@ -28,8 +30,9 @@ export async function sweep(database: Db): Promise<SweepResult> {
     ['mailBodies', () => clearDeliveredBodies(database)],
     ['reminders', () => runDeadlineReminders(database)],
     ['followUps', () => runFollowUpMails(database)],
+    ['importFiles', () => sweepImportFiles(database)],
   ] as const;
-  const result: SweepResult = { uploads: 0, deletions: 0, mailBodies: 0, reminders: 0, followUps: 0 };
+  const result: SweepResult = { uploads: 0, deletions: 0, mailBodies: 0, reminders: 0, followUps: 0, importFiles: 0 };
   for (const [name, run] of parts) {
     try {
       result[name] = await run();
