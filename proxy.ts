@@ -164,7 +164,10 @@ export async function proxy(request: NextRequest) {
         search: request.nextUrl.search,
         locale: request.cookies.get('mappe.locale')?.value,
       }));
-    if (entry) return finish(new NextResponse(withNonce(entry, nonce), { status: 200, headers: entry.headers }));
+    if (entry) {
+      const page = withNonce(entry, nonce);
+      return finish(new NextResponse(page.body, { status: 200, headers: page.headers }));
+    }
   }
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }

@@ -18,7 +18,6 @@ import type { Tenant } from '../db/schema';
  * A new build starts with an empty cache.
  */
 
-const marker = '\u0000mappe-nonce\u0000';
 const maxEntries = 500;
 
 interface Entry {
@@ -39,6 +38,9 @@ const state = (globalRef.__mappeLoginCache ??= {
   entries: new Map(),
   pending: new Map(),
 });
+
+/** Stands for the nonce in the stored page and headers (random per process, so no page text can contain it). */
+const marker = `mappe-nonce-${state.secret}`;
 
 /** The header that marks the proxy's own render request (its value is a secret of this process). */
 export const loginRenderHeader = 'x-mappe-login-render';
@@ -90,9 +92,12 @@ export function cachedLogin(key: string): Entry | undefined {
   return state.entries.get(key);
 }
 
-/** The stored page with this response's nonce. */
-export function withNonce(entry: Entry, nonce: string): string {
-  return entry.body.split(marker).join(nonce);
+/** The stored page and its headers (e.g. the font preload's Link) with this response's nonce. */
+export function withNonce(entry: Entry, nonce: string): { body: string; headers: [string, string][] } {
+  return {
+    body: entry.body.split(marker).join(nonce),
+    headers: entry.headers.map(([k, v]) => [k, v.split(marker).join(nonce)]),
+  };
 }
 
 function render(port: number, host: string, search: string, locale: string): Promise<Entry | null> {
@@ -123,7 +128,8 @@ function render(port: number, host: string, search: string, locale: string): Pro
             return resolve(null);
           const headers: [string, string][] = [];
           for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined && !dropped.has(k)) headers.push([k, Array.isArray(v) ? v.join(', ') : v]);
+            if (v !== undefined && !dropped.has(k))
+              headers.push([k, (Array.isArray(v) ? v.join(', ') : v).split(nonce).join(marker)]);
           resolve({ body: Buffer.concat(chunks).toString('utf8').split(nonce).join(marker), headers });
         });
       },

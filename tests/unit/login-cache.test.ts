@@ -72,6 +72,7 @@ describe('login page render and nonce', () => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('content-security-policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
       res.setHeader('x-request-id', 'inner');
+      res.setHeader('link', `</f.woff2>; rel=preload; nonce="${nonce}"`);
       if (setCookie) res.setHeader('set-cookie', 'a=b');
       res.end(`<html><script nonce="${nonce}">self.__next_f.push([1,"${req.headers.host}"])</script></html>`);
     });
@@ -94,8 +95,9 @@ describe('login page render and nonce', () => {
     // The render request carries this process's secret: the proxy lets exactly it through uncached.
     expect(isLoginRender(new Headers({ [loginRenderHeader]: secretSeen! }))).toBe(true);
     expect(isLoginRender(new Headers({ [loginRenderHeader]: 'guess' }))).toBe(false);
-    const first = withNonce(a!, 'FRESH1');
-    const second = withNonce(a!, 'FRESH2');
+    const first = withNonce(a!, 'FRESH1').body;
+    const second = withNonce(a!, 'FRESH2').body;
+    expect(withNonce(a!, 'FRESH3').headers).toContainEqual(['link', '</f.woff2>; rel=preload; nonce="FRESH3"']);
     expect(first).toContain('<script nonce="FRESH1">');
     expect(second).toContain('<script nonce="FRESH2">');
     expect(first).not.toContain('n0nce1');
