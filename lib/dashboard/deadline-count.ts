@@ -4,10 +4,10 @@ import type { Ctx } from '../ctx';
 /**
  * The start page's "FRISTEN in den nächsten 30 Tagen" tile, counted by the deadline engine over the whole
  * book in the viewer's scope – far too much work for every view of the start page. The count is kept per
- * account for a minute (per process; the FRISTEN list itself is always exact), so reloading the start page
+ * account for five minutes (per process; the FRISTEN list itself is always exact), so reloading the start page
  * does not walk 50,000 contracts each time.
  */
-export const DEADLINE_COUNT_TTL_MS = 60_000;
+export const DEADLINE_COUNT_TTL_MS = 5 * 60_000;
 
 const globalRef = globalThis as unknown as {
   __mappeDeadlineCounts?: Map<string, { at: number; n: Promise<number> }>;
