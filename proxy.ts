@@ -8,6 +8,8 @@ import { mailboxLogin, operatorLogin, operatorRefusal } from './lib/platform/log
 import { trustedHost } from './lib/tenant/forwarded';
 import { matchHost } from './lib/tenant/host';
 import { findTenantByHost } from './lib/tenant/lookup';
+import { sessionCookieName } from './lib/auth/cookie';
+import { cachedLogin, fillLogin, isLoginRender, loginCacheKey, withNonce } from './lib/http/login-cache';
 
 /**
  * Next 16's request interceptor (formerly middleware.ts): host → tenant routing, per-request CSP nonce,
@@ -139,6 +141,33 @@ export async function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = '/404';
     return finish(NextResponse.rewrite(url, { request: { headers: requestHeaders } }));
+  }
+
+  // The login page for visitors without a session: rendered once per tenant state, each response with its
+  // own nonce (lib/http/login-cache.ts).
+  const loginKey = isLoginRender(request.headers)
+    ? null
+    : loginCacheKey(
+        { method: request.method, headers: request.headers, pathname: path, search: request.nextUrl.search },
+        tenant,
+        {
+          hasSession: request.cookies.has(sessionCookieName()),
+          locale: request.cookies.get('mappe.locale')?.value,
+        },
+      );
+  if (loginKey) {
+    const entry =
+      cachedLogin(loginKey) ??
+      (await fillLogin(loginKey, {
+        port: e.PORT,
+        host: host ?? '',
+        search: request.nextUrl.search,
+        locale: request.cookies.get('mappe.locale')?.value,
+      }));
+    if (entry) {
+      const page = withNonce(entry, nonce);
+      return finish(new NextResponse(page.body, { status: 200, headers: page.headers }));
+    }
   }
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }

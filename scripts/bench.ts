@@ -17,21 +17,28 @@ import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
 import { ensureDeadlineContracts } from './bench-fristen';
 import { ensurePortfolio } from './bench-bestand';
+import { jsBudgets, lighthouseBudgets } from './bench-budgets';
 import { benchGdv } from './bench-gdv';
 import { localPorts } from './services';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const DATA = '.data/bench';
+// BENCH_HUGE=1: a tenant of 100,000 contacts and 1,000,000 contracts (own data directory, generated once).
+const HUGE = process.env.BENCH_HUGE === '1';
+const DATA = HUGE ? '.data/bench-huge' : '.data/bench';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = 10;
 const origin = `http://127.0.0.1:${PORT}`;
 const host = `demo.localhost:${PORT}`;
+/** The small tenant (only the seed's accounts, plus the same 200-contract folder and a few tickets). */
+const smallHost = `nord.localhost:${PORT}`;
 
 interface Target {
   name: string;
   path: string;
   headers?: Record<string, string>;
+  /** Host header; the demo tenant by default. */
+  host?: string;
 }
 
 async function waitForHealth(timeoutMs: number, app: { exitCode: number | null }): Promise<void> {
@@ -48,7 +55,9 @@ async function waitForHealth(timeoutMs: number, app: { exitCode: number | null }
   throw new Error('the app did not come up');
 }
 
-const BENCH_CONTACTS = 20_000;
+const BENCH_CONTACTS = HUGE ? 100_000 : 20_000;
+/** BENCH_HUGE: contracts spread over the contacts (10 each), on top of the folder's and FRISTEN's. */
+const HUGE_CONTRACTS = 1_000_000;
 
 /** The demo tenant gets 20,000 contacts (once), so the contact list is measured at a realistic size. */
 async function ensureContacts(): Promise<void> {
@@ -84,10 +93,10 @@ const FOLDER_CONTRACTS = 200;
  * A client "bench.folder" with 200 insurance contracts (shown to them by DATENFREIGABE), created once:
  * the contact's folder page and the client's area page are measured at that size.
  */
-async function ensureFolder(): Promise<string> {
+async function ensureFolder(slug = 'demo'): Promise<string> {
   const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
-    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
+    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = ${slug}`;
     let [client] = await sql<
       { id: string }[]
     >`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'bench.folder'`;
@@ -103,7 +112,7 @@ async function ensureFolder(): Promise<string> {
     >`SELECT count(*)::int AS n FROM contracts WHERE contact_id = ${client!.id}`;
     const n = counted[0]?.n ?? 0;
     if (n < FOLDER_CONTRACTS) {
-      console.log(`• adding ${FOLDER_CONTRACTS - n} contracts to bench.folder …`);
+      console.log(`• adding ${FOLDER_CONTRACTS - n} contracts to bench.folder (${slug}) …`);
       await sql`
         INSERT INTO contracts (tenant_id, contact_id, area, status, product, provider, number, payment_method, frequency, premium_cents, start_date, created_by_client)
         SELECT ${t!.id}, ${client!.id}, 'insurance', 'aktiv',
@@ -121,24 +130,24 @@ async function ensureFolder(): Promise<string> {
 const BENCH_TICKETS = 5_000;
 
 /** 5,000 tickets in the demo tenant (with a first message each), assigned to the admin, once. */
-async function ensureTickets(): Promise<void> {
+async function ensureTickets(slug = 'demo', total = BENCH_TICKETS): Promise<void> {
   const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
-    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
+    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = ${slug}`;
     const [admin] = await sql<
       { id: string }[]
-    >`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = 'demo.admin'`;
+    >`SELECT id FROM users WHERE tenant_id = ${t!.id} AND username = ${`${slug}.admin`}`;
     const counted = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${t!.id}`;
     const n = counted[0]?.n ?? 0;
-    if (n >= BENCH_TICKETS) return;
-    console.log(`• adding ${BENCH_TICKETS - n} tickets to the demo tenant …`);
+    if (n >= total) return;
+    console.log(`• adding ${total - n} tickets to the ${slug} tenant …`);
     await sql`
       WITH c AS (SELECT id, row_number() OVER (ORDER BY id) AS r FROM users WHERE tenant_id = ${t!.id} AND kind = 'client' AND username LIKE 'bench.%' LIMIT 2000),
       ins AS (
         INSERT INTO tickets (tenant_id, contact_id, assignee_id, subject, status, created_by, idempotency_key, last_entry_at, last_entry_by, last_public_at, last_public_by, created_at)
         SELECT ${t!.id}, c.id, ${admin!.id}, 'Frage zum Vertrag ' || g, CASE WHEN g % 4 = 0 THEN 'closed' ELSE 'open' END, c.id, 'bench-' || g,
           now() - make_interval(mins => g), c.id, now() - make_interval(mins => g), c.id, now() - make_interval(mins => g + 5)
-        FROM generate_series(${n + 1}::int, ${BENCH_TICKETS}::int) AS g JOIN c ON c.r = 1 + g % 2000
+        FROM generate_series(${n + 1}::int, ${total}::int) AS g JOIN c ON c.r = 1 + g % (SELECT count(*) FROM c)
         RETURNING tenant_id, id, created_by)
       INSERT INTO ticket_messages (tenant_id, ticket_id, author_id, author_kind, body) SELECT tenant_id, id, created_by, 'client', 'Guten Tag, ich habe eine Frage.' FROM ins`;
     await sql`ANALYZE tickets`;
@@ -147,15 +156,62 @@ async function ensureTickets(): Promise<void> {
   }
 }
 
+/** BENCH_HUGE: 1,000,000 contracts over the bench contacts (10 each), generated in SQL once. */
+async function ensureHugeContracts(): Promise<void> {
+  const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
+  try {
+    const [t] = await sql<{ id: string }[]>`SELECT id FROM tenants WHERE slug = 'demo'`;
+    const counted = await sql<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM contracts WHERE tenant_id = ${t!.id} AND number LIKE 'HUGE-%'`;
+    let n = counted[0]?.n ?? 0;
+    if (n >= HUGE_CONTRACTS) return;
+    console.log(`• adding ${HUGE_CONTRACTS - n} contracts to the demo tenant (BENCH_HUGE) …`);
+    while (n < HUGE_CONTRACTS) {
+      const to = Math.min(HUGE_CONTRACTS, n + 200_000);
+      await sql`
+        WITH c AS (
+          SELECT id, row_number() OVER (ORDER BY id) AS r FROM users
+          WHERE tenant_id = ${t!.id} AND kind = 'client' AND username LIKE 'bench.%' AND username <> 'bench.folder'),
+        k AS (SELECT count(*) AS n FROM c),
+        p AS (SELECT array_agg(name ORDER BY name) AS a FROM providers WHERE kind = 'insurer' AND tenant_id IS NULL)
+        INSERT INTO contracts (tenant_id, contact_id, area, status, product, provider, number, payment_method, frequency, premium_cents, start_date)
+        SELECT ${t!.id}, c.id, CASE WHEN g % 5 = 0 THEN 'finance' ELSE 'insurance' END, 'aktiv',
+          (ARRAY['Kfz-Versicherung','Hausratversicherung','Privathaftpflichtversicherung','Wohngebäudeversicherung','Rechtsschutzversicherung','Unfallversicherung'])[1 + g % 6],
+          p.a[1 + g % array_length(p.a, 1)], 'HUGE-' || g, 'Lastschrift', 'monatlich', 500 + g % 20000, date '2005-01-01' + (g % 7000)
+        FROM generate_series(${n + 1}::int, ${to}::int) AS g CROSS JOIN k CROSS JOIN p JOIN c ON c.r = 1 + g % k.n`;
+      n = to;
+      console.log(`  ${n} …`);
+    }
+    await sql`ANALYZE contracts`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Size on disk of the database and of the tables that grow with the book. */
+async function databaseSize(): Promise<{ database: string; contacts: number; contracts: number }> {
+  const { sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
+  try {
+    const [row] = await sql<{ size: string; contacts: number; contracts: number }[]>`
+      SELECT pg_size_pretty(pg_database_size(current_database())) AS size,
+        (SELECT count(*)::int FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = 'demo' AND u.kind = 'client') AS contacts,
+        (SELECT count(*)::int FROM contracts c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = 'demo') AS contracts`;
+    return { database: row!.size, contacts: row!.contacts, contracts: row!.contracts };
+  } finally {
+    await sql.end();
+  }
+}
+
 /** A signed-in user (real session row + Auth.js cookie); the admin by default. */
-async function sessionCookie(username = 'demo.admin'): Promise<string> {
+async function sessionCookie(username = 'demo.admin', slug = 'demo'): Promise<string> {
   const { db, sql } = createDb(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`, 1);
   try {
     const [row] = await db
       .select({ userId: users.id, tenantId: users.tenantId })
       .from(users)
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
-      .where(and(eq(tenants.slug, 'demo'), eq(users.username, username)));
+      .where(and(eq(tenants.slug, slug), eq(users.username, username)));
     if (!row) throw new Error(`${username} missing`);
     const sid = await createSession(db, { tenantId: row.tenantId, userId: row.userId });
     const secret = readFileSync(path.join(DATA, 'auth-secret'), 'utf8').trim();
@@ -180,7 +236,7 @@ async function measure(target: Target): Promise<{ rps: number; p50: number; p95:
         url: `${origin}${target.path}`,
         connections: CONNECTIONS,
         duration: SECONDS,
-        headers: { host, ...target.headers },
+        headers: { host: target.host ?? host, ...target.headers },
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
@@ -311,6 +367,26 @@ async function uploadMemory(clientCookie: string) {
   return { uploads, mib, ok: results.every(Boolean), before, after: statusMiB(pid, 'VmHWM'), seconds };
 }
 
+/**
+ * Waits until the server has finished what the last sample left in flight (a slow page keeps rendering after
+ * autocannon stopped): two health checks in a row under 150 ms, at most 15 s. Without this, a slow page's
+ * backlog is measured as the next page's time.
+ */
+async function drain(): Promise<void> {
+  const end = Date.now() + 15_000;
+  let fast = 0;
+  while (fast < 2 && Date.now() < end) {
+    const t0 = performance.now();
+    try {
+      await appRequest('GET', '/api/health', { host });
+    } catch {
+      /* counts as slow */
+    }
+    fast = performance.now() - t0 < 150 ? fast + 1 : 0;
+    if (fast === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -318,7 +394,15 @@ async function main() {
   if (process.env.BENCH_ONLY && /^gdv$/i.test(process.env.BENCH_ONLY)) return benchGdv();
   console.log(`• starting the app on :${PORT} (builds first when sources changed) …`);
   const app = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/launch.ts', 'start'], {
-    env: { ...process.env, PORT: String(PORT), MAPPE_DATA_DIR: DATA, MAIL_WORKER: 'false', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      MAPPE_DATA_DIR: DATA,
+      MAIL_WORKER: 'false',
+      NODE_ENV: 'production',
+      // BENCH_CPU_PROF=<dir>: the app server writes a V8 CPU profile there when the bench stops it.
+      ...(process.env.BENCH_CPU_PROF ? { MAPPE_CPU_PROF: process.env.BENCH_CPU_PROF } : {}),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -340,8 +424,13 @@ async function main() {
     await ensureTickets();
     await ensureDeadlineContracts(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     await ensurePortfolio(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
+    if (HUGE) await ensureHugeContracts();
+    const smallFolder = await ensureFolder('nord');
+    await ensureTickets('nord', 5);
     const cookie = await sessionCookie();
     const clientCookie = await sessionCookie('bench.folder');
+    const smallCookie = await sessionCookie('nord.admin', 'nord');
+    const smallClientCookie = await sessionCookie('bench.folder', 'nord');
     const memory = await uploadMemory(clientCookie);
     const targets: Target[] = [
       { name: 'baseline /api/health', path: '/api/health' },
@@ -364,14 +453,65 @@ async function main() {
       { name: 'BESTAND cockpit (50,000 contracts)', path: '/bestand', headers: { cookie } },
       { name: 'BESTAND CSV by Versicherer (50,000)', path: '/api/bestand/providers', headers: { cookie } },
     ];
+    // The same pages on the small tenant (size independence: large ≥ 0.8 × small).
+    const small: (Target & { large: string })[] = [
+      { large: 'login page', name: 'login page · small tenant', path: '/login' },
+      {
+        large: 'advisor start page',
+        name: 'advisor start page · small tenant',
+        path: '/dashboard',
+        headers: { cookie: smallCookie },
+      },
+      {
+        large: 'contacts, first page (20k)',
+        name: 'contacts, first page · small tenant',
+        path: '/contacts',
+        headers: { cookie: smallCookie },
+      },
+      {
+        large: 'contacts, search "schmidt 12"',
+        name: 'contacts, search · small tenant',
+        path: '/contacts?q=schmidt%2012',
+        headers: { cookie: smallCookie },
+      },
+      {
+        large: 'contact page with folder (200 contracts)',
+        name: 'contact page with folder · small tenant',
+        path: `/contacts/${smallFolder}`,
+        headers: { cookie: smallCookie },
+      },
+      {
+        large: 'advisor area page (200 contracts)',
+        name: 'advisor area page · small tenant',
+        path: `/contacts/${smallFolder}/folder/insurance`,
+        headers: { cookie: smallCookie },
+      },
+      {
+        large: 'client area page (200 contracts)',
+        name: 'client area page · small tenant',
+        path: '/portal/folder/insurance',
+        headers: { cookie: smallClientCookie },
+      },
+      {
+        large: 'ticket list (5,000 tickets)',
+        name: 'ticket list · small tenant',
+        path: '/tickets',
+        headers: { cookie: smallCookie },
+      },
+    ];
+    targets.push(...small.map((t) => ({ ...t, host: smallHost })));
     // BENCH_ONLY=<regex> measures only matching pages (the baseline always runs).
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
     if (only) targets.splice(1, targets.length, ...targets.slice(1).filter((t) => only.test(t.name)));
-    for (const t of targets) await measure({ ...t }); // warm-up (JIT, caches)
+    for (const t of targets) {
+      await measure({ ...t }); // warm-up (JIT, caches)
+      await drain();
+    }
     const samples = new Map<string, { rps: number[]; p50: number[]; p95: number[]; errors: number }>();
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of targets) {
         const r = await measure(t);
+        await drain();
         const s = samples.get(t.name) ?? { rps: [], p50: [], p95: [], errors: 0 };
         s.rps.push(r.rps);
         s.p50.push(r.p50);
@@ -396,13 +536,67 @@ async function main() {
     });
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per sample, median of ${ROUNDS} interleaved rounds`);
     console.table(rows);
+    const pairs = small
+      .filter((t) => samples.has(t.name) && samples.has(t.large))
+      .map((t) => {
+        const ratio = median(samples.get(t.large)!.rps) / median(samples.get(t.name)!.rps);
+        return { page: t.large, 'large / small req/s': Number(ratio.toFixed(2)), ok: ratio >= 0.8 ? 'yes' : 'NO' };
+      });
+    if (pairs.length) {
+      console.log('\nSize independence (goal ≥ 0.8)');
+      console.table(pairs);
+    }
+    const pid = serverPid();
+    const peak = { hwm: statusMiB(pid, 'VmHWM'), rss: statusMiB(pid, 'VmRSS') };
+    console.log(
+      `\nnext-server peak RSS since the upload probe, through all pages: ${peak.hwm} MiB (goal ≤ 350 MiB), now ${peak.rss} MiB`,
+    );
+    const size = await databaseSize();
+    console.log(
+      `Database ${size.database} with ${size.contacts.toLocaleString('en')} contacts and ${size.contracts.toLocaleString('en')} contracts in the demo tenant`,
+    );
     console.log(
       `\nUploads: ${memory.uploads} × ${memory.mib} MiB at once (presign → POST to S3 → byte check), all accepted: ${memory.ok}. ` +
-        `next-server peak RSS (VmHWM, reset before) ${memory.before} MiB → ${memory.after} MiB: rise ${memory.after - memory.before} MiB (goal < 50 MiB); ${memory.seconds.toFixed(1)} s`,
+        `next-server peak RSS (VmHWM, reset before) ${memory.before} MiB → ${memory.after} MiB: rise ${memory.after - memory.before} MiB (goal ≤ 20 MiB); ${memory.seconds.toFixed(1)} s`,
     );
     if (rows.some((r) => r['non-2xx/errors'] > 0) || !memory.ok) {
       console.error('✖ some requests failed – the figures above are not valid');
       process.exitCode = 1;
+    }
+    // BENCH_BUDGETS=0 skips the browser budgets (first-load JS, Lighthouse).
+    if (process.env.BENCH_BUDGETS !== '0') {
+      const failures = [
+        ...(await jsBudgets(PORT, host, [
+          { name: 'login page', path: '/login', kind: 'client' },
+          { name: 'client start page', path: '/portal', kind: 'client', cookie: clientCookie },
+          { name: 'client folder', path: '/portal/folder', kind: 'client', cookie: clientCookie },
+          { name: 'client area page', path: '/portal/folder/insurance', kind: 'client', cookie: clientCookie },
+          {
+            name: 'upload page (new contract, FINANZEN)',
+            path: '/portal/folder/finance/new',
+            kind: 'client',
+            cookie: clientCookie,
+          },
+          { name: 'advisor start page', path: '/dashboard', kind: 'advisor', cookie },
+          { name: 'contacts', path: '/contacts', kind: 'advisor', cookie },
+          { name: 'contact page', path: `/contacts/${folderClient}`, kind: 'advisor', cookie },
+          { name: 'advisor area page', path: `/contacts/${folderClient}/folder/insurance`, kind: 'advisor', cookie },
+          { name: 'ticket list', path: '/tickets', kind: 'advisor', cookie },
+        ])),
+        ...(await lighthouseBudgets([
+          { name: 'login page', url: `http://${host}/login` },
+          { name: 'client start page', url: `http://${host}/portal`, cookie: clientCookie },
+          { name: 'client folder', url: `http://${host}/portal/folder`, cookie: clientCookie },
+          { name: 'upload page', url: `http://${host}/portal/folder/finance/new`, cookie: clientCookie },
+        ])),
+      ];
+      if (peak.hwm > 350) failures.push(`next-server peak RSS ${peak.hwm} MiB > 350 MiB`);
+      if (memory.after - memory.before > 20)
+        failures.push(`upload probe rise ${memory.after - memory.before} MiB > 20 MiB`);
+      if (failures.length) {
+        console.error(`\n✖ ${failures.length} budget(s) broken:\n  - ${failures.join('\n  - ')}`);
+        process.exitCode = 1;
+      } else console.log('\n✔ all budgets met');
     }
   } finally {
     stop();

@@ -111,7 +111,14 @@ async function main(): Promise<void> {
   const port = String(e.PORT);
   const child = spawn(
     process.execPath,
-    ['--import', pathToFileURL(tsxLoader).href, serverScript, ...(mode === 'dev' ? ['--dev'] : [])],
+    [
+      // MAPPE_CPU_PROF=<dir> (npm run bench with BENCH_CPU_PROF): a V8 CPU profile of the app server on exit.
+      ...(process.env.MAPPE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAPPE_CPU_PROF}`] : []),
+      '--import',
+      pathToFileURL(tsxLoader).href,
+      serverScript,
+      ...(mode === 'dev' ? ['--dev'] : []),
+    ],
     {
       stdio: 'inherit',
       env: { ...childEnv, PORT: port, NODE_ENV: mode === 'dev' ? 'development' : 'production' },

@@ -3,6 +3,7 @@ import type { ContractListItem } from '@/lib/contracts';
 import { areaConfig, type FolderArea } from '@/lib/contracts/areas';
 import { annualCents, formatEuro, frequencyKey, statusKey, type PaymentFrequency } from '@/lib/contracts/premium';
 import { isLocale } from '@/lib/i18n';
+import { esc, Markup } from '@/components/ui/markup';
 
 export function ContractStatus({ status }: { status: string | null }) {
   const tk = useTranslations();
@@ -14,7 +15,7 @@ export function ContractStatus({ status }: { status: string | null }) {
 /**
  * The contracts of one area: one markup that is a card on phones and a grid row on wide screens (see
  * .clist in globals.css), plain links (hundreds of client-side Links would each be serialised). Each row
- * names who created it (advisor or client).
+ * names who created it (advisor or client). The rows are one string of markup, not hundreds of elements.
  */
 export function ContractList({
   area,
@@ -41,76 +42,49 @@ export function ContractList({
     const perYear = annualCents(c.premiumCents, c.frequency as PaymentFrequency);
     return { perPayment: `${euro(c.premiumCents)} ${frequency}`, perYear: perYear ? euro(perYear) : null };
   };
+  // The rows as plain markup (components/ui/markup.tsx): a folder holds hundreds of contracts.
+  const cell = (cls: string, inner: string) => `<span class="${cls}" role="cell">${inner}</span>`;
+  const hidden = (text: string) => `<span class="md:hidden">${esc(text)}</span>`;
+  const statusHtml = (status: string | null) => {
+    if (!status) return '';
+    const key = statusKey(status);
+    return `<span class="cstatus cstatus-${esc(status)}">${esc(key ? tk(key) : status)}</span>`;
+  };
+  const head = [
+    tk(cfg.productLabel),
+    emergency || !cfg.providerLabel ? tk('contracts.fields.title') : tk(cfg.providerLabel),
+    ...(emergency ? [] : [t('number'), t('status'), t('premium'), t('perYear')]),
+    t('documentsShort'),
+    t('createdBy'),
+  ].map(
+    (label, i) =>
+      `<span role="columnheader"${!emergency && (i === 4 || i === 5) ? ' class="text-right"' : ''}>${esc(label)}</span>`,
+  );
+  const numberShort = t('numberShort');
+  const createdByLower = t('createdByLower');
+  const rows = items.map((c) => {
+    const p = premiumText(c);
+    const creator = c.createdByClient ? byClient : (c.createdByName ?? t('advisor'));
+    return [
+      '<div class="crow" role="row">',
+      // The link covers the whole row (::after), so the row stays a table row for assistive tech.
+      cell('crow-product', `<a href="${esc(hrefOf(c.id))}" class="crow-link">${esc(c.product)}</a>`),
+      cell('crow-muted', esc(emergency ? c.title : c.provider)),
+      emergency
+        ? ''
+        : cell('crow-meta font-mono', c.number ? `${hidden(`${numberShort} `)}${esc(c.number)}` : '–') +
+          // On phones the status sits top right of the card.
+          cell('crow-status', statusHtml(c.status)) +
+          cell('crow-meta md:text-right', esc(p.perPayment)) +
+          cell('hidden text-right font-medium md:block md:order-none', esc(p.perYear ?? '–')),
+      cell('crow-meta', `${c.documentCount}${hidden(` ${t('documents', { count: c.documentCount })}`)}`),
+      cell('crow-meta', `${hidden(`${createdByLower} `)}${esc(creator)}`),
+      '</div>',
+    ].join('');
+  });
   return (
-    <div className={emergency ? 'clist clist-emergency' : 'clist'} role="table" aria-label={tk(cfg.label)}>
-      <div className="clist-head" role="row">
-        <span role="columnheader">{tk(cfg.productLabel)}</span>
-        <span role="columnheader">
-          {emergency || !cfg.providerLabel ? tk('contracts.fields.title') : tk(cfg.providerLabel)}
-        </span>
-        {emergency ? null : (
-          <>
-            <span role="columnheader">{t('number')}</span>
-            <span role="columnheader">{t('status')}</span>
-            <span role="columnheader" className="text-right">
-              {t('premium')}
-            </span>
-            <span role="columnheader" className="text-right">
-              {t('perYear')}
-            </span>
-          </>
-        )}
-        <span role="columnheader">{t('documentsShort')}</span>
-        <span role="columnheader">{t('createdBy')}</span>
-      </div>
-      {items.map((c) => {
-        const p = premiumText(c);
-        return (
-          <div key={c.id} className="crow" role="row">
-            <span className="crow-product" role="cell">
-              {/* The link covers the whole row (::after), so the row stays a table row for assistive tech. */}
-              <a href={hrefOf(c.id)} className="crow-link">
-                {c.product}
-              </a>
-            </span>
-            <span className="crow-muted" role="cell">
-              {emergency ? c.title : c.provider}
-            </span>
-            {emergency ? null : (
-              <>
-                <span className="crow-meta font-mono" role="cell">
-                  {c.number ? (
-                    <>
-                      <span className="md:hidden">{t('numberShort')} </span>
-                      {c.number}
-                    </>
-                  ) : (
-                    '–'
-                  )}
-                </span>
-                {/* On phones the status sits top right of the card. */}
-                <span className="crow-status" role="cell">
-                  <ContractStatus status={c.status} />
-                </span>
-                <span className="crow-meta md:text-right" role="cell">
-                  {p.perPayment}
-                </span>
-                <span className="hidden text-right font-medium md:block md:order-none" role="cell">
-                  {p.perYear ?? '–'}
-                </span>
-              </>
-            )}
-            <span className="crow-meta" role="cell">
-              {c.documentCount}
-              <span className="md:hidden"> {t('documents', { count: c.documentCount })}</span>
-            </span>
-            <span className="crow-meta" role="cell">
-              <span className="md:hidden">{t('createdByLower')} </span>
-              {c.createdByClient ? byClient : (c.createdByName ?? t('advisor'))}
-            </span>
-          </div>
-        );
-      })}
-    </div>
+    <Markup
+      html={`<div class="${emergency ? 'clist clist-emergency' : 'clist'}" role="table" aria-label="${esc(tk(cfg.label))}"><div class="clist-head" role="row">${head.join('')}</div>${rows.join('')}</div>`}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CalendarIcon } from '@/components/ui/icons';
 import type { Ctx } from '@/lib/ctx';
-import { countUpcomingDeadlines } from '@/lib/fristen';
+import { upcomingDeadlineCount } from '@/lib/dashboard/deadline-count';
 import { CountTile } from './count-tile';
 
 /**
@@ -11,7 +11,7 @@ import { CountTile } from './count-tile';
  */
 export async function DeadlineTile({ ctx }: { ctx: Ctx }) {
   const td = await getTranslations('dashboard');
-  const n = await countUpcomingDeadlines(ctx, 30);
+  const n = await upcomingDeadlineCount(ctx, 30);
   return (
     <CountTile
       label={td('tiles.deadlines')}

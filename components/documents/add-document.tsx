@@ -1,11 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { FormState } from '@/lib/actions/result';
-import { DocumentUpload } from './document-upload';
+import type { DocumentUpload as Upload } from './document-upload';
 import type { UploadTarget } from './upload-picker';
+
+/**
+ * The upload form (file picker, image scaling, presigned upload: some 60 KiB of JavaScript) is loaded when the
+ * panel opens, not with every folder page that shows "+ DOKUMENT HINZUFÜGEN" (issue 17's first-load budget).
+ */
+const DocumentUpload = dynamic(() => import('./document-upload').then((m) => m.DocumentUpload), {
+  ssr: false,
+}) as unknown as typeof Upload;
 
 /** "+ DOKUMENT HINZUFÜGEN" as an expandable panel; after SPEICHERN it closes and confirms above. */
 export function AddDocument<T>({

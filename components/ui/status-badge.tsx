@@ -8,15 +8,14 @@ const tones: Record<string, string> = {
   none: 'bg-gray-50 text-gray-600 ring-gray-200',
 };
 
-export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset',
-        tones[status] ?? tones.none,
-      )}
-    >
-      {label}
-    </span>
+/** The badge's classes (also for rows rendered as plain markup). */
+export function statusBadgeClass(status: string): string {
+  return cn(
+    'inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset',
+    tones[status] ?? tones.none,
   );
+}
+
+export function StatusBadge({ status, label }: { status: string; label: string }) {
+  return <span className={statusBadgeClass(status)}>{label}</span>;
 }

@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
+import { Markup } from './markup';
 
 /** A plain, accessible data table that scrolls sideways on narrow screens. */
-export function Table({ caption, head, children }: { caption?: string; head: ReactNode[]; children: ReactNode }) {
+export function Table({
+  caption,
+  head,
+  children,
+  bodyHtml,
+}: {
+  caption?: string;
+  head: ReactNode[];
+  children?: ReactNode;
+  /** The rows as plain markup (components/ui/markup.tsx) instead of children. */
+  bodyHtml?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-black/5">
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
@@ -15,7 +27,11 @@ export function Table({ caption, head, children }: { caption?: string; head: Rea
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-gray-100">{children}</tbody>
+        {bodyHtml === undefined ? (
+          <tbody className="divide-y divide-gray-100">{children}</tbody>
+        ) : (
+          <Markup as="tbody" className="divide-y divide-gray-100" html={bodyHtml} />
+        )}
       </table>
     </div>
   );

@@ -174,8 +174,9 @@ export async function unreadCount(ctx: Ctx): Promise<number> {
   if (staff ? !ticketListRights(actor).list : !(await myTicketRights(ctx)).read) return 0;
   const at = staff ? tickets.lastEntryAt : tickets.lastPublicAt;
   const by = staff ? tickets.lastEntryBy : tickets.lastPublicBy;
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  // Counted up to the cap only: the badge shows "99+" beyond it, and a big book must not be counted per page view.
+  const unread = tx
+    .select({ one: sql`1` })
     .from(tickets)
     .leftJoin(
       ticketReads,
@@ -193,6 +194,11 @@ export async function unreadCount(ctx: Ctx): Promise<number> {
         sql`${by} is distinct from ${actor.id}::uuid`,
         or(sql`${ticketReads.readAt} is null`, sql`${at} > ${ticketReads.readAt}`),
       ),
-    );
+    )
+    .limit(unreadCap);
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(unread.as('unread'));
   return row?.n ?? 0;
 }
+
+/** The badge shows "99+" from 100 on; counting stops there. */
+export const unreadCap = 100;

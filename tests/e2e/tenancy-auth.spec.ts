@@ -38,6 +38,17 @@ test.describe('tenant login page', () => {
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toBe(b.headers()['content-security-policy']);
+    // The login page comes from the cache (lib/http/login-cache.ts): every script carries this response's nonce.
+    const nonceOf = (header: string) => /'nonce-([^']+)'/.exec(header)![1]!;
+    for (const [response, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const html = await response.text();
+      const nonces = new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+      expect([...nonces]).toEqual([nonceOf(response.headers()['content-security-policy']!)]);
+      expect(html).not.toContain(nonceOf(other.headers()['content-security-policy']!));
+    }
     expect(a.headers()['x-content-type-options']).toBe('nosniff');
     expect(a.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   });

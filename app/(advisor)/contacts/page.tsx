@@ -4,8 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ContactsIcon } from '@/components/ui/icons';
-import { StatusBadge } from '@/components/ui/status-badge';
-import { Table, Td } from '@/components/ui/table';
+import { Table } from '@/components/ui/table';
+import { contactRowsHtml } from '@/components/contacts/contact-rows';
 import { canEditContacts, canImport, canViewContacts } from '@/lib/access/employee';
 import { listContacts } from '@/lib/contacts/list';
 import { contactListSchema } from '@/lib/contacts/schemas';
@@ -157,54 +157,17 @@ export default async function ContactsPage({
               t('columns.advisor'),
               t('columns.access'),
             ]}
-          >
-            {items.map((c) => (
-              <tr
-                key={c.id}
-                className={c.id === params.neu ? 'bg-primary-soft' : undefined}
-                data-highlight={c.id === params.neu ? 'true' : undefined}
-              >
-                <Td>
-                  {/* A 44 px target around the small box (phones). */}
-                  <label className="-m-2 inline-flex h-11 w-11 cursor-pointer items-center justify-center">
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={c.id}
-                      form="bulk-account"
-                      aria-label={tb('selectOne', { name: `${c.firstName} ${c.lastName}` })}
-                      className="h-4 w-4"
-                    />
-                  </label>
-                </Td>
-                <Td>
-                  {/* A plain link: 50 client-side Links would each be serialised and prefetched. */}
-                  <a href={`/contacts/${c.id}`} className="font-semibold text-primary hover:underline">
-                    {c.lastName}, {c.firstName}
-                  </a>
-                  {c.company && c.company !== c.lastName ? (
-                    <span className="ml-1 text-gray-600">· {c.company}</span>
-                  ) : null}
-                  {c.incomplete ? (
-                    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900">
-                      {t('incomplete')}
-                    </span>
-                  ) : null}
-                  {c.lead ? (
-                    <span className="ml-2 rounded-full bg-secondary-soft px-2 py-0.5 text-[11px] font-semibold text-ink">
-                      {t('lead')}
-                    </span>
-                  ) : null}
-                </Td>
-                <Td className="text-gray-600">{c.email}</Td>
-                <Td>{c.city ?? '–'}</Td>
-                <Td>{c.advisorName ?? '–'}</Td>
-                <Td>
-                  <StatusBadge status={c.status} label={tu(`accountStatus.${c.status as 'none'}`)} />
-                </Td>
-              </tr>
-            ))}
-          </Table>
+            bodyHtml={contactRowsHtml(
+              items,
+              {
+                selectOne: (name) => tb('selectOne', { name }),
+                incomplete: t('incomplete'),
+                lead: t('lead'),
+                status: (status) => tu(`accountStatus.${status as 'none'}`),
+              },
+              params.neu,
+            )}
+          />
         </>
       )}
       <nav aria-label={t('pages')} className="mt-4 flex justify-end gap-2">
