@@ -15,7 +15,7 @@ import { encode } from 'next-auth/jwt';
 import { createSession } from '../lib/auth/sessions';
 import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
-import { ensureDeadlineContracts } from './bench-fristen';
+import { computeDeadlines, ensureDeadlineContracts } from './bench-fristen';
 import { ensurePortfolio } from './bench-bestand';
 import { benchGdv } from './bench-gdv';
 import { localPorts } from './services';
@@ -24,7 +24,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DATA = '.data/bench';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const origin = `http://127.0.0.1:${PORT}`;
 const host = `demo.localhost:${PORT}`;
 
@@ -340,6 +340,7 @@ async function main() {
     await ensureTickets();
     await ensureDeadlineContracts(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     await ensurePortfolio(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
+    await computeDeadlines(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     const cookie = await sessionCookie();
     const clientCookie = await sessionCookie('bench.folder');
     const memory = await uploadMemory(clientCookie);

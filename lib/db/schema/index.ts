@@ -15,3 +15,4 @@ export * from './fristen';
 export * from './reminders';
 export * from './factors';
 export * from './imports';
+export * from './deadline-store';
