@@ -47,7 +47,10 @@ export async function computeDeadlines(databaseUrl: string): Promise<void> {
   try {
     const started = performance.now();
     const n = await drainAll(db);
-    if (n) console.log(`• computed the deadlines of ${n} contracts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (n)
+      console.log(
+        `• computed the deadlines of ${n} contracts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     await sql`ANALYZE contract_deadlines`;
   } finally {
     await sql.end();

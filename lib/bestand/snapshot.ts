@@ -20,6 +20,10 @@ export interface Snapshot {
   computedAt: Date;
 }
 
+/** Whole minutes since the figures were computed ("Stand: vor 2 Min."). */
+export const ageInMinutes = (s: Snapshot, now = Date.now()) =>
+  Math.max(0, Math.floor((now - s.computedAt.getTime()) / 60_000));
+
 /** The view a set of figures belongs to: whom they count (scope), which areas, which 12 months. */
 export function viewOf(ctx: Ctx, today: string): string {
   const scope = limitedToOwnContacts(ctx.actor) ? `own:${ctx.actor.id}` : 'all';

@@ -70,7 +70,14 @@ async function person(tx: Tx, tenantId: string, id: string): Promise<Recipient |
 async function claim(tx: Tx, tenantId: string, row: Candidate, due: Due, audience: Audience, to: string | null) {
   const [won] = await tx
     .insert(deadlineReminders)
-    .values({ tenantId, contractId: row.contractId, deadlineId: due.deadline.id, step: due.step, audience, recipientId: to })
+    .values({
+      tenantId,
+      contractId: row.contractId,
+      deadlineId: due.deadline.id,
+      step: due.step,
+      audience,
+      recipientId: to,
+    })
     .onConflictDoNothing()
     .returning({ id: deadlineReminders.id });
   return won?.id ?? null;

@@ -42,10 +42,7 @@ export function claimCandidates(
     .select(candidateColumns)
     .from(cd)
     .innerJoin(contracts, and(eq(contracts.tenantId, cd.tenantId), eq(contracts.id, cd.contractId)))
-    .leftJoin(
-      contactProfiles,
-      and(eq(contactProfiles.tenantId, cd.tenantId), eq(contactProfiles.userId, cd.contactId)),
-    )
+    .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, cd.tenantId), eq(contactProfiles.userId, cd.contactId)))
     .where(
       after
         ? and(where, sql`(${cd.contractId}, ${cd.deadlineId}) > (${after.contractId}::uuid, ${after.deadlineId})`)

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights } from '../../lib/access/employee';
 import { portfolioCsv } from '../../lib/bestand/csv';
 import { contractSlicesQuery, portfolioFigures } from '../../lib/bestand/figures';
+import { cockpitFigures } from '../../lib/bestand/snapshot';
 import { cappedLabel, startCounts } from '../../lib/dashboard/counts';
 import type { Db } from '../../lib/db/client';
 import { contactProfiles, contracts, type Tenant } from '../../lib/db/schema';
@@ -193,6 +194,28 @@ describe('BESTAND figures', () => {
     expect(none.byProvider).toEqual([]);
     const b = await figures(B, id.adminB);
     expect(b.totals).toMatchObject({ contracts: 1, clients: 1, annualCents: 99900 });
+  });
+
+  it("the snapshot is per view: an admin's figures never reach a scoped or area-limited employee", async () => {
+    const snap = async (tenant: Tenant, actor: string) => cockpitFigures(await ctxFor(db, tenant.id, actor));
+    const admin = await snap(A, id.adminA);
+    const own = await snap(A, id.own);
+    const insuranceOnly = await snap(A, id.insuranceOnly);
+    expect(own.figures.totals).toMatchObject({ contracts: 3, clients: 1 });
+    expect(insuranceOnly.figures.areas).toEqual(['insurance']);
+    expect(admin.figures.totals.contracts).toBeGreaterThan(own.figures.totals.contracts);
+    expect((await snap(B, id.adminB)).figures.totals).toMatchObject({ contracts: 1 });
+    const views = await pg<{ view: string }[]>`select view from portfolio_snapshots where tenant_id = ${A.id}`;
+    expect(views.map((v) => v.view.split('|')[0]).sort()).toEqual(['all', 'all', `own:${id.own}`].sort());
+    // Within 5 minutes the same figures; a new contract shows once they are older.
+    await db
+      .insert(contracts)
+      .values({ tenantId: A.id, contactId: id.c1, area: 'insurance', status: 'aktiv', product: 'Neu' });
+    expect((await snap(A, id.adminA)).figures.totals.contracts).toBe(admin.figures.totals.contracts);
+    const later = await cockpitFigures(await ctxFor(db, A.id, id.adminA), Date.now() + 6 * 60_000);
+    expect(later.figures.totals.contracts).toBe(admin.figures.totals.contracts + 1);
+    await pg`delete from contracts where tenant_id = ${A.id} and product = 'Neu'`;
+    await pg`delete from portfolio_snapshots`;
   });
 
   it('refuses clients', async () => {

@@ -44,10 +44,13 @@ describe('keyset order and cursor', () => {
     expect(parseCursor('')).toBeNull();
   });
 
-  it('the stored rows\' day ranges show exactly what the engine puts into each window', () => {
+  it("the stored rows' day ranges show exactly what the engine puts into each window", () => {
     for (let offset = -60; offset <= 200; offset++) {
       const main = addDays(addMonths(today, 1), offset);
-      for (const d of contractDeadlines({ sparte: '050', status: 'running', mainDueDate: main, autoRenewal: true }, today)) {
+      for (const d of contractDeadlines(
+        { sparte: '050', status: 'running', mainDueDate: main, autoRenewal: true },
+        today,
+      )) {
         if (d.state === 'unknown') continue;
         const iso = toIso(d.lastDay);
         for (const w of ['overdue', '30', '90', '180', 0, 7] as const) {

@@ -6,7 +6,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { canViewPortfolio } from '@/lib/access/bestand';
 import { limitedToOwnContacts } from '@/lib/access/scope';
 import { isAdmin } from '@/lib/access/employee';
-import { cockpitFigures } from '@/lib/bestand/snapshot';
+import { ageInMinutes, cockpitFigures } from '@/lib/bestand/snapshot';
 import { areaConfig } from '@/lib/contracts/areas';
 import { advisorCtx } from '@/lib/request/ctx';
 
@@ -25,8 +25,9 @@ export default async function PortfolioPage() {
       </EmptyState>
     );
   }
-  const { figures, computedAt } = await cockpitFigures(ctx);
-  const minutes = Math.max(0, Math.floor((Date.now() - computedAt.getTime()) / 60_000));
+  const snapshot = await cockpitFigures(ctx);
+  const { figures, computedAt } = snapshot;
+  const minutes = ageInMinutes(snapshot);
   const { totals } = figures;
   const whole = isAdmin(ctx.actor) || (!limitedToOwnContacts(ctx.actor) && figures.areas.length === 3);
   const euros = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
