@@ -25,6 +25,7 @@ CREATE TABLE "portfolio_snapshots" (
 	"tenant_id" uuid NOT NULL,
 	"view" text NOT NULL,
 	"figures" jsonb NOT NULL,
+	"stale" boolean DEFAULT false NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "portfolio_snapshots_pkey" PRIMARY KEY("tenant_id","view")
 );
@@ -35,7 +36,8 @@ ALTER TABLE "portfolio_snapshots" ADD CONSTRAINT "portfolio_snapshots_tenant_id_
 CREATE INDEX "contract_deadline_queue_due_idx" ON "contract_deadline_queue" USING btree ("due_on");--> statement-breakpoint
 CREATE INDEX "contract_deadline_queue_tenant_due_idx" ON "contract_deadline_queue" USING btree ("tenant_id","due_on");--> statement-breakpoint
 CREATE INDEX "contract_deadlines_tenant_day_idx" ON "contract_deadlines" USING btree ("tenant_id","area","last_day","contract_id","deadline_id");--> statement-breakpoint
-CREATE INDEX "contract_deadlines_tenant_contact_idx" ON "contract_deadlines" USING btree ("tenant_id","contact_id");-- hand-written
+CREATE INDEX "contract_deadlines_tenant_contact_idx" ON "contract_deadlines" USING btree ("tenant_id","contact_id");
+-- hand-written
 -- Every write of the columns a deadline depends on marks the contract dirty (due '-infinity'), whoever
 -- writes: the contract form, the GDV import's bulk SQL, a script. lib/deadline-store recomputes.
 CREATE FUNCTION contract_deadlines_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -80,3 +82,35 @@ CREATE TRIGGER product_lines_deadlines_update AFTER UPDATE ON product_lines
 -- The contracts already there are computed by the worker after the deploy.
 INSERT INTO contract_deadline_queue (contract_id, tenant_id, due_on)
 SELECT id, tenant_id, '-infinity' FROM contracts ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+-- BESTAND: a write of contracts or contact profiles marks the tenant's cockpit snapshots stale (one
+-- statement-level update per statement, also for a bulk import); the next read recomputes them.
+CREATE FUNCTION portfolio_snapshots_mark_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE portfolio_snapshots SET stale = true
+    WHERE NOT stale AND tenant_id IN (SELECT DISTINCT tenant_id FROM old_rows);
+  ELSE
+    UPDATE portfolio_snapshots SET stale = true
+    WHERE NOT stale AND tenant_id IN (SELECT DISTINCT tenant_id FROM new_rows);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER contracts_portfolio_insert AFTER INSERT ON contracts REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();
+--> statement-breakpoint
+CREATE TRIGGER contracts_portfolio_update AFTER UPDATE ON contracts REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();
+--> statement-breakpoint
+CREATE TRIGGER contracts_portfolio_delete AFTER DELETE ON contracts REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();
+--> statement-breakpoint
+CREATE TRIGGER contact_profiles_portfolio_insert AFTER INSERT ON contact_profiles REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();
+--> statement-breakpoint
+CREATE TRIGGER contact_profiles_portfolio_update AFTER UPDATE ON contact_profiles REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();
+--> statement-breakpoint
+CREATE TRIGGER contact_profiles_portfolio_delete AFTER DELETE ON contact_profiles REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION portfolio_snapshots_mark_stale();

@@ -1,8 +1,10 @@
 /**
  * The BESTAND figures as a snapshot: aggregating 50,000 contracts takes PostgreSQL about a second, far too
  * much per request of a page advisors open all day. The figures of one view (tenant × scope × areas × day)
- * are stored for at most `maxAgeMs`; the page shows their age ("Stand: vor 2 Min."). One request per view
- * recomputes (an advisory lock); the others meanwhile get the previous snapshot, or wait for the first one.
+ * are stored until a write of the tenant's contracts or contact profiles marks them stale (a statement
+ * trigger, migration 0024) and for at most `maxAgeMs` (account states, names); the page shows their age
+ * ("Stand: vor 2 Min."). One request per view recomputes (an advisory lock); the others meanwhile get the
+ * previous snapshot, or wait for the first one.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { canViewPortfolio, portfolioAreasOf } from '../access/bestand';
@@ -20,6 +22,8 @@ export interface Snapshot {
   computedAt: Date;
 }
 
+type Stored = Snapshot & { stale: boolean };
+
 /** Whole minutes since the figures were computed ("Stand: vor 2 Min."). */
 export const ageInMinutes = (s: Snapshot, now = Date.now()) =>
   Math.max(0, Math.floor((now - s.computedAt.getTime()) / 60_000));
@@ -30,15 +34,20 @@ export function viewOf(ctx: Ctx, today: string): string {
   return `${scope}|${portfolioAreasOf(ctx.actor).join(',')}|${today}`;
 }
 
-async function stored(ctx: Ctx, view: string): Promise<Snapshot | null> {
+async function stored(ctx: Ctx, view: string): Promise<Stored | null> {
   const [row] = await ctx.db
-    .select({ figures: portfolioSnapshots.figures, computedAt: portfolioSnapshots.computedAt })
+    .select({
+      figures: portfolioSnapshots.figures,
+      computedAt: portfolioSnapshots.computedAt,
+      stale: portfolioSnapshots.stale,
+    })
     .from(portfolioSnapshots)
     .where(and(eq(portfolioSnapshots.tenantId, ctx.tenant.id), eq(portfolioSnapshots.view, view)));
-  return row ? { figures: row.figures as PortfolioFigures, computedAt: row.computedAt } : null;
+  return row ? { figures: row.figures as PortfolioFigures, computedAt: row.computedAt, stale: row.stale } : null;
 }
 
-const fresh = (s: Snapshot | null, now: number): s is Snapshot => !!s && now - s.computedAt.getTime() < maxAgeMs;
+const fresh = (s: Stored | null, now: number): s is Stored =>
+  !!s && !s.stale && now - s.computedAt.getTime() < maxAgeMs;
 
 /** The cockpit's figures, at most `maxAgeMs` old (`now` only for tests). */
 export async function cockpitFigures(ctx: Ctx, now = Date.now()): Promise<Snapshot> {
@@ -63,7 +72,7 @@ export async function cockpitFigures(ctx: Ctx, now = Date.now()): Promise<Snapsh
       .values({ tenantId: ctx.tenant.id, view, figures })
       .onConflictDoUpdate({
         target: [portfolioSnapshots.tenantId, portfolioSnapshots.view],
-        set: { figures, computedAt: sql`now()` },
+        set: { figures, stale: false, computedAt: sql`now()` },
       })
       .returning({ computedAt: portfolioSnapshots.computedAt });
     // Yesterday's views of the tenant are of no use any more.

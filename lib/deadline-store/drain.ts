@@ -3,7 +3,7 @@
  * contract whose earliest stored deadline passed: the Hauptfälligkeit rolls forward). Claimed with
  * FOR UPDATE SKIP LOCKED in batches, so any number of workers and requests may drain at once.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { contractDeadlineQueue } from '../db/schema';
 import { type CalendarDate, toIso } from '../deadlines';
@@ -62,15 +62,6 @@ export async function drainAll(database: Db, today?: CalendarDate): Promise<numb
     total += n;
     if (n < drainBatch) return total;
   }
-}
-
-/** Contracts still waiting (dirty) for a tenant: the list says "being updated" while an import runs. */
-export async function pendingCount(database: Db | Tx, tenantId: string): Promise<number> {
-  const [row] = await database
-    .select({ n: sql<number>`count(*)::int` })
-    .from(contractDeadlineQueue)
-    .where(and(eq(contractDeadlineQueue.tenantId, tenantId), eq(contractDeadlineQueue.dueOn, '-infinity')));
-  return row?.n ?? 0;
 }
 
 /** Recomputes a contract in the writer's transaction (the advisor sees the new deadline at once). */

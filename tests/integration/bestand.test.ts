@@ -207,13 +207,14 @@ describe('BESTAND figures', () => {
     expect((await snap(B, id.adminB)).figures.totals).toMatchObject({ contracts: 1 });
     const views = await pg<{ view: string }[]>`select view from portfolio_snapshots where tenant_id = ${A.id}`;
     expect(views.map((v) => v.view.split('|')[0]).sort()).toEqual(['all', 'all', `own:${id.own}`].sort());
-    // Within 5 minutes the same figures; a new contract shows once they are older.
-    await db
-      .insert(contracts)
-      .values({ tenantId: A.id, contactId: id.c1, area: 'insurance', status: 'aktiv', product: 'Neu' });
-    expect((await snap(A, id.adminA)).figures.totals.contracts).toBe(admin.figures.totals.contracts);
+    // Unchanged: the same snapshot; a new contract of the tenant (any writer) marks it stale, B's stays.
+    expect((await snap(A, id.adminA)).computedAt.getTime()).toBe(admin.computedAt.getTime());
+    await pg`insert into contracts (tenant_id, contact_id, area, status, product) values (${A.id}, ${id.c1}, 'insurance', 'aktiv', 'Neu')`;
+    expect((await snap(A, id.adminA)).figures.totals.contracts).toBe(admin.figures.totals.contracts + 1);
+    expect(await pg`select 1 from portfolio_snapshots where tenant_id = ${B.id} and stale`).toHaveLength(0);
+    // Older than 5 minutes: recomputed even without a write.
     const later = await cockpitFigures(await ctxFor(db, A.id, id.adminA), Date.now() + 6 * 60_000);
-    expect(later.figures.totals.contracts).toBe(admin.figures.totals.contracts + 1);
+    expect(later.computedAt.getTime()).toBeGreaterThan(admin.computedAt.getTime());
     await pg`delete from contracts where tenant_id = ${A.id} and product = 'Neu'`;
     await pg`delete from portfolio_snapshots`;
   });

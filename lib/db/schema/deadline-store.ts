@@ -1,4 +1,15 @@
-import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { contracts, folderAreas } from './contracts';
 import { tenants } from './tenants';
 
@@ -75,6 +86,8 @@ export const portfolioSnapshots = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     view: text('view').notNull(),
     figures: jsonb('figures').notNull(),
+    /** Set by a trigger when the tenant's contracts or contacts change: recomputed on the next read. */
+    stale: boolean('stale').notNull().default(false),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'portfolio_snapshots_pkey', columns: [t.tenantId, t.view] })],
