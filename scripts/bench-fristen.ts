@@ -51,7 +51,7 @@ export async function computeDeadlines(databaseUrl: string): Promise<void> {
       console.log(
         `• computed the deadlines of ${n} contracts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
-    await sql`ANALYZE contract_deadlines`;
+    await sql`VACUUM ANALYZE contract_deadlines`;
   } finally {
     await sql.end();
   }

@@ -84,7 +84,7 @@ async function claim(tx: Tx, tenantId: string, row: Candidate, due: Due, audienc
 }
 
 type Audience = 'advisor' | 'admins' | 'client';
-type PageKey = { contractId: string; deadlineId: string };
+type PageKey = { lastDay: string; contractId: string; deadlineId: string };
 
 interface TenantRun {
   tenant: Tenant;
@@ -223,7 +223,7 @@ export async function remindTenant(database: Db, tenant: Tenant, today: Calendar
     });
     sent += page.sent;
     if (!page.last) return sent;
-    after = { contractId: page.last.contractId, deadlineId: page.last.deadlineId };
+    after = { lastDay: page.last.lastDay, contractId: page.last.contractId, deadlineId: page.last.deadlineId };
   }
 }
 

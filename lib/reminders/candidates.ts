@@ -27,28 +27,31 @@ export const candidateColumns = {
   contactId: cd.contactId,
   area: cd.area,
   product: cd.product,
-  createdByClient: contracts.createdByClient,
+  // A lookup per candidate (primary key), not a join the planner may turn into a scan of contracts.
+  createdByClient: sql<boolean>`(select c.created_by_client from ${contracts} c where c.tenant_id = ${cd.tenantId} and c.id = ${cd.contractId})`,
   advisorId: contactProfiles.advisorId,
 };
 
-/** One page after the keyset (contract, deadline id), locked for this worker. */
+/** One page after the keyset (last day, contract, deadline id), locked for this worker. */
 export function claimCandidates(
   tx: Tx | Db,
   where: SQL,
-  after: { contractId: string; deadlineId: string } | null,
+  after: { lastDay: string; contractId: string; deadlineId: string } | null,
   limit: number,
 ) {
   return tx
     .select(candidateColumns)
     .from(cd)
-    .innerJoin(contracts, and(eq(contracts.tenantId, cd.tenantId), eq(contracts.id, cd.contractId)))
     .leftJoin(contactProfiles, and(eq(contactProfiles.tenantId, cd.tenantId), eq(contactProfiles.userId, cd.contactId)))
     .where(
       after
-        ? and(where, sql`(${cd.contractId}, ${cd.deadlineId}) > (${after.contractId}::uuid, ${after.deadlineId})`)
+        ? and(
+            where,
+            sql`(${cd.lastDay}, ${cd.contractId}, ${cd.deadlineId}) > (${after.lastDay}::date, ${after.contractId}::uuid, ${after.deadlineId})`,
+          )
         : where,
     )
-    .orderBy(asc(cd.contractId), asc(cd.deadlineId))
+    .orderBy(asc(cd.lastDay), asc(cd.contractId), asc(cd.deadlineId))
     .limit(limit)
     .for('update', { of: cd, skipLocked: true });
 }

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const computed = await drainAll(db, today);
   console.info(`stored deadlines of ${computed} contracts in ${Math.round(performance.now() - started)} ms`);
   await pg`analyze contracts`;
-  await pg`analyze contract_deadlines`;
+  await pg`vacuum analyze contract_deadlines`; // the steady state autovacuum keeps: index-only counts
   await pg`analyze contract_deadline_queue`;
 }, 300_000);
 

@@ -48,7 +48,7 @@ export default async function PortfolioPage() {
             <span className="text-gray-600">
               {t('counted', { areas: figures.areas.map((a) => tc(areaConfig[a].label)).join(', ') })}
             </span>{' '}
-            <span className="text-gray-600" data-testid="bestand-as-of">
+            <span className="mt-1 block text-sm text-gray-600" data-testid="bestand-as-of">
               {t('asOf', { minutes, time: format.dateTime(computedAt, { hour: '2-digit', minute: '2-digit' }) })}
             </span>
           </>
