@@ -15,7 +15,7 @@ import { encode } from 'next-auth/jwt';
 import { createSession } from '../lib/auth/sessions';
 import { createDb } from '../lib/db/client';
 import { tenants, users } from '../lib/db/schema';
-import { ensureDeadlineContracts } from './bench-fristen';
+import { computeDeadlines, ensureDeadlineContracts } from './bench-fristen';
 import { ensurePortfolio } from './bench-bestand';
 import { jsBudgets, lighthouseBudgets } from './bench-budgets';
 import { benchGdv } from './bench-gdv';
@@ -27,7 +27,7 @@ const HUGE = process.env.BENCH_HUGE === '1';
 const DATA = HUGE ? '.data/bench-huge' : '.data/bench';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const origin = `http://127.0.0.1:${PORT}`;
 const host = `demo.localhost:${PORT}`;
 /** The small tenant (only the seed's accounts, plus the same 200-contract folder and a few tickets). */
@@ -425,6 +425,7 @@ async function main() {
     await ensureDeadlineContracts(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     await ensurePortfolio(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     if (HUGE) await ensureHugeContracts();
+    await computeDeadlines(`postgres://postgres:mappe-local@127.0.0.1:${localPorts(PORT).postgres}/mappe`);
     const smallFolder = await ensureFolder('nord');
     await ensureTickets('nord', 5);
     const cookie = await sessionCookie();

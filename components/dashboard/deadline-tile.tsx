@@ -1,17 +1,17 @@
 import { getTranslations } from 'next-intl/server';
 import { CalendarIcon } from '@/components/ui/icons';
 import type { Ctx } from '@/lib/ctx';
-import { upcomingDeadlineCount } from '@/lib/dashboard/deadline-count';
+import { countUpcomingDeadlines } from '@/lib/fristen';
 import { CountTile } from './count-tile';
 
 /**
- * "FRISTEN in den nächsten 30 Tagen": computed by the deadline engine over the contracts in the viewer's
- * scope, which takes time on a large book – so the start page streams this tile (Suspense) instead of
- * waiting for it.
+ * "FRISTEN in den nächsten 30 Tagen": one index range of the stored deadlines (lib/deadline-store) in the
+ * viewer's scope. Streamed (Suspense), so a read that first catches up contracts changed a moment ago (e.g.
+ * by an import) never holds up the rest of the start page.
  */
 export async function DeadlineTile({ ctx }: { ctx: Ctx }) {
   const td = await getTranslations('dashboard');
-  const n = await upcomingDeadlineCount(ctx, 30);
+  const n = await countUpcomingDeadlines(ctx, 30);
   return (
     <CountTile
       label={td('tiles.deadlines')}

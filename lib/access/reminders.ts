@@ -2,12 +2,20 @@
  * FRISTEN reminders, the iCal feed and WIEDERVORLAGEN (issue 15) as pure functions over the stored facts.
  */
 import type { ModuleKey } from '../db/schema';
-import { canSeeContact, rightOf, type EmployeeLike } from './employee';
+import { canSeeContact, isAdmin, rightOf, type EmployeeLike } from './employee';
 import { maySee, maySeeArea, type ContactFacts, type ItemFacts, type Viewer } from './folder';
 
 /** The Betreuer is reminded of a contract's deadline while they may see that area of the contact's folder. */
 export function advisorMayBeReminded(employee: EmployeeLike, contact: ContactFacts, area: ItemFacts['area']): boolean {
   return employee.kind === 'employee' && maySeeArea({ kind: 'employee', employee }, contact, area);
+}
+
+/**
+ * A contact without Betreuer (or whose Betreuer left): the tenant's active admins get the reminder instead,
+ * so no deadline goes unmentioned.
+ */
+export function remindedInsteadOfBetreuer(employee: EmployeeLike & { status?: string | null }): boolean {
+  return isAdmin(employee) && (employee.status ?? 'active') === 'active';
 }
 
 /** A client may switch on (and keeps getting) a reminder for a contract of their own folder they can see. */

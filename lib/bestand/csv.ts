@@ -2,7 +2,7 @@ import { canViewPortfolio } from '../access/bestand';
 import { requireRight } from '../access/require';
 import type { Ctx } from '../ctx';
 import { translate, type Locale } from '../i18n';
-import { portfolioFigures } from './figures';
+import { cockpitFigures } from './snapshot';
 import { portfolioTable, type Cell, type PortfolioTable, type TableId } from './tables';
 
 /** A cell as text: counts and amounts plain (amounts in euros with the locale's decimal sign), no grouping. */
@@ -31,7 +31,7 @@ export function tableCsv(table: PortfolioTable, locale: Locale): string {
 /** CSV export of one cockpit table, with the same rights and scope as the page (clients: forbidden). */
 export async function portfolioCsv(ctx: Ctx, input: { table: TableId }): Promise<{ filename: string; body: string }> {
   requireRight(canViewPortfolio(ctx.actor));
-  const figures = await portfolioFigures(ctx);
+  const { figures } = await cockpitFigures(ctx);
   const table = portfolioTable(figures, input.table, ctx.locale);
   const day = figures.months.at(-1)!.today;
   return {

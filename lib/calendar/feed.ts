@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { calendarAreas } from '../access/reminders';
 import { contactScope } from '../access/scope';
 import { createCtx, type Ctx, type PublicCtx } from '../ctx';
-import { calendarFeeds, contracts, productLines, users } from '../db/schema';
-import { addDays, calendarDay, type CalendarDate, contractDeadlines, deadlineInput } from '../deadlines';
+import { calendarFeeds, contractDeadlines as cd, users } from '../db/schema';
+import { catchUp, deadlineOf } from '../deadline-store';
+import { addDays, calendarDay, type CalendarDate, toIso } from '../deadlines';
 import { explain } from '../deadlines/explain';
 import { translate } from '../i18n';
 import { tenantBaseUrl } from '../tenant/lookup';
@@ -56,48 +57,47 @@ const horizonDays = 400;
 export async function feedEntries(ctx: Ctx, showNames: boolean, today = calendarDay(new Date())): Promise<FeedEntry[]> {
   const areas = calendarAreas(ctx.actor);
   if (!areas.length) return [];
+  const until = addDays(today, horizonDays);
+  await catchUp(ctx.db, ctx.tenant.id, today);
   const rows = await ctx.db
     .select({
-      contract: contracts,
-      productLineSparte: productLines.sparte,
+      contractId: cd.contractId,
+      contactId: cd.contactId,
+      deadlineId: cd.deadlineId,
+      kind: cd.kind,
+      lastDay: cd.lastDay,
+      detail: cd.detail,
+      product: cd.product,
+      provider: cd.provider,
       firstName: users.firstName,
       lastName: users.lastName,
     })
-    .from(contracts)
-    .innerJoin(users, and(eq(users.tenantId, contracts.tenantId), eq(users.id, contracts.contactId)))
-    .leftJoin(productLines, and(eq(productLines.area, contracts.area), eq(productLines.name, contracts.product)))
+    .from(cd)
+    .innerJoin(users, and(eq(users.tenantId, cd.tenantId), eq(users.id, cd.contactId)))
     .where(
       and(
-        eq(contracts.tenantId, ctx.tenant.id),
-        inArray(contracts.area, areas as ('insurance' | 'finance' | 'other' | 'emergency')[]),
-        or(isNull(contracts.status), inArray(contracts.status, ['aktiv', 'beantragt', 'ruhend'])),
-        contactScope(ctx.actor, { tenantId: contracts.tenantId, contactId: contracts.contactId }),
+        eq(cd.tenantId, ctx.tenant.id),
+        inArray(cd.area, areas as ('insurance' | 'finance' | 'other' | 'emergency')[]),
+        gte(cd.lastDay, toIso(today)),
+        lte(cd.lastDay, toIso(until)),
+        contactScope(ctx.actor, { tenantId: cd.tenantId, contactId: cd.contactId }),
       ),
-    );
+    )
+    .orderBy(asc(cd.lastDay));
   const base = tenantBaseUrl(ctx.tenant);
-  const until = addDays(today, horizonDays);
   const entries: FeedEntry[] = [];
   for (const r of rows) {
-    const c = r.contract;
-    for (const d of contractDeadlines(deadlineInput({ ...c, productLineSparte: r.productLineSparte }), today)) {
-      if (
-        !d.lastDay ||
-        d.state !== 'open' ||
-        d.lastDay.year * 10000 + d.lastDay.month * 100 + d.lastDay.day >
-          until.year * 10000 + until.month * 100 + until.day
-      )
-        continue;
-      const product = c.provider ? `${c.product} (${c.provider})` : c.product;
-      entries.push({
-        uid: `${c.id}-${d.id}@${ctx.tenant.slug}.mappe`,
-        day: d.lastDay,
-        summary: showNames
-          ? translate(ctx.locale, 'reminders.calendar.eventNamed', { product, client: `${r.firstName} ${r.lastName}` })
-          : translate(ctx.locale, 'reminders.calendar.event', { product }),
-        description: explain(d.reason, ctx.locale),
-        url: `${base}/contacts/${c.contactId}/contracts/${c.id}`,
-      });
-    }
+    const d = deadlineOf(r, today);
+    const product = r.provider ? `${r.product} (${r.provider})` : r.product;
+    entries.push({
+      uid: `${r.contractId}-${d.id}@${ctx.tenant.slug}.mappe`,
+      day: d.lastDay,
+      summary: showNames
+        ? translate(ctx.locale, 'reminders.calendar.eventNamed', { product, client: `${r.firstName} ${r.lastName}` })
+        : translate(ctx.locale, 'reminders.calendar.event', { product }),
+      description: explain(d.reason, ctx.locale),
+      url: `${base}/contacts/${r.contactId}/contracts/${r.contractId}`,
+    });
   }
   return entries;
 }

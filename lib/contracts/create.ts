@@ -3,6 +3,7 @@ import { viewerOf } from '../access/viewer';
 import { audit } from '../audit';
 import { contactFacts } from '../contacts/facts';
 import { withTransaction, type Ctx } from '../ctx';
+import { refreshContract } from '../deadline-store';
 import { contracts } from '../db/schema';
 import { DomainError } from '../errors';
 import { contractValues, duplicateError, duplicateOf, forbidden, missing, summary } from './rules';
@@ -35,6 +36,8 @@ export async function createContract(ctx: Ctx, input: CreateContractInput): Prom
         updatedBy: actor.id,
       })
       .returning();
+    // FRISTEN: the stored deadlines at once (the trigger queued it; the worker would follow within a minute).
+    await refreshContract(tx.db, row!.id);
     await audit(tx.db, {
       tenantId: tenant.id,
       actorType: 'user',

@@ -4,6 +4,7 @@ import { viewerOf } from '../access/viewer';
 import { audit } from '../audit';
 import { contactFacts } from '../contacts/facts';
 import { withTransaction, type Ctx } from '../ctx';
+import { refreshContract } from '../deadline-store';
 import { contracts } from '../db/schema';
 import { DomainError } from '../errors';
 import {
@@ -44,6 +45,8 @@ export async function updateContract(
       .update(contracts)
       .set({ ...next, updatedBy: actor.id, updatedAt: sql`now()` })
       .where(and(eq(contracts.tenantId, tenant.id), eq(contracts.id, id)));
+    // FRISTEN: the stored deadlines at once (the trigger queued it; the worker would follow within a minute).
+    await refreshContract(tx.db, id);
     await audit(tx.db, {
       tenantId: tenant.id,
       actorType: 'user',

@@ -1,13 +1,18 @@
-/**
- * Which engine entries a FRISTEN window shows, the list's order and its keyset cursor. Pure: the list
- * (list.ts) streams candidate contracts through here, so a page never holds more than its own entries.
- */
-import { addDays, type CalendarDate, compareDates, type Deadline, type KnownDeadline, toIso } from '../deadlines';
+/** The FRISTEN windows, the list's order and its keyset cursor. Pure. */
+import {
+  addDays,
+  type CalendarDate,
+  compareDates,
+  type Deadline,
+  defaultGraceDays,
+  type KnownDeadline,
+  toIso,
+} from '../deadlines';
 
 export const windows = ['overdue', '30', '90', '180'] as const;
 export type DeadlineWindow = (typeof windows)[number];
 
-/** A window of the list, or any number of days ahead (the start page's count). */
+/** The engine's view of a window (the stored rows' ranges, windowRange, must agree: a unit test checks). */
 export function inWindow(d: Deadline, window: DeadlineWindow | number, today: CalendarDate): d is KnownDeadline {
   if (d.state === 'unknown') return false;
   if (window === 'overdue') return d.state === 'overdue';
@@ -25,29 +30,10 @@ export function parseCursor(v: string | null | undefined): string | null {
 }
 
 /**
- * The `limit` smallest entries after the cursor, kept while streaming (memory bounded by 2 × limit).
- * `add` returns whether the entry was after the cursor (counted for the page's "more" flag).
+ * The last days a window shows, as ISO days: overdue = missed within the engine's grace days (the day before
+ * today back to today − 30), else today up to today + N (the start page's count: any N).
  */
-export class TopK<T> {
-  private items: { key: string; value: T }[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly after: string | null,
-  ) {}
-  add(key: string, value: T): void {
-    if (this.after !== null && key <= this.after) return;
-    this.items.push({ key, value });
-    if (this.items.length > 2 * this.limit) this.trim(this.limit + 1);
-  }
-  private trim(n: number) {
-    this.items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.items.length = Math.min(this.items.length, n);
-  }
-  /** The page and the cursor of the next one (null: this was the last page). */
-  result(): { items: T[]; next: string | null } {
-    this.trim(this.limit + 1);
-    const more = this.items.length > this.limit;
-    const page = this.items.slice(0, this.limit);
-    return { items: page.map((i) => i.value), next: more ? page[page.length - 1]!.key : null };
-  }
+export function windowRange(window: DeadlineWindow | number, today: CalendarDate): { from: string; to: string } {
+  if (window === 'overdue') return { from: toIso(addDays(today, -defaultGraceDays)), to: toIso(addDays(today, -1)) };
+  return { from: toIso(today), to: toIso(addDays(today, Number(window))) };
 }

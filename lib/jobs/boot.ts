@@ -4,11 +4,13 @@ import { configuredSender, noMailProviderWarning } from '../mail/sender';
 import { startMailWorker } from './outbox';
 import { startImportWorker } from './imports';
 import { startSweeper } from './sweeper';
+import { startDeadlineWorker } from '../deadline-store';
 
 const globalRef = globalThis as unknown as {
   __mappeWorker?: () => Promise<void>;
   __mappeSweeper?: () => void;
   __mappeImports?: () => Promise<void>;
+  __mappeDeadlines?: () => void;
 };
 
 /**
@@ -29,4 +31,6 @@ export function startBackgroundWork(): void {
   globalRef.__mappeSweeper ??= startSweeper(db());
   // IMPORTIEREN: jobs are claimed with SKIP LOCKED and a lease, so every instance may run this.
   globalRef.__mappeImports ??= startImportWorker(db());
+  // FRISTEN: recomputes changed contracts (and the daily roll) every 30 s; SKIP LOCKED, any instance.
+  globalRef.__mappeDeadlines ??= startDeadlineWorker(db());
 }

@@ -40,6 +40,11 @@ export const clientDataCoverage: Record<string, { export: string; erase: string 
   follow_ups: { export: 'wiedervorlagen', erase: 'cascade with users' },
   contact_insurer_numbers: { export: 'kontakt.versicherernummern', erase: 'cascade with users' },
   deadline_marks: { export: "omitted: the firm's erledigt marks on deadlines", erase: 'cascade with contracts' },
+  contract_deadlines: {
+    export: 'omitted: computed from the contract dates (the dates are under vertraege)',
+    erase: 'cascade with contracts',
+  },
+  contract_deadline_queue: { export: 'omitted: recompute markers', erase: 'cascade with contracts' },
   import_rows: {
     export: "omitted: an import's working rows (the data itself is under kontakt and vertraege)",
     erase: 'rows that target the contact or their contracts deleted',
@@ -60,4 +65,5 @@ export const notClientData: Record<string, string> = {
   calendar_feeds: "employees' calendar feeds (token hash, name setting)",
   import_jobs: "an employee's import job (file keys, counts; the rows are import_rows)",
   import_mappings: "the firm's remembered column mapping",
+  portfolio_snapshots: 'BESTAND totals of the firm (counts and sums, no names of clients)',
 };

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights } from '../../lib/access/employee';
 import { portfolioCsv } from '../../lib/bestand/csv';
 import { contractSlicesQuery, portfolioFigures } from '../../lib/bestand/figures';
+import { cockpitFigures } from '../../lib/bestand/snapshot';
 import { cappedLabel, startCounts } from '../../lib/dashboard/counts';
 import type { Db } from '../../lib/db/client';
 import { contactProfiles, contracts, type Tenant } from '../../lib/db/schema';
@@ -193,6 +194,29 @@ describe('BESTAND figures', () => {
     expect(none.byProvider).toEqual([]);
     const b = await figures(B, id.adminB);
     expect(b.totals).toMatchObject({ contracts: 1, clients: 1, annualCents: 99900 });
+  });
+
+  it("the snapshot is per view: an admin's figures never reach a scoped or area-limited employee", async () => {
+    const snap = async (tenant: Tenant, actor: string) => cockpitFigures(await ctxFor(db, tenant.id, actor));
+    const admin = await snap(A, id.adminA);
+    const own = await snap(A, id.own);
+    const insuranceOnly = await snap(A, id.insuranceOnly);
+    expect(own.figures.totals).toMatchObject({ contracts: 3, clients: 1 });
+    expect(insuranceOnly.figures.areas).toEqual(['insurance']);
+    expect(admin.figures.totals.contracts).toBeGreaterThan(own.figures.totals.contracts);
+    expect((await snap(B, id.adminB)).figures.totals).toMatchObject({ contracts: 1 });
+    const views = await pg<{ view: string }[]>`select view from portfolio_snapshots where tenant_id = ${A.id}`;
+    expect(views.map((v) => v.view.split('|')[0]).sort()).toEqual(['all', 'all', `own:${id.own}`].sort());
+    // Unchanged: the same snapshot; a new contract of the tenant (any writer) marks it stale, B's stays.
+    expect((await snap(A, id.adminA)).computedAt.getTime()).toBe(admin.computedAt.getTime());
+    await pg`insert into contracts (tenant_id, contact_id, area, status, product) values (${A.id}, ${id.c1}, 'insurance', 'aktiv', 'Neu')`;
+    expect((await snap(A, id.adminA)).figures.totals.contracts).toBe(admin.figures.totals.contracts + 1);
+    expect(await pg`select 1 from portfolio_snapshots where tenant_id = ${B.id} and stale`).toHaveLength(0);
+    // Older than 5 minutes: recomputed even without a write.
+    const later = await cockpitFigures(await ctxFor(db, A.id, id.adminA), Date.now() + 6 * 60_000);
+    expect(later.computedAt.getTime()).toBeGreaterThan(admin.computedAt.getTime());
+    await pg`delete from contracts where tenant_id = ${A.id} and product = 'Neu'`;
+    await pg`delete from portfolio_snapshots`;
   });
 
   it('refuses clients', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contractDeadlines, type Deadline } from '../../lib/deadlines';
+import { addDays, addMonths, contractDeadlines, type Deadline, toIso } from '../../lib/deadlines';
 import { csvCell, csvLine } from '../../lib/fristen/csv';
 import { filtersOf, queryOf } from '../../lib/fristen/query';
 import { todayInGermany } from '../../lib/fristen/today';
-import { inWindow, parseCursor, sortKey, TopK } from '../../lib/fristen/window';
+import { inWindow, parseCursor, sortKey, windowRange } from '../../lib/fristen/window';
 
 const today = { year: 2026, month: 11, day: 1 };
 const kfz = (mainDueDate: { year: number; month: number; day: number }) =>
@@ -44,16 +44,21 @@ describe('keyset order and cursor', () => {
     expect(parseCursor('')).toBeNull();
   });
 
-  it('keeps the smallest entries after the cursor, whatever order they arrive in', () => {
-    const keys = Array.from({ length: 500 }, (_, i) => `k${String((i * 7919) % 500).padStart(3, '0')}`);
-    const top = new TopK<string>(10, 'k099');
-    for (const k of keys) top.add(k, k);
-    const { items, next } = top.result();
-    expect(items).toEqual(Array.from({ length: 10 }, (_, i) => `k${100 + i}`));
-    expect(next).toBe('k109');
-    const last = new TopK<string>(10, 'k495');
-    for (const k of keys) last.add(k, k);
-    expect(last.result()).toEqual({ items: ['k496', 'k497', 'k498', 'k499'], next: null });
+  it("the stored rows' day ranges show exactly what the engine puts into each window", () => {
+    for (let offset = -60; offset <= 200; offset++) {
+      const main = addDays(addMonths(today, 1), offset);
+      for (const d of contractDeadlines(
+        { sparte: '050', status: 'running', mainDueDate: main, autoRenewal: true },
+        today,
+      )) {
+        if (d.state === 'unknown') continue;
+        const iso = toIso(d.lastDay);
+        for (const w of ['overdue', '30', '90', '180', 0, 7] as const) {
+          const { from, to } = windowRange(w, today);
+          expect(iso >= from && iso <= to, `${iso} ${w}`).toBe(inWindow(d, w, today));
+        }
+      }
+    }
   });
 });
 

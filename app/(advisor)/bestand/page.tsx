@@ -6,7 +6,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { canViewPortfolio } from '@/lib/access/bestand';
 import { limitedToOwnContacts } from '@/lib/access/scope';
 import { isAdmin } from '@/lib/access/employee';
-import { portfolioFigures } from '@/lib/bestand/figures';
+import { ageInMinutes, cockpitFigures } from '@/lib/bestand/snapshot';
 import { areaConfig } from '@/lib/contracts/areas';
 import { advisorCtx } from '@/lib/request/ctx';
 
@@ -25,7 +25,9 @@ export default async function PortfolioPage() {
       </EmptyState>
     );
   }
-  const figures = await portfolioFigures(ctx);
+  const snapshot = await cockpitFigures(ctx);
+  const { figures, computedAt } = snapshot;
+  const minutes = ageInMinutes(snapshot);
   const { totals } = figures;
   const whole = isAdmin(ctx.actor) || (!limitedToOwnContacts(ctx.actor) && figures.areas.length === 3);
   const euros = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
@@ -45,6 +47,9 @@ export default async function PortfolioPage() {
             {whole ? t('subtitleAll') : t('subtitleScoped')}{' '}
             <span className="text-gray-600">
               {t('counted', { areas: figures.areas.map((a) => tc(areaConfig[a].label)).join(', ') })}
+            </span>{' '}
+            <span className="mt-1 block text-sm text-gray-600" data-testid="bestand-as-of">
+              {t('asOf', { minutes, time: format.dateTime(computedAt, { hour: '2-digit', minute: '2-digit' }) })}
             </span>
           </>
         }

@@ -16,3 +16,4 @@ export * from './reminders';
 export * from './factors';
 export * from './imports';
 export * from './passkeys';
+export * from './deadline-store';

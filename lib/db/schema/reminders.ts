@@ -28,7 +28,7 @@ export const reminderSettings = pgTable('reminder_settings', {
 
 /**
  * One row per reminder mail that was written to the outbox: the unique key (contract, deadline id, step,
- * audience) makes "exactly once" hold with any number of workers (insert … on conflict do nothing, then the
+ * audience; `admins`: the tenant's admins for a contact without Betreuer, one key for all of them) makes "exactly once" hold with any number of workers (insert … on conflict do nothing, then the
  * mail in the same transaction).
  */
 export const deadlineReminders = pgTable(
@@ -39,7 +39,7 @@ export const deadlineReminders = pgTable(
     contractId: uuid('contract_id').notNull(),
     deadlineId: text('deadline_id').notNull(),
     step: integer('step').notNull(),
-    audience: text('audience', { enum: ['advisor', 'client'] }).notNull(),
+    audience: text('audience', { enum: ['advisor', 'admins', 'client'] }).notNull(),
     recipientId: uuid('recipient_id'),
     outboxId: uuid('outbox_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -13,7 +13,7 @@ interface DeadlineMailProps {
   locale?: Locale;
 }
 
-/** FRISTEN reminder to the Betreuer: no client name in the mail, the contract is one click away. */
+/** FRISTEN reminder to the Betreuer (or, without one, to the admins): no client name in the mail, the contract is one click away. */
 export function DeadlineAdvisorMail({
   brand,
   product,
@@ -21,13 +21,15 @@ export function DeadlineAdvisorMail({
   days,
   reason,
   url,
+  noAdvisor = false,
   locale = defaultLocale,
-}: DeadlineMailProps) {
+}: DeadlineMailProps & { noAdvisor?: boolean }) {
   const t = mailWords(locale);
   const title = t('deadlineAdvisor.title', { days, product });
   return (
     <BrandedMail brand={brand} locale={locale} preview={title} title={title}>
       <Text>{t('deadlineAdvisor.body', { lastDay, product })}</Text>
+      {noAdvisor ? <Text>{t('deadlineAdvisor.noAdvisor')}</Text> : null}
       <Text>{reason}</Text>
       <MailButton brand={brand} href={url}>
         {t('deadlineAdvisor.button')}
