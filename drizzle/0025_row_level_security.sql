@@ -16,8 +16,10 @@
 DO $$
 DECLARE
   t record;
-  wall text := $w$ = NULLIF(NULLIF(current_setting('app.tenant_id', true), ''), '*')::uuid
-    OR current_setting('app.tenant_id', true) = '*'$w$;
+  -- Scalar subqueries: evaluated once per statement (InitPlans), not per row, and the tenant comparison
+  -- stays indexable; '*' then costs nothing per row on the system paths.
+  wall text := $w$ = (SELECT NULLIF(NULLIF(current_setting('app.tenant_id', true), ''), '*')::uuid)
+    OR (SELECT current_setting('app.tenant_id', true) = '*')$w$;
 BEGIN
   FOR t IN
     SELECT c.table_name AS name, 'tenant_id' AS col FROM information_schema.columns c
