@@ -1,6 +1,7 @@
 import type { Db, Tx } from './db/client';
 import type { Tenant } from './db/schema';
 import type { SessionUser } from './auth/sessions';
+import { bindTenant } from './db/tenant';
 import { DomainError } from './errors';
 import { defaultLocale, isLocale, type Locale } from './i18n';
 
@@ -53,7 +54,8 @@ export function createCtx(
 ): Ctx {
   if (actor.tenantId !== tenant.id) throw new DomainError('forbidden', 'errors.forbidden');
   return {
-    db,
+    // Row-level security: every statement of this context sees only this tenant's rows (lib/db/tenant.ts).
+    db: bindTenant(db, tenant.id),
     tenant,
     actor,
     requestId: options.requestId ?? crypto.randomUUID(),
@@ -68,7 +70,7 @@ export function createPublicCtx(
   options: { requestId?: string; locale?: Locale } = {},
 ): PublicCtx {
   return {
-    db,
+    db: bindTenant(db, tenant.id),
     tenant,
     requestId: options.requestId ?? crypto.randomUUID(),
     locale: options.locale ?? localeOf(null, tenant),

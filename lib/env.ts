@@ -38,6 +38,16 @@ const schema = z
         .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    /**
+     * The owner role's connection, used only to apply migrations (and the local demo seed). Unset: migrations
+     * run with DATABASE_URL, and a loud warning says so when that role is a superuser or owns the tables.
+     */
+    MIGRATION_DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
     /** Connections per app instance (each instance has one pool). */
     DATABASE_POOL_MAX: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -6,6 +6,7 @@ import { createDb } from '../lib/db/client';
 import { runMigrations } from '../lib/db/migrate';
 import { seedDemo } from '../lib/db/seed';
 import { parseEnv, type Env } from '../lib/env';
+import { appRole, bootstrapRoles, ownerRole, urlAs, warnAboutAppRole } from '../lib/db/roles';
 import { portIsFree, s3rverCredentials, startPostgres, startS3, tenantOriginPatterns } from '../lib/services/embedded';
 
 /**
@@ -31,6 +32,10 @@ async function persistedSecret(file: string, bytes: number): Promise<string> {
   return value;
 }
 
+/** The embedded cluster's roles (it listens on 127.0.0.1 only). */
+export const localRolePasswords = { owner: 'mappe-local-owner', app: 'mappe-local-app' } as const;
+const embeddedSuperUrl = (port: number) => `postgres://postgres:mappe-local@127.0.0.1:${port}/mappe`;
+
 export async function prepareServices(
   options: { migrate?: boolean; seed?: boolean; log?: (s: string) => void } = {},
 ): Promise<Services> {
@@ -51,12 +56,15 @@ export async function prepareServices(
         const pg = await startPostgres({ dir: path.join(dataDir, 'postgres'), port: ports.postgres, log });
         await pg.createDatabase('mappe');
         stops.push(() => pg.stop());
-        vars.DATABASE_URL = pg.url('mappe');
       } else {
         // Already running (e.g. the app is up and this is the CLI): use it.
-        vars.DATABASE_URL = `postgres://postgres:mappe-local@127.0.0.1:${ports.postgres}/mappe`;
         log(`• PostgreSQL (embedded) already running on 127.0.0.1:${ports.postgres}`);
       }
+      // The superuser only sets up the roles: migrations run as the owner, the app as mappe_app.
+      const superUrl = embeddedSuperUrl(ports.postgres);
+      await bootstrapRoles(superUrl, 'mappe', localRolePasswords);
+      vars.DATABASE_URL = urlAs(superUrl, appRole, localRolePasswords.app);
+      vars.MIGRATION_DATABASE_URL = urlAs(superUrl, ownerRole, localRolePasswords.owner);
     }
     if (!base.S3_ENDPOINT) {
       if (await portIsFree(ports.s3)) {
@@ -80,12 +88,18 @@ export async function prepareServices(
 
     Object.assign(process.env, vars);
     const finalEnv = parseEnv(process.env);
+    const ownerUrl = finalEnv.MIGRATION_DATABASE_URL ?? finalEnv.DATABASE_URL!;
     if (options.migrate !== false) {
-      await runMigrations(finalEnv.DATABASE_URL!);
-      log('• Database migrations applied');
+      await runMigrations(ownerUrl);
+      log(
+        finalEnv.MIGRATION_DATABASE_URL
+          ? '• Database migrations applied (MIGRATION_DATABASE_URL)'
+          : '• Database migrations applied with DATABASE_URL (no MIGRATION_DATABASE_URL)',
+      );
+      await warnAboutAppRole(finalEnv.DATABASE_URL!, log);
     }
     if (options.seed) {
-      const { db, sql } = createDb(finalEnv.DATABASE_URL!, 1);
+      const { db, sql } = createDb(ownerUrl, 1);
       try {
         const { created } = await seedDemo(db);
         log(created.length ? `• Demo tenants created: ${created.join(', ')}` : '• Demo tenants present');

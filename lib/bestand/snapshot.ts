@@ -2,7 +2,7 @@
  * The BESTAND figures as a snapshot: aggregating 50,000 contracts takes PostgreSQL about a second, far too
  * much per request of a page advisors open all day. The figures of one view (tenant × scope × areas × day)
  * are stored until a write of the tenant's contracts or contact profiles marks them stale (a statement
- * trigger, migration 0024) and for at most `maxAgeMs` (account states, names); the page shows their age
+ * trigger, migration 0025) and for at most `maxAgeMs` (account states, names); the page shows their age
  * ("Stand: vor 2 Min."). One request per view recomputes (an advisory lock); the others meanwhile get the
  * previous snapshot, or wait for the first one.
  */

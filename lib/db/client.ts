@@ -9,8 +9,19 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 const globalRef = globalThis as unknown as { __mappeDb?: { db: Db; sql: postgres.Sql } };
 
+/**
+ * A pool. Its connections start with `app.tenant_id = '*'` (all tenants: row-level security, migration 0027),
+ * what the cross-tenant paths need; every context binds its handle to its tenant (lib/db/tenant.ts).
+ */
 export function createDb(url: string, max = 10, prepare = true): { db: Db; sql: postgres.Sql } {
-  const sql = postgres(url, { max, prepare, idle_timeout: 30, connect_timeout: 10, onnotice: () => {} });
+  const sql = postgres(url, {
+    max,
+    prepare,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+    connection: { 'app.tenant_id': '*' },
+  });
   return { db: drizzle(sql, { schema }), sql };
 }
 

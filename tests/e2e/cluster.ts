@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { createDb } from '../../lib/db/client';
 import { runMigrations } from '../../lib/db/migrate';
+import { appRole, bootstrapRoles, ownerRole, urlAs } from '../../lib/db/roles';
 import { seedDemo } from '../../lib/db/seed';
 import { freePort, s3rverCredentials, startPostgres, startS3 } from '../../lib/services/embedded';
 
@@ -159,7 +160,12 @@ export async function startCluster(
   const pgPort = await freePort();
   let pg = await startPostgres({ dir: path.join(dir, 'pg'), port: pgPort });
   await pg.createDatabase('mappe');
+  // As in production: the owner role migrates and seeds, the instances connect as mappe_app.
+  const passwords = { owner: 'cluster-owner', app: 'cluster-app' };
+  await bootstrapRoles(pg.url('mappe'), 'mappe', passwords);
   const databaseUrl = pg.url('mappe');
+  const ownerUrl = urlAs(databaseUrl, ownerRole, passwords.owner);
+  const appUrl = urlAs(databaseUrl, appRole, passwords.app);
   const ports = [await freePort(), await freePort()] as const;
   const s3Options = {
     dir: path.join(dir, 's3'),
@@ -169,8 +175,8 @@ export async function startCluster(
   };
   let s3 = await startS3(s3Options);
   const resend = await startFakeResend();
-  await runMigrations(databaseUrl);
-  const seeded = createDb(databaseUrl, 1);
+  await runMigrations(ownerUrl);
+  const seeded = createDb(ownerUrl, 1);
   await seedDemo(seeded.db);
   await seeded.sql.end({ timeout: 5 });
   const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
@@ -180,7 +186,8 @@ export async function startCluster(
     NODE_ENV: 'production',
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
+    MIGRATION_DATABASE_URL: ownerUrl,
     S3_ENDPOINT: s3.endpoint,
     S3_ACCESS_KEY_ID: s3rverCredentials.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3rverCredentials.secretAccessKey,

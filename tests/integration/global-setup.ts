@@ -4,11 +4,16 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { runMigrations } from '../../lib/db/migrate';
+import { testRolePasswords } from './roles-local';
+import { appRole, bootstrapRoles, ownerRole, urlAs } from '../../lib/db/roles';
 import { freePort, s3rverCredentials, startPostgres, startS3, tenantOriginPatterns } from '../../lib/services/embedded';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    /** The template's owner (migrations) and the app role (what the tests' `db` connects as). */
+    ownerUrl: string;
+    appUrl: string;
     templateDb: string;
     s3Endpoint: string;
     s3Bucket: string;
@@ -37,7 +42,9 @@ export default async function setup(project: TestProject) {
   for (const { datname } of stale) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${TEMPLATE}`);
   await admin.end();
-  const templateUrl = new URL(adminUrl);
+  // Like a deployment: the owner role migrates, the tests' connections use the app role (no owner rights).
+  await bootstrapRoles(adminUrl, TEMPLATE, testRolePasswords);
+  const templateUrl = new URL(urlAs(adminUrl, ownerRole, testRolePasswords.owner));
   templateUrl.pathname = `/${TEMPLATE}`;
   await runMigrations(templateUrl.toString());
 
@@ -48,6 +55,8 @@ export default async function setup(project: TestProject) {
   stops.push(() => s3.stop());
 
   project.provide('adminUrl', adminUrl);
+  project.provide('ownerUrl', urlAs(adminUrl, ownerRole, testRolePasswords.owner));
+  project.provide('appUrl', urlAs(adminUrl, appRole, testRolePasswords.app));
   project.provide('templateDb', TEMPLATE);
   project.provide('s3Endpoint', s3.endpoint);
   project.provide('s3Bucket', bucket);

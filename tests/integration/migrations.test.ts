@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../lib/db/schema';
 import { audit } from '../../lib/audit';
+import { createDb } from '../../lib/db/client';
 import { runMigrations } from '../../lib/db/migrate';
+import { bootstrapRoles } from '../../lib/db/roles';
+import { testRolePasswords } from './roles-local';
 import { refusal, testDb } from './db';
 import { makeTenant } from './fixtures';
 
@@ -14,8 +17,10 @@ describe('migrations', () => {
   it('build the whole schema on an empty database, once when two instances start together, and are idempotent', async () => {
     const name = `mappe_t_empty_${randomBytes(4).toString('hex')}`;
     const admin = postgres(inject('adminUrl'), { max: 1, onnotice: () => {} });
+    // As a deployment does it: an empty database of the owner role (no superuser), migrated by that role.
     await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(inject('adminUrl'));
+    await bootstrapRoles(inject('adminUrl'), name, testRolePasswords);
+    const url = new URL(inject('ownerUrl'));
     url.pathname = `/${name}`;
     try {
       // Two instances booting at once: the advisory lock lets one apply the release, the other finds it done.
@@ -41,13 +46,17 @@ describe('migrations', () => {
 });
 
 describe('schema rules', () => {
-  it('keeps the audit log append-only', async () => {
-    const { db } = await testDb();
+  it('keeps the audit log append-only (the owner is stopped by the trigger, the app role has no right at all)', async () => {
+    const { db: appDb, ownerUrl } = await testDb();
+    const owner = createDb(ownerUrl, 1);
+    const db = owner.db;
+    afterAll(() => owner.sql.end({ timeout: 5 }));
     const { tenant } = await makeTenant(db, 'audit');
     await audit(db, { tenantId: tenant.id, actorType: 'system', action: 'test.event' });
     expect(await refusal(db.execute(sql`UPDATE audit_log SET action = 'changed'`))).toMatch(/append-only/);
     expect(await refusal(db.execute(sql`DELETE FROM audit_log`))).toMatch(/append-only/);
     expect(await refusal(db.execute(sql`TRUNCATE audit_log`))).toMatch(/append-only/);
+    expect(await refusal(appDb.execute(sql`UPDATE audit_log SET action = 'changed'`))).toMatch(/permission denied/);
     const rows = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.event'`,
     );

@@ -10,7 +10,7 @@ import { and, eq, inArray, or, sql as dsql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { createElement } from 'react';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clientModules, type ClientModule } from '../../lib/access/freigaben';
 import { translate } from '../../lib/i18n';
 import { DomainError } from '../../lib/errors';
@@ -20,7 +20,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { createSession, validateSession, type SessionUser } from '../../lib/auth/sessions';
 import { issueToken } from '../../lib/auth/tokens';
 import { createContract } from '../../lib/contracts/create';
-import type { Db } from '../../lib/db/client';
+import { createDb, type Db } from '../../lib/db/client';
 import {
   auditLog,
   contactInsurerNumbers,
@@ -94,6 +94,8 @@ vi.mock('../../lib/storage', async (importOriginal) => {
 });
 
 let db: Db;
+/** The owner of the tables: privileges let it UPDATE/DELETE audit_log, so only the trigger stops it. */
+let ownerDb: Db;
 let pg: postgres.Sql;
 let w: World;
 let jpeg: Buffer;
@@ -104,7 +106,11 @@ const pdf = (label: string) =>
   Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n`);
 
 beforeAll(async () => {
-  ({ db, sql: pg } = await testDb());
+  let ownerUrl: string;
+  ({ db, sql: pg, ownerUrl } = await testDb());
+  const owner = createDb(ownerUrl, 1);
+  ownerDb = owner.db;
+  afterAll(() => owner.sql.end({ timeout: 5 }));
   w = await makeWorld(db, 'datenschutz');
   jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#aa3300' } })
     .jpeg()
@@ -1427,19 +1433,23 @@ describe('audit_log stays append-only', () => {
     return row!.id;
   }
   const redacting = (statement: ReturnType<typeof dsql>) =>
-    db.transaction(async (tx) => {
+    ownerDb.transaction(async (tx) => {
       await tx.execute(dsql`SET LOCAL mappe.audit_redaction = 'on'`);
       await tx.execute(statement);
     });
 
-  it('refuses plain UPDATE, DELETE and TRUNCATE', async () => {
+  it('refuses plain UPDATE, DELETE and TRUNCATE: the app role by privilege, even the owner by the trigger', async () => {
     const id = await entry();
-    expect(await refusal(db.execute(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(db.execute(dsql`UPDATE audit_log SET target_id = 'x' WHERE id = ${id}`))).toMatch(
-      /append-only/,
-    );
-    expect(await refusal(db.execute(dsql`DELETE FROM audit_log WHERE id = ${id}`))).toMatch(/append-only/);
-    expect(await refusal(db.execute(dsql`TRUNCATE audit_log`))).toMatch(/append-only/);
+    for (const [who, conn, refused] of [
+      ['app', db, /permission denied/],
+      ['owner', ownerDb, /append-only/],
+    ] as const) {
+      const says = (q: ReturnType<typeof dsql>) => refusal(conn.execute(q)).then((m) => `${who}: ${m}`);
+      expect(await says(dsql`UPDATE audit_log SET meta = '{}' WHERE id = ${id}`)).toMatch(refused);
+      expect(await says(dsql`UPDATE audit_log SET target_id = 'x' WHERE id = ${id}`)).toMatch(refused);
+      expect(await says(dsql`DELETE FROM audit_log WHERE id = ${id}`)).toMatch(refused);
+      expect(await says(dsql`TRUNCATE audit_log`)).toMatch(refused);
+    }
   });
 
   it('the old session switch opens nothing: SET LOCAL mappe.audit_redaction and UPDATE are refused', async () => {

@@ -62,14 +62,15 @@ let w: World;
 let jpeg: Buffer;
 
 beforeAll(async () => {
-  ({ db, sql: pg } = await testDb());
+  let owner: postgres.Sql;
+  ({ db, sql: pg, owner } = await testDb());
   w = await makeWorld(db, 'ticket');
   jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#33aa00' } })
     .jpeg()
     .toBuffer();
   // A failure AFTER the mail row is written: a deferred trigger refuses the commit of any transaction that
   // queued a mail to an address starting with "fehlschlag" (accounts named "Fehlschlag…" below).
-  await pg.unsafe(`
+  await owner.unsafe(`
     CREATE FUNCTION test_fail_mail() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.to_address LIKE 'fehlschlag%' THEN RAISE EXCEPTION 'Testfehler nach dem Mail-Eintrag'; END IF;
