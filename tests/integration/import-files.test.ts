@@ -26,6 +26,7 @@ import { testDb } from './db';
 import { makeTenant } from './fixtures';
 
 let db: Db;
+let owner: import('postgres').Sql;
 let tenant: Tenant;
 let admin: Ctx;
 
@@ -89,7 +90,7 @@ function delivery(vu: string, sender: string, policies: string[], surname: strin
 }
 
 beforeAll(async () => {
-  ({ db } = await testDb());
+  ({ db, owner } = await testDb());
   ({ tenant } = await makeTenant(db, 'impfiles'));
   const [a] = await db
     .select()
@@ -276,17 +277,19 @@ describe('GDV apply in chunks', () => {
     await run();
     expect((await importJob(admin, id)).counts).toMatchObject({ new: 2 * n + 1, error: 0 });
     // A fault inside the second chunk of contracts: its transaction (and the row-by-row retry) fails.
-    await db.execute(sql`
+    // As the owner: the app role may not create functions or triggers.
+    await owner.unsafe(`
       CREATE FUNCTION test_chunk_fault() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.gdv_key = '5340|040|C-0420|' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
-    await db.execute(sql`
-      CREATE TRIGGER test_chunk_fault BEFORE INSERT ON contracts FOR EACH ROW EXECUTE FUNCTION test_chunk_fault()`);
+    await owner.unsafe(
+      `CREATE TRIGGER test_chunk_fault BEFORE INSERT ON contracts FOR EACH ROW EXECUTE FUNCTION test_chunk_fault()`,
+    );
     try {
       await applyImport(admin, { id });
       await run();
     } finally {
-      await db.execute(sql`DROP TRIGGER test_chunk_fault ON contracts`);
-      await db.execute(sql`DROP FUNCTION test_chunk_fault()`);
+      await owner.unsafe(`DROP TRIGGER test_chunk_fault ON contracts`);
+      await owner.unsafe(`DROP FUNCTION test_chunk_fault()`);
     }
     const mine = () =>
       db.$count(contracts, and(eq(contracts.tenantId, tenant.id), sql`${contracts.gdvKey} LIKE '5340|%'`));
