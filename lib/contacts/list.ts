@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { canViewContacts } from '../access/employee';
 import { contactScopeJoined } from '../access/scope';
 import type { Ctx } from '../ctx';
-import { decodeCursor, encodeCursor } from '../db/cursor';
+import { decodeCursor, encodeCursor, isUuid } from '../db/cursor';
 import { contactProfiles, users } from '../db/schema';
 
 export const PAGE_SIZE = 50;
@@ -30,6 +30,8 @@ export interface ContactListOptions {
   limit?: number;
   leadsOnly?: boolean;
   incompleteOnly?: boolean;
+  /** Only this contact (still within the employee's scope): the just created one, pinned above the first page. */
+  only?: string;
 }
 
 /** Keyset cursors: by name (lower last name, lower first name, id) or by creation (timestamp, id). */
@@ -51,6 +53,10 @@ export async function listContacts(
   const limit = options.limit ?? PAGE_SIZE;
   const sort = options.sort ?? 'name';
   const where: SQL[] = [eq(users.tenantId, ctx.tenant.id), eq(users.kind, 'client'), contactScopeJoined(actor)];
+  if (options.only !== undefined) {
+    if (!isUuid(options.only)) return { items: [], next: null };
+    where.push(eq(users.id, options.only));
+  }
   if (options.leadsOnly) where.push(eq(contactProfiles.lead, true));
   if (options.incompleteOnly) where.push(sql`(${users.email} = '' OR ${users.birthDate} IS NULL)`);
   const q = (options.q ?? '').trim();

@@ -102,7 +102,7 @@ test('a GDV file: contracts in the right folders with the right values, seen by 
   // Two clients the insurer knows by name and birth date: one may read the advisor's VERSICHERUNGEN, one not.
   const reader = await makeClient('Gdvlesen', { insurance: readOnly }, null);
   const own = await makeClient('Gdveigen', { insurance: on }, null);
-  const vorsatz = { vu: '5339', sender: 'Condor Allgemeine', from: '2026-11-01', to: '2026-11-30' };
+  const vorsatz = { vu: '5339', sender: 'Nordlicht Allgemeine', from: '2026-11-01', to: '2026-11-30' };
   const contract = (who: typeof reader, policy: string, sparte: string, gross: number, product: string) => {
     const h = { vu: '5339', sparte, policy };
     return [

@@ -1192,6 +1192,18 @@ describe('contact list', () => {
     return ids;
   }
 
+  it('the contact pinned after KONTAKT ERSTELLEN (`only`) stays within tenant and scope', async () => {
+    const only = async (actor: EmployeeLike, id: string) =>
+      (await listContacts(await ctxFor(db, l.tenant.id, actor), { only: id, limit: 1 })).items.map((i) => i.id);
+    const mine = contacts.find((c) => c.advisor === 'e1')!;
+    const theirs = contacts.find((c) => c.advisor === 'e2')!;
+    expect(await only(adminOf(l), mine.id)).toEqual([mine.id]);
+    expect(await only(adminOf(l), foreignIds[0]!)).toEqual([]); // the other tenant
+    expect(await only(own1, mine.id)).toEqual([mine.id]);
+    expect(await only(own1, theirs.id)).toEqual([]); // outside the employee's scope
+    expect(await only(adminOf(l), 'kein-uuid')).toEqual([]); // a forged parameter
+  });
+
   it('admins see every contact of the tenant (and only those)', async () => {
     const all = await listContacts(await ctxFor(db, l.tenant.id, adminOf(l)), { limit: 1000 });
     expect(all.next).toBeNull();

@@ -46,6 +46,13 @@ export default async function ContactsPage({
     leadsOnly: filter === 'leads',
     incompleteOnly: filter === 'incomplete',
   });
+  // The contact just created (KONTAKT ERSTELLEN → SPEICHERN) is shown highlighted above the first page when its
+  // place in the order is further down – in a book of thousands it would otherwise not be seen.
+  const fresh =
+    params.neu && !after && !items.some((item) => item.id === params.neu)
+      ? (await listContacts(ctx, { only: params.neu, limit: 1 })).items
+      : [];
+  const shown = [...fresh, ...items];
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({
@@ -133,7 +140,7 @@ export default async function ContactsPage({
           {t('search')}
         </button>
       </form>
-      {items.length === 0 ? (
+      {shown.length === 0 ? (
         <EmptyState
           icon={<ContactsIcon width={36} height={36} />}
           title={q ? t('notFoundTitle', { q }) : t('emptyTitle')}
@@ -144,7 +151,7 @@ export default async function ContactsPage({
         <>
           {canEditContacts(user) ? (
             <ClientMessages pick={['contacts']}>
-              <BulkAccountBar q={q} filter={filter} shown={items.length} />
+              <BulkAccountBar q={q} filter={filter} shown={shown.length} />
             </ClientMessages>
           ) : null}
           <Table
@@ -158,7 +165,7 @@ export default async function ContactsPage({
               t('columns.access'),
             ]}
             bodyHtml={contactRowsHtml(
-              items,
+              shown,
               {
                 selectOne: (name) => tb('selectOne', { name }),
                 incomplete: t('incomplete'),
