@@ -64,23 +64,26 @@ test.describe('login', () => {
     expect(session?.sameSite).toBe('Lax');
   });
 
-  test('on a phone the bottom bar keeps four entries and "Mehr" opens the rest @phone', async ({ page, isMobile }) => {
-    test.skip(!isMobile, 'the bottom bar is the phone layout');
-    await loginAsDemoAdmin(page);
-    const bar = page.getByRole('navigation').last();
-    await expect(bar.getByRole('link')).toHaveCount(4);
-    await expect(bar.getByRole('link', { name: 'EINSTELLUNGEN' })).toBeHidden();
-    await bar.getByText('Mehr').click();
-    await bar.getByRole('link', { name: 'EINSTELLUNGEN' }).click();
-    await expect(page).toHaveURL(`${demo}/settings`);
-    // The menu closed on the navigation, and Escape closes it again after it is opened by keyboard.
-    await expect(bar.getByRole('link', { name: 'HILFE' })).toBeHidden();
-    await bar.locator('summary').focus();
-    await page.keyboard.press('Enter');
-    await expect(bar.getByRole('link', { name: 'HILFE' })).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(bar.getByRole('link', { name: 'HILFE' })).toBeHidden();
-    await expect(bar.locator('summary')).toBeFocused();
+  test.describe('the phone layout', () => {
+    // Phone width in both projects: the bottom bar exists only below the desktop breakpoint.
+    test.use({ viewport: { width: 390, height: 844 } });
+    test('on a phone the bottom bar keeps four entries and "Mehr" opens the rest @phone', async ({ page }) => {
+      await loginAsDemoAdmin(page);
+      const bar = page.getByRole('navigation').last();
+      await expect(bar.getByRole('link')).toHaveCount(4);
+      await expect(bar.getByRole('link', { name: 'EINSTELLUNGEN' })).toBeHidden();
+      await bar.getByText('Mehr').click();
+      await bar.getByRole('link', { name: 'EINSTELLUNGEN' }).click();
+      await expect(page).toHaveURL(`${demo}/settings`);
+      // The menu closed on the navigation, and Escape closes it again after it is opened by keyboard.
+      await expect(bar.getByRole('link', { name: 'HILFE' })).toBeHidden();
+      await bar.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await expect(bar.getByRole('link', { name: 'HILFE' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(bar.getByRole('link', { name: 'HILFE' })).toBeHidden();
+      await expect(bar.locator('summary')).toBeFocused();
+    });
   });
 
   test('a client lands in the portal and cannot open the advisor area', async ({ page }) => {
