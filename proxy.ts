@@ -145,16 +145,19 @@ export async function proxy(request: NextRequest) {
 
   // The login page for visitors without a session: rendered once per tenant state, each response with its
   // own nonce (lib/http/login-cache.ts).
-  const loginKey = isLoginRender(request.headers)
-    ? null
-    : loginCacheKey(
-        { method: request.method, headers: request.headers, pathname: path, search: request.nextUrl.search },
-        tenant,
-        {
-          hasSession: request.cookies.has(sessionCookieName()),
-          locale: request.cookies.get('mappe.locale')?.value,
-        },
-      );
+  // Opt-in (LOGIN_CACHE=true) until the Node 24 CI pass is green with it: there the cached page's passkey button
+  // did not react (passkeys.spec.ts), on Node 20 it passed.
+  const loginKey =
+    process.env.LOGIN_CACHE !== 'true' || isLoginRender(request.headers)
+      ? null
+      : loginCacheKey(
+          { method: request.method, headers: request.headers, pathname: path, search: request.nextUrl.search },
+          tenant,
+          {
+            hasSession: request.cookies.has(sessionCookieName()),
+            locale: request.cookies.get('mappe.locale')?.value,
+          },
+        );
   if (loginKey) {
     const entry =
       cachedLogin(loginKey) ??
