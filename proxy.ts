@@ -145,10 +145,9 @@ export async function proxy(request: NextRequest) {
 
   // The login page for visitors without a session: rendered once per tenant state, each response with its
   // own nonce (lib/http/login-cache.ts).
-  // Opt-in (LOGIN_CACHE=true) until the Node 24 CI pass is green with it: there the cached page's passkey button
-  // did not react (passkeys.spec.ts), on Node 20 it passed.
+  // LOGIN_CACHE=false switches it off (every login page rendered afresh).
   const loginKey =
-    process.env.LOGIN_CACHE !== 'true' || isLoginRender(request.headers)
+    process.env.LOGIN_CACHE === 'false' || isLoginRender(request.headers)
       ? null
       : loginCacheKey(
           { method: request.method, headers: request.headers, pathname: path, search: request.nextUrl.search },

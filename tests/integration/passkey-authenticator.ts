@@ -22,7 +22,8 @@ export interface SoftAuthenticator {
   credentialId: Buffer;
   userHandle: string | null;
   counter: number;
-  register(options: PublicKeyCredentialCreationOptionsJSON, origin: string): RegistrationResponseJSON;
+  /** `alg` claims another COSE algorithm for the (P-256) key, for the test of the allowed list. */
+  register(options: PublicKeyCredentialCreationOptionsJSON, origin: string, alg?: number): RegistrationResponseJSON;
   assert(
     options: PublicKeyCredentialRequestOptionsJSON,
     origin: string,
@@ -30,11 +31,11 @@ export interface SoftAuthenticator {
   ): AuthenticationResponseJSON;
 }
 
-function coseKey(publicKey: KeyObject): Uint8Array {
+function coseKey(publicKey: KeyObject, alg = -7): Uint8Array {
   const jwk = publicKey.export({ format: 'jwk' });
   const map = new Map<number, number | Uint8Array>([
     [1, 2], // kty: EC2
-    [3, -7], // alg: ES256
+    [3, alg], // alg: ES256 unless a test claims another
     [-1, 1], // crv: P-256
     [-2, new Uint8Array(Buffer.from(jwk.x!, 'base64url'))],
     [-3, new Uint8Array(Buffer.from(jwk.y!, 'base64url'))],
@@ -58,11 +59,11 @@ export function softAuthenticator(): SoftAuthenticator {
     credentialId,
     userHandle: null,
     counter: 0,
-    register(options, origin) {
+    register(options, origin, alg) {
       self.userHandle = options.user.id;
       const idLen = Buffer.alloc(2);
       idLen.writeUInt16BE(credentialId.length);
-      const attested = Buffer.concat([Buffer.alloc(16), idLen, credentialId, Buffer.from(coseKey(publicKey))]);
+      const attested = Buffer.concat([Buffer.alloc(16), idLen, credentialId, Buffer.from(coseKey(publicKey, alg))]);
       const data = authData(options.rp.id!, flags.up | flags.uv | flags.at, 0, attested);
       const attestationObject = isoCBOR.encode(
         new Map<string, string | Map<string, string> | Uint8Array>([

@@ -89,6 +89,23 @@ describe('passkey registration', () => {
     expect(await hasSecondFactor(db, a.tenant.id, a.client.id)).toBe(true);
   });
 
+  it('offers and accepts only Ed25519, P-256 and RSA keys, on every Node (not ML-DSA, which Node 24 would add first)', async () => {
+    const ctx = await ctxFor(db, a.tenant.id, a.client.id);
+    const options = await startPasskeyRegistration(ctx, { password: PASSWORD, rp: rpA });
+    expect(options.pubKeyCredParams.map((p) => p.alg)).toEqual([-8, -7, -257]);
+    const key = softAuthenticator();
+    const mldsa = key.register(options, rpA.origin, -48);
+    await expect(finishPasskeyRegistration(ctx, { name: 'PQ', response: mldsa, rp: rpA })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    expect(
+      await db
+        .select()
+        .from(passkeys)
+        .where(eq(passkeys.credentialId, key.credentialId.toString('base64url'))),
+    ).toEqual([]);
+  });
+
   it('refuses a replayed registration, an answer for another host, and a challenge of another account', async () => {
     const ctx = await ctxFor(db, a.tenant.id, a.admin.id);
     const key = softAuthenticator();

@@ -11,7 +11,7 @@ import { translate } from '../../i18n';
 import { factorSummary } from '../factors/store';
 import { verifyPassword } from '../password';
 import { clearAccount, passwordChangeKey, reserveAccountAttempt } from '../throttle';
-import { challengePolicy, passkeyName, type RelyingParty } from './rp';
+import { challengePolicy, passkeyAlgorithms, passkeyName, type RelyingParty } from './rp';
 import type { finishRegistrationSchema, removePasskeySchema, renamePasskeySchema } from './schemas';
 import { challengeBytes, challengeOf, consumeChallenge, createChallenge, passkeysOf } from './store';
 import { userHandleOf } from './verify';
@@ -81,6 +81,7 @@ export async function startPasskeyRegistration(ctx: Ctx, input: { password: stri
     attestationType: 'none',
     excludeCredentials: existing.map((k) => ({ id: k.credentialId, transports: k.transports })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    supportedAlgorithmIDs: passkeyAlgorithms,
   });
 }
 
@@ -102,6 +103,7 @@ export async function finishPasskeyRegistration(
       expectedOrigin: input.rp.origin,
       expectedRPID: input.rp.rpId,
       requireUserVerification: true,
+      supportedAlgorithmIDs: passkeyAlgorithms,
     });
   } catch {
     throw new DomainError('invalid', 'account.passkey.failed');

@@ -1,3 +1,4 @@
+import { COSEALG } from '@simplewebauthn/server/helpers';
 import { normalizeHost } from '../../tenant/host';
 
 /** The WebAuthn relying party of a request: the tenant's own host and the origin the browser shows. */
@@ -9,6 +10,14 @@ export interface RelyingParty {
   /** The name an authenticator shows (the tenant's name). */
   rpName: string;
 }
+
+/**
+ * The key algorithms a passkey may use: Ed25519, P-256 and RSA, which every supported Node (20.19 and up) can
+ * verify. @simplewebauthn/server's default adds ML-DSA where the running Node's Web Crypto has it (Node 24) and
+ * puts it first; an authenticator that takes it then signs with 2.4 to 4.6 KB signatures, and the passkey would
+ * be unusable once the server runs on a Node without ML-DSA. So the list is fixed here, for options and check.
+ */
+export const passkeyAlgorithms: number[] = [COSEALG.EdDSA, COSEALG.ES256, COSEALG.RS256];
 
 /** Passkey challenges live 5 minutes, single use (lib/auth/passkeys/store.ts). */
 export const challengePolicy = { ttlSeconds: 5 * 60, timeoutMs: 5 * 60 * 1000 } as const;
