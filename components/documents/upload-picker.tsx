@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { documentUpload, formatSize } from '@/lib/documents/rules';
-import { isLocale } from '@/lib/i18n';
+import { isLocale } from '@/lib/i18n/locales';
 import type { useUploader } from './use-uploader';
 
 export { useUploader, type UploadItem, type UploadTarget } from './use-uploader';

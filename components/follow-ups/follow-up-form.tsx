@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { SelectField, SubmitButton, TextareaField } from '@/components/ui/form-controls';
 import { useForm } from '@/components/ui/use-form';
 import { createFollowUpAction } from '@/lib/follow-ups/actions';
-import { followUpLimits } from '@/lib/follow-ups/schemas';
+import { followUpLimits } from '@/lib/follow-ups/limits';
 
 /** WIEDERVORLAGE ANLEGEN: Fällig am, Zuständig (employees who may see the contact), Notiz. */
 export function FollowUpForm({

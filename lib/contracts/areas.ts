@@ -4,7 +4,7 @@
  */
 import type { Contract, FolderArea } from '../db/schema/contracts';
 import { showContractDate } from './dates';
-import { translate, type Locale, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 
 export type { FolderArea };
 
@@ -137,11 +137,6 @@ export const fieldLabelKeys: Record<ContractField, MessageKey> = {
   note: 'contracts.fields.note',
 };
 
-/** The general field labels in German (logs, tests); the UI translates `fieldLabelKeys`. */
-export const fieldLabels = Object.fromEntries(
-  Object.entries(fieldLabelKeys).map(([f, key]) => [f, translate('de', key)]),
-) as Record<ContractField, string>;
-
 /** The key of a field's label in one area ("VERSICHERER" vs. "ANBIETER"). */
 export function labelKeyIn(area: FolderArea, field: ContractField): MessageKey {
   const c: AreaConfig = areaConfig[area];
@@ -149,11 +144,6 @@ export function labelKeyIn(area: FolderArea, field: ContractField): MessageKey {
   if (field === 'provider' && c.providerLabel) return c.providerLabel;
   if (field === 'number' && c.numberLabel) return c.numberLabel;
   return fieldLabelKeys[field];
-}
-
-/** The label of a field in one area, in a language (German by default). */
-export function labelIn(area: FolderArea, field: ContractField, locale: Locale = 'de'): string {
-  return translate(locale, labelKeyIn(area, field));
 }
 
 export function isRequired(area: FolderArea, field: ContractField): boolean {

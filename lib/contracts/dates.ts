@@ -3,7 +3,7 @@
  * Hauptfälligkeit – a date known only in part (MM.JJJJ, JJJJ), stored in `partial_dates` as 'YYYY-MM' /
  * 'YYYY' (the same form a GDV import stores). Pure: used by the zod schema, the form and the views.
  */
-import { parseGermanDate } from '../forms/fields';
+import { parseGermanDate } from '../forms/german-date';
 
 export type PartialField = 'startDate' | 'endDate' | 'mainDueDate';
 export const partialFields: readonly PartialField[] = ['startDate', 'endDate', 'mainDueDate'];

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { uploadLimits, uploadPurposes } from '../uploads/purposes';
 
 export { cleanFilename, formatSize, previewable } from '../uploads/names';
@@ -25,11 +25,6 @@ export const uploadMessageKeys = {
   missing: 'uploads.errors.missing',
   unknown: 'uploads.errors.unknown',
 } as const;
-
-/** The same messages in German (logs, tests); the UI translates the keys in the reader's language. */
-export const uploadMessages = Object.fromEntries(
-  Object.entries(uploadMessageKeys).map(([k, key]) => [k, translate('de', key)]),
-) as Record<keyof typeof uploadMessageKeys, string>;
 
 /** Document types of DOKUMENT HINZUFÜGEN: the stored values, each with the id of its label (`documents.types.<id>`). */
 export const documentTypeIds = {

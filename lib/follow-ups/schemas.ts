@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseGermanDate, uuidField } from '../forms/fields';
+import { followUpLimits } from './limits';
 
-export const followUpLimits = { note: 2000 } as const;
+export { followUpLimits };
 
 export const createFollowUpSchema = z.object({
   contactId: uuidField,

@@ -1,19 +1,9 @@
 import { createTranslator } from 'next-intl';
 import { catalogs, type Messages } from '../../messages';
 
-/**
- * Languages of the UI. German is the product's language (the handbook's CAPS words are German UI words);
- * English is a full translation. The choice is stored on the account ("Mein Zugang"); without one the
- * tenant's language applies.
- */
-export const locales = ['de', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'de';
-export const timeZone = 'Europe/Berlin';
+import { defaultLocale, timeZone, type Locale } from './locales';
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
+export { defaultLocale, isLocale, locales, timeZone, type Locale } from './locales';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  areaConfig,
-  documentTypes,
-  fieldLabels,
-  isRequired,
-  labelIn,
-  normaliseNumber,
-  type ContractField,
-} from '../../lib/contracts/areas';
+import { fieldLabels, labelIn } from '../../lib/contracts/area-labels';
+import { areaConfig, documentTypes, isRequired, normaliseNumber, type ContractField } from '../../lib/contracts/areas';
 import { translate } from '../../lib/i18n';
 import { folderAreas } from '../../lib/db/schema/contracts';
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFilename, documentUpload, previewable, uploadMessages } from '../../lib/documents/rules';
+import { cleanFilename, documentUpload, previewable, uploadMessageKeys } from '../../lib/documents/rules';
+import { translate } from '../../lib/i18n';
+
+const uploadMessages = Object.fromEntries(
+  Object.entries(uploadMessageKeys).map(([k, key]) => [k, translate('de', key)]),
+) as Record<keyof typeof uploadMessageKeys, string>;
 
 describe('previewable', () => {
   it.each([
