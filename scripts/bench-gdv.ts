@@ -10,6 +10,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
 import { createDb } from '../lib/db/client';
@@ -88,16 +90,47 @@ async function generateCsv(file: string): Promise<number> {
 function peakSampler() {
   let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
+  let live = 0;
   const sample = () => {
     const m = process.memoryUsage();
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed);
   };
   const t = setInterval(sample, 50);
+  // With --expose-gc: what is really held (heap after a full collection), once a second.
+  const g = global.gc
+    ? setInterval(() => {
+        global.gc!();
+        live = Math.max(live, process.memoryUsage().heapUsed);
+      }, 1000)
+    : null;
   return () => {
     clearInterval(t);
+    if (g) clearInterval(g);
     sample();
-    return { rss, heap };
+    return { rss, heap, live };
+  };
+}
+
+/**
+ * BENCH_ALLOC_PROF=<dir>: a sampling heap profile of every step that keeps the objects the GC already
+ * collected, i.e. what each function allocates in total (garbage included), not only what is still held.
+ * Open the .heapprofile files in Chrome DevTools (Memory tab).
+ */
+async function allocationProfile(): Promise<((label: string) => Promise<void>) | null> {
+  const dir = process.env.BENCH_ALLOC_PROF;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return async (label) => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await writeFile(`${dir}/${label.replace(/\W+/g, '-')}.heapprofile`, JSON.stringify(profile));
+    session.disconnect();
   };
 }
 
@@ -115,6 +148,8 @@ interface Figure {
   goal: number;
   'RSS rise MiB': number;
   'heap peak MiB': number;
+  /** Only with --expose-gc: the largest heap left after a full collection (what the step really holds). */
+  'live heap MiB'?: number;
 }
 
 export async function benchGdv(): Promise<void> {
@@ -129,10 +164,16 @@ export async function benchGdv(): Promise<void> {
     await db.update(importJobs).set({ work }).where(eq(importJobs.id, jobId));
     global.gc?.();
     const base = process.memoryUsage().rss;
+    if (global.gc)
+      console.log(
+        `• before ${label}: heap ${Math.round(process.memoryUsage().heapUsed / MiB)} MiB after a full collection`,
+      );
     const stop = peakSampler();
+    const prof = await allocationProfile();
     const t = performance.now();
     await runImportJobs(db);
     const seconds = (performance.now() - t) / 1000;
+    await prof?.(label);
     const peak = stop();
     const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
     console.log(`• ${label}: ${seconds.toFixed(1)} s, state ${job!.state}, counts ${JSON.stringify(job!.counts)}`);
@@ -142,6 +183,7 @@ export async function benchGdv(): Promise<void> {
       goal,
       'RSS rise MiB': Math.round((peak.rss - base) / MiB),
       'heap peak MiB': Math.round(peak.heap / MiB),
+      ...(global.gc ? { 'live heap MiB': Math.round(peak.live / MiB) } : {}),
     });
   };
   try {

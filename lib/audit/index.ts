@@ -1,3 +1,4 @@
+import { insertMany } from '../db/bulk';
 import type { Tx } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -51,7 +52,9 @@ export async function auditOnce(tx: Tx, entry: AuditEntry): Promise<boolean> {
 /** Appends many audit rows in one statement (bulk writers such as the import); same transaction rule. */
 export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(auditLog).values(
+  await insertMany(
+    tx,
+    auditLog,
     entries.map((entry) => ({
       tenantId: entry.tenantId,
       actorType: entry.actorType,

@@ -105,27 +105,29 @@ export async function applyChunk(ctx: Ctx, rows: ImportRow[]): Promise<Map<strin
 
 const isRefused = (v: Applied | Refused): v is Refused => 'refused' in v;
 
-/** Writes the chunk's outcomes onto its import rows (two statements), returns how many applied / refused. */
+/**
+ * Writes the chunk's outcomes onto its import rows (two statements, each with the chunk as one JSON parameter:
+ * lib/db/bulk.ts says why), returns how many applied / refused.
+ */
 export async function writeOutcomes(
   tx: Tx,
   results: Map<string, Applied | Refused>,
 ): Promise<{ applied: number; refused: number }> {
-  const ok: ReturnType<typeof sql>[] = [];
-  const no: ReturnType<typeof sql>[] = [];
+  const ok: { id: string; t: string; c: boolean; p: Applied['previous']; s: string | null }[] = [];
+  const no: { id: string; k: string }[] = [];
   for (const [id, v] of results) {
-    if (isRefused(v)) no.push(sql`(${id}::uuid, ${v.refused}::text)`);
-    else
-      ok.push(
-        sql`(${id}::uuid, ${v.targetId}::uuid, ${v.created}::boolean, ${v.previous ? JSON.stringify(v.previous) : null}::jsonb, ${v.stamp}::text)`,
-      );
+    if (isRefused(v)) no.push({ id, k: v.refused });
+    else ok.push({ id, t: v.targetId, c: v.created, p: v.previous ?? null, s: v.stamp ?? null });
   }
   if (ok.length)
     await tx.execute(sql`
       UPDATE import_rows r SET applied_at = now(), applied_target_id = v.t, applied_created = v.c,
         previous = v.p, applied_stamp = v.s
-      FROM (VALUES ${sql.join(ok, sql`, `)}) AS v(id, t, c, p, s) WHERE r.id = v.id`);
+      FROM jsonb_to_recordset(${JSON.stringify(ok)}::jsonb) AS v(id uuid, t uuid, c boolean, p jsonb, s text)
+      WHERE r.id = v.id`);
   if (no.length)
     await tx.execute(sql`
-      UPDATE import_rows r SET apply_error = v.k FROM (VALUES ${sql.join(no, sql`, `)}) AS v(id, k) WHERE r.id = v.id`);
+      UPDATE import_rows r SET apply_error = v.k
+      FROM jsonb_to_recordset(${JSON.stringify(no)}::jsonb) AS v(id uuid, k text) WHERE r.id = v.id`);
   return { applied: ok.length, refused: no.length };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../errors';
+import { insertMany } from '../db/bulk';
 import type { Db } from '../db/client';
 import { importRows, type ImportJob } from '../db/schema';
 import { countRows } from './counts';
@@ -59,7 +60,7 @@ export async function runCheck(database: Db, job: ImportJob, owner: string): Pro
     const rows = buffer;
     buffer = [];
     await database.transaction(async (tx) => {
-      if (rows.length) await tx.insert(importRows).values(rows).onConflictDoNothing();
+      if (rows.length) await insertMany(tx, importRows, rows, { onConflictDoNothing: true });
       await renewLease(tx, job.id, owner, { counts: { ...job.counts, ...stats, done } as ImportJob['counts'] });
     });
   };

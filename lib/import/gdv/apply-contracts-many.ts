@@ -11,6 +11,7 @@ import { auditMany, type AuditEntry } from '../../audit';
 import { contactFactsMany } from '../../contacts/facts';
 import { summary } from '../../contracts/rules';
 import type { Ctx } from '../../ctx';
+import { insertManyReturning } from '../../db/bulk';
 import { contracts, type Contract } from '../../db/schema';
 import type { Applied, FieldValues, ImportApplier, Refused, ResolveMany, StoredRow } from '../types';
 import { columnsOf } from './columns';
@@ -59,25 +60,27 @@ async function createMany(ctx: Ctx, viewer: Viewer, rows: StoredRow[], resolve: 
     else insert.push(r);
   }
   if (insert.length === 0) return;
-  const created = (await ctx.db
-    .insert(contracts)
-    .values(
-      insert.map((r) => ({
-        ...(columnsOf(r.after) as typeof contracts.$inferInsert),
-        tenantId: ctx.tenant.id,
-        contactId: idOf(r)!,
-        area: r.after.area as Contract['area'],
-        product: String(r.after.product),
-        origin: 'import' as const,
-        gdvKey: r.matchKey,
-        importValues: r.after as Record<string, string | number | null>,
-        createdBy: ctx.actor.id,
-        createdByClient: false,
-        updatedBy: ctx.actor.id,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning()) as Contract[];
+  const created = await insertManyReturning(
+    ctx.db,
+    contracts,
+    insert.map((r) => ({
+      ...(columnsOf(r.after) as typeof contracts.$inferInsert),
+      tenantId: ctx.tenant.id,
+      contactId: idOf(r)!,
+      area: r.after.area as Contract['area'],
+      product: String(r.after.product),
+      origin: 'import' as const,
+      gdvKey: r.matchKey,
+      importValues: r.after as Record<string, string | number | null>,
+      createdBy: ctx.actor.id,
+      createdByClient: false,
+      updatedBy: ctx.actor.id,
+    })),
+    {
+      onConflictDoNothing: true,
+      pick: ['id', 'area', 'product', 'provider', 'title', 'gdvKey', 'contactId', 'updatedAt'],
+    },
+  );
   const byKey = new Map(created.map((c) => [c.gdvKey, c]));
   const audits: AuditEntry[] = [];
   for (const r of insert) {

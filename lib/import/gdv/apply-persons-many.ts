@@ -10,6 +10,7 @@ import { requireRight } from '../../access/require';
 import { limitedToOwnContacts } from '../../access/scope';
 import { auditMany } from '../../audit';
 import type { Ctx } from '../../ctx';
+import { insertMany, insertManyReturning } from '../../db/bulk';
 import { contactInsurerNumbers, contactProfiles, users } from '../../db/schema';
 import { nextFreeUsername, usernameBase } from '../../users/username';
 import type { Applied, ImportApplier, Refused, StoredRow } from '../types';
@@ -71,13 +72,12 @@ async function applyPersons(ctx: Ctx, rows: StoredRow[]): Promise<Map<string, Ap
         status: 'none' as const,
       };
     });
-    const created = await ctx.db
-      .insert(users)
-      .values(values)
-      .returning({ id: users.id, username: users.username, updatedAt: users.updatedAt });
+    const created = await insertManyReturning(ctx.db, users, values, { pick: ['id', 'username', 'updatedAt'] });
     const byName = new Map(created.map((u) => [u.username, u]));
     const advisorId = limitedToOwnContacts(ctx.actor) ? ctx.actor.id : null;
-    await ctx.db.insert(contactProfiles).values(
+    await insertMany(
+      ctx.db,
+      contactProfiles,
       fresh.map((r, i) => {
         const u = byName.get(values[i]!.username)!;
         contactOf.set(r.id, u.id);
@@ -108,12 +108,11 @@ async function applyPersons(ctx: Ctx, rows: StoredRow[]): Promise<Map<string, Ap
   const linked = new Set(
     numbers.length
       ? (
-          await ctx.db.insert(contactInsurerNumbers).values(numbers).onConflictDoNothing().returning({
-            contactId: contactInsurerNumbers.contactId,
-            vu: contactInsurerNumbers.vuNumber,
-            no: contactInsurerNumbers.customerNumber,
+          await insertManyReturning(ctx.db, contactInsurerNumbers, numbers, {
+            onConflictDoNothing: true,
+            pick: ['contactId', 'vuNumber', 'customerNumber'],
           })
-        ).map((n) => `${n.contactId}|${n.vu}|${n.no}`)
+        ).map((n) => `${n.contactId}|${n.vuNumber}|${n.customerNumber}`)
       : [],
   );
   for (const r of rows) {
