@@ -1,4 +1,3 @@
-import { sans } from '@/components/ui/font';
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -61,7 +60,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     : defaultTheme;
   const locale = await getLocale();
   return (
-    <html lang={locale} className={sans.variable} style={themeToCssVars(theme)}>
+    <html lang={locale} style={themeToCssVars(theme)}>
       <body className="font-sans antialiased">
         <ClientMessages pick={[]}>{children}</ClientMessages>
       </body>
