@@ -1,3 +1,4 @@
+import { sans } from '@/components/ui/font';
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -60,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     : defaultTheme;
   const locale = await getLocale();
   return (
-    <html lang={locale} style={themeToCssVars(theme)}>
+    <html lang={locale} className={sans.variable} style={themeToCssVars(theme)}>
       <body className="font-sans antialiased">
         <ClientMessages pick={[]}>{children}</ClientMessages>
       </body>
