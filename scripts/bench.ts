@@ -432,6 +432,15 @@ async function main() {
     const clientCookie = await sessionCookie('bench.folder');
     const smallCookie = await sessionCookie('nord.admin', 'nord');
     const smallClientCookie = await sessionCookie('bench.folder', 'nord');
+    // BENCH_HOLD=1: data and sessions ready, the app keeps running (profiling with MAPPE_INSPECT and
+    // scripts/inspect.mjs under autocannon); Ctrl-C stops it.
+    if (process.env.BENCH_HOLD === '1') {
+      console.log(`• holding the app on ${origin} (host ${host}, small tenant ${smallHost}); Ctrl-C stops it`);
+      console.log(`  folder client ${folderClient}, small folder client ${smallFolder}`);
+      console.log(`  advisor cookie: ${cookie}\n  client cookie: ${clientCookie}`);
+      console.log(`  small advisor cookie: ${smallCookie}\n  small client cookie: ${smallClientCookie}`);
+      await new Promise<never>(() => {});
+    }
     const memory = await uploadMemory(clientCookie);
     const targets: Target[] = [
       { name: 'baseline /api/health', path: '/api/health' },

@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     [
       // MAPPE_CPU_PROF=<dir> (npm run bench with BENCH_CPU_PROF): a V8 CPU profile of the app server on exit.
       ...(process.env.MAPPE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAPPE_CPU_PROF}`] : []),
+      // MAPPE_INSPECT=<port>: the inspector on 127.0.0.1 (profiling under load, heap snapshots; scripts/inspect.mjs).
+      ...(process.env.MAPPE_INSPECT ? [`--inspect=127.0.0.1:${process.env.MAPPE_INSPECT}`] : []),
       '--import',
       pathToFileURL(tsxLoader).href,
       serverScript,

@@ -6,7 +6,6 @@
  * TRUST_PROXY_HOPS from the right – so no client can choose its address for throttling, sessions or audit.
  */
 import { createServer } from 'node:http';
-import next from 'next';
 import { EnvError, parseEnv } from '../lib/env';
 import { defaultLocale, isLocale, translate, type Locale } from '../lib/i18n';
 import { normaliseForwardedFor } from '../lib/tenant/request-ip';
@@ -20,6 +19,11 @@ function localeOfRequest(cookie: string | undefined): Locale {
 async function main(): Promise<void> {
   const e = parseEnv(process.env);
   const dev = process.argv.includes('--dev');
+  // The tsx loader switches Node's source-map support on for everything loaded after it. In production that
+  // parsed and kept the map (with its sources) of every Next chunk – about 80 MiB of the heap – and made each
+  // stack trace expensive. MAPPE_SOURCE_MAPS=1 keeps them (readable stack traces while debugging).
+  if (!dev && process.env.MAPPE_SOURCE_MAPS !== '1') process.setSourceMapsEnabled(false);
+  const { default: next } = await import('next');
   const forwarding = { trustProxy: e.TRUST_PROXY, hops: e.TRUST_PROXY_HOPS };
 
   const server = createServer();
