@@ -9,8 +9,7 @@ import { serverEnv } from '../env';
 import { currentTenant } from '../tenant/request';
 import { mustSetUpFactor } from '../access/factors';
 import { sessionCookieName } from './cookie';
-import { hasSecondFactor, tenantRequiresFactor } from './factors/store';
-import { validateSession, type SessionUser } from './sessions';
+import { checkSession, type SessionUser } from './sessions';
 
 /** A live session of this host's tenant: the tenant, the account and the session id. */
 export interface SignedIn {
@@ -23,14 +22,6 @@ export interface SignedIn {
 
 /** Where an employee held to a second factor sets it up (the only page open until then). */
 export const factorSetupPath = '/account/zwei-faktor';
-
-/** The tenant's requirement (read fresh, not from the cached tenant) and the employee's factors. */
-async function factorSetupPending(tenant: Tenant, user: SessionUser): Promise<boolean> {
-  if (user.kind !== 'employee') return false;
-  const requireEmployeeMfa = await tenantRequiresFactor(db(), tenant.id);
-  if (!requireEmployeeMfa) return false;
-  return mustSetUpFactor(user, { requireEmployeeMfa }, await hasSecondFactor(db(), tenant.id, user.id));
-}
 
 /** Reads the session id from the Auth.js cookie; null when missing, forged or expired. */
 export async function readSessionToken(): Promise<{ sid: string; tid: string } | null> {
@@ -55,9 +46,16 @@ export const currentActor = cache(async (): Promise<SignedIn | null> => {
   if (!tenant) return null;
   const token = await readSessionToken();
   if (!token || token.tid !== tenant.id) return null;
-  const user = await validateSession(db(), token.sid, tenant.id);
-  if (!user) return null;
-  return { tenant, user, sessionId: token.sid, factorSetupPending: await factorSetupPending(tenant, user) };
+  // One statement: the session, the account and what the second-factor rule needs (lib/access/factors.ts).
+  const checked = await checkSession(db(), token.sid, tenant.id);
+  if (!checked) return null;
+  const { user, requireEmployeeMfa, hasSecondFactor } = checked;
+  return {
+    tenant,
+    user,
+    sessionId: token.sid,
+    factorSetupPending: mustSetUpFactor(user, { requireEmployeeMfa }, hasSecondFactor),
+  };
 });
 
 export function homePathFor(user: Pick<SessionUser, 'kind'>): string {

@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { serverEnv } from '../env';
+import { withPoolPrepare } from './prepare';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -22,7 +23,7 @@ export function createDb(url: string, max = 10, prepare = true): { db: Db; sql: 
     onnotice: () => {},
     connection: { 'app.tenant_id': '*' },
   });
-  return { db: drizzle(sql, { schema }), sql };
+  return { db: drizzle(withPoolPrepare(sql, prepare), { schema }), sql };
 }
 
 /** The app's shared connection pool (one per process). */

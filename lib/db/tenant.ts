@@ -25,7 +25,12 @@ function boundClient(sql: postgres.Sql, tenantId: string): postgres.Sql {
   async function single(query: string, params: unknown[] | undefined, options: unknown, values: boolean) {
     const conn = await sql.reserve();
     try {
-      const q = conn.unsafe(query, params as never[], options as never);
+      // The pool's prepare setting, not drizzle's `prepare: false` (lib/db/prepare.ts).
+      const q = conn.unsafe(
+        query,
+        params as never[],
+        { ...(options as object), prepare: sql.options.prepare } as never,
+      );
       const results = await Promise.allSettled([
         conn.unsafe('BEGIN'),
         setLocal(conn),

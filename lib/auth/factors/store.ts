@@ -28,17 +28,6 @@ export async function factorSummary(tx: Tx, tenantId: string, userId: string): P
   };
 }
 
-/**
- * Whether the tenant requires a second factor of employees, read fresh from the row (the tenant lookup is
- * cached for seconds; switching the setting on must hold at the next request).
- */
-export async function tenantRequiresFactor(tx: Tx, tenantId: string): Promise<boolean> {
-  const rows = await tx.execute<{ on: boolean }>(
-    sql`SELECT require_employee_mfa AS on FROM tenants WHERE id = ${tenantId}`,
-  );
-  return Boolean(rows[0]?.on);
-}
-
 /** A confirmed authenticator app or at least one passkey: the password alone no longer signs in. */
 export async function hasSecondFactor(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
   const summary = await factorSummary(tx, tenantId, userId);
