@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CalendarIcon } from '@/components/ui/icons';
 import type { Ctx } from '@/lib/ctx';
+import { COUNT_CAP } from '@/lib/dashboard/counts';
 import { countUpcomingDeadlines } from '@/lib/fristen';
 import { CountTile } from './count-tile';
 
@@ -11,7 +12,8 @@ import { CountTile } from './count-tile';
  */
 export async function DeadlineTile({ ctx }: { ctx: Ctx }) {
   const td = await getTranslations('dashboard');
-  const n = await countUpcomingDeadlines(ctx, 30);
+  // Counted up to the cap the tile shows as "99+" (lib/dashboard/counts.ts).
+  const n = await countUpcomingDeadlines(ctx, 30, undefined, COUNT_CAP);
   return (
     <CountTile
       label={td('tiles.deadlines')}

@@ -104,10 +104,10 @@ export async function* allDeadlines(ctx: Ctx, filters: DeadlineFilters): AsyncGe
 }
 
 /** "FRISTEN in den nächsten N Tagen" for the start page: open, not erledigt; 0 without the right. */
-export async function countUpcomingDeadlines(ctx: Ctx, days = 30, today?: CalendarDate): Promise<number> {
+export async function countUpcomingDeadlines(ctx: Ctx, days = 30, today?: CalendarDate, cap?: number): Promise<number> {
   if (!canSeeDeadlines(ctx.actor)) return 0;
   const day = await prepare(ctx, today);
   const filters: StoredFilters = { window: Math.max(0, Math.floor(days)) };
-  const [row] = await countQuery(ctx, filters, day);
+  const [row] = await countQuery(ctx, filters, day, cap);
   return row?.n ?? 0;
 }

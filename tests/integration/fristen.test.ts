@@ -105,6 +105,9 @@ describe('FRISTEN list: who sees what', () => {
     expect(await countUpcomingDeadlines(await ctx(w.adminA), 30)).toBe(1);
     expect(await countUpcomingDeadlines(await ctx(w.adminA), 90)).toBe(2);
     expect(await countUpcomingDeadlines(await ctx(w.scoped), 90)).toBe(1);
+    // The start page's tile counts only up to its "99+" cap: an index range, not the whole window.
+    expect(await countUpcomingDeadlines(await ctx(w.adminA), 90, undefined, 1)).toBe(1);
+    expect(await countUpcomingDeadlines(await ctx(w.adminA), 90, undefined, 5)).toBe(2);
   });
 });
 
