@@ -1,3 +1,4 @@
+import { dayFormat } from '../deadlines/dates';
 import { timeZone } from '../i18n';
 
 /** One calendar month of the cockpit's 12-month series. */
@@ -14,7 +15,7 @@ export interface Month {
 
 /** Today in Berlin as 'YYYY-MM-DD'. */
 export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayFormat(timeZone).format(now);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -106,17 +106,24 @@ export function fromIso(value: string): CalendarDate | null {
   return isComplete(d) ? d : null;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: building an Intl.DateTimeFormat costs more than a start-page query (issue 17). */
+export function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Today as a calendar day at a place (the broker's: Europe/Berlin). The only bridge from an instant to a
  * day, kept here so callers do not each guess the time zone.
  */
 export function calendarDay(instant: Date, timeZone = 'Europe/Berlin'): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dayFormat(timeZone).formatToParts(instant);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return date(part('year'), part('month'), part('day'));
 }
