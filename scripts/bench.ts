@@ -389,6 +389,9 @@ async function drain(): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** A request failed or a budget is broken: the bench exits 1. */
+let failed = false;
+
 async function main() {
   // BENCH_ONLY=gdv: the GDV import bench only (scripts/bench-gdv.ts, in-process, own data directory).
   if (process.env.BENCH_ONLY && /^gdv$/i.test(process.env.BENCH_ONLY)) return benchGdv();
@@ -571,7 +574,7 @@ async function main() {
     );
     if (rows.some((r) => r['non-2xx/errors'] > 0) || !memory.ok) {
       console.error('✖ some requests failed – the figures above are not valid');
-      process.exitCode = 1;
+      failed = true;
     }
     // BENCH_BUDGETS=0 skips the browser budgets (first-load JS, Lighthouse).
     if (process.env.BENCH_BUDGETS !== '0') {
@@ -605,7 +608,7 @@ async function main() {
         failures.push(`upload probe rise ${memory.after - memory.before} MiB > 20 MiB`);
       if (failures.length) {
         console.error(`\n✖ ${failures.length} budget(s) broken:\n  - ${failures.join('\n  - ')}`);
-        process.exitCode = 1;
+        failed = true;
       } else console.log('\n✔ all budgets met');
     }
   } finally {
@@ -613,7 +616,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Explicitly: a broken budget or a failed request must make the bench exit non-zero (process.exitCode alone
+// was lost after the Lighthouse runs: `npm run bench` printed "✖ 13 budget(s) broken" and exited 0).
+main().then(
+  () => process.exit(failed ? 1 : 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
