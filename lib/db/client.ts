@@ -21,11 +21,7 @@ export function createDb(url: string, max = 10, prepare = true): { db: Db; sql: 
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},
-    // Prepared statements save parsing and the row-security rewrite (lib/db/prepare.ts); each run is still planned
-    // for its parameters. PostgreSQL's default switches a statement to a generic plan after five runs, blind to the
-    // values – a risk for the search patterns, keyset cursors and tenant sizes of very different selectivity – for
-    // ~0.2 ms of planning per statement. Measured: start page 8–9 ms of PostgreSQL CPU, client start page 1.9 ms.
-    connection: { 'app.tenant_id': '*', ...(prepare ? { plan_cache_mode: 'force_custom_plan' } : {}) },
+    connection: { 'app.tenant_id': '*' },
   });
   return { db: drizzle(withPoolPrepare(sql, prepare), { schema }), sql };
 }
