@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Db, Tx } from './client';
+import { preparable } from './prepare';
 import * as schema from './schema';
 
 /**
@@ -29,7 +30,7 @@ function boundClient(sql: postgres.Sql, tenantId: string): postgres.Sql {
       const q = conn.unsafe(
         query,
         params as never[],
-        { ...(options as object), prepare: sql.options.prepare } as never,
+        { ...(options as object), prepare: sql.options.prepare && preparable(query) } as never,
       );
       const results = await Promise.allSettled([
         conn.unsafe('BEGIN'),
