@@ -125,8 +125,7 @@ async function main(): Promise<void> {
       ...(process.env.MAPPE_INSPECT ? [`--inspect=127.0.0.1:${process.env.MAPPE_INSPECT}`] : []),
       // V8's old-space limit of the app server (MAPPE_HEAP_MB, opt-in). Without it V8 sizes the heap from the machine's
       // memory and lets garbage pile up under load: the bench's peak RSS was 1,258 MiB for a live heap of ~150 MiB,
-      // and 487 MiB with 256, no failed request on Node 20. Not the default: with 256 on Node 24 the end-to-end
-      // tests that wait for mails timed out in CI (issue 17).
+      // and 487 MiB with 256, no failed request on Node 20 (issue 17).
       ...heapLimit(mode),
       '--import',
       pathToFileURL(tsxLoader).href,

@@ -6,6 +6,7 @@
  * TRUST_PROXY_HOPS from the right – so no client can choose its address for throttling, sessions or audit.
  */
 import { createServer } from 'node:http';
+import next from 'next';
 import { EnvError, parseEnv } from '../lib/env';
 import { defaultLocale, isLocale, translate, type Locale } from '../lib/i18n';
 import { normaliseForwardedFor } from '../lib/tenant/request-ip';
@@ -21,9 +22,10 @@ async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   // The tsx loader switches Node's source-map support on for everything loaded after it. In production that
   // parsed and kept the map (with its sources) of every Next chunk – about 80 MiB of the heap – and made each
-  // stack trace expensive. MAPPE_SOURCE_MAPS=1 keeps them (readable stack traces while debugging).
+  // stack trace expensive. MAPPE_SOURCE_MAPS=1 keeps them (readable stack traces while debugging). Switched off
+  // here, after the static import of next, before Next loads the app's chunks; a dynamic import('next') at this
+  // point made the end-to-end flows on Node 24 time out (two copies of Next's modules).
   if (!dev && process.env.MAPPE_SOURCE_MAPS !== '1') process.setSourceMapsEnabled(false);
-  const { default: next } = await import('next');
   const forwarding = { trustProxy: e.TRUST_PROXY, hops: e.TRUST_PROXY_HOPS };
 
   const server = createServer();
