@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noRights, type EmployeeLike } from '../../lib/access/employee';
 import { activateAccount, type ActivationDone } from '../../lib/auth/activation';
-import { requestPasswordReset } from '../../lib/auth/reset';
+import { requestPasswordReset, resetPolicy } from '../../lib/auth/reset';
 import { attemptLogin } from '../../lib/auth/login';
 import { verifyPassword } from '../../lib/auth/password';
 import { createSession, validateSession } from '../../lib/auth/sessions';
@@ -1024,8 +1024,9 @@ describe('password reset', () => {
       unknown.push(performance.now() - start);
     }
     const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-    // Same bar as the login test (auth.test.ts): a missing account must not answer measurably faster.
-    expect(median(unknown), `known ${median(known).toFixed(1)} ms`).toBeGreaterThan(median(known) * 0.5);
+    // A missing account must not answer measurably faster (without the answer floor: 10 vs 20 ms, ratio 0.49).
+    expect(median(unknown), `known ${median(known).toFixed(1)} ms`).toBeGreaterThan(median(known) * 0.8);
+    expect(Math.min(...known, ...unknown)).toBeGreaterThanOrEqual(resetPolicy.answerAfterMs - 1);
   });
 
   it('finds the account by e-mail too, and a new request replaces the older link', async () => {
