@@ -97,6 +97,7 @@ interface LighthouseModule {
         lhr: {
           categories: { performance: { score: number | null } };
           audits: Record<string, { numericValue?: number }>;
+          runtimeError?: { code: string; message: string };
         };
       }
     | undefined
@@ -134,7 +135,7 @@ export async function lighthouseBudgets(routes: { name: string; url: string; coo
         tbt: [] as number[],
         fcp: [] as number[],
       };
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0, failed = 0; i < runs; i++) {
         const result = await lighthouse(r.url, {
           port: chrome.port,
           output: 'json',
@@ -143,6 +144,14 @@ export async function lighthouseBudgets(routes: { name: string; url: string; coo
           ...(r.cookie ? { extraHeaders: { cookie: r.cookie } } : {}),
         });
         if (!result) throw new Error(`Lighthouse gave no result for ${r.url}`);
+        // A run whose trace broke (NO_NAVSTART now and then with headless Chromium) has no metrics: it is
+        // repeated (up to 3 times per page) instead of counting a score of 0 and NaN timings in the median.
+        if (result.lhr.runtimeError) {
+          if (++failed > 3) throw new Error(`Lighthouse failed on ${r.url}: ${result.lhr.runtimeError.code}`);
+          console.log(`  Lighthouse run on ${r.name} broke (${result.lhr.runtimeError.code}); repeating it`);
+          i--;
+          continue;
+        }
         const a = result.lhr.audits;
         s.score.push(Math.round((result.lhr.categories.performance.score ?? 0) * 100));
         s.lcp.push(a['largest-contentful-paint']?.numericValue ?? NaN);

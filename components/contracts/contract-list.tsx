@@ -13,9 +13,10 @@ export function ContractStatus({ status }: { status: string | null }) {
 }
 
 /**
- * The contracts of one area: one markup that is a card on phones and a grid row on wide screens (see
- * .clist in globals.css), plain links (hundreds of client-side Links would each be serialised). Each row
- * names who created it (advisor or client). The rows are one string of markup, not hundreds of elements.
+ * The contracts of one area: one markup that is a card on phones and a grid row on wide screens (see .clist and
+ * .crow in globals.css, one-letter cell classes), plain links (hundreds of client-side Links would each be
+ * serialised). Each row names who created it (advisor or client). The rows are one string of markup, not
+ * hundreds of elements.
  */
 export function ContractList({
   area,
@@ -61,7 +62,7 @@ export function ContractList({
   };
   // The rows as plain markup (components/ui/markup.tsx): a folder holds hundreds of contracts.
   const cell = (cls: string, inner: string) => `<span class="${cls}" role="cell">${inner}</span>`;
-  const hidden = (text: string) => `<span class="md:hidden">${esc(text)}</span>`;
+  const hidden = (text: string) => `<span class="l">${esc(text)}</span>`;
   const statusHtml = (status: string | null) => {
     if (!status) return '';
     const key = statusKey(status);
@@ -85,17 +86,17 @@ export function ContractList({
     return [
       '<div class="crow" role="row">',
       // The link covers the whole row (::after), so the row stays a table row for assistive tech.
-      cell('crow-product', `<a href="${esc(hrefOf(c.id))}" class="crow-link">${esc(c.product)}</a>`),
-      cell('crow-muted', esc(emergency ? c.title : c.provider)),
+      cell('p', `<a href="${esc(hrefOf(c.id))}">${esc(c.product)}</a>`),
+      cell('m', esc(emergency ? c.title : c.provider)),
       emergency
         ? ''
-        : cell('crow-meta font-mono', c.number ? `${hidden(`${numberShort} `)}${esc(c.number)}` : '–') +
+        : cell('n', c.number ? `${hidden(`${numberShort} `)}${esc(c.number)}` : '–') +
           // On phones the status sits top right of the card.
-          cell('crow-status', statusHtml(c.status)) +
-          cell('crow-meta md:text-right', esc(p.perPayment)) +
-          cell('hidden text-right font-medium md:block md:order-none', esc(p.perYear ?? '–')),
-      cell('crow-meta', `${c.documentCount}${hidden(` ${t('documents', { count: c.documentCount })}`)}`),
-      cell('crow-meta', `${hidden(`${createdByLower} `)}${esc(creator)}`),
+          cell('s', statusHtml(c.status)) +
+          cell('r', esc(p.perPayment)) +
+          cell('y', esc(p.perYear ?? '–')),
+      cell('x', `${c.documentCount}${hidden(` ${t('documents', { count: c.documentCount })}`)}`),
+      cell('x', `${hidden(`${createdByLower} `)}${esc(creator)}`),
       '</div>',
     ].join('');
   });

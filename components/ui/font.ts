@@ -7,7 +7,9 @@ import localFont from 'next/font/local';
  * the font arrived, and that late paint was the page's Largest Contentful Paint (2.4–2.6 s on mobile).
  */
 export const sans = localFont({
-  src: '../../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2',
+  // A Latin subset of the package's variable font (scripts/subset-font.sh): 30 instead of 69 KB before the first
+  // paint's LCP on a phone; characters outside it (rare scripts in names) come from the fallback font.
+  src: './fonts/Geist-Variable-latin.woff2',
   variable: '--font-geist-sans',
   weight: '100 900',
   display: 'optional',

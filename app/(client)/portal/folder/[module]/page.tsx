@@ -8,6 +8,7 @@ import { listDocuments } from '@/lib/documents/list';
 import { requireModule } from '@/lib/portal/context';
 import { areaParam, orNotFound } from '@/lib/request/params';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { documentClientMessages } from '@/components/documents/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('areaTitle') };
@@ -28,7 +29,7 @@ export default async function FolderModulePage({
   const data = await orNotFound(() => listArea(ctx, { contactId: ctx.actor.id, area }));
   const documents = await listDocuments(ctx, { contactId: ctx.actor.id, area, contractId: null });
   return (
-    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
+    <ClientMessages pick={documentClientMessages}>
       <>
         <Link href="/portal/folder" className="text-sm font-medium text-primary hover:underline">
           ← {t('folderTitle')}

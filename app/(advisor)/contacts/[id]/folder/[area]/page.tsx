@@ -8,6 +8,7 @@ import { listDocuments } from '@/lib/documents/list';
 import { advisorCtx } from '@/lib/request/ctx';
 import { areaParam, idParam, orNotFound } from '@/lib/request/params';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { documentClientMessages } from '@/components/documents/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contracts.pages'))('areaTitle') };
@@ -30,7 +31,7 @@ export default async function AdvisorAreaPage({
   const documents = await listDocuments(ctx, { contactId: id, area, contractId: null });
   const name = `${data.contact.firstName} ${data.contact.lastName}`;
   return (
-    <ClientMessages pick={['contracts', 'documents', 'errors', 'forms', 'uploads']}>
+    <ClientMessages pick={documentClientMessages}>
       <>
         <Link href={`/contacts/${id}`} className="text-sm font-medium text-primary hover:underline">
           ← {name}
